@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace HelpDesk.Data.Infrastructure;
+
+public static class DbConnectionFactory
+{
+    public static IDbConnectionFactory Create(DatabaseOptions options)
+    {
+        DapperConfiguration.EnsureConfigured();
+        return options.Provider switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerConnectionFactory(options.ConnectionString),
+            _ => new SqliteConnectionFactory(options.ConnectionString),
+        };
+    }
+}
+
+public sealed class SqliteConnectionFactory : IDbConnectionFactory
+{
+    private readonly string _connectionString;
+
+    public SqliteConnectionFactory(string connectionString)
+    {
+        _connectionString = connectionString;
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+public sealed class SqlServerConnectionFactory(string connectionString) : IDbConnectionFactory
+{
+    public DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public SqlDialect Dialect => SqlDialect.SqlServer;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
