@@ -32,6 +32,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         }
     }
 
+    // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
+    private const string ConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
@@ -42,15 +45,32 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = ConnectionPragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public DbConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = ConnectionPragmas;
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
             throw;
         }
     }
@@ -73,6 +93,21 @@ public sealed class SqlServerConnectionFactory(string connectionString) : IDbCon
         catch
         {
             await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public DbConnection Open()
+    {
+        var connection = new SqlConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
             throw;
         }
     }

@@ -10,4 +10,7 @@ public interface IDbConnectionFactory
     SqlDialect Dialect { get; }
 
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>For the few callers whose interface is synchronous, such as data protection's key repository.</summary>
+    DbConnection Open();
 }

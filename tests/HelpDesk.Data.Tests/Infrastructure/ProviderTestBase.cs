@@ -33,7 +33,15 @@ public abstract class ProviderTestBase : IDisposable
 
     public void Dispose()
     {
-        _db?.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _db?.Dispose();
+        }
     }
 }

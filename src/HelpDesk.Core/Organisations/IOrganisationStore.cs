@@ -1,0 +1,26 @@
+namespace HelpDesk.Core.Organisations;
+
+/// <summary>
+/// Saves and reads customer organisations with the email domains they own. Domains are stored and matched
+/// lower-case, and a domain belongs to at most one organisation. Updates are optimistic: they name the
+/// <see cref="Organisation.Version"/> they were based on and fail, rather than overwrite, when it is stale.
+/// </summary>
+public interface IOrganisationStore
+{
+    /// <summary>Inserts the organisation and its domains together; fails when the name or a domain is taken.</summary>
+    Task<OrganisationSaveResult> CreateAsync(Organisation organisation, CancellationToken cancellationToken = default);
+
+    Task<Organisation?> GetAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every organisation, ordered by name.</summary>
+    Task<IReadOnlyList<Organisation>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The organisation that owns the domain, compared without regard to case; null when none does.</summary>
+    Task<Organisation?> FindByEmailDomainAsync(string domain, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves name, region, segment and the full list of domains if the stored version still equals
+    /// <see cref="Organisation.Version"/>; the result carries the new version.
+    /// </summary>
+    Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, CancellationToken cancellationToken = default);
+}
