@@ -1,26 +1,10 @@
-var builder = WebApplication.CreateBuilder(args);
+using HelpDesk.Web.Hosting;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddHelpDesk();
 
 var app = builder.Build();
+return await app.RunHelpDeskAsync(args);
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-
-app.UseHttpsRedirection();
-
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+/// <summary>The entry point, public so that the HTTP tests can host it.</summary>
+public partial class Program;

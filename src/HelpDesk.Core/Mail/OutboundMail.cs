@@ -1,0 +1,8 @@
+namespace HelpDesk.Core.Mail;
+
+/// <summary>A message waiting in the outbox. It is written with the change that causes it and sent later.</summary>
+public sealed record OutboundMail(string Kind, string ToAddress, string Subject, string TextBody, string? HtmlBody = null)
+{
+    public const string AccountConfirmation = "account-confirmation";
+    public const string PasswordReset = "password-reset";
+}

@@ -1,0 +1,28 @@
+using HelpDesk.Core.Mail;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Mail;
+using HelpDesk.Data.Migrations;
+using HelpDesk.Data.Organisations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpDesk.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the connection factory for the configured provider, the migration runner and every store.
+    /// The settings are read when first needed, so a bad setting surfaces as a
+    /// <see cref="DatabaseConfigurationException"/> at start-up rather than here.
+    /// </summary>
+    public static IServiceCollection AddHelpDeskData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton(_ => DatabaseConfiguration.Read(configuration, contentRoot));
+        services.AddSingleton(sp => DbConnectionFactory.Create(sp.GetRequiredService<DatabaseOptions>()));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IOutbox, OutboxStore>();
+        services.AddSingleton<IOrganisationStore, OrganisationStore>();
+        return services;
+    }
+}

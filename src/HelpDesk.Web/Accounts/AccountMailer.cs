@@ -1,0 +1,80 @@
+using System.Net;
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Mail;
+using Microsoft.AspNetCore.Identity;
+
+namespace HelpDesk.Web.Accounts;
+
+/// <summary>
+/// Identity's account mail (confirm your address, reset your password) goes to the outbox like every other
+/// message. Where <c>Mail:LogAccountLinks</c> is on (the development default) the link is also logged, so a
+/// person trying the app without a mail server can follow it.
+/// </summary>
+public sealed partial class AccountMailer(IOutbox outbox, TimeProvider clock, IConfiguration configuration, ILogger<AccountMailer> logger)
+    : IEmailSender<HelpDeskUser>
+{
+    public Task SendConfirmationLinkAsync(HelpDeskUser user, string email, string confirmationLink) =>
+        SendAsync(
+            OutboundMail.AccountConfirmation,
+            email,
+            "Confirm your HelpDesk account",
+            $"""
+            Hello {Name(user)},
+
+            Please confirm your email address for HelpDesk by opening this link:
+
+            {Link(confirmationLink)}
+
+            If you did not create an account, ignore this message.
+            """,
+            Link(confirmationLink));
+
+    public Task SendPasswordResetLinkAsync(HelpDeskUser user, string email, string resetLink) =>
+        SendAsync(
+            OutboundMail.PasswordReset,
+            email,
+            "Reset your HelpDesk password",
+            $"""
+            Hello {Name(user)},
+
+            Someone asked to reset the password of your HelpDesk account. To choose a new one, open:
+
+            {Link(resetLink)}
+
+            If it was not you, ignore this message: your password stays as it is.
+            """,
+            Link(resetLink));
+
+    public Task SendPasswordResetCodeAsync(HelpDeskUser user, string email, string resetCode) =>
+        SendAsync(
+            OutboundMail.PasswordReset,
+            email,
+            "Your HelpDesk password reset code",
+            $"""
+            Hello {Name(user)},
+
+            Your password reset code is:
+
+            {resetCode}
+
+            If you did not ask for it, ignore this message.
+            """,
+            resetCode);
+
+    private async Task SendAsync(string kind, string email, string subject, string body, string link)
+    {
+        await outbox.EnqueueAsync(new OutboundMail(kind, email, subject, body), clock.GetUtcNow().UtcDateTime);
+        if (configuration.GetValue("Mail:LogAccountLinks", false))
+        {
+            LogAccountLink(logger, kind, email, link);
+        }
+    }
+
+    // Identity's API endpoints hand over links already HTML-encoded; mail bodies here are plain text.
+    private static string Link(string link) => WebUtility.HtmlDecode(link);
+
+    private static string Name(HelpDeskUser user) => string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName;
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Account mail {Kind} for {Email}: {Link}")]
+    private static partial void LogAccountLink(ILogger logger, string kind, string email, string link);
+}

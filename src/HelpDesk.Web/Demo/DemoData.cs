@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace HelpDesk.Web.Demo;
+
+/// <summary>
+/// The demo installation: organisations in every region and segment, and people in every role. It is
+/// seeded into an empty database when <c>Demo:Seed</c> is on (the default with SQLite) and is the same on
+/// every machine. Later capabilities add their demo rows here, so there is one place to read it all.
+/// </summary>
+public static partial class DemoData
+{
+    public const string DefaultPassword = "Demo-pass-1";
+
+    /// <summary>Fixed so that any generated demo history is the same on every machine.</summary>
+    public const int RandomSeed = 20261123;
+
+    public static IReadOnlyList<DemoOrganisation> Organisations { get; } =
+    [
+        new("Northwind Traders", Region.Americas, CustomerSegment.Strategic, "northwind.example"),
+        new("Contoso Manufacturing", Region.Emea, CustomerSegment.Key, "contoso.example"),
+        new("Fabrikam Robotics", Region.Apac, CustomerSegment.Standard, "fabrikam.example"),
+        new("Tailspin Toys", Region.Americas, CustomerSegment.SelfService, "tailspin.example"),
+        new("Adatum Energy", Region.Emea, CustomerSegment.Strategic, "adatum.example"),
+        new("Wingtip Logistics", Region.Apac, CustomerSegment.Key, "wingtip.example"),
+    ];
+
+    public static IReadOnlyList<DemoPerson> People { get; } =
+    [
+        new("admin@helpdesk.test", "Ada Admin", Roles.Admin, null),
+        new("manager@helpdesk.test", "Morgan Manager", Roles.Manager, null),
+        new("engineer@helpdesk.test", "Erin Engineer", Roles.Engineer, null),
+        new("kenji.sato@helpdesk.test", "Kenji Sato", Roles.Engineer, null),
+        new("lena.fischer@helpdesk.test", "Lena Fischer", Roles.Engineer, null),
+        new("customer@northwind.example", "Nora Northwind", Roles.Customer, "northwind.example"),
+        new("pat.buyer@northwind.example", "Pat Buyer", Roles.Customer, "northwind.example"),
+        new("customer@contoso.example", "Claude Contoso", Roles.Customer, "contoso.example"),
+        new("customer@fabrikam.example", "Fumiko Fabrikam", Roles.Customer, "fabrikam.example"),
+        new("customer@tailspin.example", "Tom Tailspin", Roles.Customer, "tailspin.example"),
+        new("customer@adatum.example", "Ana Adatum", Roles.Customer, "adatum.example"),
+        new("customer@wingtip.example", "Wei Wingtip", Roles.Customer, "wingtip.example"),
+        new("newcomer@unlisted.example", "Noel Newcomer", Roles.Customer, null),
+    ];
+
+    public static async Task SeedIfWantedAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        var provider = services.GetRequiredService<DatabaseOptions>().Provider;
+        if (!configuration.GetValue("Demo:Seed", provider == DatabaseProvider.Sqlite))
+        {
+            return;
+        }
+
+        var users = services.GetRequiredService<HelpDeskUserManager>();
+        var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("HelpDesk.Demo");
+
+        if (await users.FindByEmailAsync(People[0].Email) is null)
+        {
+            await SeedAsync(services, users, password);
+            LogSeeded(logger, Organisations.Count, People.Count);
+        }
+
+        PrintSignIns(password);
+    }
+
+    private static async Task SeedAsync(IServiceProvider services, HelpDeskUserManager users, string password)
+    {
+        var organisations = services.GetRequiredService<IOrganisationStore>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var byDomain = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var demo in Organisations)
+        {
+            var saved = await organisations.CreateAsync(new Organisation
+            {
+                Name = demo.Name,
+                Region = demo.Region,
+                Segment = demo.Segment,
+                EmailDomains = [demo.Domain],
+                CreatedUtc = now,
+            });
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo organisation {demo.Name} could not be saved: {saved.Problem}.");
+            }
+
+            byDomain[demo.Domain] = saved.Id;
+        }
+
+        foreach (var person in People)
+        {
+            var user = new HelpDeskUser
+            {
+                UserName = person.Email,
+                Email = person.Email,
+                DisplayName = person.Name,
+                EmailConfirmed = true,
+                OrganisationId = person.OrganisationDomain is { } domain ? byDomain[domain] : null,
+                CreatedUtc = now,
+            };
+            Check(await users.CreateAsync(user, password), person.Email);
+            Check(await users.AddToRoleAsync(user, person.Role), person.Email);
+        }
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Demo user {email} could not be created (is Demo:Password strong enough?): {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    // Printed, not logged: it is the first thing a person trying the app needs, whatever the log format.
+    private static void PrintSignIns(string password)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("HelpDesk demo sign-ins (password for all: " + password + ")");
+        foreach (var person in People)
+        {
+            var note = person.Role == Roles.Customer && person.OrganisationDomain is null ? "  (awaiting placement)" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {person.Role,-9} {person.Email}{note}");
+        }
+
+        Console.WriteLine(text.ToString());
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Seeded the demo: {Organisations} organisations, {People} people")]
+    private static partial void LogSeeded(ILogger logger, int organisations, int people);
+}
+
+public sealed record DemoOrganisation(string Name, Region Region, CustomerSegment Segment, string Domain);
+
+public sealed record DemoPerson(string Email, string Name, string Role, string? OrganisationDomain);

@@ -1,0 +1,206 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using HelpDesk.Core.Accounts;
+using HelpDesk.Data;
+using HelpDesk.Data.Accounts;
+using HelpDesk.Data.DataProtection;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Jobs;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace HelpDesk.Web.Hosting;
+
+public static class HelpDeskServices
+{
+    /// <summary>Name of the authentication scheme that picks the bearer token or the sign-in cookie per request.</summary>
+    public const string CookieOrBearerScheme = "CookieOrBearer";
+
+    public const string SignInRateLimit = "sign-in";
+
+    public static WebApplicationBuilder AddHelpDesk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        AddIdentity(services);
+        AddAuthorization(services);
+        AddRateLimits(services, configuration);
+        AddDataProtection(services);
+        AddJobs(services, configuration);
+
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder(Areas.Portal, "/", Areas.Portal);
+            options.Conventions.AuthorizeAreaFolder(Areas.Desk, "/", Areas.Desk);
+            options.Conventions.AuthorizeAreaFolder(Areas.Manage, "/", Areas.Manage);
+            options.Conventions.AuthorizeAreaFolder(Areas.Admin, "/", Areas.Admin);
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "HelpDesk API";
+            document.Info.Description = "Tickets, entitlement and support economics. Authenticate with POST /api/auth/login and send the access token as a Bearer token.";
+            return Task.CompletedTask;
+        }));
+        services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearerScheme;
+                options.DefaultChallengeScheme = CookieOrBearerScheme;
+            })
+            .AddPolicyScheme(CookieOrBearerScheme, "Sign-in cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<HelpDeskUser>(options =>
+            {
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<HelpDeskRole>()
+            .AddDapperStores()
+            .AddUserManager<HelpDeskUserManager>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints();
+
+        services.AddTransient<IEmailSender<HelpDeskUser>, AccountMailer>();
+        services.AddScoped<CustomerRegistration>();
+        services.AddScoped<AccountBootstrap>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "helpdesk.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/signin";
+            options.LogoutPath = "/account/signout";
+            options.AccessDeniedPath = "/status/403";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A signed-in user who opens another role's page gets a plain 403, rendered by the status page.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddAuthorization(IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Areas.Portal, policy => policy.RequireRole(Roles.Customer))
+            .AddPolicy(Areas.Desk, policy => policy.RequireRole(Roles.Engineer, Roles.Manager))
+            .AddPolicy(Areas.Manage, policy => policy.RequireRole(Roles.Manager))
+            .AddPolicy(Areas.Admin, policy => policy.RequireRole(Roles.Admin));
+    }
+
+    private static void AddRateLimits(IServiceCollection services, IConfiguration configuration)
+    {
+        var permitPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many attempts",
+                        Detail = "Too many sign-in attempts from this address. Wait a minute and try again.",
+                    },
+                });
+            };
+
+            // Only POSTs count: reading the sign-in form is free, submitting it is what an attacker repeats.
+            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+    }
+
+    private static void AddDataProtection(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("HelpDesk").PersistKeysToDatabase();
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHangfire((provider, hangfire) =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var database = provider.GetRequiredService<DatabaseOptions>();
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                hangfire.UseSqlServerStorage(database.ConnectionString);
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
+        });
+
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer();
+        }
+
+        services.AddSingleton<RecurringJobs>();
+    }
+}
+
+/// <summary>The four areas of the site; each name is also the authorization policy that guards it.</summary>
+public static class Areas
+{
+    public const string Portal = "Portal";
+    public const string Desk = "Desk";
+    public const string Manage = "Manage";
+    public const string Admin = "Admin";
+}

@@ -1,0 +1,62 @@
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Migrations;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Demo;
+using HelpDesk.Web.Jobs;
+
+namespace HelpDesk.Web.Hosting;
+
+/// <summary>
+/// What happens between building the app and serving the first request: check the database settings,
+/// apply migrations, make sure the roles exist, seed the demo, register the recurring jobs.
+/// </summary>
+public static partial class HelpDeskStartup
+{
+    public static async Task<int> RunHelpDeskAsync(this WebApplication app, string[] args)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HelpDesk.Startup");
+        try
+        {
+            // Resolving the options reads and checks every database setting.
+            var connections = app.Services.GetRequiredService<IDbConnectionFactory>();
+            await DatabaseConfiguration.CheckReachableAsync(connections);
+            var migration = app.Services.GetRequiredService<MigrationRunner>().Run();
+            if (!migration.Successful)
+            {
+                return Fail($"Migration {migration.FailedScript} failed and was rolled back: {migration.Error}");
+            }
+
+            LogMigrated(logger, connections.Provider, migration.Applied.Count);
+            if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+            {
+                Console.WriteLine($"HelpDesk: database is up to date ({migration.Applied.Count} migration(s) applied).");
+                return 0;
+            }
+
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().EnsureRolesAndAdminAsync();
+                await DemoData.SeedIfWantedAsync(scope.ServiceProvider, app.Configuration);
+            }
+
+            app.UseHelpDesk();
+            app.Services.GetRequiredService<RecurringJobs>().Register();
+        }
+        catch (DatabaseConfigurationException ex)
+        {
+            return Fail(ex.Message);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"HelpDesk cannot start: {message}");
+        return 1;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database ready on {Provider}; {Count} migration(s) applied now")]
+    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider, int count);
+}

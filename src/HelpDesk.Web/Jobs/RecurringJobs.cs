@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+using Hangfire;
+using Hangfire.Storage;
+
+namespace HelpDesk.Web.Jobs;
+
+/// <summary>
+/// The one table of recurring background jobs. Each row names a plain class with one public method; only
+/// this file knows Hangfire. Registering removes jobs no longer listed, so a renamed or retired job stops
+/// running on every node that shares the job storage.
+/// </summary>
+public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage storage)
+{
+    private static readonly RecurringJobOptions Utc = new() { TimeZone = TimeZoneInfo.Utc };
+
+    /// <summary>Id, schedule (cron, UTC) and the call; later capabilities add their rows here.</summary>
+    public static IReadOnlyList<RecurringJobDefinition> Table { get; } =
+    [
+    ];
+
+    public void Register()
+    {
+        foreach (var job in Table)
+        {
+            job.AddOrUpdate(manager, Utc);
+        }
+
+        using var connection = storage.GetConnection();
+        var listed = Table.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var existing in connection.GetRecurringJobs().Where(j => !listed.Contains(j.Id)))
+        {
+            manager.RemoveIfExists(existing.Id);
+        }
+    }
+}
+
+public sealed record RecurringJobDefinition(string Id, string Cron, Action<IRecurringJobManager, RecurringJobOptions> AddOrUpdate)
+{
+    /// <summary>A job that resolves <typeparamref name="TJob"/> from the container and calls one method on it.</summary>
+    public static RecurringJobDefinition For<TJob>(string id, string cron, Expression<Func<TJob, Task>> call) =>
+        new(id, cron, (manager, options) => manager.AddOrUpdate(id, call, cron, options));
+}

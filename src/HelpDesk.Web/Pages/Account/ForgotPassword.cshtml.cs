@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using HelpDesk.Core.Accounts;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace HelpDesk.Web.Pages.Account;
+
+[EnableRateLimiting(HelpDeskServices.SignInRateLimit)]
+public sealed class ForgotPasswordModel(HelpDeskUserManager users, IEmailSender<HelpDeskUser> mailer) : PageModel
+{
+    [BindProperty]
+    public EmailInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // The answer is the same whether or not the account exists, so the form cannot be used to find accounts.
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is not null && await users.IsEmailConfirmedAsync(user))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { email = user.Email, code }, protocol: Request.Scheme)!;
+            await mailer.SendPasswordResetLinkAsync(user, user.Email, link);
+        }
+
+        Sent = true;
+        return Page();
+    }
+
+    public sealed class EmailInput
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter an email address such as name@example.com.")]
+        public string Email { get; set; } = "";
+    }
+}
