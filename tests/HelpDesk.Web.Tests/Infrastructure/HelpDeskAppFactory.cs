@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Web.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application over a fresh SQLite file with the demo seeded, for one test class
+/// (<c>IClassFixture&lt;HelpDeskAppFactory&gt;</c>). Intent methods sign people in the way a browser or a script would.
+/// </summary>
+public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = DemoData.DefaultPassword;
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public HelpDeskAppFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected HelpDeskAppFactory(IDictionary<string, string?> settings)
+    {
+        DatabaseFile = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"web-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:HelpDesk"] = $"Data Source={DatabaseFile}",
+            ["Demo:Seed"] = "true",
+            ["Jobs:RunServer"] = "false",
+            ["RateLimits:SignInPerMinute"] = "1000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DatabaseFile { get; }
+
+    public IDbConnectionFactory Connections => Services.GetRequiredService<IDbConnectionFactory>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client that shows redirects instead of following them, with no one signed in.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Signs in through the sign-in page, as a browser does; the client then carries the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateAnonymousClient();
+        var response = await client.PostFormAsync("/account/signin", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            throw new InvalidOperationException($"Sign-in as {email} failed with {(int)response.StatusCode}: {PageText.ErrorsOf(body)}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Gets a bearer token from <c>POST /api/auth/login</c>, as a script does.</summary>
+    public async Task<HttpClient> SignInWithTokenAsync(string email, string password = Password)
+    {
+        var client = CreateAnonymousClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Left for the temp cleaner; no other test uses this file.
+                }
+            }
+        }
+    }
+
+    private sealed record AccessTokenResponse(string AccessToken);
+}
+
+/// <summary>Form posts the way a browser sends them: read the page first for its anti-forgery token.</summary>
+public static partial class FormPosting
+{
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? handler = null)
+    {
+        var page = await client.GetAsync(url);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{url} answered {(int)page.StatusCode} with no anti-forgery token in its form.");
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var target = handler is null ? url : $"{url}?handler={handler}";
+        return await client.PostAsync(target, new FormUrlEncodedContent(form));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+/// <summary>Reads what a person would see of a page's validation messages.</summary>
+public static partial class PageText
+{
+    public static string ErrorsOf(string html) =>
+        string.Join(" | ", FieldErrors().Matches(html).Select(m => WebUtility.HtmlDecode(TagPattern().Replace(m.Groups[1].Value, " ").Trim())).Where(t => t.Length > 0));
+
+    [GeneratedRegex("class=\"(?:field-error[^\"]*|validation-summary-errors[^\"]*)\"[^>]*>(.*?)</(?:span|div)>", RegexOptions.Singleline)]
+    private static partial Regex FieldErrors();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagPattern();
+}
