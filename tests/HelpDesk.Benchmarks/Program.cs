@@ -1,1 +1,4 @@
-Console.WriteLine("benchmarks");
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

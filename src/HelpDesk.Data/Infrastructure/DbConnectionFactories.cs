@@ -32,8 +32,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         }
     }
 
-    // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
-    private const string ConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    // WAL lets readers go on while one writer writes, and is stored in the file: set once per factory.
+    // Foreign keys (off by default in SQLite) and the sync level are per connection.
+    private const string FirstConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+
+    private volatile bool _walSet;
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -46,8 +50,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = ConnectionPragmas;
+            pragma.CommandText = _walSet ? ConnectionPragmas : FirstConnectionPragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
+            _walSet = true;
             return connection;
         }
         catch
@@ -64,8 +69,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             connection.Open();
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = ConnectionPragmas;
+            pragma.CommandText = _walSet ? ConnectionPragmas : FirstConnectionPragmas;
             pragma.ExecuteNonQuery();
+            _walSet = true;
             return connection;
         }
         catch

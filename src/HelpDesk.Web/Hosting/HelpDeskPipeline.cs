@@ -46,13 +46,13 @@ public static class HelpDeskPipeline
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapHelpDeskApi();
         app.MapRazorPages();
-        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
-            {
-                AppPath = "/admin",
-                DashboardTitle = "HelpDesk jobs",
-                Authorization = [new AdminDashboardAuthorization()],
-            })
-            .RequireAuthorization(Areas.Admin);
+        var dashboard = new DashboardOptions
+        {
+            AppPath = "/admin",
+            DashboardTitle = "HelpDesk jobs",
+            Authorization = [new AdminDashboardAuthorization()],
+        };
+        app.MapHangfireDashboard("/admin/jobs", dashboard).RequireAuthorization(Areas.Admin);
         return app;
     }
 
