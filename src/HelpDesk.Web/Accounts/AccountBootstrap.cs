@@ -1,4 +1,5 @@
 using HelpDesk.Core.Accounts;
+using HelpDesk.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelpDesk.Web.Accounts;
@@ -49,7 +50,7 @@ public sealed partial class AccountBootstrap(
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new StartupConfigurationException($"could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 

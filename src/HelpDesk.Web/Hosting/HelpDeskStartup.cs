@@ -46,6 +46,10 @@ public static partial class HelpDeskStartup
         {
             return Fail(ex.Message);
         }
+        catch (StartupConfigurationException ex)
+        {
+            return Fail(ex.Message);
+        }
 
         await app.RunAsync();
         return 0;
@@ -60,3 +64,6 @@ public static partial class HelpDeskStartup
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database ready on {Provider}; {Count} migration(s) applied now")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider, int count);
 }
+
+/// <summary>A setting a person must fix before the app can start; start-up prints its message and exits.</summary>
+public sealed class StartupConfigurationException(string message) : Exception(message);
