@@ -11,4 +11,13 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxEntry>> ListRecentAsync(int take, CancellationToken cancellationToken = default);
 }
 
-public sealed record OutboxEntry(int Id, string Kind, string ToAddress, string Subject, string TextBody, DateTime CreatedUtc, DateTime? SentUtc);
+public sealed record OutboxEntry
+{
+    public int Id { get; init; }
+    public string Kind { get; init; } = "";
+    public string ToAddress { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string TextBody { get; init; } = "";
+    public DateTime CreatedUtc { get; init; }
+    public DateTime? SentUtc { get; init; }
+}

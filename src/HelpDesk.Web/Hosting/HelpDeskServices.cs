@@ -179,7 +179,8 @@ public static class HelpDeskServices
             var database = provider.GetRequiredService<DatabaseOptions>();
             if (database.Provider == DatabaseProvider.SqlServer)
             {
-                hangfire.UseSqlServerStorage(database.ConnectionString);
+                // Explicitly Microsoft.Data.SqlClient, the same client as the stores.
+                hangfire.UseSqlServerStorage(() => new Microsoft.Data.SqlClient.SqlConnection(database.ConnectionString));
             }
             else
             {

@@ -39,9 +39,18 @@ public abstract class ProviderTestBase : IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        if (!disposing || _db is null)
         {
-            _db?.Dispose();
+            return;
+        }
+
+        var statements = _db.Connections.Statements;
+        _db.Dispose();
+
+        // Every statement a store ran on SQLite must also be T-SQL: one SQL text serves both engines.
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            TSqlCompatibility.Problems(statements).Should().BeEmpty("the stores' SQL must parse as T-SQL too");
         }
     }
 }

@@ -24,13 +24,14 @@ public sealed class TestDatabase : IDisposable
         _sqliteFile = sqliteFile;
         _sqlServerDatabase = sqlServerDatabase;
         _sqlServerMaster = sqlServerMaster;
-        Connections = DbConnectionFactory.Create(options);
+        Connections = new RecordingConnectionFactory(DbConnectionFactory.Create(options));
         DapperConfiguration.EnsureConfigured();
     }
 
     public DatabaseOptions Options { get; }
 
-    public IDbConnectionFactory Connections { get; }
+    /// <summary>Connections whose every executed statement is remembered (see <see cref="RecordingConnectionFactory"/>).</summary>
+    public RecordingConnectionFactory Connections { get; }
 
     public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } value ? value : null;
 

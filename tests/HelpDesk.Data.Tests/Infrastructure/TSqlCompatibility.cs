@@ -1,0 +1,29 @@
+using HelpDesk.Data.Infrastructure;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace HelpDesk.Data.Tests.Infrastructure;
+
+/// <summary>
+/// Parses SQL that ran on SQLite as T-SQL, after swapping the dialect seam's SQLite pieces for SQL Server's,
+/// to catch SQLite-only syntax in statements meant for both engines.
+/// </summary>
+public static class TSqlCompatibility
+{
+    public static IReadOnlyList<string> Problems(IEnumerable<string> sqliteStatements)
+    {
+        var problems = new List<string>();
+        foreach (var statement in sqliteStatements)
+        {
+            var tsql = statement
+                .Replace(SqlDialect.Sqlite.SelectInsertedId, SqlDialect.SqlServer.SelectInsertedId, StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.PageClause, SqlDialect.SqlServer.PageClause, StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.TopClause, SqlDialect.SqlServer.TopClause, StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.UtcNow, SqlDialect.SqlServer.UtcNow, StringComparison.Ordinal);
+            using var reader = new StringReader(tsql);
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+            problems.AddRange(errors.Select(e => $"line {e.Line}: {e.Message}\n{tsql}"));
+        }
+
+        return problems;
+    }
+}
