@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace HelpDesk.Web.Tests.Browser;
+
+/// <summary>
+/// One headless Debian chromium per test class, driven by Playwright's bundled driver. Each test opens its own
+/// <see cref="IBrowserContext"/> (its own cookies and storage) with <see cref="NewContextAsync"/>.
+/// </summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    // No sandbox: CI runs as root in a container. The rest keep chromium from calling home or updating itself
+    // in the middle of a run.
+    private static readonly string[] Arguments =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started yet.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            // A failure, not a skip: a silently skipped browser suite looks green while testing nothing.
+            throw new InvalidOperationException(
+                $"The browser tests need Debian's chromium at {ExecutablePath}, and it is not there. " +
+                "Run tests/run.sh, which installs it (apt-get install chromium), or install it yourself.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = Arguments,
+        });
+    }
+
+    /// <summary>A fresh context, as if a new person opened the site: no cookies, relative URLs resolve against <paramref name="baseUrl"/>.</summary>
+    public Task<IBrowserContext> NewContextAsync(string baseUrl) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
