@@ -16,7 +16,11 @@ public static class HelpDeskPipeline
         {
             // The id every log line of this request carries (ASP.NET Core's RequestId scope) is echoed to the caller,
             // so a person reporting a problem can quote it.
-            context.Response.Headers["X-Request-Id"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            var headers = context.Response.Headers;
+            headers["X-Request-Id"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
             await next(context);
         });
 
