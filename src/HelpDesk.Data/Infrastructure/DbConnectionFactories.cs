@@ -28,7 +28,16 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder) && file != ":memory:")
         {
-            Directory.CreateDirectory(folder);
+            // Built while start-up resolves its services, before the reachability check: report the setting, not a crash.
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new DatabaseConfigurationException(
+                    $"The folder of the SQLite file named by {DatabaseOptions.ConnectionStringSetting} ({folder}) cannot be created: {ex.Message}");
+            }
         }
     }
 

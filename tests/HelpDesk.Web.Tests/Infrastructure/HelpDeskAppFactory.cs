@@ -79,6 +79,14 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Submits the sign-in form once and hands back the answer, whatever it is.</summary>
+    public async Task<HttpResponseMessage> TrySignInAsync(string email, string password, HttpClient? client = null) =>
+        await (client ?? CreateAnonymousClient()).PostFormAsync("/account/signin", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
     /// <summary>Gets a bearer token from <c>POST /api/auth/login</c>, as a script does.</summary>
     public async Task<HttpClient> SignInWithTokenAsync(string email, string password = Password)
     {
@@ -116,7 +124,11 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
 /// <summary>Form posts the way a browser sends them: read the page first for its anti-forgery token.</summary>
 public static partial class FormPosting
 {
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? handler = null)
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? handler = null) =>
+        client.PostFormAsync(url, fields.AsEnumerable(), handler);
+
+    /// <summary>For forms that send one name several times, such as a group of checkboxes.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? handler = null)
     {
         var page = await client.GetAsync(url);
         var html = await page.Content.ReadAsStringAsync();
@@ -126,8 +138,8 @@ public static partial class FormPosting
             throw new InvalidOperationException($"{url} answered {(int)page.StatusCode} with no anti-forgery token in its form.");
         }
 
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        var target = handler is null ? url : $"{url}?handler={handler}";
+        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        var target = handler is null ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         return await client.PostAsync(target, new FormUrlEncodedContent(form));
     }
 

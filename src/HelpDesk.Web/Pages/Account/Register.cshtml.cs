@@ -31,9 +31,9 @@ public sealed class RegisterModel(CustomerRegistration registration) : PageModel
             return RedirectToPage("/Account/RegisterConfirmation", new { email = Input.Email.Trim() });
         }
 
-        foreach (var error in result.Errors)
+        foreach (var (field, message) in result.Errors.Select(e => (FieldOf(e), MessageOf(e))).Distinct())
         {
-            ModelState.AddModelError(FieldOf(error), error.Description);
+            ModelState.AddModelError(field, message);
         }
 
         return Page();
@@ -48,6 +48,14 @@ public sealed class RegisterModel(CustomerRegistration registration) : PageModel
         var code when code.StartsWith("Password", StringComparison.Ordinal) => "Input.Password",
         "DuplicateUserName" or "DuplicateEmail" or "InvalidEmail" or "InvalidUserName" => "Input.Email",
         _ => string.Empty,
+    };
+
+    // The user name is the email address, so Identity reports a taken address twice, once as a "username" the
+    // form never asked for; only the first error of a field is shown, and it was that one.
+    private static string MessageOf(IdentityError error) => error.Code switch
+    {
+        "DuplicateUserName" or "DuplicateEmail" => "An account with this email address already exists. Sign in, or reset your password if you forgot it.",
+        _ => error.Description,
     };
 
     public sealed class RegisterInput
