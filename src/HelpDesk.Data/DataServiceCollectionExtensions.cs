@@ -1,5 +1,7 @@
+using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
@@ -23,6 +25,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IOutbox, OutboxStore>();
         services.AddSingleton<IOrganisationStore, OrganisationStore>();
+        // The concrete store too: the stores that write messages call its AddAsync inside their transaction.
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<AttachmentStore>());
         return services;
     }
 }
