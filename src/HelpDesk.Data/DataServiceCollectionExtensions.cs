@@ -1,11 +1,15 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
 using HelpDesk.Data.Organisations;
+using HelpDesk.Data.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +32,8 @@ public static class DataServiceCollectionExtensions
         // The concrete store too: the stores that write messages call its AddAsync inside their transaction.
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<AttachmentStore>());
+        services.AddSingleton<ITicketStore, TicketStore>();
+        services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
         return services;
     }
 }

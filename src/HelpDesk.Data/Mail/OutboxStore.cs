@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Mail;
 using HelpDesk.Data.Infrastructure;
@@ -8,14 +9,24 @@ public sealed class OutboxStore(IDbConnectionFactory connections) : IOutbox
 {
     public async Task<int> EnqueueAsync(OutboundMail mail, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var sql = connections.Dialect.InsertReturningId("""
-            INSERT INTO OutboxMessages (Kind, ToAddress, Subject, TextBody, HtmlBody, CreatedUtc, NextAttemptUtc, Attempts)
-            VALUES (@Kind, @ToAddress, @Subject, @TextBody, @HtmlBody, @NowUtc, @NowUtc, 0)
-            """);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        return await EnqueueAsync(connection, null, connections.Dialect, mail, nowUtc, cancellationToken);
+    }
+
+    /// <summary>Queues the mail inside the caller's transaction, so it is sent only if the change that caused it is saved.</summary>
+    public static Task<int> EnqueueAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, OutboundMail mail, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(mail);
+        var sql = dialect.InsertReturningId("""
+            INSERT INTO OutboxMessages (Kind, ToAddress, Subject, TextBody, HtmlBody, TicketId, CreatedUtc, NextAttemptUtc, Attempts)
+            VALUES (@Kind, @ToAddress, @Subject, @TextBody, @HtmlBody, @TicketId, @NowUtc, @NowUtc, 0)
+            """);
+        return connection.ExecuteScalarAsync<int>(new CommandDefinition(
             sql,
-            new { mail.Kind, mail.ToAddress, mail.Subject, mail.TextBody, mail.HtmlBody, NowUtc = nowUtc },
+            new { mail.Kind, mail.ToAddress, mail.Subject, mail.TextBody, mail.HtmlBody, mail.TicketId, NowUtc = nowUtc },
+            transaction,
             cancellationToken: cancellationToken));
     }
 

@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
 using Hangfire;
+using HelpDesk.Core;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Tickets;
 using HelpDesk.Data;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Data.DataProtection;
@@ -28,6 +31,11 @@ public static class HelpDeskServices
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        services.AddHelpDeskCore(
+            new AttachmentPolicy(
+                configuration.GetValue("Attachments:MaxMegabytes", AttachmentPolicy.DefaultMaxBytes / (1024 * 1024)) * 1024 * 1024,
+                AttachmentPolicy.Default.AllowedExtensions),
+            new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });
         services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

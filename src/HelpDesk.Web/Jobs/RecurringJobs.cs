@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.Storage;
+using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Web.Jobs;
 
@@ -16,6 +17,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
     /// <summary>Id, schedule (cron, UTC) and the call; later capabilities add their rows here.</summary>
     public static IReadOnlyList<RecurringJobDefinition> Table { get; } =
     [
+        RecurringJobDefinition.For<CloseResolvedTickets>("tickets:close-resolved", "17 * * * *", job => job.RunAsync(CancellationToken.None)),
     ];
 
     public void Register()

@@ -1,0 +1,95 @@
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Common;
+
+namespace HelpDesk.Core.Tickets;
+
+public sealed record FileTicketRequest
+{
+    public required int RequesterId { get; init; }
+    public required int OrganisationId { get; init; }
+    public required TicketChannel Channel { get; init; }
+    public string? Subject { get; init; }
+    public string? Body { get; init; }
+    public int Severity { get; init; } = (int)Tickets.Severity.Normal;
+    public string? Product { get; init; }
+    public string? ProductRelease { get; init; }
+    public string? Environment { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>
+/// A step of intake between validation and saving: it may judge, flag or route the draft ticket. Steps run in
+/// registration order on every channel (portal, API, email), so a rule written once applies everywhere.
+/// </summary>
+public interface ITicketIntakeStep
+{
+    Task<Ticket> ApplyAsync(Ticket draft, FileTicketRequest request, DateTime nowUtc, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Files a ticket from any channel: validate, run the intake steps, then save the ticket, its first message
+/// and the acknowledgement mail in one transaction. Nothing a customer sends is refused for what it asks;
+/// only input that cannot be stored (no subject, an oversized body) comes back as field errors.
+/// </summary>
+public sealed class FileTicket(
+    ITicketStore tickets,
+    IPeopleDirectory people,
+    IEnumerable<ITicketIntakeStep> steps,
+    AttachmentPolicy attachments,
+    TimeProvider clock)
+{
+    public async Task<Result<Ticket>> HandleAsync(FileTicketRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        TicketRules.Subject(errors, request.Subject);
+        TicketRules.Body(errors, request.Body);
+        TicketRules.Severity(errors, request.Severity);
+        TicketRules.Optional(errors, "product", request.Product, TicketRules.ProductMaxLength, "product");
+        TicketRules.Optional(errors, "productRelease", request.ProductRelease, TicketRules.ReleaseMaxLength, "release");
+        TicketRules.Optional(errors, "environment", request.Environment, TicketRules.EnvironmentMaxLength, "environment");
+        TicketRules.Optional(errors, "category", request.Category, TicketRules.CategoryMaxLength, "category");
+        TicketRules.Attachments(errors, request.Attachments, attachments);
+        if (errors.Count > 0)
+        {
+            return Result<Ticket>.Invalid(errors);
+        }
+
+        var requester = await people.FindAsync(request.RequesterId, cancellationToken);
+        if (requester is null)
+        {
+            return Result<Ticket>.Invalid("requesterId", "No such requester.");
+        }
+
+        var now = clock.UtcNow();
+        var draft = new Ticket
+        {
+            OrganisationId = request.OrganisationId,
+            RequesterId = request.RequesterId,
+            Subject = request.Subject!.Trim(),
+            Channel = request.Channel,
+            Product = TicketRules.Clean(request.Product),
+            ProductRelease = TicketRules.Clean(request.ProductRelease),
+            Environment = TicketRules.Clean(request.Environment),
+            Category = TicketRules.Clean(request.Category),
+            Severity = (Severity)request.Severity,
+            Status = TicketStatus.New,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+        foreach (var step in steps)
+        {
+            draft = await step.ApplyAsync(draft, request, now, cancellationToken);
+        }
+
+        var saved = await tickets.CreateAsync(
+            new NewTicket(draft, new NewMessage(request.RequesterId, MessageKind.Reply, MessageBody.FromPlainText(request.Body!)), ticket => [TicketMail.Acknowledge(ticket, requester)], now)
+            {
+                Attachments = request.Attachments,
+            },
+            cancellationToken);
+        return Result<Ticket>.Ok(saved);
+    }
+}

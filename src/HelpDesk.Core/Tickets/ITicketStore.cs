@@ -1,0 +1,95 @@
+using HelpDesk.Core.Mail;
+
+namespace HelpDesk.Core.Tickets;
+
+/// <summary>
+/// Saves and reads tickets with their conversation, audit trail, time and ratings. Every read takes a
+/// <see cref="TicketScope"/>: for a customer it carries the organisation, which the SQL itself filters on, and
+/// leaves out internal notes and time. Every write that touches several rows is one transaction.
+/// </summary>
+public interface ITicketStore
+{
+    /// <summary>Inserts the ticket, its first message, the "created" audit entry and the mail, all or nothing.</summary>
+    Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the ticket's new state if its stored version is still <c>update.Ticket.Version</c>, with the audit
+    /// entries, the message and the mail of the change, all or nothing. Null when the version is stale.
+    /// </summary>
+    Task<Ticket?> UpdateAsync(TicketUpdate update, CancellationToken cancellationToken = default);
+
+    Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default);
+
+    Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<TicketMessage>> ListMessagesAsync(int ticketId, TicketScope scope, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<TicketAuditEntry>> ListAuditAsync(int ticketId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<TimeEntry>> ListTimeAsync(int ticketId, CancellationToken cancellationToken = default);
+
+    Task<TimeEntry> AddTimeAsync(TimeEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>False when this resolution of the ticket was already rated.</summary>
+    Task<bool> AddRatingAsync(TicketRating rating, CancellationToken cancellationToken = default);
+
+    Task<TicketRating?> GetRatingAsync(int ticketId, int resolution, TicketScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of resolved tickets whose resolution is older than <paramref name="resolvedBeforeUtc"/>, oldest first.</summary>
+    Task<IReadOnlyList<int>> ListResolvedBeforeAsync(DateTime resolvedBeforeUtc, int take, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A message to add: a public reply or an internal note, its author (null for the system) and body.</summary>
+public sealed record NewMessage(int? AuthorId, MessageKind Kind, MessageBody Body);
+
+/// <summary>One field's change, as the audit trail shows it.</summary>
+public sealed record AuditChange(string Field, string? OldValue, string? NewValue);
+
+/// <param name="Mail">The mail to queue, made from the saved ticket (it needs the ticket's number).</param>
+public sealed record NewTicket(Ticket Ticket, NewMessage FirstMessage, Func<Ticket, IReadOnlyList<OutboundMail>> Mail, DateTime NowUtc)
+{
+    public IReadOnlyList<Attachments.NewAttachment> Attachments { get; init; } = [];
+}
+
+public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<AuditChange> Changes, DateTime NowUtc)
+{
+    public NewMessage? Message { get; init; }
+
+    public IReadOnlyList<Attachments.NewAttachment> Attachments { get; init; } = [];
+
+    public IReadOnlyList<OutboundMail> Mail { get; init; } = [];
+}
+
+public enum TicketSort
+{
+    /// <summary>Most recently updated first.</summary>
+    Updated,
+
+    /// <summary>Newest first.</summary>
+    Created,
+
+    /// <summary>Most severe first, then newest.</summary>
+    Severity,
+}
+
+public sealed record TicketQuery
+{
+    public required TicketScope Scope { get; init; }
+    public IReadOnlyList<TicketStatus> Statuses { get; init; } = [];
+    public Severity? Severity { get; init; }
+    public int? OrganisationId { get; init; }
+    public string? Product { get; init; }
+    public int? AssigneeId { get; init; }
+    public bool UnassignedOnly { get; init; }
+
+    /// <summary>Matches a ticket number (HD-42 or 42) or words in the subject.</summary>
+    public string? Text { get; init; }
+    public TicketSort Sort { get; init; } = TicketSort.Updated;
+
+    /// <summary>Where the previous page ended, or null for the first page.</summary>
+    public TicketCursor? After { get; init; }
+    public int Take { get; init; } = 25;
+}
+
+/// <summary>One page of a list, and the token that fetches the next (null on the last page).</summary>
+public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, string? Next);

@@ -1,0 +1,134 @@
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Mail;
+
+namespace HelpDesk.Core.Tickets;
+
+public sealed record ReplyToTicketRequest
+{
+    public required TicketActor Actor { get; init; }
+    public required int TicketId { get; init; }
+    public string? Body { get; init; }
+
+    /// <summary>A public reply, or (staff only) an internal note.</summary>
+    public MessageKind Kind { get; init; } = MessageKind.Reply;
+
+    /// <summary>Staff may set a status with the reply (for example Pending customer).</summary>
+    public TicketStatus? Status { get; init; }
+
+    /// <summary>The version the writer read; when given and stale, nothing is saved.</summary>
+    public int? ExpectedVersion { get; init; }
+
+    public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>
+/// Adds a public reply or an internal note. A customer's reply reopens a resolved ticket and mails the assignee;
+/// an engineer's reply is the first response if none was given yet, and mails the requester. Notes mail no one.
+/// </summary>
+public sealed class ReplyToTicket(ITicketStore tickets, IPeopleDirectory people, AttachmentPolicy attachments, TimeProvider clock)
+{
+    public async Task<Result<Ticket>> HandleAsync(ReplyToTicketRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        TicketRules.Body(errors, request.Body);
+        TicketRules.Attachments(errors, request.Attachments, attachments);
+        if (request.Kind == MessageKind.Note && request.Actor.IsCustomer)
+        {
+            errors.Add(new("kind", "Only staff can add internal notes."));
+        }
+
+        if (request.Status is not null && request.Actor.IsCustomer)
+        {
+            errors.Add(new("status", "A reply cannot set the status; reply, and the ticket reopens if it was resolved."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Ticket>.Invalid(errors);
+        }
+
+        var loaded = await TicketChanges.LoadAsync(tickets, request.TicketId, request.Actor, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            return loaded;
+        }
+
+        var ticket = loaded.Value!;
+        if (TicketChanges.CheckVersion(ticket, request.ExpectedVersion) is { } stale)
+        {
+            return stale;
+        }
+
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return Result<Ticket>.Invalid("body", $"{ticket.Number} is closed. File a new ticket and mention {ticket.Number} in it.");
+        }
+
+        var now = clock.UtcNow();
+        var actorKind = request.Actor.Kind;
+        var target = request.Kind == MessageKind.Note
+            ? request.Status ?? ticket.Status
+            : request.Status ?? TicketWorkflow.AfterReply(ticket.Status, actorKind);
+        if (target != ticket.Status)
+        {
+            var decision = TicketWorkflow.Decide(ticket.Status, target, actorKind);
+            if (!decision.Allowed)
+            {
+                return Result<Ticket>.Invalid("status", decision.Reason);
+            }
+        }
+
+        var changes = new List<AuditChange> { new(request.Kind == MessageKind.Note ? "note" : "reply", null, Preview(request.Body!)) };
+        var changed = ticket with { UpdatedUtc = now };
+        if (target != ticket.Status)
+        {
+            changed = TicketWorkflow.Apply(changed, target, now);
+            changes.Add(TicketChanges.StatusChange(ticket.Status, target));
+        }
+
+        var isFirstResponse = request.Kind == MessageKind.Reply && actorKind == ActorKind.Staff && ticket.FirstResponseUtc is null;
+        if (isFirstResponse)
+        {
+            changed = changed with { FirstResponseUtc = now };
+        }
+
+        var body = MessageBody.FromPlainText(request.Body!);
+        var mail = request.Kind == MessageKind.Reply ? await NotifyAsync(changed, request.Actor, body, cancellationToken) : [];
+        return await TicketChanges.SaveAsync(
+            tickets,
+            new TicketUpdate(changed, request.Actor.UserId, changes, now)
+            {
+                Message = new NewMessage(request.Actor.UserId, request.Kind, body),
+                Attachments = request.Attachments,
+                Mail = mail,
+            },
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<OutboundMail>> NotifyAsync(Ticket ticket, TicketActor actor, MessageBody body, CancellationToken cancellationToken)
+    {
+        var author = actor.UserId is int authorId ? await people.FindAsync(authorId, cancellationToken) : null;
+        if (author is null)
+        {
+            return [];
+        }
+
+        if (actor.IsCustomer)
+        {
+            var assignee = ticket.AssigneeId is int assigneeId ? await people.FindAsync(assigneeId, cancellationToken) : null;
+            return assignee is null ? [] : [TicketMail.CustomerReplied(ticket, assignee, author, body)];
+        }
+
+        var requester = await people.FindAsync(ticket.RequesterId, cancellationToken);
+        return requester is null ? [] : [TicketMail.EngineerReplied(ticket, requester, author, body)];
+    }
+
+    private static string Preview(string body)
+    {
+        var line = body.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 120 ? line : string.Concat(line.AsSpan(0, 117), "...");
+    }
+}

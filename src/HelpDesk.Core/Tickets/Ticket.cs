@@ -1,0 +1,98 @@
+namespace HelpDesk.Core.Tickets;
+
+/// <summary>A ticket as stored. <see cref="Version"/> guards every update against concurrent edits.</summary>
+public sealed record Ticket
+{
+    public int Id { get; init; }
+    public string Number => TicketNumber.Format(Id);
+    public int OrganisationId { get; init; }
+    public int RequesterId { get; init; }
+    public required string Subject { get; init; }
+    public TicketChannel Channel { get; init; }
+    public string? Product { get; init; }
+    public string? ProductRelease { get; init; }
+    public string? Environment { get; init; }
+    public string? Category { get; init; }
+    public Severity Severity { get; init; }
+    public TicketStatus Status { get; init; }
+    public int? AssigneeId { get; init; }
+    public DateTime CreatedUtc { get; init; }
+    public DateTime UpdatedUtc { get; init; }
+    public DateTime? FirstResponseUtc { get; init; }
+    public DateTime? ResolvedUtc { get; init; }
+    public DateTime? ClosedUtc { get; init; }
+
+    /// <summary>How many times the ticket has been resolved; a rating belongs to one resolution.</summary>
+    public int Resolutions { get; init; }
+
+    public int Version { get; init; }
+}
+
+/// <summary>A ticket row joined with the names a list shows.</summary>
+public sealed record TicketSummary
+{
+    public int Id { get; init; }
+    public string Number => TicketNumber.Format(Id);
+    public string Subject { get; init; } = "";
+    public TicketStatus Status { get; init; }
+    public Severity Severity { get; init; }
+    public int OrganisationId { get; init; }
+    public string OrganisationName { get; init; } = "";
+    public string RequesterName { get; init; } = "";
+    public int? AssigneeId { get; init; }
+    public string? AssigneeName { get; init; }
+    public string? Product { get; init; }
+    public DateTime CreatedUtc { get; init; }
+    public DateTime UpdatedUtc { get; init; }
+}
+
+public sealed record TicketMessage
+{
+    public int Id { get; init; }
+    public int TicketId { get; init; }
+    public int? AuthorId { get; init; }
+    public string AuthorName { get; init; } = "";
+    public MessageKind Kind { get; init; }
+    public string BodyText { get; init; } = "";
+
+    /// <summary>Already sanitized when stored; safe to render as HTML.</summary>
+    public string BodyHtml { get; init; } = "";
+    public DateTime CreatedUtc { get; init; }
+}
+
+public sealed record TicketAuditEntry
+{
+    public int Id { get; init; }
+    public int TicketId { get; init; }
+    public int? ActorId { get; init; }
+    public string ActorName { get; init; } = "";
+    public string Field { get; init; } = "";
+    public string? OldValue { get; init; }
+    public string? NewValue { get; init; }
+    public DateTime CreatedUtc { get; init; }
+}
+
+public sealed record TimeEntry
+{
+    public int Id { get; init; }
+    public int TicketId { get; init; }
+    public int EngineerId { get; init; }
+    public string EngineerName { get; init; } = "";
+    public int Minutes { get; init; }
+
+    /// <summary>The day worked, as ISO <c>yyyy-MM-dd</c>.</summary>
+    public string WorkDate { get; init; } = "";
+    public string Note { get; init; } = "";
+    public bool Billable { get; init; }
+    public DateTime CreatedUtc { get; init; }
+}
+
+public sealed record TicketRating
+{
+    public int TicketId { get; init; }
+    public int Resolution { get; init; }
+    public int RaterId { get; init; }
+    public int Score { get; init; }
+    public string? Comment { get; init; }
+    public DateTime CreatedUtc { get; init; }
+}

@@ -1,0 +1,67 @@
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Mail;
+
+namespace HelpDesk.Core.Tickets;
+
+/// <summary>
+/// The notifications a ticket sends. Every subject carries the ticket's tag (<c>[HD-42]</c>) so replies thread.
+/// Internal notes and time are never in them.
+/// </summary>
+public static class TicketMail
+{
+    public const string Acknowledgement = "ticket-acknowledgement";
+    public const string Reply = "ticket-reply";
+    public const string CustomerReply = "ticket-customer-reply";
+    public const string StatusNotice = "ticket-status";
+
+    public static string Tag(Ticket ticket) => $"[{ticket.Number}]";
+
+    public static OutboundMail Acknowledge(Ticket ticket, Person requester) => new(
+        Acknowledgement,
+        requester.Email,
+        $"{Tag(ticket)} {ticket.Subject}",
+        $"""
+        Hello {requester.Name},
+
+        We have your request "{ticket.Subject}" as ticket {ticket.Number}. We will answer by email and on the portal.
+        Reply to this message to add anything; keep {Tag(ticket)} in the subject.
+        """) { TicketId = ticket.Id };
+
+    public static OutboundMail EngineerReplied(Ticket ticket, Person requester, Person engineer, MessageBody body) => new(
+        Reply,
+        requester.Email,
+        $"Re: {Tag(ticket)} {ticket.Subject}",
+        $"""
+        {body.Text}
+
+        -- 
+        {engineer.Name}, for ticket {ticket.Number}. Reply to this message to answer.
+        """) { TicketId = ticket.Id };
+
+    public static OutboundMail CustomerReplied(Ticket ticket, Person assignee, Person customer, MessageBody body) => new(
+        CustomerReply,
+        assignee.Email,
+        $"Re: {Tag(ticket)} {ticket.Subject}",
+        $"""
+        {customer.Name} replied on {ticket.Number}:
+
+        {body.Text}
+        """) { TicketId = ticket.Id };
+
+    public static OutboundMail StatusChanged(Ticket ticket, Person requester) => new(
+        StatusNotice,
+        requester.Email,
+        $"{Tag(ticket)} is now {TicketWorkflow.Describe(ticket.Status)}",
+        ticket.Status == TicketStatus.Resolved
+            ? $"""
+              Hello {requester.Name},
+
+              We consider ticket {ticket.Number} "{ticket.Subject}" resolved. If it is not, reply to this message and it reopens.
+              You can rate how we did on the portal.
+              """
+            : $"""
+              Hello {requester.Name},
+
+              Ticket {ticket.Number} "{ticket.Subject}" is now {TicketWorkflow.Describe(ticket.Status)}.
+              """) { TicketId = ticket.Id };
+}

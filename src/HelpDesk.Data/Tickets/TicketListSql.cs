@@ -1,0 +1,118 @@
+using Dapper;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Infrastructure;
+
+namespace HelpDesk.Data.Tickets;
+
+/// <summary>
+/// The ticket list query, assembled from fixed fragments by which filters are set; every value is a parameter.
+/// Paging is by key (see <see cref="TicketCursor"/>), and each sort order has an index that serves it.
+/// </summary>
+internal static class TicketListSql
+{
+    private const string SelectSummary = """
+        SELECT t.Id, t.Subject, t.Status, t.Severity, t.OrganisationId, o.Name AS OrganisationName,
+               r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
+               t.CreatedUtc, t.UpdatedUtc
+        FROM Tickets t
+        JOIN Organisations o ON o.Id = t.OrganisationId
+        JOIN Users r ON r.Id = t.RequesterId
+        LEFT JOIN Users a ON a.Id = t.AssigneeId
+        """;
+
+    public static string Build(TicketQuery query, SqlDialect dialect)
+    {
+        var where = new List<string>();
+        if (query.Scope.OrganisationId is not null)
+        {
+            where.Add("t.OrganisationId = @ScopeOrganisationId");
+        }
+
+        if (query.Statuses.Count > 0)
+        {
+            where.Add("t.Status IN @Statuses");
+        }
+
+        if (query.Severity is not null)
+        {
+            where.Add("t.Severity = @Severity");
+        }
+
+        if (query.OrganisationId is not null)
+        {
+            where.Add("t.OrganisationId = @OrganisationId");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Product))
+        {
+            where.Add("t.Product = @Product");
+        }
+
+        if (query.UnassignedOnly)
+        {
+            where.Add("t.AssigneeId IS NULL");
+        }
+        else if (query.AssigneeId is not null)
+        {
+            where.Add("t.AssigneeId = @AssigneeId");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            where.Add(TicketNumber.TryParse(query.Text, out _) ? "t.Id = @TextId" : "t.Subject LIKE @TextPattern ESCAPE '\\'");
+        }
+
+        if (query.After is not null)
+        {
+            where.Add(query.Sort switch
+            {
+                TicketSort.Created => "(t.CreatedUtc < @AfterTime OR (t.CreatedUtc = @AfterTime AND t.Id < @AfterId))",
+                TicketSort.Severity => "(t.Severity > @AfterSeverity OR (t.Severity = @AfterSeverity AND t.Id < @AfterId))",
+                _ => "(t.UpdatedUtc < @AfterTime OR (t.UpdatedUtc = @AfterTime AND t.Id < @AfterId))",
+            });
+        }
+
+        var order = query.Sort switch
+        {
+            TicketSort.Created => "ORDER BY t.CreatedUtc DESC, t.Id DESC",
+            TicketSort.Severity => "ORDER BY t.Severity, t.Id DESC",
+            _ => "ORDER BY t.UpdatedUtc DESC, t.Id DESC",
+        };
+
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", where);
+        return $"""
+            {SelectSummary}
+            {filter}
+            {order}
+            {dialect.TopClause}
+            """;
+    }
+
+    public static DynamicParameters Parameters(TicketQuery query)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("ScopeOrganisationId", query.Scope.OrganisationId);
+        parameters.Add("Statuses", query.Statuses.Select(s => s.ToString()).ToList());
+        parameters.Add("Severity", (int?)query.Severity);
+        parameters.Add("OrganisationId", query.OrganisationId);
+        parameters.Add("Product", query.Product?.Trim());
+        parameters.Add("AssigneeId", query.AssigneeId);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            parameters.Add("TextId", TicketNumber.TryParse(text, out var id) ? id : 0);
+            parameters.Add("TextPattern", "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+        }
+
+        if (query.After is { } after)
+        {
+            parameters.Add("AfterTime", after.Sort == TicketSort.Severity ? null : after.KeyTime);
+            parameters.Add("AfterSeverity", (int)after.Key);
+            parameters.Add("AfterId", after.Id);
+        }
+
+        // One more than asked: if it comes back, there is a next page.
+        parameters.Add("Take", query.Take + 1);
+        return parameters;
+    }
+}

@@ -1,0 +1,313 @@
+using System.Data.Common;
+using Dapper;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Attachments;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Mail;
+
+namespace HelpDesk.Data.Tickets;
+
+public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments) : ITicketStore
+{
+    private const string SelectTicket = """
+        SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
+               t.Category, t.Severity, t.Status, t.AssigneeId, t.CreatedUtc, t.UpdatedUtc, t.FirstResponseUtc,
+               t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version
+        FROM Tickets t
+        """;
+
+    public async Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var insert = connections.Dialect.InsertReturningId("""
+            INSERT INTO Tickets (OrganisationId, RequesterId, Subject, Channel, Product, ProductRelease, Environment, Category,
+                                 Severity, Status, AssigneeId, CreatedUtc, UpdatedUtc, FirstResponseUtc, ResolvedUtc, ClosedUtc,
+                                 Resolutions, Version)
+            VALUES (@OrganisationId, @RequesterId, @Subject, @Channel, @Product, @ProductRelease, @Environment, @Category,
+                    @Severity, @Status, @AssigneeId, @CreatedUtc, @UpdatedUtc, @FirstResponseUtc, @ResolvedUtc, @ClosedUtc,
+                    @Resolutions, 1)
+            """);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(ticket.Ticket), transaction, cancellationToken: cancellationToken));
+        var saved = ticket.Ticket with { Id = id, Version = 1 };
+        var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
+        await attachments.AddAsync(connection, transaction, id, messageId, ticket.Attachments, ticket.NowUtc, cancellationToken);
+        await InsertAuditAsync(connection, transaction, id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString())], ticket.NowUtc, cancellationToken);
+        foreach (var mail in ticket.Mail(saved))
+        {
+            await OutboxStore.EnqueueAsync(connection, transaction, connections.Dialect, mail, ticket.NowUtc, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<Ticket?> UpdateAsync(TicketUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        const string sql = """
+            UPDATE Tickets
+            SET Subject = @Subject, Product = @Product, ProductRelease = @ProductRelease, Environment = @Environment,
+                Category = @Category, Severity = @Severity, Status = @Status, AssigneeId = @AssigneeId,
+                UpdatedUtc = @UpdatedUtc, FirstResponseUtc = @FirstResponseUtc, ResolvedUtc = @ResolvedUtc,
+                ClosedUtc = @ClosedUtc, Resolutions = @Resolutions, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+        var ticket = update.Ticket;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(sql, Columns(ticket), transaction, cancellationToken: cancellationToken));
+        if (rows == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        if (update.Message is { } message)
+        {
+            var messageId = await InsertMessageAsync(connection, transaction, ticket.Id, message, update.NowUtc, cancellationToken);
+            await attachments.AddAsync(connection, transaction, ticket.Id, messageId, update.Attachments, update.NowUtc, cancellationToken);
+        }
+
+        await InsertAuditAsync(connection, transaction, ticket.Id, update.ActorId, update.Changes, update.NowUtc, cancellationToken);
+        foreach (var mail in update.Mail)
+        {
+            await OutboxStore.EnqueueAsync(connection, transaction, connections.Dialect, mail, update.NowUtc, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ticket with { Version = ticket.Version + 1 };
+    }
+
+    public async Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var sql = scope.OrganisationId is null
+            ? $"""
+              {SelectTicket}
+              WHERE t.Id = @Id
+              """
+            : $"""
+              {SelectTicket}
+              WHERE t.Id = @Id AND t.OrganisationId = @OrganisationId
+              """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Ticket>(new CommandDefinition(
+            sql, new { Id = id, scope.OrganisationId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = TicketListSql.Build(query, connections.Dialect);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<TicketSummary>(new CommandDefinition(
+            sql, TicketListSql.Parameters(query), cancellationToken: cancellationToken))).AsList();
+        if (rows.Count <= query.Take)
+        {
+            return new TicketPage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new TicketPage(rows, TicketCursor.After(rows[^1], query.Sort).Encode());
+    }
+
+    public async Task<IReadOnlyList<TicketMessage>> ListMessagesAsync(int ticketId, TicketScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string select = """
+            SELECT m.Id, m.TicketId, m.AuthorId, COALESCE(u.DisplayName, 'HelpDesk') AS AuthorName, m.Kind, m.BodyText,
+                   m.BodyHtml, m.CreatedUtc
+            FROM TicketMessages m
+            JOIN Tickets t ON t.Id = m.TicketId
+            LEFT JOIN Users u ON u.Id = m.AuthorId
+            """;
+        var sql = scope.OrganisationId is null
+            ? $"""
+              {select}
+              WHERE m.TicketId = @TicketId
+              ORDER BY m.Id
+              """
+            : $"""
+              {select}
+              WHERE m.TicketId = @TicketId AND t.OrganisationId = @OrganisationId AND m.Kind = 'Reply'
+              ORDER BY m.Id
+              """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TicketMessage>(new CommandDefinition(
+            sql, new { TicketId = ticketId, scope.OrganisationId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<TicketAuditEntry>> ListAuditAsync(int ticketId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT e.Id, e.TicketId, e.ActorId, COALESCE(u.DisplayName, 'HelpDesk') AS ActorName, e.Field, e.OldValue,
+                   e.NewValue, e.CreatedUtc
+            FROM TicketAudit e
+            LEFT JOIN Users u ON u.Id = e.ActorId
+            WHERE e.TicketId = @TicketId
+            ORDER BY e.Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TicketAuditEntry>(new CommandDefinition(sql, new { TicketId = ticketId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<TimeEntry>> ListTimeAsync(int ticketId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT e.Id, e.TicketId, e.EngineerId, u.DisplayName AS EngineerName, e.Minutes, e.WorkDate, e.Note, e.Billable,
+                   e.CreatedUtc
+            FROM TimeEntries e
+            JOIN Users u ON u.Id = e.EngineerId
+            WHERE e.TicketId = @TicketId
+            ORDER BY e.WorkDate, e.Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TimeEntry>(new CommandDefinition(sql, new { TicketId = ticketId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<TimeEntry> AddTimeAsync(TimeEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var sql = connections.Dialect.InsertReturningId("""
+            INSERT INTO TimeEntries (TicketId, EngineerId, Minutes, WorkDate, Note, Billable, CreatedUtc)
+            VALUES (@TicketId, @EngineerId, @Minutes, @WorkDate, @Note, @Billable, @CreatedUtc)
+            """);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            sql,
+            new { entry.TicketId, entry.EngineerId, entry.Minutes, entry.WorkDate, entry.Note, entry.Billable, entry.CreatedUtc },
+            transaction,
+            cancellationToken: cancellationToken));
+        var described = $"{entry.Minutes} min on {entry.WorkDate}{(entry.Billable ? "" : ", not billable")}";
+        await InsertAuditAsync(connection, transaction, entry.TicketId, entry.EngineerId, [new AuditChange("time", null, described)], entry.CreatedUtc, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entry with { Id = id };
+    }
+
+    public async Task<bool> AddRatingAsync(TicketRating rating, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        const string sql = """
+            INSERT INTO TicketRatings (TicketId, Resolution, RaterId, Score, Comment, CreatedUtc)
+            VALUES (@TicketId, @Resolution, @RaterId, @Score, @Comment, @CreatedUtc)
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, rating, cancellationToken: cancellationToken));
+            return true;
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<TicketRating?> GetRatingAsync(int ticketId, int resolution, TicketScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string select = """
+            SELECT g.TicketId, g.Resolution, g.RaterId, g.Score, g.Comment, g.CreatedUtc
+            FROM TicketRatings g
+            JOIN Tickets t ON t.Id = g.TicketId
+            """;
+        var sql = scope.OrganisationId is null
+            ? $"""
+              {select}
+              WHERE g.TicketId = @TicketId AND g.Resolution = @Resolution
+              """
+            : $"""
+              {select}
+              WHERE g.TicketId = @TicketId AND g.Resolution = @Resolution AND t.OrganisationId = @OrganisationId
+              """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<TicketRating>(new CommandDefinition(
+            sql, new { TicketId = ticketId, Resolution = resolution, scope.OrganisationId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<int>> ListResolvedBeforeAsync(DateTime resolvedBeforeUtc, int take, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            SELECT t.Id FROM Tickets t
+            WHERE t.Status = 'Resolved' AND t.ResolvedUtc < @Cutoff
+            ORDER BY t.ResolvedUtc, t.Id
+            {connections.Dialect.TopClause}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<int>(new CommandDefinition(sql, new { Cutoff = resolvedBeforeUtc, Take = take }, cancellationToken: cancellationToken));
+        return ids.AsList();
+    }
+
+    private async Task<int> InsertMessageAsync(DbConnection connection, DbTransaction transaction, int ticketId, NewMessage message, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var sql = connections.Dialect.InsertReturningId("""
+            INSERT INTO TicketMessages (TicketId, AuthorId, Kind, BodyText, BodyHtml, CreatedUtc)
+            VALUES (@TicketId, @AuthorId, @Kind, @BodyText, @BodyHtml, @CreatedUtc)
+            """);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            sql,
+            new
+            {
+                TicketId = ticketId,
+                message.AuthorId,
+                Kind = message.Kind.ToString(),
+                BodyText = message.Body.Text,
+                BodyHtml = message.Body.Html,
+                CreatedUtc = nowUtc,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    private static async Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, int ticketId, int? actorId, IReadOnlyList<AuditChange> changes, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO TicketAudit (TicketId, ActorId, Field, OldValue, NewValue, CreatedUtc)
+            VALUES (@TicketId, @ActorId, @Field, @OldValue, @NewValue, @CreatedUtc)
+            """;
+        var rows = changes.Select(c => new
+        {
+            TicketId = ticketId,
+            ActorId = actorId,
+            c.Field,
+            OldValue = Clip(c.OldValue),
+            NewValue = Clip(c.NewValue),
+            CreatedUtc = nowUtc,
+        });
+        await connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static string? Clip(string? value) => value is { Length: > 400 } ? value[..400] : value;
+
+    // Enums are stored as their names, never as numbers: Dapper would send the number by default.
+    private static object Columns(Ticket ticket) => new
+    {
+        ticket.Id,
+        ticket.OrganisationId,
+        ticket.RequesterId,
+        ticket.Subject,
+        Channel = ticket.Channel.ToString(),
+        ticket.Product,
+        ticket.ProductRelease,
+        ticket.Environment,
+        ticket.Category,
+        Severity = (int)ticket.Severity,
+        Status = ticket.Status.ToString(),
+        ticket.AssigneeId,
+        ticket.CreatedUtc,
+        ticket.UpdatedUtc,
+        ticket.FirstResponseUtc,
+        ticket.ResolvedUtc,
+        ticket.ClosedUtc,
+        ticket.Resolutions,
+        ticket.Version,
+    };
+}
