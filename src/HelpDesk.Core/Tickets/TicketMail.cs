@@ -25,7 +25,8 @@ public static class TicketMail
 
         We have your request "{ticket.Subject}" as ticket {ticket.Number}. We will answer by email and on the portal.
         Reply to this message to add anything; keep {Tag(ticket)} in the subject.
-        """) { TicketId = ticket.Id };
+        """,
+        TicketId: ticket.Id);
 
     public static OutboundMail EngineerReplied(Ticket ticket, Person requester, Person engineer, MessageBody body) => new(
         Reply,
@@ -36,7 +37,8 @@ public static class TicketMail
 
         -- 
         {engineer.Name}, for ticket {ticket.Number}. Reply to this message to answer.
-        """) { TicketId = ticket.Id };
+        """,
+        TicketId: ticket.Id);
 
     public static OutboundMail CustomerReplied(Ticket ticket, Person assignee, Person customer, MessageBody body) => new(
         CustomerReply,
@@ -46,7 +48,8 @@ public static class TicketMail
         {customer.Name} replied on {ticket.Number}:
 
         {body.Text}
-        """) { TicketId = ticket.Id };
+        """,
+        TicketId: ticket.Id);
 
     public static OutboundMail StatusChanged(Ticket ticket, Person requester) => new(
         StatusNotice,
@@ -63,5 +66,6 @@ public static class TicketMail
               Hello {requester.Name},
 
               Ticket {ticket.Number} "{ticket.Subject}" is now {TicketWorkflow.Describe(ticket.Status)}.
-              """) { TicketId = ticket.Id };
+              """,
+        TicketId: ticket.Id);
 }
