@@ -10,6 +10,7 @@ using HelpDesk.Data.DataProtection;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Jobs;
+using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -61,6 +62,8 @@ public static class HelpDeskServices
             return Task.CompletedTask;
         }));
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<TicketViews>();
         return builder;
     }
 

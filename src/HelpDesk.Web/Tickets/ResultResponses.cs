@@ -1,0 +1,35 @@
+using HelpDesk.Core.Common;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace HelpDesk.Web.Tickets;
+
+/// <summary>How a use case's failure reaches a person: problem details in the API, field errors on a page.</summary>
+public static class ResultResponses
+{
+    public static IResult Problem<T>(Result<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var detail = string.Join(" ", result.Errors.Select(e => e.Message));
+        return result.Failure switch
+        {
+            Failure.NotFound => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+            Failure.Conflict => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else"),
+            _ => TypedResults.ValidationProblem(
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                detail,
+                title: "The request has problems; see errors"),
+        };
+    }
+
+    /// <summary>Adds each error beside its field; <paramref name="prefix"/> is the form model's name (for example "Input").</summary>
+    public static void AddTo<T>(Result<T> result, ModelStateDictionary modelState, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(modelState);
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(error.Field) ? string.Empty : $"{prefix}.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+            modelState.AddModelError(key, error.Message);
+        }
+    }
+}
