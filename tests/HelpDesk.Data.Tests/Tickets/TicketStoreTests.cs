@@ -29,7 +29,11 @@ public abstract class TicketStoreTests : ProviderTestBase
             """), new { Email = email, Normal = email.ToUpperInvariant(), Org = org, Now = _clock.GetUtcNow().UtcDateTime });
         var orgA = await Org("Alpha");
         var orgB = await Org("Beta");
-        return (orgA, orgB, await User("a@alpha.example", orgA), await User("b@beta.example", orgB), await User("eng@helpdesk.test", null));
+        var engineer = await User("eng@helpdesk.test", null);
+        var role = await connection.ExecuteScalarAsync<int>(Connections.Dialect.InsertReturningId(
+            "INSERT INTO Roles (Name, NormalizedName, ConcurrencyStamp) VALUES ('Engineer', 'ENGINEER', 'x')"));
+        await connection.ExecuteAsync("INSERT INTO UserRoles (UserId, RoleId) VALUES (@UserId, @RoleId)", new { UserId = engineer, RoleId = role });
+        return (orgA, orgB, await User("a@alpha.example", orgA), await User("b@beta.example", orgB), engineer);
     }
 
     private async Task<Ticket> FileAsync(int requester, int org, string subject = "Printer on fire", IReadOnlyList<NewAttachment>? files = null)
@@ -123,6 +127,26 @@ public abstract class TicketStoreTests : ProviderTestBase
         await using var connection = await Connections.OpenAsync();
         var mailed = await connection.QueryAsync<string>("SELECT TextBody FROM OutboxMessages WHERE TicketId = @Id", new { ticket.Id });
         mailed.Should().NotContain(body => body.Contains("patched build"));
+    }
+
+    [SkippableFact]
+    public async Task CustomerReply_ReopensAResolvedTicket_AndMailsTheAssignee()
+    {
+        var seed = await SeedAsync();
+        var ticket = await FileAsync(seed.CustomerA, seed.OrgA);
+        var people = new PeopleDirectory(Connections);
+        await new AssignTicket(Store, people, _clock).HandleAsync(new AssignTicketRequest(TicketActor.Staff(seed.Engineer), ticket.Id, seed.Engineer, null));
+        await new ChangeTicketStatus(Store, people, _clock).HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.Resolved, null));
+
+        var reply = await new ReplyToTicket(Store, people, AttachmentPolicy.Default, _clock).HandleAsync(
+            new ReplyToTicketRequest { Actor = TicketActor.Customer(seed.CustomerA, seed.OrgA), TicketId = ticket.Id, Body = "Still broken" });
+
+        reply.Succeeded.Should().BeTrue(string.Join("; ", reply.Errors.Select(e => e.Message)));
+        reply.Value!.Status.Should().Be(TicketStatus.Open);
+        reply.Value.ResolvedUtc.Should().BeNull();
+        await using var connection = await Connections.OpenAsync();
+        (await connection.QueryAsync<string>("SELECT ToAddress FROM OutboxMessages WHERE Kind = @Kind", new { Kind = TicketMail.CustomerReply }))
+            .Should().ContainSingle().Which.Should().Be("eng@helpdesk.test");
     }
 
     [SkippableFact]

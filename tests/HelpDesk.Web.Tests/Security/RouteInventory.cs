@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpDesk.Web.Tests.Security;
+
+/// <summary>Every route the app answers, as "METHOD /pattern", read from the running app's endpoint table.</summary>
+public static class RouteInventory
+{
+    public static IReadOnlyList<string> Read(IServiceProvider services)
+    {
+        var routes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            {
+                // A Razor page answers GET and POST (its handlers); other verbs get 405 from the page itself.
+                routes.Add($"GET {pattern.ToLowerInvariant()}");
+                routes.Add($"POST {pattern.ToLowerInvariant()}");
+                continue;
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+            foreach (var method in methods)
+            {
+                routes.Add($"{method} {pattern}");
+            }
+        }
+
+        return [.. routes];
+    }
+}
