@@ -72,7 +72,9 @@ public sealed class ReplyToTicket(ITicketStore tickets, IPeopleDirectory people,
         var target = request.Kind == MessageKind.Note
             ? request.Status ?? ticket.Status
             : request.Status ?? TicketWorkflow.AfterReply(ticket.Status, actorKind);
-        if (target != ticket.Status)
+        // Only a status the writer chose is judged: the move a reply makes by itself (a customer's reply reopening a
+        // resolved ticket) is the workflow's own rule, and a customer may not choose that move directly.
+        if (request.Status is TicketStatus chosen && chosen != ticket.Status)
         {
             var decision = TicketWorkflow.Decide(ticket.Status, target, actorKind);
             if (!decision.Allowed)
