@@ -25,6 +25,20 @@ public sealed class TicketPageTests(HelpDeskAppFactory app) : IClassFixture<Help
         }
     }
 
+    [Fact]
+    public async Task Page_SendsAnonymousVisitorsToSignIn_AndRefusesStaffWith403()
+    {
+        var filed = await app.FileTicketAsync(Nora, "Guard check: the ticket page is the portal's");
+        var engineer = await app.SignInAsync(Engineer);
+
+        var anonymous = await app.CreateAnonymousClient().GetAsync($"/portal/tickets/{filed.Number}");
+        var staff = await engineer.GetAsync($"/portal/tickets/{filed.Number}");
+
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        anonymous.Headers.Location!.OriginalString.Should().Contain("/account/signin");
+        staff.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
     [Theory]
     [InlineData("HD-abc")]
     [InlineData("0")]
