@@ -1,0 +1,39 @@
+using HelpDesk.Core.Attachments;
+
+namespace HelpDesk.Web.Tickets;
+
+/// <summary>Files sent with a page's form, read into the attachments a use case takes.</summary>
+public static class FormFiles
+{
+    /// <summary>
+    /// The most one form post may carry: one file at the default limit, plus room for the text fields. A larger
+    /// request is cut off before it is read; anything up to this reaches the policy, which explains the limit.
+    /// </summary>
+    public const long MaxRequestBytes = AttachmentPolicy.DefaultMaxBytes + (1024 * 1024);
+
+    /// <summary>
+    /// Each chosen file under the name the policy will store (it cleans names); a refused file keeps the name as
+    /// sent, and the use case's check says what is wrong with it beside the file field.
+    /// </summary>
+    public static async Task<IReadOnlyList<NewAttachment>> ReadAsync(IEnumerable<IFormFile>? files, AttachmentPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var read = new List<NewAttachment>();
+        foreach (var file in files ?? [])
+        {
+            // A file input left empty still sends one nameless, empty part.
+            if (file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+            {
+                continue;
+            }
+
+            var check = policy.Check(file.FileName, file.Length);
+            var name = check.IsAccepted ? check.FileName : file.FileName;
+            using var content = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+            await file.CopyToAsync(content, cancellationToken);
+            read.Add(new NewAttachment(name, AttachmentPolicy.ContentTypeFor(name), content.ToArray()));
+        }
+
+        return read;
+    }
+}
