@@ -24,6 +24,7 @@ public static class ApiEndpoints
             .WithSummary("The signed-in user: roles and organisation.")
             .RequireAuthorization();
 
+        api.MapTicketEndpoints();
         return app;
     }
 

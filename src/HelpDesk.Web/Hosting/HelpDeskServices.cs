@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Hangfire;
 using HelpDesk.Core;
@@ -55,6 +56,7 @@ public static class HelpDeskServices
             options.Conventions.AuthorizeAreaFolder(Areas.Admin, "/", Areas.Admin);
         });
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "HelpDesk API";

@@ -14,10 +14,14 @@ public static class ResultResponses
         {
             Failure.NotFound => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
             Failure.Conflict => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else"),
-            _ => TypedResults.ValidationProblem(
-                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                detail,
-                title: "The request has problems; see errors"),
+            // The request was well formed but says something that cannot be done: 422, with the errors by field.
+            _ => TypedResults.Problem(new HttpValidationProblemDetails(
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The request has problems; see errors",
+                Detail = detail,
+            }),
         };
     }
 

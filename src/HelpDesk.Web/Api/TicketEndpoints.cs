@@ -1,0 +1,385 @@
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Web.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HelpDesk.Web.Api;
+
+/// <summary>
+/// Tickets under <c>/api/tickets</c>, with the same rules as the pages: every call runs a Core use case or a read in
+/// the caller's scope, so a customer reaches only their organisation's tickets and never internal notes or time.
+/// Anything staff-only, and any ticket out of scope, answers 404 exactly as a ticket that does not exist.
+/// </summary>
+public static partial class TicketEndpoints
+{
+    private const int DefaultLimit = 25;
+    private const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var tickets = api.MapGroup("/tickets").WithTags("Tickets").RequireAuthorization();
+
+        tickets.MapPost("/", FileAsync)
+            .WithSummary("File a ticket. Customers file for themselves; staff give requesterId, a customer whose organisation the ticket belongs to.")
+            .Produces<TicketDto>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        tickets.MapGet("/", ListAsync)
+            .WithSummary("List tickets, newest activity first, a page at a time; pass the answer's next as after for the following page.")
+            .Produces<TicketListDto>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        tickets.MapGet("/{number}", GetAsync)
+            .WithSummary("One ticket with its conversation and attachments; for staff also its audit trail and time.")
+            .Produces<TicketDetailDto>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tickets.MapPost("/{number}/messages", PostMessageAsync)
+            .WithSummary("Reply, or (staff) add an internal note; staff may set a status with it.")
+            .Produces<TicketDto>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        tickets.MapPost("/{number}/status", ChangeStatusAsync)
+            .WithSummary("Change the status; send the version you read.")
+            .Produces<TicketDto>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        tickets.MapPost("/{number}/assignee", AssignAsync)
+            .WithSummary("Staff: assign the ticket to an engineer, or to nobody with assigneeId null; send the version you read.")
+            .Produces<TicketDto>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        tickets.MapPost("/{number}/time", LogTimeAsync)
+            .WithSummary("Staff: log time worked on the ticket.")
+            .Produces<TimeEntryDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        tickets.MapPost("/{number}/rating", RateAsync)
+            .WithSummary("The requester rates the resolution of a resolved ticket, 1 to 5, once per resolution.")
+            .Produces<RatingDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        MapAttachments(tickets);
+        return api;
+    }
+
+    private static async Task<IResult> FileAsync(
+        FileTicketBody input, HttpContext context, CurrentActor actors, IPeopleDirectory people, FileTicket fileTicket)
+    {
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        int requesterId;
+        int organisationId;
+        if (actor.IsCustomer)
+        {
+            requesterId = actor.UserId!.Value;
+            organisationId = actor.OrganisationId!.Value;
+        }
+        else
+        {
+            var requester = input.RequesterId is int id ? await people.FindAsync(id, context.RequestAborted) : null;
+            if (requester is null || requester.IsStaff || requester.OrganisationId is null)
+            {
+                return ResultResponses.Problem(Result<Ticket>.Invalid(
+                    "requesterId",
+                    input.RequesterId is null
+                        ? "Staff file tickets for a customer: give the customer's id as requesterId."
+                        : "requesterId must be a customer who belongs to an organisation."));
+            }
+
+            requesterId = requester.Id;
+            organisationId = requester.OrganisationId.Value;
+        }
+
+        var result = await fileTicket.HandleAsync(
+            new FileTicketRequest
+            {
+                RequesterId = requesterId,
+                OrganisationId = organisationId,
+                Channel = TicketChannel.Api,
+                Subject = input.Subject,
+                Body = input.Body,
+                Severity = input.Severity ?? (int)Severity.Normal,
+                Product = input.Product,
+                ProductRelease = input.ProductRelease,
+                Environment = input.Environment,
+                Category = input.Category,
+            },
+            context.RequestAborted);
+        return result.Succeeded
+            ? TypedResults.Created(Location(result.Value!.Id), TicketDto.From(result.Value))
+            : ResultResponses.Problem(result);
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context,
+        CurrentActor actors,
+        ITicketStore store,
+        string[]? status,
+        string? severity,
+        string? organisationId,
+        string? product,
+        string? assignee,
+        string? q,
+        string? sort,
+        string? limit,
+        string? after)
+    {
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        var parsed = TicketListParameters.Parse(actor, status, severity, organisationId, product, assignee, q, sort, limit, after, DefaultLimit, MaxLimit);
+        if (parsed.Errors.Count > 0)
+        {
+            return MalformedInput(parsed.Errors);
+        }
+
+        var page = await store.ListAsync(parsed.Query!, context.RequestAborted);
+        return TypedResults.Ok(new TicketListDto([.. page.Items.Select(TicketSummaryDto.From)], page.Next));
+    }
+
+    private static async Task<IResult> GetAsync(string number, HttpContext context, CurrentActor actors, TicketViews views)
+    {
+        if (!TryTicketId(number, out var id, out var malformed))
+        {
+            return malformed;
+        }
+
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        var view = await views.LoadAsync(id, actor, context.RequestAborted);
+        return view is null
+            ? NotFound(id)
+            : TypedResults.Ok(TicketDetailDto.From(view, staff: !actor.IsCustomer));
+    }
+
+    private static async Task<IResult> PostMessageAsync(
+        string number, PostMessageBody input, HttpContext context, CurrentActor actors, ReplyToTicket reply)
+    {
+        if (!TryTicketId(number, out var id, out var malformed))
+        {
+            return malformed;
+        }
+
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        var result = await reply.HandleAsync(
+            new ReplyToTicketRequest
+            {
+                Actor = actor,
+                TicketId = id,
+                Body = input.Body,
+                Kind = input.Kind ?? MessageKind.Reply,
+                Status = input.Status,
+                ExpectedVersion = input.Version,
+            },
+            context.RequestAborted);
+        return TicketOrProblem(result);
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(
+        string number, ChangeStatusBody input, HttpContext context, CurrentActor actors, ChangeTicketStatus changeStatus)
+    {
+        if (!TryTicketId(number, out var id, out var malformed))
+        {
+            return malformed;
+        }
+
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        var errors = new List<FieldError>();
+        if (input.Status is null)
+        {
+            errors.Add(new("status", "Give the status to move the ticket to."));
+        }
+
+        RequireVersion(errors, input.Version);
+        if (errors.Count > 0)
+        {
+            return ResultResponses.Problem(Result<Ticket>.Invalid(errors));
+        }
+
+        var result = await changeStatus.HandleAsync(new ChangeTicketStatusRequest(actor, id, input.Status!.Value, input.Version), context.RequestAborted);
+        return TicketOrProblem(result);
+    }
+
+    private static async Task<IResult> AssignAsync(
+        string number, AssignBody input, HttpContext context, CurrentActor actors, AssignTicket assign)
+    {
+        if (!TryTicketId(number, out var id, out var malformed))
+        {
+            return malformed;
+        }
+
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        // Staff-only: a customer learns nothing, not even which input would be wrong.
+        if (actor.IsCustomer)
+        {
+            return NotFound(id);
+        }
+
+        var errors = new List<FieldError>();
+        RequireVersion(errors, input.Version);
+        if (errors.Count > 0)
+        {
+            return ResultResponses.Problem(Result<Ticket>.Invalid(errors));
+        }
+
+        var result = await assign.HandleAsync(new AssignTicketRequest(actor, id, input.AssigneeId, input.Version), context.RequestAborted);
+        return TicketOrProblem(result);
+    }
+
+    private static async Task<IResult> LogTimeAsync(
+        string number, LogTimeBody input, HttpContext context, CurrentActor actors, LogTime logTime)
+    {
+        if (!TryTicketId(number, out var id, out var malformed))
+        {
+            return malformed;
+        }
+
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        if (actor.IsCustomer)
+        {
+            return NotFound(id);
+        }
+
+        var errors = new List<FieldError>();
+        if (input.Minutes is null)
+        {
+            errors.Add(new("minutes", "Give the minutes worked."));
+        }
+
+        if (input.WorkDate is null)
+        {
+            errors.Add(new("workDate", "Give the day worked, as yyyy-MM-dd."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ResultResponses.Problem(Result<TimeEntry>.Invalid(errors));
+        }
+
+        var result = await logTime.HandleAsync(
+            new LogTimeRequest(actor, id, input.Minutes!.Value, input.WorkDate!.Value, input.Note, input.Billable ?? true),
+            context.RequestAborted);
+        return result.Succeeded
+            ? TypedResults.Created(Location(id), TimeEntryDto.From(result.Value!))
+            : ResultResponses.Problem(result);
+    }
+
+    private static async Task<IResult> RateAsync(
+        string number, RateBody input, HttpContext context, CurrentActor actors, RateTicket rate)
+    {
+        if (!TryTicketId(number, out var id, out var malformed))
+        {
+            return malformed;
+        }
+
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return NoActor(context);
+        }
+
+        if (input.Score is null)
+        {
+            return ResultResponses.Problem(Result<TicketRating>.Invalid("score", "Give a score from 1 (very dissatisfied) to 5 (very satisfied)."));
+        }
+
+        var result = await rate.HandleAsync(new RateTicketRequest(actor, id, input.Score.Value, input.Comment), context.RequestAborted);
+        return result.Succeeded
+            ? TypedResults.Created(Location(id), RatingDto.From(result.Value!))
+            : ResultResponses.Problem(result);
+    }
+
+    private static string Location(int ticketId) => $"/api/tickets/{TicketNumber.Format(ticketId)}";
+
+    private static IResult TicketOrProblem(Result<Ticket> result) =>
+        result.Succeeded ? TypedResults.Ok(TicketDto.From(result.Value!)) : ResultResponses.Problem(result);
+
+    private static void RequireVersion(List<FieldError> errors, int? version)
+    {
+        if (version is null)
+        {
+            errors.Add(new("version", "Send the version of the ticket you read, so a change made meanwhile is not overwritten."));
+        }
+    }
+
+    /// <summary>The same answer for a ticket that does not exist and one the caller may not see.</summary>
+    private static IResult NotFound(int ticketId) =>
+        ResultResponses.Problem(Result<Ticket>.NotFound($"There is no ticket {TicketNumber.Format(ticketId)}."));
+
+    private static bool TryTicketId(string number, out int id, out IResult problem)
+    {
+        if (TicketNumber.TryParse(number, out id))
+        {
+            problem = Results.Empty;
+            return true;
+        }
+
+        problem = MalformedInput([new FieldError("number", "That is not a ticket number; use the form HD-42 or 42.")]);
+        return false;
+    }
+
+    /// <summary>Input that cannot even be read (a malformed number, token or parameter): 400, naming the field.</summary>
+    private static ProblemHttpResult MalformedInput(IReadOnlyList<FieldError> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is malformed; see errors",
+            Detail = string.Join(" ", errors.Select(e => e.Message)),
+        });
+
+    private static Task<TicketActor?> ActorAsync(HttpContext context, CurrentActor actors) => actors.ResolveAsync(context.User);
+
+    /// <summary>Signed in, but not someone who may act on tickets: a customer awaiting placement, or an admin only.</summary>
+    private static ProblemHttpResult NoActor(HttpContext context)
+    {
+        var detail = context.User.IsInRole(Roles.Customer)
+            ? "Your account is not yet placed in an organisation, so it cannot file or see tickets. A manager places new accounts; ask your organisation's contact or reply to your confirmation mail."
+            : "Your account has no role that works with tickets.";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to work with tickets");
+    }
+}
