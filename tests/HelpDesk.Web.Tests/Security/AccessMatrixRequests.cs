@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace HelpDesk.Web.Tests.Security;
+
+/// <summary>Turns a route of the inventory into the request a visitor would make to it.</summary>
+public static class AccessMatrixRequests
+{
+    // Pages whose POST goes to a named handler; the matrix posts to the first one.
+    private static readonly Dictionary<string, string> Handlers = new(StringComparer.Ordinal)
+    {
+        ["/admin"] = "Roles",
+        ["/admin/index"] = "Roles",
+        ["/manage"] = "Create",
+        ["/manage/index"] = "Create",
+        ["/portal/tickets/{number}"] = "Reply",
+    };
+
+    // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
+    // deliberately stale: a visitor who may change the ticket gets 409 and nothing changes.
+    private static readonly Dictionary<string, string> ApiBodies = new(StringComparer.Ordinal)
+    {
+        ["/api/tickets/{number}/messages"] = """{"body":"Checking access."}""",
+        ["/api/tickets/{number}/status"] = """{"status":"Resolved","version":999}""",
+        ["/api/tickets/{number}/assignee"] = """{"assigneeId":null,"version":999}""",
+        ["/api/tickets/{number}/time"] = """{"minutes":5,"workDate":"2026-11-20","note":"matrix","billable":false}""",
+        ["/api/tickets/{number}/rating"] = """{"score":5}""",
+    };
+
+    public static async Task<HttpResponseMessage> SendAsync(AccessMatrixFixture app, string route, Visitor visitor)
+    {
+        var (method, pattern) = Split(route);
+        var (browser, script, token) = pattern == "/account/signout" ? await app.FreshClientsAsync(visitor) : app.For(visitor);
+        var path = pattern
+            .Replace("{number}", app.TicketId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{attachmentId:int}", app.AttachmentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{**path}", "", StringComparison.Ordinal);
+        var isApi = path.StartsWith("/api/", StringComparison.Ordinal) || path == "/health";
+
+        if (method is "GET" or "ANY")
+        {
+            return await (isApi ? script : browser).GetAsync(path);
+        }
+
+        if (pattern == "/api/tickets/{number}/attachments")
+        {
+            using var upload = new MultipartFormDataContent
+            {
+                { new ByteArrayContent("checking access"u8.ToArray()), "files", "access.txt" },
+            };
+            return await script.PostAsync(path, upload);
+        }
+
+        if (isApi)
+        {
+            var json = ApiBodies.TryGetValue(pattern, out var body) ? body : "{}";
+            return await script.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        }
+
+        var target = Handlers.TryGetValue(pattern, out var handler) ? $"{path}?handler={handler}" : path;
+        return await browser.PostAsync(target, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
+    /// <summary>What the response means for access: the status, or "signin" for a redirect to the sign-in page.</summary>
+    public static string Outcome(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/signin", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return "signin";
+        }
+
+        return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static (string Method, string Pattern) Split(string route)
+    {
+        var space = route.IndexOf(' ', StringComparison.Ordinal);
+        return (route[..space], route[(space + 1)..]);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace HelpDesk.Web.Tests.Security;
+
+/// <summary>
+/// Who may reach what: every route of the app (pages and API), as each kind of visitor. An entry reads
+/// "anonymous, customer of another organisation, customer, engineer", each the HTTP status expected or
+/// "signin" for a redirect to the sign-in page. The visitors' ticket belongs to the customer's organisation:
+/// another organisation's customer must get exactly what a missing ticket gives (404). A route added to the
+/// app without an entry here fails <see cref="EveryRoute_HasAnEntry"/>.
+/// </summary>
+public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<AccessMatrixFixture>
+{
+    public static readonly IReadOnlyDictionary<string, string> Matrix = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ANY /admin/jobs/{**path}"] = "signin 403 403 403",
+        ["ANY /health"] = "200 200 200 200",
+        ["GET /"] = "200 200 200 200",
+        ["GET /account/confirmemail"] = "200 200 200 200",
+        ["GET /account/forgotpassword"] = "200 200 200 200",
+        ["GET /account/register"] = "200 200 200 200",
+        ["GET /account/registerconfirmation"] = "200 200 200 200",
+        ["GET /account/resetpassword"] = "200 200 200 200",
+        ["GET /account/signin"] = "200 200 200 200",
+        ["GET /account/signout"] = "200 200 200 200",
+        ["GET /admin"] = "signin 403 403 403",
+        ["GET /admin/index"] = "signin 403 403 403",
+        ["GET /api/auth/confirmEmail"] = "400 400 400 400",
+        ["GET /api/auth/manage/info"] = "401 200 200 200",
+        ["GET /api/me"] = "401 200 200 200",
+        ["GET /api/openapi/{documentName}.json"] = "200 200 200 200",
+        ["GET /api/tickets/"] = "401 200 200 200",
+        ["GET /api/tickets/{number}"] = "401 404 200 200",
+        ["GET /api/tickets/{number}/attachments/{attachmentId:int}"] = "401 404 200 200",
+        ["GET /desk"] = "signin 403 403 200",
+        ["GET /desk/index"] = "signin 403 403 200",
+        ["GET /error"] = "200 200 200 200",
+        ["GET /index"] = "200 200 200 200",
+        ["GET /manage"] = "signin 403 403 403",
+        ["GET /manage/index"] = "signin 403 403 403",
+        ["GET /portal"] = "signin 200 200 403",
+        ["GET /portal/index"] = "signin 200 200 403",
+        ["GET /portal/tickets/new"] = "signin 200 200 403",
+        ["GET /portal/tickets/{number}"] = "signin 404 200 403",
+        ["GET /status/{code:int}"] = "404 404 404 404",
+        ["POST /"] = "200 200 200 200",
+        ["POST /account/confirmemail"] = "200 200 200 200",
+        ["POST /account/forgotpassword"] = "200 200 200 200",
+        ["POST /account/register"] = "200 200 200 200",
+        ["POST /account/registerconfirmation"] = "200 200 200 200",
+        ["POST /account/resetpassword"] = "200 200 200 200",
+        ["POST /account/signin"] = "200 200 200 200",
+        ["POST /account/signout"] = "302 302 302 302",
+        ["POST /admin"] = "signin 403 403 403",
+        ["POST /admin/index"] = "signin 403 403 403",
+        ["POST /api/auth/forgotPassword"] = "400 400 400 400",
+        ["POST /api/auth/login"] = "400 400 400 400",
+        ["POST /api/auth/manage/2fa"] = "401 200 200 200",
+        ["POST /api/auth/manage/info"] = "401 200 200 200",
+        ["POST /api/auth/refresh"] = "400 400 400 400",
+        ["POST /api/auth/register"] = "400 400 400 400",
+        ["POST /api/auth/resendConfirmationEmail"] = "400 400 400 400",
+        ["POST /api/auth/resetPassword"] = "400 400 400 400",
+        ["POST /api/tickets/"] = "401 422 422 422",
+        ["POST /api/tickets/{number}/assignee"] = "401 404 404 409",
+        ["POST /api/tickets/{number}/attachments"] = "401 404 201 201",
+        ["POST /api/tickets/{number}/messages"] = "401 404 200 200",
+        ["POST /api/tickets/{number}/rating"] = "401 404 422 422",
+        ["POST /api/tickets/{number}/status"] = "401 404 409 409",
+        ["POST /api/tickets/{number}/time"] = "401 404 404 201",
+        ["POST /desk"] = "signin 403 403 200",
+        ["POST /desk/index"] = "signin 403 403 200",
+        ["POST /error"] = "200 200 200 200",
+        ["POST /index"] = "200 200 200 200",
+        ["POST /manage"] = "signin 403 403 403",
+        ["POST /manage/index"] = "signin 403 403 403",
+        ["POST /portal"] = "signin 200 200 403",
+        ["POST /portal/index"] = "signin 200 200 403",
+        ["POST /portal/tickets/new"] = "signin 200 200 403",
+        ["POST /portal/tickets/{number}"] = "signin 404 200 403",
+        ["POST /status/{code:int}"] = "404 404 404 404",
+    };
+
+    public static TheoryData<string, Visitor> Cases()
+    {
+        var data = new TheoryData<string, Visitor>();
+        foreach (var route in Matrix.Keys)
+        {
+            foreach (var visitor in Enum.GetValues<Visitor>())
+            {
+                data.Add(route, visitor);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryRoute_HasAnEntry()
+    {
+        var routes = app.Routes();
+
+        routes.Except(Matrix.Keys).Should().BeEmpty("every route needs an entry in the access matrix");
+        Matrix.Keys.Except(routes).Should().BeEmpty("the matrix should list only routes the app has");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Route_AnswersAsTheMatrixSays(string route, Visitor visitor)
+    {
+        var expected = Matrix[route].Split(' ')[(int)visitor];
+
+        using var response = await AccessMatrixRequests.SendAsync(app, route, visitor);
+
+        AccessMatrixRequests.Outcome(response).Should().Be(expected, $"{visitor} on {route} ({string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode}")})");
+    }
+}
