@@ -72,7 +72,10 @@ public sealed class ReplyToTicket(ITicketStore tickets, IPeopleDirectory people,
         var target = request.Kind == MessageKind.Note
             ? request.Status ?? ticket.Status
             : request.Status ?? TicketWorkflow.AfterReply(ticket.Status, actorKind);
-        if (target != ticket.Status)
+        // Only a status the writer chose is checked against the moves they may make: the move a reply makes by
+        // itself (a customer's reply reopening a resolved ticket) is the workflow's own rule, even though a
+        // customer could not choose Open directly.
+        if (request.Status is not null && target != ticket.Status)
         {
             var decision = TicketWorkflow.Decide(ticket.Status, target, actorKind);
             if (!decision.Allowed)

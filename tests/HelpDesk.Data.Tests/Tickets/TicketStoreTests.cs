@@ -209,6 +209,27 @@ public abstract class TicketStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task CustomerReply_ReopensTheTicket_WhenItWasResolvedOrWaitingForThem()
+    {
+        var seed = await SeedAsync();
+        var ticket = await FileAsync(seed.CustomerA, seed.OrgA);
+        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock);
+        var reply = new ReplyToTicket(Store, new PeopleDirectory(Connections), AttachmentPolicy.Default, _clock);
+        var customer = TicketActor.Customer(seed.CustomerA, seed.OrgA);
+
+        await status.HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.PendingCustomer, null));
+        var answered = await reply.HandleAsync(new ReplyToTicketRequest { Actor = customer, TicketId = ticket.Id, Body = "Here is the log" });
+        await status.HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.Resolved, null));
+        var reopened = await reply.HandleAsync(new ReplyToTicketRequest { Actor = customer, TicketId = ticket.Id, Body = "It is back" });
+
+        answered.Value!.Status.Should().Be(TicketStatus.Open);
+        reopened.Succeeded.Should().BeTrue(string.Join("; ", reopened.Errors.Select(e => e.Message)));
+        reopened.Value!.Status.Should().Be(TicketStatus.Open);
+        reopened.Value.ResolvedUtc.Should().BeNull();
+        (await Store.GetAsync(ticket.Id, TicketScope.Staff))!.Status.Should().Be(TicketStatus.Open);
+    }
+
+    [SkippableFact]
     public async Task CloseResolvedTickets_ClosesOnlyThoseResolvedLongerAgoThanTheSetting()
     {
         var seed = await SeedAsync();
