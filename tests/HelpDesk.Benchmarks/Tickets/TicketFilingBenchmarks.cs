@@ -48,6 +48,13 @@ public class TicketFilingBenchmarks
         using (var connection = new SqliteConnection(_connectionString))
         {
             connection.Open();
+            using (var wal = connection.CreateCommand())
+            {
+                // Kept in the file; the app's connection factory sets it on its first connection.
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                wal.ExecuteNonQuery();
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO Organisations (Name, Region, Segment, CreatedUtc) VALUES ('Bench', 'Emea', 'Key', '2026-01-01 00:00:00');
@@ -120,7 +127,7 @@ public class TicketFilingBenchmarks
         await connection.OpenAsync();
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
             await pragma.ExecuteNonQueryAsync();
         }
 
