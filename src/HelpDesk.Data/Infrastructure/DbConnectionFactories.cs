@@ -42,9 +42,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     }
 
     // WAL lets readers go on while one writer writes, and is stored in the file: set once per factory.
-    // Foreign keys (off by default in SQLite) and the sync level are per connection.
-    private const string FirstConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-    private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    // Foreign keys (off by default in SQLite) and the sync level are per connection. So is the busy timeout:
+    // with it SQLite waits for another writer in steps of a few milliseconds, where the driver's own retry
+    // sleeps 150 ms, which cut filing by 8 callers at once to a third of a single caller's rate.
+    private const string FirstConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+    private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
 
     private volatile bool _walSet;
 

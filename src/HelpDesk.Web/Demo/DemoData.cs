@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HelpDesk.Core.Accounts;
@@ -10,9 +11,9 @@ using Microsoft.AspNetCore.Identity;
 namespace HelpDesk.Web.Demo;
 
 /// <summary>
-/// The demo installation: organisations in every region and segment, and people in every role. It is
-/// seeded into an empty database when <c>Demo:Seed</c> is on (the default with SQLite) and is the same on
-/// every machine. Later capabilities add their demo rows here, so there is one place to read it all.
+/// The demo installation: organisations in every region and segment, people in every role, and six months of
+/// tickets between them (<see cref="DemoTickets"/>). It is seeded into an empty database when <c>Demo:Seed</c> is
+/// on (the default with SQLite) and is the same on every machine. Later capabilities add their demo rows here, so there is one place to read it all.
 /// </summary>
 public static partial class DemoData
 {
@@ -62,14 +63,17 @@ public static partial class DemoData
 
         if (await users.FindByEmailAsync(People[0].Email) is null)
         {
-            await SeedAsync(services, users, password);
-            LogSeeded(logger, Organisations.Count, People.Count);
+            var started = Stopwatch.GetTimestamp();
+            var tickets = await SeedAsync(services, users, password);
+            var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogSeeded(logger, Organisations.Count, People.Count, tickets, milliseconds);
         }
 
         PrintSignIns(password);
     }
 
-    private static async Task SeedAsync(IServiceProvider services, HelpDeskUserManager users, string password)
+    /// <returns>How many demo tickets were seeded.</returns>
+    private static async Task<int> SeedAsync(IServiceProvider services, HelpDeskUserManager users, string password)
     {
         var organisations = services.GetRequiredService<IOrganisationStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -100,6 +104,7 @@ public static partial class DemoData
         }
 
         var passwordHash = users.PasswordHasher.HashPassword(new HelpDeskUser(), password);
+        var userIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var person in People)
         {
             var user = new HelpDeskUser
@@ -114,7 +119,10 @@ public static partial class DemoData
             };
             Check(await users.CreateAsync(user), person.Email);
             Check(await users.AddToRoleAsync(user, person.Role), person.Email);
+            userIds[person.Email] = user.Id;
         }
+
+        return await DemoTickets.SeedAsync(services, userIds, byDomain, now);
     }
 
     private static void Check(IdentityResult result, string what)
@@ -141,8 +149,8 @@ public static partial class DemoData
         Console.WriteLine(text.ToString());
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Seeded the demo: {Organisations} organisations, {People} people")]
-    private static partial void LogSeeded(ILogger logger, int organisations, int people);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Seeded the demo: {Organisations} organisations, {People} people, {Tickets} tickets in {Milliseconds} ms")]
+    private static partial void LogSeeded(ILogger logger, int organisations, int people, int tickets, long milliseconds);
 }
 
 public sealed record DemoOrganisation(string Name, Region Region, CustomerSegment Segment, string Domain);

@@ -197,6 +197,62 @@ public abstract class TicketStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task ListAsync_PagesThroughSeveralStatuses_InOneOrder_WithoutSkippingOrRepeating()
+    {
+        var seed = await SeedAsync();
+        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock);
+        var open = new List<int>();
+        for (var i = 0; i < 17; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(i % 2));
+            var ticket = await FileAsync(i % 2 == 0 ? seed.CustomerA : seed.CustomerB, i % 2 == 0 ? seed.OrgA : seed.OrgB, $"Ticket {i}");
+            var target = (i % 4) switch { 0 => TicketStatus.New, 1 => TicketStatus.OnHold, 2 => TicketStatus.PendingCustomer, _ => TicketStatus.Resolved };
+            if (target != TicketStatus.New)
+            {
+                await status.HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, target, null));
+            }
+
+            if (target != TicketStatus.Resolved)
+            {
+                open.Add(ticket.Id);
+            }
+        }
+
+        foreach (var sort in Enum.GetValues<TicketSort>())
+        {
+            var seen = new List<TicketSummary>();
+            TicketCursor? after = null;
+            do
+            {
+                var page = await Store.ListAsync(new TicketQuery
+                {
+                    Scope = TicketScope.Staff,
+                    Statuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.OnHold],
+                    Sort = sort,
+                    Take = 4,
+                    After = after,
+                });
+                seen.AddRange(page.Items);
+                after = null;
+                if (page.Next is not null)
+                {
+                    TicketCursor.TryDecode(page.Next, sort, out after).Should().BeTrue();
+                }
+            }
+            while (after is not null);
+
+            seen.Select(t => t.Id).Should().BeEquivalentTo(open, because: $"sorting by {sort} must list every open ticket once");
+            var expected = sort switch
+            {
+                TicketSort.Created => seen.OrderByDescending(t => t.CreatedUtc).ThenByDescending(t => t.Id),
+                TicketSort.Severity => seen.OrderBy(t => t.Severity).ThenByDescending(t => t.Id),
+                _ => seen.OrderByDescending(t => t.UpdatedUtc).ThenByDescending(t => t.Id),
+            };
+            seen.Select(t => t.Id).Should().Equal(expected.Select(t => t.Id), because: $"the pages sorted by {sort} join into one order");
+        }
+    }
+
+    [SkippableFact]
     public async Task ListAsync_FindsByNumberOrSubjectWords_AndFiltersByStatus()
     {
         var seed = await SeedAsync();
@@ -230,6 +286,27 @@ public abstract class TicketStoreTests : ProviderTestBase
         first.Succeeded.Should().BeTrue();
         again.Failure.Should().Be(Core.Common.Failure.Conflict);
         (await Store.GetRatingAsync(ticket.Id, 1, TicketScope.ForOrganisation(seed.OrgA)))!.Score.Should().Be(4);
+    }
+
+    [SkippableFact]
+    public async Task CustomerReply_ReopensTheTicket_WhenItWasResolvedOrWaitingForThem()
+    {
+        var seed = await SeedAsync();
+        var ticket = await FileAsync(seed.CustomerA, seed.OrgA);
+        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock);
+        var reply = new ReplyToTicket(Store, new PeopleDirectory(Connections), AttachmentPolicy.Default, _clock);
+        var customer = TicketActor.Customer(seed.CustomerA, seed.OrgA);
+
+        await status.HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.PendingCustomer, null));
+        var answered = await reply.HandleAsync(new ReplyToTicketRequest { Actor = customer, TicketId = ticket.Id, Body = "Here is the log" });
+        await status.HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.Resolved, null));
+        var reopened = await reply.HandleAsync(new ReplyToTicketRequest { Actor = customer, TicketId = ticket.Id, Body = "It is back" });
+
+        answered.Value!.Status.Should().Be(TicketStatus.Open);
+        reopened.Succeeded.Should().BeTrue(string.Join("; ", reopened.Errors.Select(e => e.Message)));
+        reopened.Value!.Status.Should().Be(TicketStatus.Open);
+        reopened.Value.ResolvedUtc.Should().BeNull();
+        (await Store.GetAsync(ticket.Id, TicketScope.Staff))!.Status.Should().Be(TicketStatus.Open);
     }
 
     [SkippableFact]

@@ -1,0 +1,288 @@
+using Dapper;
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Infrastructure;
+
+namespace HelpDesk.Web.Demo;
+
+/// <summary>
+/// Six months of demo ticket history: tickets in every status, conversations with internal notes, time and
+/// ratings. Every step goes through the real use cases with a clock set to when the step would have happened,
+/// so the rows, the audit trail and the workflow rules are exactly what the app itself writes. The random
+/// choices come from <see cref="DemoData.RandomSeed"/>: the history is the same on every machine, relative
+/// to the moment it is seeded.
+/// </summary>
+internal static class DemoTickets
+{
+    public const int Count = 300;
+
+    private static readonly TimeSpan History = TimeSpan.FromDays(182);
+    private static readonly TimeSpan CloseAfter = TimeSpan.FromDays(7);
+
+    private enum StepKind
+    {
+        Assign,
+        EngineerReply,
+        CustomerReply,
+        Note,
+        LogTime,
+        Rate,
+        Close,
+    }
+
+    private sealed record Step(StepKind Kind, TimeSpan Delay, TicketStatus? Status = null);
+
+    private sealed record Cast(int OrganisationId, IReadOnlyList<int> Customers);
+
+    /// <returns>How many tickets were seeded.</returns>
+    public static async Task<int> SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, int> userIds, IReadOnlyDictionary<string, int> organisationIds, DateTime nowUtc)
+    {
+        var clock = new DemoClock(nowUtc);
+        var store = services.GetRequiredService<ITicketStore>();
+        var people = services.GetRequiredService<IPeopleDirectory>();
+        var attachments = services.GetRequiredService<AttachmentPolicy>();
+        var story = new Story(
+            new FileTicket(store, people, [], attachments, clock),
+            new ReplyToTicket(store, people, attachments, clock),
+            new ChangeTicketStatus(store, people, clock),
+            new AssignTicket(store, people, clock),
+            new LogTime(store, clock),
+            new RateTicket(store, clock),
+            clock,
+            new Random(DemoData.RandomSeed));
+
+        var casts = DemoData.Organisations
+            .Select(o => new Cast(
+                organisationIds[o.Domain],
+                DemoData.People.Where(p => p.Role == Roles.Customer && p.OrganisationDomain == o.Domain).Select(p => userIds[p.Email]).ToList()))
+            .ToList();
+        var engineers = DemoData.People.Where(p => p.Role == Roles.Engineer).Select(p => userIds[p.Email]).ToList();
+
+        // Squared uniform ages put more tickets in the recent weeks, where a desk has most of its open work.
+        var ages = Enumerable.Range(0, Count)
+            .Select(_ => TimeSpan.FromMinutes(Math.Max(20, History.TotalMinutes * Math.Pow(story.Random.NextDouble(), 2))))
+            .OrderByDescending(age => age)
+            .ToList();
+        foreach (var age in ages)
+        {
+            var cast = casts[story.Random.Next(casts.Count)];
+            var requester = cast.Customers[story.Random.Next(cast.Customers.Count)];
+            var engineer = engineers[story.Random.Next(engineers.Count)];
+            await story.TellAsync(nowUtc, age, cast.OrganisationId, requester, engineer);
+        }
+
+        // The use cases queue acknowledgements and replies for this made-up history; nobody is waiting for
+        // them, and left unsent they would sit in the outbox for ever (or go out once mail is configured).
+        var connections = services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync();
+        await connection.ExecuteAsync(
+            "UPDATE OutboxMessages SET SentUtc = @NowUtc WHERE SentUtc IS NULL AND TicketId IS NOT NULL",
+            new { NowUtc = nowUtc });
+        return ages.Count;
+    }
+
+    private sealed class Story(
+        FileTicket file,
+        ReplyToTicket reply,
+        ChangeTicketStatus changeStatus,
+        AssignTicket assign,
+        LogTime logTime,
+        RateTicket rate,
+        DemoClock clock,
+        Random random)
+    {
+        public Random Random { get; } = random;
+
+        public async Task TellAsync(DateTime nowUtc, TimeSpan age, int organisationId, int requesterId, int engineerId)
+        {
+            var target = Target(age);
+            var steps = Plan(target, age, assigned: target is TicketStatus.Resolved or TicketStatus.Closed || Random.NextDouble() < 0.9);
+            clock.Now = new DateTimeOffset(nowUtc - age);
+
+            var problem = Pick(DemoText.Problems);
+            var ticket = Check(await file.HandleAsync(new FileTicketRequest
+            {
+                RequesterId = requesterId,
+                OrganisationId = organisationId,
+                Channel = Weighted([TicketChannel.Web, TicketChannel.Email, TicketChannel.Api], [6, 3, 1]),
+                Subject = problem.Subject,
+                Body = problem.Body,
+                Severity = Weighted([1, 2, 3, 4], [5, 20, 55, 20]),
+                Product = problem.Product,
+                ProductRelease = Pick(DemoText.Releases),
+                Environment = Pick(DemoText.Environments),
+                Category = problem.Category,
+            }));
+
+            var customer = TicketActor.Customer(requesterId, organisationId);
+            var staff = TicketActor.Staff(engineerId);
+            foreach (var step in steps)
+            {
+                clock.Advance(step.Delay);
+                ticket = step.Kind switch
+                {
+                    StepKind.Assign => Check(await assign.HandleAsync(new AssignTicketRequest(staff, ticket.Id, engineerId, ticket.Version))),
+                    StepKind.EngineerReply => Check(await reply.HandleAsync(new ReplyToTicketRequest
+                    {
+                        Actor = staff,
+                        TicketId = ticket.Id,
+                        Body = step.Status switch
+                        {
+                            TicketStatus.Resolved => Pick(DemoText.Resolutions),
+                            TicketStatus.PendingCustomer => Pick(DemoText.Questions),
+                            _ => Pick(DemoText.FirstReplies),
+                        },
+                        Status = step.Status,
+                    })),
+                    StepKind.CustomerReply => Check(await reply.HandleAsync(new ReplyToTicketRequest
+                    {
+                        Actor = customer,
+                        TicketId = ticket.Id,
+                        Body = ticket.Status == TicketStatus.Resolved ? Pick(DemoText.StillBroken) : Pick(DemoText.CustomerAnswers),
+                    })),
+                    StepKind.Note => Check(await reply.HandleAsync(new ReplyToTicketRequest
+                    {
+                        Actor = staff,
+                        TicketId = ticket.Id,
+                        Kind = MessageKind.Note,
+                        Body = step.Status == TicketStatus.OnHold ? Pick(DemoText.OnHoldNotes) : Pick(DemoText.Notes),
+                        Status = step.Status,
+                    })),
+                    StepKind.LogTime => await LogAsync(staff, ticket),
+                    StepKind.Rate => await RateAsync(customer, ticket),
+                    StepKind.Close => Check(await changeStatus.HandleAsync(new ChangeTicketStatusRequest(TicketActor.System, ticket.Id, TicketStatus.Closed, ticket.Version))),
+                    _ => throw new InvalidOperationException($"No demo step {step.Kind}."),
+                };
+            }
+        }
+
+        private async Task<Ticket> LogAsync(TicketActor staff, Ticket ticket)
+        {
+            Check(await logTime.HandleAsync(new LogTimeRequest(
+                staff, ticket.Id, 15 * Random.Next(1, 9), DateOnly.FromDateTime(clock.Now.UtcDateTime), Pick(DemoText.TimeNotes), Random.NextDouble() < 0.8)));
+            return ticket;
+        }
+
+        private async Task<Ticket> RateAsync(TicketActor customer, Ticket ticket)
+        {
+            var score = Weighted([1, 2, 3, 4, 5], [4, 6, 12, 30, 48]);
+            var comment = Random.NextDouble() < 0.5 ? DemoText.RatingComments[score - 1] : null;
+            Check(await rate.HandleAsync(new RateTicketRequest(customer, ticket.Id, score, comment)));
+            return ticket;
+        }
+
+        // Which status the ticket ends in, by its age: recent tickets are still being worked on; a resolved
+        // ticket older than a week would have been closed by the close-resolved job, so old ones end Closed.
+        private TicketStatus Target(TimeSpan age)
+        {
+            TicketStatus[] all = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Closed];
+            int[] weights = age.TotalDays switch
+            {
+                < 1 => [45, 35, 15, 5, 0, 0],
+                < 7 => [8, 25, 20, 7, 40, 0],
+                < 8 => [0, 40, 40, 20, 0, 0],
+                < 30 => [2, 15, 12, 8, 0, 63],
+                _ => [0, 2, 2, 3, 0, 93],
+            };
+            return Weighted(all, weights);
+        }
+
+        private List<Step> Plan(TicketStatus target, TimeSpan age, bool assigned)
+        {
+            var steps = new List<Step>();
+            if (target == TicketStatus.New)
+            {
+                return steps;
+            }
+
+            if (assigned)
+            {
+                steps.Add(new(StepKind.Assign, Minutes(5, 180)));
+            }
+
+            steps.Add(new(StepKind.EngineerReply, Minutes(10, 360)));
+            if (Random.NextDouble() < 0.35)
+            {
+                steps.Add(new(StepKind.Note, Minutes(5, 120)));
+            }
+
+            for (var round = Random.Next(0, 3); round > 0; round--)
+            {
+                steps.Add(new(StepKind.EngineerReply, Minutes(60, 1440), TicketStatus.PendingCustomer));
+                steps.Add(new(StepKind.CustomerReply, Minutes(120, 2880)));
+            }
+
+            if (assigned)
+            {
+                for (var entries = Random.Next(1, 4); entries > 0; entries--)
+                {
+                    steps.Add(new(StepKind.LogTime, Minutes(30, 1440)));
+                }
+            }
+
+            switch (target)
+            {
+                case TicketStatus.PendingCustomer:
+                    steps.Add(new(StepKind.EngineerReply, Minutes(30, 720), TicketStatus.PendingCustomer));
+                    break;
+                case TicketStatus.OnHold:
+                    steps.Add(new(StepKind.Note, Minutes(30, 720), TicketStatus.OnHold));
+                    break;
+                case TicketStatus.Resolved or TicketStatus.Closed:
+                    steps.Add(new(StepKind.EngineerReply, Minutes(30, 1440), TicketStatus.Resolved));
+                    if (Random.NextDouble() < 0.1)
+                    {
+                        steps.Add(new(StepKind.CustomerReply, Minutes(120, 2880)));
+                        steps.Add(new(StepKind.LogTime, Minutes(30, 600)));
+                        steps.Add(new(StepKind.EngineerReply, Minutes(60, 1440), TicketStatus.Resolved));
+                    }
+
+                    if (Random.NextDouble() < 0.75)
+                    {
+                        steps.Add(new(StepKind.Rate, Minutes(30, 2880)));
+                    }
+
+                    break;
+            }
+
+            // Squeeze the story into the ticket's age (leaving the week before closing, when it ends Closed).
+            var closeDelay = CloseAfter + Minutes(5, 240);
+            var budget = age - (target == TicketStatus.Closed ? closeDelay : TimeSpan.Zero) - TimeSpan.FromMinutes(5);
+            var total = steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Delay);
+            var factor = total > budget ? Math.Max(0.001, budget / total) : 1;
+            var scaled = steps.Select(step => step with { Delay = step.Delay * factor }).ToList();
+            if (target == TicketStatus.Closed)
+            {
+                scaled.Add(new(StepKind.Close, closeDelay));
+            }
+
+            return scaled;
+        }
+
+        private TimeSpan Minutes(int min, int max) => TimeSpan.FromMinutes(Random.Next(min, max));
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[Random.Next(items.Count)];
+
+        private T Weighted<T>(T[] items, int[] weights)
+        {
+            var roll = Random.Next(weights.Sum());
+            for (var i = 0; i < items.Length; i++)
+            {
+                roll -= weights[i];
+                if (roll < 0)
+                {
+                    return items[i];
+                }
+            }
+
+            return items[^1];
+        }
+
+        // A refused step means the demo story broke a rule: a bug in the seed, not something to skip.
+        private static T Check<T>(Result<T> result) => result.Succeeded
+            ? result.Value!
+            : throw new InvalidOperationException($"A demo ticket step was refused: {string.Join(" ", result.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+    }
+}
