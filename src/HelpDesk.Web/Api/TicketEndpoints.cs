@@ -43,26 +43,17 @@ public static partial class TicketEndpoints
         tickets.MapPost("/{number}/messages", PostMessageAsync)
             .WithSummary("Reply, or (staff) add an internal note; staff may set a status with it.")
             .Produces<TicketDto>()
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/status", ChangeStatusAsync)
             .WithSummary("Change the status; send the version you read.")
             .Produces<TicketDto>()
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/assignee", AssignAsync)
             .WithSummary("Staff: assign the ticket to an engineer, or to nobody with assigneeId null; send the version you read.")
             .Produces<TicketDto>()
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/time", LogTimeAsync)
             .WithSummary("Staff: log time worked on the ticket.")
@@ -74,10 +65,7 @@ public static partial class TicketEndpoints
         tickets.MapPost("/{number}/rating", RateAsync)
             .WithSummary("The requester rates the resolution of a resolved ticket, 1 to 5, once per resolution.")
             .Produces<RatingDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesChangeProblems();
 
         MapAttachments(tickets);
         return api;
@@ -382,4 +370,14 @@ public static partial class TicketEndpoints
             : "Your account has no role that works with tickets.";
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to work with tickets");
     }
+}
+
+internal static class TicketEndpointMetadata
+{
+    /// <summary>What a change to an existing ticket can answer besides success: unreadable input, not found, stale, invalid.</summary>
+    public static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 }
