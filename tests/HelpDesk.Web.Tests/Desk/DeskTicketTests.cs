@@ -236,6 +236,7 @@ public sealed class DeskTicketTests(HelpDeskAppFactory app) : IClassFixture<Help
         html.Should().Contain("Someone else changed this ticket");
         html.Should().MatchRegex("<textarea[^>]*>\\s*A long careful answer about the spooler settings</textarea>");
         html.Should().Contain("Kenji Sato", "the page shows the ticket as it is now");
+        html.Should().MatchRegex("name=\"Time.WorkDate\" value=\"\\d{4}-\\d{2}-\\d{2}\"", "the other forms are still ready to use");
         DeskFixture.VersionOn(html).Should().Be((int)(await app.TicketRowAsync(ticket.Id)).Version, "a second try posts the current version");
         (await app.MessagesAsync(ticket.Id)).Should().ContainSingle("only the customer's first message is saved");
         (await app.OutboxForAsync(DeskFixture.Customer)).Should().NotContain(m => m.TextBody.Contains("spooler settings"));

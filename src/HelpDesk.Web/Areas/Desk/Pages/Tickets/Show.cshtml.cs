@@ -199,6 +199,9 @@ public sealed class ShowModel(
 
         Actor = actor;
         View = view;
+
+        // A post of another form binds an empty time form; it still offers today.
+        Time.WorkDate ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         OrganisationName = (await organisations.GetAsync(view.Ticket.OrganisationId, cancellationToken))?.Name ?? "";
         Requester = await people.FindAsync(view.Ticket.RequesterId, cancellationToken);
         Assignee = view.Ticket.AssigneeId is int assigneeId ? await people.FindAsync(assigneeId, cancellationToken) : null;
