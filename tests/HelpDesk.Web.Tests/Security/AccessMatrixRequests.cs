@@ -15,6 +15,7 @@ public static class AccessMatrixRequests
         ["/manage"] = "Create",
         ["/manage/index"] = "Create",
         ["/portal/tickets/{number}"] = "Reply",
+        ["/desk/tickets/{number}"] = "Reply",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
