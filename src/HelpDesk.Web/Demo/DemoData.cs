@@ -41,7 +41,7 @@ public static partial class DemoData
         new("lena.fischer@helpdesk.test", "Lena Fischer", Roles.Engineer, null),
         new("customer@northwind.example", "Nora Northwind", Roles.Customer, "northwind.example"),
         new("pat.buyer@northwind.example", "Pat Buyer", Roles.Customer, "northwind.example"),
-        new("customer@contoso.example", "Claude Contoso", Roles.Customer, "contoso.example"),
+        new("customer@contoso.example", "Carla Contoso", Roles.Customer, "contoso.example"),
         new("customer@fabrikam.example", "Fumiko Fabrikam", Roles.Customer, "fabrikam.example"),
         new("customer@tailspin.example", "Tom Tailspin", Roles.Customer, "tailspin.example"),
         new("customer@adatum.example", "Ana Adatum", Roles.Customer, "adatum.example"),

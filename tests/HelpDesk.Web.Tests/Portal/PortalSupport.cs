@@ -51,7 +51,7 @@ public static partial class PortalApp
 {
     public const string Nora = "customer@northwind.example";
     public const string Pat = "pat.buyer@northwind.example";
-    public const string Claude = "customer@contoso.example";
+    public const string ContosoCustomer = "customer@contoso.example";
     public const string Newcomer = "newcomer@unlisted.example";
     public const string Engineer = "engineer@helpdesk.test";
 

@@ -12,7 +12,7 @@ public sealed class TicketListTests(HelpDeskAppFactory app) : IClassFixture<Help
     {
         var filed = await app.FileTicketAsync(Nora, "Colleague check: invoices print blank");
         var colleague = await app.SignInAsync(Pat);
-        var outsider = await app.SignInAsync(Claude);
+        var outsider = await app.SignInAsync(ContosoCustomer);
 
         var seen = await colleague.GetStringAsync("/portal?q=Colleague+check");
         var notSeen = await outsider.GetStringAsync("/portal?q=Colleague+check");

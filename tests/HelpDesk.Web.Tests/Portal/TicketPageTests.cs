@@ -58,8 +58,8 @@ public sealed class TicketPageTests(HelpDeskAppFactory app) : IClassFixture<Help
     public async Task Page_Answers404ToAnotherOrganisation_AndItsPostsChangeNothing()
     {
         var filed = await app.FileTicketAsync(Nora, "Other org check: VAT is rounded wrongly");
-        var outsider = await app.SignInAsync(Claude);
-        var own = await app.FileTicketAsync(Claude, "Contoso's own ticket");
+        var outsider = await app.SignInAsync(ContosoCustomer);
+        var own = await app.FileTicketAsync(ContosoCustomer, "Contoso's own ticket");
 
         var response = await outsider.GetAsync($"/portal/tickets/{filed.Number}");
         // The outsider's own page supplies a valid anti-forgery token; the post goes to the other ticket.
