@@ -76,13 +76,7 @@ public static partial class TicketEndpoints
             return ResultResponses.Problem(Result<Ticket>.Invalid(errors));
         }
 
-        var attachments = new List<NewAttachment>(checks.Count);
-        foreach (var (file, check) in checks)
-        {
-            using var content = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(content, context.RequestAborted);
-            attachments.Add(new NewAttachment(check.FileName, AttachmentPolicy.ContentTypeFor(check.FileName), content.ToArray()));
-        }
+        var attachments = await FormFiles.ReadAsync(files, policy, context.RequestAborted);
 
         var text = string.IsNullOrWhiteSpace(body) ? "Attached " + string.Join(", ", attachments.Select(a => a.FileName)) + "." : body;
         var result = await reply.HandleAsync(
