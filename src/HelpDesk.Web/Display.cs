@@ -1,13 +1,13 @@
 using System.Globalization;
 using HelpDesk.Core.Tickets;
 
-namespace HelpDesk.Web.Areas.Desk;
+namespace HelpDesk.Web;
 
-/// <summary>How the desk pages write times, statuses and severities.</summary>
-public static class DeskFormat
+/// <summary>How every page writes times, statuses, severities and durations: one place, so they read the same everywhere.</summary>
+public static class Display
 {
-    public static string Utc(DateTime? time) =>
-        time is DateTime value ? value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
+    public static string Utc(DateTime? time, string none = "—") =>
+        time is DateTime value ? value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : none;
 
     public static string Status(TicketStatus status)
     {
