@@ -1,6 +1,5 @@
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tickets;
-using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpDesk.Web.Areas.Portal.Pages;
 
 /// <summary>The customer's organisation's tickets, most recently updated first, a page at a time.</summary>
-public sealed class IndexModel(HelpDeskUserManager users, IOrganisationStore organisations, CurrentActor actors, ITicketStore tickets) : PageModel
+public sealed class IndexModel(IOrganisationStore organisations, CurrentActor actors, ITicketStore tickets) : PageModel
 {
     public const int PageSize = 25;
 
@@ -39,16 +38,13 @@ public sealed class IndexModel(HelpDeskUserManager users, IOrganisationStore org
 
     public async Task OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user?.OrganisationId is int id)
-        {
-            Organisation = await organisations.GetAsync(id, HttpContext.RequestAborted);
-        }
-
-        if (await actors.ResolveAsync(User) is not { } actor)
+        // No actor means a customer not yet placed in an organisation: the page shows the waiting message.
+        if (await actors.ResolveAsync(User) is not { OrganisationId: int organisationId } actor)
         {
             return;
         }
+
+        Organisation = await organisations.GetAsync(organisationId, HttpContext.RequestAborted);
 
         Status = StatusFilters.Any(f => f.Value == Status) ? Status : "all";
         TicketCursor? cursor = null;
