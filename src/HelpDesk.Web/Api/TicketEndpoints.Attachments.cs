@@ -9,13 +9,10 @@ namespace HelpDesk.Web.Api;
 
 public static partial class TicketEndpoints
 {
-    // Room for the multipart framing and a message around one file of the largest allowed size.
-    private const long FormOverheadBytes = 1024 * 1024;
-
     private static void MapAttachments(RouteGroupBuilder tickets)
     {
         var policy = ((IEndpointRouteBuilder)tickets).ServiceProvider.GetRequiredService<AttachmentPolicy>();
-        var limit = policy.MaxBytes + FormOverheadBytes;
+        var limit = FormFiles.MaxRequestBytes(policy);
 
         // Anti-forgery is checked in the handler, for cookie sign-ins only: a bearer token is not sent by a browser on
         // its own, so a script with one has no token to send and needs none.

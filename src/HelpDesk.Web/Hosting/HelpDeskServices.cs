@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Web.Hosting;
@@ -28,15 +29,19 @@ public static class HelpDeskServices
 
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>Portal pages whose forms carry attachments.</summary>
+    private static readonly string[] UploadPages = ["/Tickets/New", "/Tickets/Details"];
+
     public static WebApplicationBuilder AddHelpDesk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        var attachments = new AttachmentPolicy(
+            configuration.GetValue("Attachments:MaxMegabytes", AttachmentPolicy.DefaultMaxBytes / (1024 * 1024)) * 1024 * 1024,
+            AttachmentPolicy.Default.AllowedExtensions);
         services.AddHelpDeskCore(
-            new AttachmentPolicy(
-                configuration.GetValue("Attachments:MaxMegabytes", AttachmentPolicy.DefaultMaxBytes / (1024 * 1024)) * 1024 * 1024,
-                AttachmentPolicy.Default.AllowedExtensions),
+            attachments,
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });
         services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -54,6 +59,17 @@ public static class HelpDeskServices
             options.Conventions.AuthorizeAreaFolder(Areas.Desk, "/", Areas.Desk);
             options.Conventions.AuthorizeAreaFolder(Areas.Manage, "/", Areas.Manage);
             options.Conventions.AuthorizeAreaFolder(Areas.Admin, "/", Areas.Admin);
+
+            // The pages that take files accept a request as large as the configured attachment limit allows.
+            var uploadLimit = FormFiles.MaxRequestBytes(attachments);
+            foreach (var page in UploadPages)
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention(Areas.Portal, page, model =>
+                {
+                    model.Filters.Add(new RequestSizeLimitAttribute(uploadLimit));
+                    model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = uploadLimit });
+                });
+            }
         });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -5,11 +5,18 @@ namespace HelpDesk.Web.Tickets;
 /// <summary>Files sent with a page's form, read into the attachments a use case takes.</summary>
 public static class FormFiles
 {
+    // Room for the multipart framing and the text fields around one file of the largest allowed size.
+    private const long FormOverheadBytes = 1024 * 1024;
+
     /// <summary>
-    /// The most one form post may carry: one file at the default limit, plus room for the text fields. A larger
+    /// The most one post with files may carry: one file at the policy's limit, plus the form around it. A larger
     /// request is cut off before it is read; anything up to this reaches the policy, which explains the limit.
     /// </summary>
-    public const long MaxRequestBytes = AttachmentPolicy.DefaultMaxBytes + (1024 * 1024);
+    public static long MaxRequestBytes(AttachmentPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.MaxBytes + FormOverheadBytes;
+    }
 
     /// <summary>
     /// Each chosen file under the name the policy will store (it cleans names); a refused file keeps the name as

@@ -11,8 +11,6 @@ namespace HelpDesk.Web.Areas.Portal.Pages.Tickets;
 /// One ticket of the customer's organisation: its conversation and what the customer may do next (reply, rate the
 /// resolution, mark it resolved). A number that is malformed, unknown or another organisation's answers 404.
 /// </summary>
-[RequestSizeLimit(FormFiles.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = FormFiles.MaxRequestBytes)]
 public sealed class DetailsModel(CurrentActor actors, TicketViews views, AttachmentPolicy attachments) : PageModel
 {
     [BindProperty(SupportsGet = true)]

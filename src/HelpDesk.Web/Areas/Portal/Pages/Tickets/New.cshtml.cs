@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Portal.Pages.Tickets;
 
-[RequestSizeLimit(FormFiles.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = FormFiles.MaxRequestBytes)]
 public sealed class NewModel(CurrentActor actors, FileTicket fileTicket, AttachmentPolicy attachments) : PageModel
 {
     public static IReadOnlyList<(int Value, string Label)> Severities { get; } =
