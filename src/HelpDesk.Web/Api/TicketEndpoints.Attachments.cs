@@ -45,14 +45,10 @@ public static partial class TicketEndpoints
         ReplyToTicket reply,
         TicketViews views)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
+        var start = await BeginAsync(number, context, actors);
+        if (start.Call is not (var id, var actor))
         {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
+            return start.Problem;
         }
 
         if (!HasBearerToken(context) && !await antiforgery.IsRequestValidAsync(context))
@@ -98,14 +94,10 @@ public static partial class TicketEndpoints
         ITicketStore tickets,
         IAttachmentStore attachments)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
+        var start = await BeginAsync(number, context, actors);
+        if (start.Call is not (var id, var actor))
         {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
+            return start.Problem;
         }
 
         var ticket = await tickets.GetAsync(id, actor.Scope, context.RequestAborted);

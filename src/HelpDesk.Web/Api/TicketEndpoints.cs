@@ -153,14 +153,10 @@ public static partial class TicketEndpoints
 
     private static async Task<IResult> GetAsync(string number, HttpContext context, CurrentActor actors, TicketViews views)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
+        var start = await BeginAsync(number, context, actors);
+        if (start.Call is not (var id, var actor))
         {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
+            return start.Problem;
         }
 
         var view = await views.LoadAsync(id, actor, context.RequestAborted);
@@ -172,14 +168,10 @@ public static partial class TicketEndpoints
     private static async Task<IResult> PostMessageAsync(
         string number, PostMessageBody input, HttpContext context, CurrentActor actors, ReplyToTicket reply)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
+        var start = await BeginAsync(number, context, actors);
+        if (start.Call is not (var id, var actor))
         {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
+            return start.Problem;
         }
 
         var result = await reply.HandleAsync(
@@ -199,14 +191,10 @@ public static partial class TicketEndpoints
     private static async Task<IResult> ChangeStatusAsync(
         string number, ChangeStatusBody input, HttpContext context, CurrentActor actors, ChangeTicketStatus changeStatus)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
+        var start = await BeginAsync(number, context, actors);
+        if (start.Call is not (var id, var actor))
         {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
+            return start.Problem;
         }
 
         var errors = new List<FieldError>();
@@ -228,20 +216,11 @@ public static partial class TicketEndpoints
     private static async Task<IResult> AssignAsync(
         string number, AssignBody input, HttpContext context, CurrentActor actors, AssignTicket assign)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
-        {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
-        }
-
         // Staff-only: a customer learns nothing, not even which input would be wrong.
-        if (actor.IsCustomer)
+        var start = await BeginAsync(number, context, actors, staffOnly: true);
+        if (start.Call is not (var id, var actor))
         {
-            return NotFound(id);
+            return start.Problem;
         }
 
         var errors = new List<FieldError>();
@@ -258,19 +237,10 @@ public static partial class TicketEndpoints
     private static async Task<IResult> LogTimeAsync(
         string number, LogTimeBody input, HttpContext context, CurrentActor actors, LogTime logTime)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
+        var start = await BeginAsync(number, context, actors, staffOnly: true);
+        if (start.Call is not (var id, var actor))
         {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
-        }
-
-        if (actor.IsCustomer)
-        {
-            return NotFound(id);
+            return start.Problem;
         }
 
         var errors = new List<FieldError>();
@@ -300,14 +270,10 @@ public static partial class TicketEndpoints
     private static async Task<IResult> RateAsync(
         string number, RateBody input, HttpContext context, CurrentActor actors, RateTicket rate)
     {
-        if (!TryTicketId(number, out var id, out var malformed))
+        var start = await BeginAsync(number, context, actors);
+        if (start.Call is not (var id, var actor))
         {
-            return malformed;
-        }
-
-        if (await ActorAsync(context, actors) is not { } actor)
-        {
-            return NoActor(context);
+            return start.Problem;
         }
 
         if (input.Score is null)
@@ -338,17 +304,29 @@ public static partial class TicketEndpoints
     private static IResult NotFound(int ticketId) =>
         ResultResponses.Problem(Result<Ticket>.NotFound($"There is no ticket {TicketNumber.Format(ticketId)}."));
 
-    private static bool TryTicketId(string number, out int id, out IResult problem)
+    /// <summary>
+    /// What every route of one ticket does first: read the number and find who is asking. A staff-only route
+    /// answers a customer exactly as it answers a missing ticket, so it tells them nothing.
+    /// </summary>
+    private static async Task<TicketCallStart> BeginAsync(string number, HttpContext context, CurrentActor actors, bool staffOnly = false)
     {
-        if (TicketNumber.TryParse(number, out id))
+        if (!TicketNumber.TryParse(number, out var id))
         {
-            problem = Results.Empty;
-            return true;
+            return new(null, MalformedInput([new FieldError("number", "That is not a ticket number; use the form HD-42 or 42.")]));
         }
 
-        problem = MalformedInput([new FieldError("number", "That is not a ticket number; use the form HD-42 or 42.")]);
-        return false;
+        if (await ActorAsync(context, actors) is not { } actor)
+        {
+            return new(null, NoActor(context));
+        }
+
+        return staffOnly && actor.IsCustomer ? new(null, NotFound(id)) : new(new TicketCall(id, actor), Results.Empty);
     }
+
+    private sealed record TicketCall(int Id, TicketActor Actor);
+
+    /// <param name="Problem">The answer to give when <paramref name="Call"/> is null.</param>
+    private sealed record TicketCallStart(TicketCall? Call, IResult Problem);
 
     /// <summary>Input that cannot even be read (a malformed number, token or parameter): 400, naming the field.</summary>
     private static ProblemHttpResult MalformedInput(IReadOnlyList<FieldError> errors) =>
