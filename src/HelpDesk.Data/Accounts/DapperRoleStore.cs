@@ -54,26 +54,20 @@ public sealed class DapperRoleStore(IDbConnectionFactory connections, IdentityEr
             """;
         var newStamp = Guid.NewGuid().ToString();
         await using var connection = await connections.OpenAsync(cancellationToken);
-        int rows;
-        try
-        {
-            rows = await connection.ExecuteAsync(new CommandDefinition(
+        var result = await StampedWrite.UpdateAsync(
+            connection,
+            new CommandDefinition(
                 sql,
                 new { role.Id, role.Name, role.NormalizedName, NewStamp = newStamp, OldStamp = role.ConcurrencyStamp },
-                cancellationToken: cancellationToken));
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+                cancellationToken: cancellationToken),
+            describer,
+            () => describer.DuplicateRoleName(role.Name));
+        if (result.Succeeded)
         {
-            return IdentityResult.Failed(describer.DuplicateRoleName(role.Name));
+            role.ConcurrencyStamp = newStamp;
         }
 
-        if (rows == 0)
-        {
-            return IdentityResult.Failed(describer.ConcurrencyFailure());
-        }
-
-        role.ConcurrencyStamp = newStamp;
-        return IdentityResult.Success;
+        return result;
     }
 
     public async Task<IdentityResult> DeleteAsync(HelpDeskRole role, CancellationToken cancellationToken)

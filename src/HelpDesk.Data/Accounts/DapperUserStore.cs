@@ -113,23 +113,17 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
             OldStamp = user.ConcurrencyStamp,
         };
         await using var connection = await connections.OpenAsync(cancellationToken);
-        int rows;
-        try
+        var result = await StampedWrite.UpdateAsync(
+            connection,
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
+            describer,
+            () => describer.DuplicateUserName(user.UserName));
+        if (result.Succeeded)
         {
-            rows = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return IdentityResult.Failed(describer.DuplicateUserName(user.UserName));
-        }
-
-        if (rows == 0)
-        {
-            return IdentityResult.Failed(describer.ConcurrencyFailure());
+            user.ConcurrencyStamp = newStamp;
         }
 
-        user.ConcurrencyStamp = newStamp;
-        return IdentityResult.Success;
+        return result;
     }
 
     public async Task<IdentityResult> DeleteAsync(HelpDeskUser user, CancellationToken cancellationToken)
