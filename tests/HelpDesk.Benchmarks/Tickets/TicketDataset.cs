@@ -66,11 +66,7 @@ internal static class TicketDataset
     {
         File.Delete(file);
         var connectionString = ConnectionString(file);
-        var migration = new MigrationRunner(new DatabaseOptions(DatabaseProvider.Sqlite, connectionString), NullLogger<MigrationRunner>.Instance).Run();
-        if (!migration.Successful)
-        {
-            throw new InvalidOperationException(migration.Error);
-        }
+        BenchmarkDatabase.Migrate(connectionString);
 
         var random = new Random(Seed);
         var faker = new Faker { Random = new Randomizer(Seed) };

@@ -38,12 +38,7 @@ public class TicketFilingBenchmarks
     {
         _file = Path.Combine(Path.GetTempPath(), $"helpdesk-bench-filing-{Guid.NewGuid():N}.db");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString;
-        var options = new DatabaseOptions(DatabaseProvider.Sqlite, _connectionString);
-        var migration = new MigrationRunner(options, NullLogger<MigrationRunner>.Instance).Run();
-        if (!migration.Successful)
-        {
-            throw new InvalidOperationException(migration.Error);
-        }
+        var options = BenchmarkDatabase.Migrate(_connectionString);
 
         using (var connection = new SqliteConnection(_connectionString))
         {
