@@ -1,3 +1,5 @@
+using HelpDesk.Core.Scope;
+
 namespace HelpDesk.Core.Tickets;
 
 /// <summary>A ticket as stored. <see cref="Version"/> guards every update against concurrent edits.</summary>
@@ -13,9 +15,27 @@ public sealed record Ticket
     public string? ProductRelease { get; init; }
     public string? Environment { get; init; }
     public string? Category { get; init; }
+
+    /// <summary>The customer said the product's source code has been modified.</summary>
+    public bool ModifiedSource { get; init; }
     public Severity Severity { get; init; }
     public TicketStatus Status { get; init; }
     public int? AssigneeId { get; init; }
+
+    /// <summary>The entitlement decision made at intake (null only for tickets filed before entitlement existed).</summary>
+    public EntitlementDecision? Entitlement { get; init; }
+
+    /// <summary>An engineer's override of the intake verdict; the original decision is kept beside it.</summary>
+    public EntitlementOverride? Override { get; init; }
+
+    /// <summary>The verdict in force: the override when there is one, else the intake verdict.</summary>
+    public Verdict? Verdict => Override?.Verdict ?? Entitlement?.Verdict;
+
+    /// <summary>When the first response is due under the plan's SLA; null when no SLA applies.</summary>
+    public DateTime? FirstResponseDueUtc { get; init; }
+
+    /// <summary>When resolution is due under the plan's SLA; null when no SLA applies.</summary>
+    public DateTime? ResolveDueUtc { get; init; }
     public DateTime CreatedUtc { get; init; }
     public DateTime UpdatedUtc { get; init; }
     public DateTime? FirstResponseUtc { get; init; }

@@ -1,0 +1,33 @@
+namespace HelpDesk.Core.Contracts;
+
+/// <summary>Plans, holiday calendars and contracts. Updates are optimistic by <c>Version</c> and return null when stale.</summary>
+public interface IContractStore
+{
+    Task<IReadOnlyList<Plan>> ListPlansAsync(CancellationToken cancellationToken = default);
+
+    Task<Plan?> GetPlanAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts (Id 0) or updates the plan with its SLA targets; null when stale or the code is taken.</summary>
+    Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<HolidayCalendar>> ListCalendarsAsync(CancellationToken cancellationToken = default);
+
+    Task<HolidayCalendar?> GetCalendarAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts (Id 0) or updates the calendar and its days; null when stale or the name is taken.</summary>
+    Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default);
+
+    /// <summary>Every contract, newest start first; only one organisation's when <paramref name="organisationId"/> is set.</summary>
+    Task<IReadOnlyList<Contract>> ListContractsAsync(int? organisationId = null, CancellationToken cancellationToken = default);
+
+    Task<Contract?> GetContractAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts (Id 0) or updates the contract with its products; null when stale.</summary>
+    Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The incidents used under the contract: its tickets judged <c>Entitled</c> when filed. A contract is one
+    /// term (a renewal is a new contract), so this is the term's count.
+    /// </summary>
+    Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default);
+}
