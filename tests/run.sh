@@ -17,6 +17,8 @@ missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v dovecot >/dev/null 2>&1 || [[ -x /usr/sbin/dovecot ]] || missing+=(dovecot-imapd)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# Support hours and contract terms are in the customers' and plans' time zones (IANA ids).
+[[ -f /usr/share/zoneinfo/Europe/London ]] || missing+=(tzdata)
 
 if ((${#missing[@]} > 0)); then
   echo "Installing ${missing[*]}"
