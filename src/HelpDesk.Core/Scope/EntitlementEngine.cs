@@ -51,7 +51,7 @@ public static class EntitlementEngine
         {
             var contract = chosen.Facts.Contract;
             reasons.Add(new(
-                $"Judged under contract {contract.Number}, {chosen.Facts.Plan.Name} plan, {Date(contract.StartsOn)} to {Date(contract.EndsOn)}. {chosen.Why}",
+                $"Judged under contract {contract.Number}, {chosen.Facts.Plan.Name} plan, {Date(contract.StartsOn)} to {Date(contract.EndsOn)}. {chosen.AsHeadline()}",
                 Contract: contract.Number));
         }
 
@@ -181,7 +181,7 @@ public static class EntitlementEngine
         var left = plan.IncidentAllowance is int total
             ? $"{facts.IncidentsUsed} of its {total} incidents are used"
             : "its incidents are unlimited";
-        return new(facts, Verdict.Entitled, $"It is in term{covers}, includes requests by {Channel(request.Channel)}, and {left}.");
+        return new(facts, Verdict.Entitled, $"Contract {number} is in term{covers}, includes requests by {Channel(request.Channel)}, and {left}.");
     }
 
     private static string Covered(Contract contract, EntitlementFacts facts)
@@ -325,7 +325,15 @@ public static class EntitlementEngine
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private sealed record ContractJudgement(ContractFacts Facts, Verdict Verdict, string Why);
+    private sealed record ContractJudgement(ContractFacts Facts, Verdict Verdict, string Why)
+    {
+        /// <summary>The reason, following "Judged under contract C-0007, …", without naming the contract again.</summary>
+        public string AsHeadline()
+        {
+            var named = $"Contract {Facts.Contract.Number} ";
+            return Why.StartsWith(named, StringComparison.Ordinal) ? "It " + Why[named.Length..] : Why;
+        }
+    }
 
     /// <summary>What the scope in force says about the request: the categories it falls under and why, and what could not be checked.</summary>
     private sealed class ScopeFindings(ScopeOfSupport scope)
