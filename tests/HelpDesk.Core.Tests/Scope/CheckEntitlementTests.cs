@@ -102,4 +102,26 @@ public sealed class CheckEntitlementTests
         judged.Product.Should().Be("Widgets");
         judged.Entitlement!.NeedsReview.Should().BeTrue();
     }
+
+    [Fact]
+    public async Task CheckAsync_GivesTheWorkedExampleOfTheDocs()
+    {
+        var facts = Facts(Contract(id: 3, plan: Standard, starts: new(2025, 1, 1), ends: new(2025, 12, 31)), Contract(id: 8, plan: Standard, used: 4));
+        var request = Request() with { Channel = TicketChannel.Email, Release = "7.1" };
+
+        var check = await new CheckEntitlement(new FixedFacts(facts)).CheckAsync(request);
+
+        check.Decision.Verdict.Should().Be(Verdict.Entitled);
+        check.Decision.Reasons.Select(r => r.Text).Should().StartWith(
+            "Judged under contract C-0008, Standard plan, 1 Jan 2026 to 31 Dec 2026. It is in term and covers Orders API, includes requests by email, and 4 of its 10 incidents are used.");
+        check.Decision.Reasons.Should().Contain(new EntitlementReason("Contract C-0003 ended on 31 Dec 2025.", Contract: "C-0003"));
+        check.FirstResponseDueUtc.Should().Be(new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc));
+
+        var onEndedRelease = await new CheckEntitlement(new FixedFacts(facts)).CheckAsync(request with { Release = "7.2" });
+
+        onEndedRelease.Decision.Verdict.Should().Be(Verdict.OutOfScope);
+        onEndedRelease.Decision.Reasons.Should().Contain(new EntitlementReason(
+            "Release 7.2 is not supported: 7.2 ended support on 31 Oct 2026. The supported releases are 7.1 and 7.3.", ScopeClauses.SupportedReleases));
+        onEndedRelease.ResolveDueUtc.Should().BeNull();
+    }
 }
