@@ -1,4 +1,5 @@
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LogTime>();
         services.AddScoped<RateTicket>();
         services.AddScoped<CloseResolvedTickets>();
+        services.AddScoped<CheckEntitlement>();
+        services.AddScoped<ITicketIntakeStep, JudgeEntitlement>();
+        services.AddScoped<OverrideEntitlement>();
         return services;
     }
 }

@@ -16,6 +16,9 @@ public sealed record FileTicketRequest
     public string? ProductRelease { get; init; }
     public string? Environment { get; init; }
     public string? Category { get; init; }
+
+    /// <summary>The customer says the product's source code has been modified.</summary>
+    public bool ModifiedSource { get; init; }
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
 }
 
@@ -74,6 +77,7 @@ public sealed class FileTicket(
             ProductRelease = TicketRules.Clean(request.ProductRelease),
             Environment = TicketRules.Clean(request.Environment),
             Category = TicketRules.Clean(request.Category),
+            ModifiedSource = request.ModifiedSource,
             Severity = (Severity)request.Severity,
             Status = TicketStatus.New,
             CreatedUtc = now,
