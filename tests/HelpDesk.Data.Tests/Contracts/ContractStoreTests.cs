@@ -87,10 +87,12 @@ public abstract class ContractStoreTests : ProviderTestBase
         var second = await Store.SavePlanAsync(first! with { Targets = [new SlaTarget(Severity.High, 120, 960)], Channels = SupportChannels.Phone });
         var stale = await Store.SavePlanAsync(first with { Name = "Lost" });
         var taken = await Store.SavePlanAsync(Standard() with { Name = "Another standard" });
+        var takenInAnotherCase = await Store.SavePlanAsync(Standard() with { Code = "STANDARD", Name = "Another standard" });
 
         second!.Version.Should().Be(2);
         stale.Should().BeNull();
         taken.Should().BeNull();
+        takenInAnotherCase.Should().BeNull();
         var loaded = await Store.GetPlanAsync(first.Id);
         loaded!.Targets.Should().Equal(new SlaTarget(Severity.High, 120, 960));
         loaded.Channels.Should().Be(SupportChannels.Phone);
@@ -110,10 +112,12 @@ public abstract class ContractStoreTests : ProviderTestBase
         var updated = await Store.SaveCalendarAsync(loaded with { Name = "Germany (federal)", Days = [new Holiday(new DateOnly(2026, 10, 3), "German Unity Day")] });
         var stale = await Store.SaveCalendarAsync(loaded with { Name = "Lost" });
         var taken = await Store.SaveCalendarAsync(Germany with { Name = "Germany (federal)" });
+        var takenInAnotherCase = await Store.SaveCalendarAsync(Germany with { Name = "GERMANY (Federal)" });
 
         updated!.Version.Should().Be(2);
         stale.Should().BeNull();
         taken.Should().BeNull();
+        takenInAnotherCase.Should().BeNull();
         (await Store.ListCalendarsAsync()).Should().ContainSingle().Which.Should().BeEquivalentTo(
             new HolidayCalendar { Id = saved.Id, Name = "Germany (federal)", Version = 2, Days = [new Holiday(new DateOnly(2026, 10, 3), "German Unity Day")] });
     }
