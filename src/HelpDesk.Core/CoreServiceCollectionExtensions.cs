@@ -1,4 +1,6 @@
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +20,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LogTime>();
         services.AddScoped<RateTicket>();
         services.AddScoped<CloseResolvedTickets>();
+        services.AddScoped<SavePlan>();
+        services.AddScoped<SaveHolidayCalendar>();
+        services.AddScoped<SaveContract>();
+        services.AddScoped<RenewContract>();
+        services.AddScoped<CancelContract>();
+        services.AddScoped<UpdateOrganisation>();
         return services;
     }
 }
