@@ -17,5 +17,5 @@ public sealed record ContractRow(
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IncidentsUsed} of {allowance}")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IncidentsUsed} (unlimited)");
 
-    public string Term => $"{ContractStates.Describe(Contract.StartsOn)} – {ContractStates.Describe(Contract.EndsOn)}";
+    public string Term => $"{ContractStates.Describe(Contract.StartsOn)} to {ContractStates.Describe(Contract.EndsOn)}";
 }

@@ -20,7 +20,7 @@ public static class PlanText
         }
 
         var days = string.Join(", ", hours.Days.Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d)));
-        return string.Create(CultureInfo.InvariantCulture, $"{days} {Clock(hours.OpensMinute)}–{Clock(hours.ClosesMinute)} {hours.TimeZone}");
+        return string.Create(CultureInfo.InvariantCulture, $"{days} {Clock(hours.OpensMinute)}-{Clock(hours.ClosesMinute)} {hours.TimeZone}");
     }
 
     private static string Clock(int minute) => string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
