@@ -1,4 +1,6 @@
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CheckEntitlement>();
         services.AddScoped<ITicketIntakeStep, JudgeEntitlement>();
         services.AddScoped<OverrideEntitlement>();
+        services.AddScoped<SavePlan>();
+        services.AddScoped<SaveHolidayCalendar>();
+        services.AddScoped<SaveContract>();
+        services.AddScoped<RenewContract>();
+        services.AddScoped<CancelContract>();
+        services.AddScoped<UpdateOrganisation>();
         return services;
     }
 }

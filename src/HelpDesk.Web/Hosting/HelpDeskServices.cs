@@ -82,6 +82,7 @@ public static class HelpDeskServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentActor>();
         services.AddScoped<TicketViews>();
+        services.AddScoped<global::HelpDesk.Web.Areas.Manage.Pages.Contracts.ContractRows>();
         return builder;
     }
 

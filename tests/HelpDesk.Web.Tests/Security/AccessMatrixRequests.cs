@@ -14,6 +14,8 @@ public static class AccessMatrixRequests
         ["/admin/index"] = "Roles",
         ["/manage"] = "Create",
         ["/manage/index"] = "Create",
+        ["/manage/contracts"] = "Cancel",
+        ["/manage/contracts/index"] = "Cancel",
         ["/portal/tickets/{number}"] = "Reply",
         ["/desk/tickets/{number}"] = "Reply",
     };
@@ -38,6 +40,8 @@ public static class AccessMatrixRequests
             .Replace("{attachmentId:int}", app.AttachmentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{id:int?}", "1", StringComparison.Ordinal)
+            .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{**path}", "", StringComparison.Ordinal);
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal) || path == "/health";
 

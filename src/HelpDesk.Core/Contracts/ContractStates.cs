@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace HelpDesk.Core.Contracts;
+
+/// <summary>How a contract stands on a day, read with the contract's own time zone: its dates are the customer's dates.</summary>
+public static class ContractStates
+{
+    /// <summary>
+    /// Cancelled when cancelled; Upcoming before its first day; Active from its first to its last day; after that
+    /// Renewed when a contract that is not cancelled renews it, otherwise Expired.
+    /// </summary>
+    public static ContractState On(Contract contract, DateTime nowUtc, IEnumerable<Contract> all)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(all);
+        if (contract.Status == ContractStatus.Cancelled)
+        {
+            return ContractState.Cancelled;
+        }
+
+        var today = TimeZones.DateIn(contract.TimeZone, nowUtc);
+        if (today < contract.StartsOn)
+        {
+            return ContractState.Upcoming;
+        }
+
+        if (today <= contract.EndsOn)
+        {
+            return ContractState.Active;
+        }
+
+        return RenewalOf(contract, all) is null ? ContractState.Expired : ContractState.Renewed;
+    }
+
+    /// <summary>The contract that renews <paramref name="contract"/>, ignoring cancelled ones; null when none does.</summary>
+    public static Contract? RenewalOf(Contract contract, IEnumerable<Contract> all)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(all);
+        return all.FirstOrDefault(c => c.RenewsContractId == contract.Id && c.Status != ContractStatus.Cancelled);
+    }
+
+    /// <summary>Whether two terms share at least one day (both ends included).</summary>
+    public static bool Overlap(Contract a, Contract b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.StartsOn <= b.EndsOn && b.StartsOn <= a.EndsOn;
+    }
+
+    /// <summary>A contract date as messages and pages write it: 1 Mar 2026.</summary>
+    public static string Describe(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The state as pages write it.</summary>
+    public static string Describe(ContractState state) => state.ToString().ToLowerInvariant();
+}

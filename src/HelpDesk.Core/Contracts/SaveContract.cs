@@ -1,0 +1,198 @@
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
+
+namespace HelpDesk.Core.Contracts;
+
+/// <summary>
+/// A contract as a manager enters it. <see cref="Id"/> 0 creates one; otherwise <see cref="Version"/> is the one
+/// edited. <see cref="Value"/> is typed in currency units (12000.00).
+/// </summary>
+public sealed record SaveContractRequest
+{
+    public int Id { get; init; }
+    public int Version { get; init; }
+    public int? OrganisationId { get; init; }
+    public int? PlanId { get; init; }
+    public IReadOnlyList<int> ProductIds { get; init; } = [];
+    public DateOnly? StartsOn { get; init; }
+    public DateOnly? EndsOn { get; init; }
+    public string? Value { get; init; }
+    public string? TimeZone { get; init; }
+    public int? RenewsContractId { get; init; }
+}
+
+/// <summary>Creates or changes a contract, refusing terms that contradict themselves or duplicate another contract.</summary>
+public sealed class SaveContract(IContractStore contracts, IOrganisationStore organisations, IScopeStore scope, TimeProvider clock)
+{
+    public async Task<Result<Contract>> HandleAsync(SaveContractRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+
+        Contract? existing = null;
+        if (request.Id != 0)
+        {
+            existing = await contracts.GetContractAsync(request.Id, cancellationToken);
+            if (existing is null)
+            {
+                return Result<Contract>.NotFound($"There is no contract {Contract.FormatNumber(request.Id)}.");
+            }
+
+            if (existing.Status == ContractStatus.Cancelled)
+            {
+                return Result<Contract>.Invalid("", $"{existing.Number} is cancelled; it can no longer be changed.");
+            }
+        }
+
+        var organisation = request.OrganisationId is int organisationId ? await organisations.GetAsync(organisationId, cancellationToken) : null;
+        if (organisation is null)
+        {
+            errors.Add(new("organisationId", request.OrganisationId is null ? "Choose the organisation the contract is with." : "That organisation no longer exists; choose another."));
+        }
+
+        var plan = request.PlanId is int planId ? await contracts.GetPlanAsync(planId, cancellationToken) : null;
+        if (plan is null)
+        {
+            errors.Add(new("planId", request.PlanId is null ? "Choose the plan the contract is on." : "That plan no longer exists; choose another."));
+        }
+
+        var products = await scope.ListProductsAsync(cancellationToken);
+        var productIds = request.ProductIds.Distinct().ToList();
+        if (productIds.Count == 0)
+        {
+            errors.Add(new("productIds", "Choose at least one product the contract covers."));
+        }
+        else if (productIds.Any(id => products.All(p => p.Id != id)))
+        {
+            errors.Add(new("productIds", "One of the chosen products no longer exists; choose from the list again."));
+        }
+
+        if (request.StartsOn is null)
+        {
+            errors.Add(new("startsOn", "Enter the first day of the contract."));
+        }
+
+        if (request.EndsOn is null)
+        {
+            errors.Add(new("endsOn", "Enter the last day of the contract."));
+        }
+
+        if (request.StartsOn is DateOnly starts && request.EndsOn is DateOnly ends && ends < starts)
+        {
+            errors.Add(new("endsOn", $"The contract ends on {ContractStates.Describe(ends)}, before it starts on {ContractStates.Describe(starts)}."));
+        }
+
+        var valueCents = Money.ParseCents(request.Value, out var valueError);
+        if (valueCents is null)
+        {
+            errors.Add(new("value", valueError!));
+        }
+
+        if (!TimeZones.IsKnown(request.TimeZone))
+        {
+            errors.Add(new("timeZone", string.IsNullOrWhiteSpace(request.TimeZone)
+                ? "Enter the customer's time zone, such as Europe/Berlin; the contract's dates are dates there."
+                : $"'{request.TimeZone.Trim()}' is not a time zone; use an IANA name such as Europe/Berlin or America/Chicago."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Contract>.Invalid(errors);
+        }
+
+        var contract = new Contract
+        {
+            Id = request.Id,
+            Version = request.Version,
+            OrganisationId = organisation!.Id,
+            PlanId = plan!.Id,
+            ProductIds = [.. productIds.Order()],
+            StartsOn = request.StartsOn!.Value,
+            EndsOn = request.EndsOn!.Value,
+            TimeZone = request.TimeZone!.Trim(),
+            ValueCents = valueCents!.Value,
+            RenewsContractId = request.RenewsContractId,
+            Status = ContractStatus.Active,
+            CreatedUtc = existing?.CreatedUtc ?? clock.UtcNow(),
+        };
+
+        var theirs = await contracts.ListContractsAsync(organisation.Id, cancellationToken);
+        CheckRenewal(contract, organisation, await RenewedAsync(request.RenewsContractId, cancellationToken), theirs, errors);
+        CheckOverlap(contract, organisation, theirs, products, errors);
+        if (errors.Count > 0)
+        {
+            return Result<Contract>.Invalid(errors);
+        }
+
+        var saved = await contracts.SaveContractAsync(contract, cancellationToken);
+        return saved is null
+            ? Result<Contract>.Conflict($"Someone else changed {contract.Number} since you opened it; reload to see their changes. What you typed is still in the form.")
+            : Result<Contract>.Ok(saved);
+    }
+
+    private async Task<Contract?> RenewedAsync(int? id, CancellationToken cancellationToken) =>
+        id is int renewsId ? await contracts.GetContractAsync(renewsId, cancellationToken) : null;
+
+    /// <summary>A renewal continues one earlier contract of the same organisation, which only it renews.</summary>
+    public static void CheckRenewal(Contract contract, Organisation organisation, Contract? renewed, IReadOnlyList<Contract> theirs, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(theirs);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (contract.RenewsContractId is not int renewsId)
+        {
+            return;
+        }
+
+        if (renewed is null || renewsId == contract.Id)
+        {
+            errors.Add(new("renewsContractId", $"There is no contract {Contract.FormatNumber(renewsId)} for this one to renew."));
+            return;
+        }
+
+        if (renewed.OrganisationId != organisation.Id)
+        {
+            errors.Add(new("renewsContractId", $"{renewed.Number} belongs to another organisation; a contract can only renew one of {organisation.Name}'s."));
+            return;
+        }
+
+        if (renewed.EndsOn >= contract.StartsOn)
+        {
+            errors.Add(new("renewsContractId", $"{renewed.Number} runs until {ContractStates.Describe(renewed.EndsOn)}; its renewal must start after that, not on {ContractStates.Describe(contract.StartsOn)}."));
+            return;
+        }
+
+        if (theirs.FirstOrDefault(c => c.RenewsContractId == renewsId && c.Id != contract.Id && c.Status == ContractStatus.Active) is { } other)
+        {
+            errors.Add(new("renewsContractId", $"{renewed.Number} is already renewed by {other.Number}."));
+        }
+    }
+
+    /// <summary>Two active contracts of one organisation never cover the same product on the same day.</summary>
+    public static void CheckOverlap(Contract contract, Organisation organisation, IReadOnlyList<Contract> theirs, IReadOnlyList<Product> products, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(theirs);
+        ArgumentNullException.ThrowIfNull(products);
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var other in theirs)
+        {
+            if (other.Id == contract.Id || other.OrganisationId != contract.OrganisationId || other.Status != ContractStatus.Active || !ContractStates.Overlap(contract, other))
+            {
+                continue;
+            }
+
+            var shared = other.ProductIds.Intersect(contract.ProductIds).ToList();
+            if (shared.Count == 0)
+            {
+                continue;
+            }
+
+            var names = string.Join(" and ", shared.Select(id => products.FirstOrDefault(p => p.Id == id)?.Name ?? $"product {id}"));
+            errors.Add(new("productIds", $"{other.Number} already covers {names} for {organisation.Name} from {ContractStates.Describe(other.StartsOn)} to {ContractStates.Describe(other.EndsOn)}."));
+        }
+    }
+}

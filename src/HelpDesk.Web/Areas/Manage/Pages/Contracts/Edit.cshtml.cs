@@ -1,0 +1,188 @@
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
+using HelpDesk.Web.Tickets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpDesk.Web.Areas.Manage.Pages.Contracts;
+
+/// <summary>
+/// Creates a contract (no id), edits one, or renews one (<c>?renews=7</c>: the form comes filled in from C-0007 and
+/// saving creates the renewal). A save refused because someone else changed the contract keeps the form as typed.
+/// </summary>
+public sealed class EditModel(
+    IContractStore contracts,
+    IOrganisationStore organisations,
+    IScopeStore scope,
+    SaveContract saveContract,
+    RenewContract renewContract) : PageModel
+{
+    [BindProperty]
+    public ContractInput Input { get; set; } = new();
+
+    public Contract? Existing { get; private set; }
+
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    public IReadOnlyList<Plan> Plans { get; private set; } = [];
+
+    public IReadOnlyList<Product> Products { get; private set; } = [];
+
+    public string? StaleMessage { get; private set; }
+
+    public string Title => Existing is not null
+        ? $"Contract {Existing.Number}"
+        : Input.RenewsContractId is int renews ? $"Renew {Contract.FormatNumber(renews)}" : "New contract";
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? renews, int? organisation)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (id is int contractId)
+        {
+            Existing = await contracts.GetContractAsync(contractId, cancellationToken);
+            if (Existing is null)
+            {
+                return NotFound();
+            }
+
+            Input = ContractInput.From(Existing);
+        }
+        else if (renews is int renewsId)
+        {
+            var prefill = await renewContract.HandleAsync(renewsId, cancellationToken);
+            if (prefill.Failure == Failure.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (!prefill.Succeeded)
+            {
+                TempData["Notice"] = prefill.Errors[0].Message;
+                return RedirectToPage("Index");
+            }
+
+            Input = ContractInput.From(prefill.Value!);
+        }
+        else
+        {
+            Input.OrganisationId = organisation;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (id is int contractId)
+        {
+            Existing = await contracts.GetContractAsync(contractId, cancellationToken);
+            if (Existing is null)
+            {
+                return NotFound();
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await saveContract.HandleAsync(Input.ToRequest(id ?? 0), cancellationToken);
+        if (result.Succeeded)
+        {
+            var saved = result.Value!;
+            TempData["Notice"] = Existing is not null
+                ? $"Saved {saved.Number}."
+                : saved.RenewsContractId is int renewed ? $"Created {saved.Number}, renewing {Contract.FormatNumber(renewed)}." : $"Created {saved.Number}.";
+            return RedirectToPage("Index");
+        }
+
+        switch (result.Failure)
+        {
+            case Failure.NotFound:
+                return NotFound();
+            case Failure.Conflict:
+                StaleMessage = result.Errors[0].Message;
+                break;
+            default:
+                ResultResponses.AddTo(result, ModelState, "Input");
+                break;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        Organisations = await organisations.ListAsync(cancellationToken);
+        Plans = await contracts.ListPlansAsync(cancellationToken);
+        Products = await scope.ListProductsAsync(cancellationToken);
+    }
+
+    public sealed class ContractInput
+    {
+        public int Version { get; set; }
+
+        public int? OrganisationId { get; set; }
+
+        public int? PlanId { get; set; }
+
+        public List<int> ProductIds { get; set; } = [];
+
+        public DateOnly? StartsOn { get; set; }
+
+        public DateOnly? EndsOn { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? TimeZone { get; set; } = "UTC";
+
+        public int? RenewsContractId { get; set; }
+
+        public static ContractInput From(Contract contract) => new()
+        {
+            Version = contract.Version,
+            OrganisationId = contract.OrganisationId,
+            PlanId = contract.PlanId,
+            ProductIds = [.. contract.ProductIds],
+            StartsOn = contract.StartsOn,
+            EndsOn = contract.EndsOn,
+            Value = Money.ForInput(contract.ValueCents),
+            TimeZone = contract.TimeZone,
+            RenewsContractId = contract.RenewsContractId,
+        };
+
+        public static ContractInput From(SaveContractRequest request) => new()
+        {
+            OrganisationId = request.OrganisationId,
+            PlanId = request.PlanId,
+            ProductIds = [.. request.ProductIds],
+            StartsOn = request.StartsOn,
+            EndsOn = request.EndsOn,
+            Value = request.Value,
+            TimeZone = request.TimeZone,
+            RenewsContractId = request.RenewsContractId,
+        };
+
+        public SaveContractRequest ToRequest(int id) => new()
+        {
+            Id = id,
+            Version = Version,
+            OrganisationId = OrganisationId,
+            PlanId = PlanId,
+            ProductIds = ProductIds,
+            StartsOn = StartsOn,
+            EndsOn = EndsOn,
+            Value = Value,
+            TimeZone = TimeZone,
+            RenewsContractId = RenewsContractId,
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Web.Areas.Manage.Pages.Contracts;
+using HelpDesk.Web.Tickets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpDesk.Web.Areas.Manage.Pages.Organisations;
+
+/// <summary>One organisation: its name, region, segment and email domains, and its contracts.</summary>
+public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisation updateOrganisation, ContractRows contractRows) : PageModel
+{
+    [BindProperty]
+    public OrganisationInput Input { get; set; } = new();
+
+    public Organisation Organisation { get; private set; } = null!;
+
+    public IReadOnlyList<ContractRow> Contracts { get; private set; } = [];
+
+    public string? StaleMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = new OrganisationInput
+        {
+            Version = Organisation.Version,
+            Name = Organisation.Name,
+            Region = Organisation.Region,
+            Segment = Organisation.Segment,
+            Domains = string.Join(", ", Organisation.EmailDomains),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+
+        var result = await updateOrganisation.HandleAsync(
+            new UpdateOrganisationRequest(id, Input.Version, Input.Name, Input.Region, Input.Segment, Input.Domains),
+            HttpContext.RequestAborted);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = $"Saved {result.Value!.Name}.";
+            return RedirectToPage(new { id });
+        }
+
+        switch (result.Failure)
+        {
+            case Failure.NotFound:
+                return NotFound();
+            case Failure.Conflict:
+                StaleMessage = result.Errors[0].Message;
+                break;
+            default:
+                ResultResponses.AddTo(result, ModelState, "Input");
+                break;
+        }
+
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var organisation = await organisations.GetAsync(id, HttpContext.RequestAborted);
+        if (organisation is null)
+        {
+            return false;
+        }
+
+        Organisation = organisation;
+        Contracts = await contractRows.ListAsync(id, HttpContext.RequestAborted);
+        return true;
+    }
+
+    public sealed class OrganisationInput
+    {
+        public int Version { get; set; }
+
+        public string? Name { get; set; }
+
+        public Region Region { get; set; }
+
+        public CustomerSegment Segment { get; set; }
+
+        public string? Domains { get; set; }
+    }
+}

@@ -1,0 +1,146 @@
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
+
+namespace HelpDesk.Core.Tests.Contracts;
+
+/// <summary>Plans, calendars and contracts in memory, versioned the way the real store is: a stale version saves nothing.</summary>
+public sealed class InMemoryContractStore : IContractStore
+{
+    public List<Plan> Plans { get; } = [];
+
+    public List<HolidayCalendar> Calendars { get; } = [];
+
+    public List<Contract> Contracts { get; } = [];
+
+    public Task<IReadOnlyList<Plan>> ListPlansAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Plan>>([.. Plans]);
+
+    public Task<Plan?> GetPlanAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Plans.FirstOrDefault(p => p.Id == id));
+
+    public Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Save(Plans, plan, p => p.Id, (p, id, version) => p with { Id = id, Version = version }, p => p.Version));
+
+    public Task<IReadOnlyList<HolidayCalendar>> ListCalendarsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<HolidayCalendar>>([.. Calendars]);
+
+    public Task<HolidayCalendar?> GetCalendarAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Calendars.FirstOrDefault(c => c.Id == id));
+
+    public Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Save(Calendars, calendar, c => c.Id, (c, id, version) => c with { Id = id, Version = version }, c => c.Version));
+
+    public Task<IReadOnlyList<Contract>> ListContractsAsync(int? organisationId = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Contract>>([.. Contracts.Where(c => organisationId is null || c.OrganisationId == organisationId).OrderByDescending(c => c.StartsOn)]);
+
+    public Task<Contract?> GetContractAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Contracts.FirstOrDefault(c => c.Id == id));
+
+    public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Save(Contracts, contract, c => c.Id, (c, id, version) => c with { Id = id, Version = version }, c => c.Version));
+
+    public Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
+    private static T? Save<T>(List<T> items, T item, Func<T, int> idOf, Func<T, int, int, T> with, Func<T, int> versionOf)
+        where T : class
+    {
+        if (idOf(item) == 0)
+        {
+            var created = with(item, items.Count == 0 ? 1 : items.Max(idOf) + 1, 1);
+            items.Add(created);
+            return created;
+        }
+
+        var index = items.FindIndex(i => idOf(i) == idOf(item));
+        if (index < 0 || versionOf(items[index]) != versionOf(item))
+        {
+            return null;
+        }
+
+        var saved = with(item, idOf(item), versionOf(item) + 1);
+        items[index] = saved;
+        return saved;
+    }
+}
+
+public sealed class InMemoryOrganisationStore : IOrganisationStore
+{
+    public List<Organisation> Organisations { get; } = [];
+
+    public Task<OrganisationSaveResult> CreateAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var id = Organisations.Count + 1;
+        Organisations.Add(organisation with { Id = id, Version = 1 });
+        return Task.FromResult(OrganisationSaveResult.Saved(id, 1));
+    }
+
+    public Task<Organisation?> GetAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Organisations.FirstOrDefault(o => o.Id == id));
+
+    public Task<IReadOnlyList<Organisation>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Organisation>>([.. Organisations]);
+
+    public Task<Organisation?> FindByEmailDomainAsync(string domain, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Organisations.FirstOrDefault(o => o.EmailDomains.Contains(domain)));
+
+    public Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var index = Organisations.FindIndex(o => o.Id == organisation.Id);
+        if (index < 0 || Organisations[index].Version != organisation.Version)
+        {
+            return Task.FromResult(OrganisationSaveResult.Failed(OrganisationSaveProblem.StaleVersion));
+        }
+
+        if (Organisations.Any(o => o.Id != organisation.Id && string.Equals(o.Name, organisation.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Task.FromResult(OrganisationSaveResult.Failed(OrganisationSaveProblem.NameTaken));
+        }
+
+        var taken = organisation.EmailDomains.Where(d => Organisations.Any(o => o.Id != organisation.Id && o.EmailDomains.Contains(d))).ToList();
+        if (taken.Count > 0)
+        {
+            return Task.FromResult(OrganisationSaveResult.DomainsTaken(taken));
+        }
+
+        Organisations[index] = organisation with { Version = organisation.Version + 1 };
+        return Task.FromResult(OrganisationSaveResult.Saved(organisation.Id, organisation.Version + 1));
+    }
+}
+
+/// <summary>Only the product list; contracts need nothing else of the catalogue.</summary>
+public sealed class InMemoryProducts : IScopeStore
+{
+    public List<Product> Products { get; } = [];
+
+    public Task<IReadOnlyList<Product>> ListProductsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Product>>([.. Products]);
+
+    public Task<Product?> GetProductAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Products.FirstOrDefault(p => p.Id == id));
+
+    public Task<Product?> FindProductAsync(string codeOrName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<Product?> CreateProductAsync(Product product, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<Product?> UpdateProductAsync(Product product, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ProductRelease>> ListReleasesAsync(int productId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<TargetEnvironment>> ListEnvironmentsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<TargetEnvironment?> SaveEnvironmentAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ThirdPartyProduct>> ListThirdPartyAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<ThirdPartyProduct?> SaveThirdPartyAsync(ThirdPartyProduct product, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ScopeOfSupport>> ListScopesAsync(int productId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<ScopeOfSupport?> GetScopeAsync(int scopeId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<ScopeOfSupport?> GetDraftAsync(int productId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<ScopeOfSupport?> SaveDraftAsync(ScopeOfSupport draft, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task DeleteDraftAsync(int scopeId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+}
