@@ -13,23 +13,7 @@ public static class ContractStates
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(all);
-        if (contract.Status == ContractStatus.Cancelled)
-        {
-            return ContractState.Cancelled;
-        }
-
-        var today = TimeZones.DateIn(contract.TimeZone, nowUtc);
-        if (today < contract.StartsOn)
-        {
-            return ContractState.Upcoming;
-        }
-
-        if (today <= contract.EndsOn)
-        {
-            return ContractState.Active;
-        }
-
-        return RenewalOf(contract, all) is null ? ContractState.Expired : ContractState.Renewed;
+        return ContractTerms.StateOn(contract, nowUtc, RenewalOf(contract, all) is not null);
     }
 
     /// <summary>The contract that renews <paramref name="contract"/>, ignoring cancelled ones; null when none does.</summary>

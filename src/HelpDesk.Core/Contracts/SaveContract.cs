@@ -89,7 +89,7 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             errors.Add(new("value", valueError!));
         }
 
-        if (!TimeZones.IsKnown(request.TimeZone))
+        if (!ContractTerms.IsValidTimeZone(request.TimeZone))
         {
             errors.Add(new("timeZone", string.IsNullOrWhiteSpace(request.TimeZone)
                 ? "Enter the customer's time zone, such as Europe/Berlin; the contract's dates are dates there."

@@ -201,7 +201,7 @@ public sealed partial class SavePlan(IContractStore store)
             return;
         }
 
-        if (!TimeZones.IsKnown(request.TimeZone))
+        if (!ContractTerms.IsValidTimeZone(request.TimeZone))
         {
             errors.Add(new("timeZone", string.IsNullOrWhiteSpace(request.TimeZone)
                 ? "Enter the time zone of the support hours, such as Europe/London."
