@@ -1,4 +1,5 @@
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,19 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LogTime>();
         services.AddScoped<RateTicket>();
         services.AddScoped<CloseResolvedTickets>();
+        AddScopeEditing(services);
         return services;
+    }
+
+    private static void AddScopeEditing(IServiceCollection services)
+    {
+        services.AddScoped<SaveProduct>();
+        services.AddScoped<SaveRelease>();
+        services.AddScoped<DeleteRelease>();
+        services.AddScoped<SaveEnvironment>();
+        services.AddScoped<SaveThirdPartyProduct>();
+        services.AddScoped<SaveScopeDraft>();
+        services.AddScoped<PublishScope>();
+        services.AddScoped<DeleteScopeDraft>();
     }
 }
