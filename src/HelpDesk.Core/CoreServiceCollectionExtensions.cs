@@ -30,6 +30,19 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RenewContract>();
         services.AddScoped<CancelContract>();
         services.AddScoped<UpdateOrganisation>();
+        AddScopeEditing(services);
         return services;
+    }
+
+    private static void AddScopeEditing(IServiceCollection services)
+    {
+        services.AddScoped<SaveProduct>();
+        services.AddScoped<SaveRelease>();
+        services.AddScoped<DeleteRelease>();
+        services.AddScoped<SaveEnvironment>();
+        services.AddScoped<SaveThirdPartyProduct>();
+        services.AddScoped<SaveScopeDraft>();
+        services.AddScoped<PublishScope>();
+        services.AddScoped<DeleteScopeDraft>();
     }
 }

@@ -232,24 +232,26 @@ public static class EntitlementEngine
             return;
         }
 
-        var released = facts.Releases.Where(r => r.ReleasedOn <= today).OrderBy(r => r.ReleasedOn).ThenBy(r => r.Id).ToList();
         if (release.ReleasedOn > today)
         {
             findings.Review(new($"Release {release.Name} is not released until {Date(release.ReleasedOn)}, so whether it is supported could not be checked.", ScopeClauses.SupportedReleases));
             return;
         }
 
-        var oldestInWindow = scope.ReleasesBack is int back ? Math.Max(0, released.Count - 1 - back) : 0;
-        bool NotEnded(ProductRelease r) => r.EndOfSupportOn is not DateOnly end || end >= today;
+        var supportedReleases = ScopeHistory.SupportedReleases(facts.Releases, scope.ReleasesBack, today);
+        if (supportedReleases.Contains(release))
+        {
+            return;
+        }
 
         string why;
-        if (!NotEnded(release))
+        if (release.EndOfSupportOn is DateOnly ended && ended < today)
         {
-            why = $"{release.Name} ended support on {Date(release.EndOfSupportOn!.Value)}.";
+            why = $"{release.Name} ended support on {Date(ended)}.";
         }
-        else if (released.FindIndex(r => ReferenceEquals(r, release)) < oldestInWindow)
+        else
         {
-            var current = released[^1].Name;
+            var current = facts.Releases.Where(r => r.ReleasedOn <= today).MaxBy(r => (r.ReleasedOn, r.Id))!.Name;
             why = scope.ReleasesBack switch
             {
                 0 => $"Only the current release {current} is supported.",
@@ -257,12 +259,8 @@ public static class EntitlementEngine
                 var n => $"Only the current release {current} and the {n} before it are supported.",
             };
         }
-        else
-        {
-            return;
-        }
 
-        var supported = released.Skip(oldestInWindow).Where(NotEnded).Select(r => r.Name).ToList();
+        var supported = supportedReleases.Select(r => r.Name).ToList();
         var now = supported.Count switch
         {
             0 => "No release is supported today.",

@@ -83,6 +83,7 @@ public static class HelpDeskServices
         services.AddScoped<CurrentActor>();
         services.AddScoped<TicketViews>();
         services.AddScoped<global::HelpDesk.Web.Areas.Manage.Pages.Contracts.ContractRows>();
+        services.AddScoped<HelpDesk.Web.Scope.PublishedScopes>();
         return builder;
     }
 

@@ -18,6 +18,11 @@ public static class AccessMatrixRequests
         ["/manage/contracts/index"] = "Cancel",
         ["/portal/tickets/{number}"] = "Reply",
         ["/desk/tickets/{number}"] = "Reply",
+        ["/manage/catalogue"] = "Create",
+        ["/manage/catalogue/index"] = "Create",
+        ["/manage/catalogue/product/{productcode}"] = "Save",
+        ["/manage/scope/edit/{productcode}"] = "Save",
+        ["/manage/scope/preview/{productcode}"] = "Publish",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
@@ -42,6 +47,8 @@ public static class AccessMatrixRequests
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{id:int?}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
+            .Replace("{productcode}", AccessMatrixFixture.ScopeProductCode, StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{**path}", "", StringComparison.Ordinal);
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal) || path == "/health";
 
