@@ -137,6 +137,17 @@ public abstract class EntitlementFactsSourceTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task LoadAsync_ReadsEverything_InOneStatement()
+    {
+        var seed = await SeedAsync();
+        var recorder = new RecordingConnectionFactory(Connections);
+
+        await new EntitlementFactsSource(recorder).LoadAsync(seed.Organisation, "ledger");
+
+        recorder.Statements.Should().ContainSingle("the facts are loaded on every intake, in one round trip");
+    }
+
+    [SkippableFact]
     public async Task LoadAsync_ForAnOrganisationWithoutContracts_ReturnsNone()
     {
         var seed = await SeedAsync();
