@@ -121,7 +121,18 @@ public static class SupportCalendar
     private static (DateTime Opens, DateTime Closes) Window(DateOnly day, SupportHours hours, TimeZoneInfo zone)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return (ToUtc(midnight.AddMinutes(hours.OpensMinute), zone), ToUtc(midnight.AddMinutes(hours.ClosesMinute), zone));
+        var opens = midnight.AddMinutes(hours.OpensMinute);
+        var closes = midnight.AddMinutes(hours.ClosesMinute);
+
+        // A day whose midnights have the same offset has no clock change (a zone changes at most once a day; a
+        // change at midnight itself gives the two midnights different offsets): two rule lookups instead of six.
+        var offset = zone.GetUtcOffset(midnight);
+        if (offset == zone.GetUtcOffset(midnight.AddDays(1)))
+        {
+            return (DateTime.SpecifyKind(opens - offset, DateTimeKind.Utc), DateTime.SpecifyKind(closes - offset, DateTimeKind.Utc));
+        }
+
+        return (ToUtc(opens, zone), ToUtc(closes, zone));
     }
 
     /// <summary>

@@ -149,12 +149,13 @@ public static class EntitlementEngine
             return new(facts, Verdict.NoContract, $"Contract {number} does not cover {product.Name}; it covers {Covered(contract, all)}.");
         }
 
-        if (!ContractTerms.HasStarted(contract, at))
+        var localDay = ContractTerms.LocalDate(contract, at);
+        if (localDay < contract.StartsOn)
         {
             return new(facts, Verdict.NoContract, $"Contract {number} starts on {Date(contract.StartsOn)}.");
         }
 
-        if (ContractTerms.HasEnded(contract, at))
+        if (localDay > contract.EndsOn)
         {
             return new(facts, Verdict.Expired, $"Contract {number} ended on {Date(contract.EndsOn)}.");
         }
@@ -239,7 +240,6 @@ public static class EntitlementEngine
         }
 
         var oldestInWindow = scope.ReleasesBack is int back ? Math.Max(0, released.Count - 1 - back) : 0;
-        bool InWindow(ProductRelease r) => released.IndexOf(r) >= oldestInWindow;
         bool NotEnded(ProductRelease r) => r.EndOfSupportOn is not DateOnly end || end >= today;
 
         string why;
@@ -247,7 +247,7 @@ public static class EntitlementEngine
         {
             why = $"{release.Name} ended support on {Date(release.EndOfSupportOn!.Value)}.";
         }
-        else if (!InWindow(release))
+        else if (released.FindIndex(r => ReferenceEquals(r, release)) < oldestInWindow)
         {
             var current = released[^1].Name;
             why = scope.ReleasesBack switch
@@ -262,7 +262,7 @@ public static class EntitlementEngine
             return;
         }
 
-        var supported = released.Where(r => InWindow(r) && NotEnded(r)).Select(r => r.Name).ToList();
+        var supported = released.Skip(oldestInWindow).Where(NotEnded).Select(r => r.Name).ToList();
         var now = supported.Count switch
         {
             0 => "No release is supported today.",
