@@ -102,6 +102,12 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             return null;
         }
 
+        if (await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.PlanCode, saved.Code, saved.Id, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(deleteTargets, new { saved.Id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             insertTarget,
@@ -171,6 +177,12 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         }
         catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
+            return null;
+        }
+
+        if (await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.CalendarName, saved.Name, saved.Id, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 

@@ -8,7 +8,7 @@ namespace HelpDesk.Data.Scope;
 
 /// <summary>
 /// The catalogue and the Scope of Support versions. Product and environment codes are stored lower-case, and
-/// names are compared with <c>LOWER()</c>, so both engines agree on what is taken whatever their collation.
+/// names are checked with <see cref="CaseInsensitiveNames"/>, so both engines agree on what is taken.
 /// </summary>
 public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? clock = null) : IScopeStore
 {
@@ -75,7 +75,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
             return null;
         }
 
-        if (await NameTakenAsync(connection, transaction, saved, cancellationToken))
+        if (await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.ProductName, saved.Name, saved.Id, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
@@ -108,7 +108,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
             return null;
         }
 
-        if (rows == 0 || await NameTakenAsync(connection, transaction, saved, cancellationToken))
+        if (rows == 0 || await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.ProductName, saved.Name, saved.Id, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
@@ -116,15 +116,6 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
 
         await transaction.CommitAsync(cancellationToken);
         return saved with { Version = saved.Version + 1 };
-    }
-
-    // SQLite's unique index compares names case-sensitively, SQL Server's (by its default collation) not: this
-    // check, made after the write so that SQLite holds its write lock, gives both the case-insensitive rule.
-    private static async Task<bool> NameTakenAsync(DbConnection connection, DbTransaction transaction, Product product, CancellationToken cancellationToken)
-    {
-        const string sql = "SELECT COUNT(*) FROM Products WHERE LOWER(Name) = LOWER(@Name) AND Id <> @Id";
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            sql, new { product.Name, product.Id }, transaction, cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task<IReadOnlyList<ProductRelease>> ListReleasesAsync(int productId, CancellationToken cancellationToken = default)
@@ -228,7 +219,6 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
             INSERT INTO ThirdPartyProducts (Name, Vendor) VALUES (@Name, @Vendor)
             """);
         const string update = "UPDATE ThirdPartyProducts SET Name = @Name, Vendor = @Vendor WHERE Id = @Id";
-        const string taken = "SELECT COUNT(*) FROM ThirdPartyProducts WHERE LOWER(Name) = LOWER(@Name) AND Id <> @Id";
         var saved = product with { Name = product.Name.Trim(), Vendor = product.Vendor.Trim() };
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -253,7 +243,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
             return null;
         }
 
-        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(taken, new { saved.Name, saved.Id }, transaction, cancellationToken: cancellationToken)) > 0)
+        if (await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.ThirdPartyName, saved.Name, saved.Id, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
@@ -298,7 +288,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
             CreatedUtc = draft.CreatedUtc == default ? now : draft.CreatedUtc,
             UpdatedUtc = draft.UpdatedUtc == default ? now : draft.UpdatedUtc,
             EnvironmentCodes = draft.EnvironmentCodes.Select(NormaliseCode).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
-            OutOfScope = draft.OutOfScope.DistinctBy(c => c.Category, StringComparer.OrdinalIgnoreCase).ToList(),
+            OutOfScope = draft.OutOfScope.Select(c => c with { Category = NormaliseCode(c.Category) }).DistinctBy(c => c.Category).ToList(),
         };
         var parameters = new
         {

@@ -109,10 +109,14 @@ public abstract class ScopeStoreTests : ProviderTestBase
         (await Store.SaveEnvironmentAsync(new TargetEnvironment { Code = "WINDOWS-11", Name = "Again", Kind = EnvironmentKind.Toolchain })).Should().BeNull();
         (await Store.SaveThirdPartyAsync(new ThirdPartyProduct { Name = "sap s/4hana", Vendor = "Someone" })).Should().BeNull();
         var gcc = await Store.SaveEnvironmentAsync(arm! with { Code = "gcc-14", Name = "GCC 14", Kind = EnvironmentKind.Toolchain });
+        var salesforce = await Store.SaveThirdPartyAsync(new ThirdPartyProduct { Name = "Salesforce", Vendor = "Salesforce" });
+        (await Store.SaveThirdPartyAsync(salesforce! with { Name = "SAP s/4hana" })).Should().BeNull();
+        sap = await Store.SaveThirdPartyAsync(sap! with { Vendor = "SAP SE" });
+        await Store.SaveThirdPartyAsync(salesforce with { Name = "Salesforce Sales Cloud" });
 
         windows!.Code.Should().Be("windows-11");
         (await Store.ListEnvironmentsAsync()).Should().Equal(gcc!, windows);
-        (await Store.ListThirdPartyAsync()).Should().Equal(sap!);
+        (await Store.ListThirdPartyAsync()).Select(t => (t.Name, t.Vendor)).Should().BeEquivalentTo(new[] { ("SAP S/4HANA", "SAP SE"), ("Salesforce Sales Cloud", "Salesforce") });
     }
 
     [SkippableFact]
