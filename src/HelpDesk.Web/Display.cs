@@ -22,4 +22,19 @@ public static class Display
         minutes < 60
             ? string.Create(CultureInfo.InvariantCulture, $"{minutes} min")
             : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min");
+
+    /// <summary>A due time with how far off it is: "2026-11-24 09:00 UTC (in 3 h 20 min)" or "(overdue by 15 min)".</summary>
+    public static string Due(DateTime? due, DateTime nowUtc, string none = "—")
+    {
+        if (due is not DateTime value)
+        {
+            return none;
+        }
+
+        var minutes = (int)Math.Round(Math.Abs((value - nowUtc).TotalMinutes));
+        var span = minutes >= 24 * 60
+            ? string.Create(CultureInfo.InvariantCulture, $"{minutes / (24 * 60)} d {minutes % (24 * 60) / 60} h")
+            : Minutes(minutes);
+        return value >= nowUtc ? $"{Utc(value)} (in {span})" : $"{Utc(value)} (overdue by {span})";
+    }
 }

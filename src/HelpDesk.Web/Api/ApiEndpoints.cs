@@ -25,6 +25,7 @@ public static class ApiEndpoints
             .RequireAuthorization();
 
         api.MapTicketEndpoints();
+        api.MapEntitlementEndpoints();
         return app;
     }
 

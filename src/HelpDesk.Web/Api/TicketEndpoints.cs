@@ -68,6 +68,7 @@ public static partial class TicketEndpoints
             .ProducesChangeProblems();
 
         MapAttachments(tickets);
+        MapEntitlement(tickets);
         return api;
     }
 
@@ -115,6 +116,7 @@ public static partial class TicketEndpoints
                 ProductRelease = input.ProductRelease,
                 Environment = input.Environment,
                 Category = input.Category,
+                ModifiedSource = input.ModifiedSource ?? false,
             },
             context.RequestAborted);
         return result.Succeeded

@@ -1,9 +1,12 @@
+using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Web.Api;
 
 /// <param name="Severity">1 critical, 2 high, 3 normal (the default), 4 low.</param>
 /// <param name="RequesterId">Staff only, and then required: the customer the ticket is filed for.</param>
+/// <param name="Category">A request category code: problem, question, backport, customization, port, third-party-integration, consulting-training.</param>
+/// <param name="ModifiedSource">True when the customer has modified the product's source code.</param>
 public sealed record FileTicketBody(
     string? Subject,
     string? Body,
@@ -12,7 +15,25 @@ public sealed record FileTicketBody(
     string? ProductRelease,
     string? Environment,
     string? Category,
-    int? RequesterId);
+    int? RequesterId,
+    bool? ModifiedSource = null);
+
+/// <param name="Verdict">The verdict to give the ticket instead of the one given at intake.</param>
+/// <param name="Reason">Required: why, in words the customer will read.</param>
+/// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
+public sealed record OverrideEntitlementBody(Verdict? Verdict, string? Reason, int? Version);
+
+/// <summary>A request as it would be filed, to learn its verdict first. The organisation is always the caller's.</summary>
+/// <param name="Product">The product's code or name.</param>
+/// <param name="Category">A request category code (see filing).</param>
+/// <param name="Severity">1 critical, 2 high, 3 normal (the default), 4 low: it picks the SLA targets.</param>
+public sealed record EntitlementCheckBody(
+    string? Product,
+    string? Release,
+    string? Environment,
+    string? Category,
+    bool? ModifiedSource,
+    int? Severity);
 
 /// <param name="Kind">A public reply (the default) or, staff only, an internal note.</param>
 /// <param name="Status">Staff only: the status to set with the message.</param>

@@ -1,11 +1,16 @@
 using System.Text.Json.Serialization;
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
 
 namespace HelpDesk.Web.Api;
 
-/// <summary>A ticket's own fields. <c>Severity</c> is 1 (critical) to 4 (low), as it is filed.</summary>
+/// <summary>
+/// A ticket's own fields. <c>Severity</c> is 1 (critical) to 4 (low), as it is filed. <see cref="Entitlement"/> is
+/// the verdict given at intake (null for tickets filed before entitlement was checked) and <see cref="Sla"/> the
+/// due times it set.
+/// </summary>
 public sealed record TicketDto(
     int Id,
     string Number,
@@ -17,6 +22,7 @@ public sealed record TicketDto(
     string? ProductRelease,
     string? Environment,
     string? Category,
+    bool ModifiedSource,
     int Severity,
     TicketStatus Status,
     int? AssigneeId,
@@ -26,18 +32,76 @@ public sealed record TicketDto(
     DateTime? ResolvedUtc,
     DateTime? ClosedUtc,
     int Resolutions,
-    int Version)
+    int Version,
+    EntitlementDto? Entitlement,
+    SlaDto Sla)
 {
-    public static TicketDto From(Ticket ticket)
+    /// <param name="entitlement">The ticket's verdict with the overriding engineer's name; read from the ticket when not given.</param>
+    public static TicketDto From(Ticket ticket, EntitlementView? entitlement = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        entitlement ??= EntitlementView.Of(ticket);
         return new(
             ticket.Id, ticket.Number, ticket.OrganisationId, ticket.RequesterId, ticket.Subject, ticket.Channel,
-            ticket.Product, ticket.ProductRelease, ticket.Environment, ticket.Category, (int)ticket.Severity, ticket.Status,
+            ticket.Product, ticket.ProductRelease, ticket.Environment, ticket.Category, ticket.ModifiedSource, (int)ticket.Severity, ticket.Status,
             ticket.AssigneeId, ticket.CreatedUtc, ticket.UpdatedUtc, ticket.FirstResponseUtc, ticket.ResolvedUtc,
-            ticket.ClosedUtc, ticket.Resolutions, ticket.Version);
+            ticket.ClosedUtc, ticket.Resolutions, ticket.Version,
+            entitlement is null ? null : EntitlementDto.From(entitlement),
+            new SlaDto(ticket.FirstResponseDueUtc, ticket.ResolveDueUtc));
     }
 }
+
+/// <summary>When the plan's SLA wants the first response and the resolution; null when no SLA applies.</summary>
+public sealed record SlaDto(DateTime? FirstResponseDue, DateTime? ResolveDue);
+
+/// <param name="Clause">The id of the scope clause the reason rests on, also the anchor in <paramref name="ClauseUrl"/>.</param>
+/// <param name="ClauseUrl">The clause on the public page of the scope version the verdict was given by.</param>
+/// <param name="Contract">The contract number the reason rests on, e.g. C-0007.</param>
+public sealed record ReasonDto(string Text, string? Clause, string? ClauseUrl, string? Contract);
+
+/// <param name="Verdict">The verdict given at intake, before the override.</param>
+/// <param name="By">The name of the engineer who overrode it (null when not looked up); <paramref name="ById"/> their id.</param>
+/// <param name="Goodwill">True when a request that was not entitled was made entitled: its work is unpaid.</param>
+public sealed record OverrideDto(Verdict Verdict, Verdict OriginalVerdict, string Reason, int ById, string? By, DateTime At, bool Goodwill);
+
+/// <summary>
+/// A verdict with its reasons. <c>Verdict</c> is the one in force (the override's when there is one);
+/// <c>IntakeVerdict</c> the one given at intake. <c>ScopeVersion</c> is the number of the product's Scope of Support
+/// version it was judged by, <c>Product</c> the product's code, <c>Contract</c> the contract number and <c>Plan</c> its plan.
+/// </summary>
+public sealed record EntitlementDto(
+    Verdict Verdict,
+    Verdict IntakeVerdict,
+    IReadOnlyList<ReasonDto> Reasons,
+    int? ScopeVersion,
+    string? ScopeUrl,
+    string? Product,
+    string? Contract,
+    string? Plan,
+    IReadOnlyList<string> OutOfScopeCategories,
+    bool NeedsReview,
+    OverrideDto? Override)
+{
+    public static EntitlementDto From(EntitlementView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new(
+            view.Verdict,
+            view.Decision.Verdict,
+            [.. view.Reasons.Select(r => new ReasonDto(r.Text, r.Clause, r.ClauseUrl, r.Contract))],
+            view.ScopeNumber,
+            view.ScopeUrl,
+            view.ProductCode,
+            view.ContractNumber,
+            view.PlanName,
+            view.Decision.OutOfScopeCategories,
+            view.NeedsReview,
+            view.Override is { } o ? new OverrideDto(o.Verdict, o.Original, o.Reason, o.ById, o.ByName, o.AtUtc, o.Goodwill) : null);
+    }
+}
+
+/// <summary>The verdict a request would get if it were filed now, and the due times it would set.</summary>
+public sealed record EntitlementCheckDto(EntitlementDto Entitlement, SlaDto Sla);
 
 public sealed record TicketSummaryDto(
     int Id,
@@ -102,11 +166,13 @@ public sealed record RatingDto(int Resolution, int Score, string? Comment, DateT
 }
 
 /// <summary>
-/// One ticket as its reader may see it. For customers the messages hold public replies only, and
+/// One ticket as its reader may see it, with its verdict and SLA due times at the top as well as in the ticket. For customers the messages hold public replies only, and
 /// <see cref="Audit"/> and <see cref="Time"/> are left out of the JSON altogether.
 /// </summary>
 public sealed record TicketDetailDto(
     TicketDto Ticket,
+    EntitlementDto? Entitlement,
+    SlaDto Sla,
     IReadOnlyList<MessageDto> Messages,
     IReadOnlyList<AttachmentDto> Attachments,
     RatingDto? Rating,
@@ -116,8 +182,11 @@ public sealed record TicketDetailDto(
     public static TicketDetailDto From(TicketView view, bool staff)
     {
         ArgumentNullException.ThrowIfNull(view);
+        var ticket = TicketDto.From(view.Ticket, view.Entitlement);
         return new(
-            TicketDto.From(view.Ticket),
+            ticket,
+            ticket.Entitlement,
+            ticket.Sla,
             [.. view.Messages.Select(m => new MessageDto(m.Id, m.Kind, m.AuthorId, m.AuthorName, m.BodyText, m.BodyHtml, m.CreatedUtc))],
             [.. view.Attachments.Select(AttachmentDto.From)],
             view.Rating is null ? null : RatingDto.From(view.Rating),

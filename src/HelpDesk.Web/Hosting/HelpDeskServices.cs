@@ -84,6 +84,7 @@ public static class HelpDeskServices
         services.AddScoped<TicketViews>();
         services.AddScoped<global::HelpDesk.Web.Areas.Manage.Pages.Contracts.ContractRows>();
         services.AddScoped<HelpDesk.Web.Scope.PublishedScopes>();
+        services.AddScoped<CoverageChecks>();
         return builder;
     }
 

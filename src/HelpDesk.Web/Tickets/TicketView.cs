@@ -1,3 +1,4 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Tickets;
 
@@ -12,10 +13,13 @@ public sealed record TicketView(
     IReadOnlyList<TimeEntry> Time,
     TicketRating? Rating)
 {
+    /// <summary>The verdict panel's content; null for a ticket filed before entitlement was checked.</summary>
+    public EntitlementView? Entitlement { get; init; }
+
     public IEnumerable<StoredAttachment> AttachmentsOf(TicketMessage message) => Attachments.Where(a => a.MessageId == message.Id);
 }
 
-public sealed class TicketViews(ITicketStore tickets, IAttachmentStore attachments)
+public sealed class TicketViews(ITicketStore tickets, IAttachmentStore attachments, IPeopleDirectory people)
 {
     /// <summary>Null when the ticket does not exist or is not the actor's to see; internal parts only for staff.</summary>
     public async Task<TicketView?> LoadAsync(int ticketId, TicketActor actor, CancellationToken cancellationToken)
@@ -32,8 +36,10 @@ public sealed class TicketViews(ITicketStore tickets, IAttachmentStore attachmen
         var visible = messages.Select(m => m.Id).ToHashSet();
         var files = (await attachments.ListForTicketAsync(ticketId, cancellationToken)).Where(a => visible.Contains(a.MessageId)).ToList();
         var rating = ticket.Resolutions > 0 ? await tickets.GetRatingAsync(ticketId, ticket.Resolutions, scope, cancellationToken) : null;
+        var overriddenBy = ticket.Override is { } o ? await people.FindAsync(o.ById, cancellationToken) : null;
+        var entitlement = EntitlementView.Of(ticket, overriddenBy?.Name);
         return scope.IncludeInternal
-            ? new TicketView(ticket, messages, files, await tickets.ListAuditAsync(ticketId, cancellationToken), await tickets.ListTimeAsync(ticketId, cancellationToken), rating)
-            : new TicketView(ticket, messages, files, [], [], rating);
+            ? new TicketView(ticket, messages, files, await tickets.ListAuditAsync(ticketId, cancellationToken), await tickets.ListTimeAsync(ticketId, cancellationToken), rating) { Entitlement = entitlement }
+            : new TicketView(ticket, messages, files, [], [], rating) { Entitlement = entitlement };
     }
 }

@@ -33,7 +33,6 @@ public sealed class PortalBrowserTests(BrowserAppFactory app, ChromiumFixture ch
         await _page.GetByLabel("Subject", new() { Exact = true }).FillAsync("Browser check: scanner drops every tenth label");
         await _page.GetByLabel("Description").FillAsync("Since Monday the scanner skips labels.\nIt happens on both lines.");
         await _page.GetByRole(AriaRole.Combobox, new() { Name = "Severity" }).SelectOptionAsync("2");
-        await _page.GetByLabel("Product", new() { Exact = true }).FillAsync("Northwind WMS");
         await _page.Locator("#Input_Attachments").SetInputFilesAsync(new FilePayload
         {
             Name = "scanner.log",

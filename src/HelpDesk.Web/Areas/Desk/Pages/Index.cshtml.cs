@@ -1,4 +1,5 @@
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpDesk.Web.Areas.Desk.Pages;
 
 /// <summary>The engineer's queues: what is mine, what nobody has taken, and everything still open.</summary>
-public sealed class IndexModel(ITicketStore tickets, IOrganisationStore organisations, IPeopleDirectory people, CurrentActor currentActor) : PageModel
+public sealed class IndexModel(ITicketStore tickets, IOrganisationStore organisations, IPeopleDirectory people, CurrentActor currentActor, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -49,6 +50,8 @@ public sealed class IndexModel(ITicketStore tickets, IOrganisationStore organisa
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
     public IReadOnlyList<Person> Staff { get; private set; } = [];
+
+    public DateTime NowUtc => clock.UtcNow();
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -1,6 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ public sealed class ShowModel(
     ChangeTicketStatus statuses,
     AssignTicket assignments,
     LogTime timeLog,
+    OverrideEntitlement overrides,
     IPeopleDirectory people,
     IOrganisationStore organisations,
     TimeProvider clock) : PageModel
@@ -36,6 +38,9 @@ public sealed class ShowModel(
     [BindProperty]
     public TimeInput Time { get; set; } = new() { WorkDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
 
+    [BindProperty]
+    public OverrideInput Override { get; set; } = new();
+
     /// <summary>The version of the ticket the posting form was rendered with.</summary>
     [BindProperty]
     public int Version { get; set; }
@@ -43,6 +48,8 @@ public sealed class ShowModel(
     public TicketView View { get; private set; } = null!;
 
     public Ticket Ticket => View.Ticket;
+
+    public DateTime NowUtc => clock.UtcNow();
 
     public TicketActor Actor { get; private set; } = null!;
 
@@ -151,6 +158,23 @@ public sealed class ShowModel(
         return await AfterAsync(result, number, "Time", $"Logged {Time.Minutes} minutes.");
     }
 
+    public async Task<IActionResult> OnPostOverrideAsync(string number)
+    {
+        if (await LoadAsync(number) is { } problem)
+        {
+            return problem;
+        }
+
+        if (Override.Verdict is not Verdict verdict)
+        {
+            ModelState.AddModelError("Override.Verdict", "Choose the verdict to give the ticket.");
+            return Page();
+        }
+
+        var result = await overrides.HandleAsync(new OverrideEntitlementRequest(Actor, Ticket.Id, verdict, Override.Reason, Version), HttpContext.RequestAborted);
+        return await AfterAsync(result, number, "Override", $"Verdict overridden: {VerdictText.Name(verdict)}.");
+    }
+
     /// <summary>Success goes back to the page (so a refresh does not post again); a failure shows the current ticket with the form as typed.</summary>
     private async Task<IActionResult> AfterAsync<T>(Result<T> result, string number, string prefix, string notice)
     {
@@ -227,6 +251,13 @@ public sealed class ShowModel(
     public sealed class AssignInput
     {
         public int? AssigneeId { get; set; }
+    }
+
+    public sealed class OverrideInput
+    {
+        public Verdict? Verdict { get; set; }
+
+        public string? Reason { get; set; }
     }
 
     public sealed class TimeInput

@@ -1,0 +1,155 @@
+using System.Globalization;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Scope;
+using HelpDesk.Core.Tickets;
+
+namespace HelpDesk.Web.Tickets;
+
+/// <summary>One reason of a verdict as a page or the API shows it: its words and, when it cites a clause, where that clause is.</summary>
+public sealed record ReasonView(string Text, string? Clause, string? ClauseTitle, string? ClauseUrl, string? Contract);
+
+/// <summary>An engineer's override as shown beside the verdict it replaced.</summary>
+/// <param name="ByName">The engineer's name; null when it was not looked up.</param>
+public sealed record OverrideView(Verdict Original, Verdict Verdict, string Reason, int ById, string? ByName, DateTime AtUtc, bool Goodwill);
+
+/// <summary>
+/// The entitlement of a ticket (or of a request not yet filed), ready for the verdict panel, the portal preview
+/// and the API: the verdict in force, the reasons with links to the clauses they cite, the scope version, the
+/// contract and plan, the SLA targets and due times, and the override when there is one.
+/// </summary>
+public sealed record EntitlementView
+{
+    public required Verdict Verdict { get; init; }
+
+    public required EntitlementDecision Decision { get; init; }
+
+    public IReadOnlyList<ReasonView> Reasons { get; init; } = [];
+
+    public DateTime? FirstResponseDueUtc { get; init; }
+
+    public DateTime? ResolveDueUtc { get; init; }
+
+    public OverrideView? Override { get; init; }
+
+    public bool NeedsReview => Decision.NeedsReview;
+
+    public string? ProductCode => Decision.ProductCode;
+
+    public int? ScopeNumber => Decision.ScopeNumber;
+
+    /// <summary>The public page of the scope version the request was judged by.</summary>
+    public string? ScopeUrl => ScopeLinks.Version(Decision.ProductCode, Decision.ScopeNumber);
+
+    public string? ContractNumber => Decision.ContractNumber;
+
+    public int? ContractId => Decision.ContractId;
+
+    public string? PlanName => Decision.PlanName;
+
+    public SlaTarget? Sla => Decision.Sla;
+
+    public static EntitlementView From(EntitlementDecision decision, DateTime? firstResponseDueUtc, DateTime? resolveDueUtc, OverrideView? overridden = null)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new EntitlementView
+        {
+            Verdict = overridden?.Verdict ?? decision.Verdict,
+            Decision = decision,
+            Reasons = [.. decision.Reasons.Select(r => new ReasonView(
+                r.Text,
+                r.Clause,
+                r.Clause is null ? null : ScopeLinks.ClauseTitle(r.Clause),
+                ScopeLinks.Clause(decision.ProductCode, decision.ScopeNumber, r.Clause),
+                r.Contract))],
+            FirstResponseDueUtc = firstResponseDueUtc,
+            ResolveDueUtc = resolveDueUtc,
+            Override = overridden,
+        };
+    }
+
+    /// <summary>Null for a ticket filed before entitlement was checked.</summary>
+    public static EntitlementView? Of(Ticket ticket, string? overriddenByName = null)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (ticket.Entitlement is not { } decision)
+        {
+            return null;
+        }
+
+        var overridden = ticket.Override is { } o
+            ? new OverrideView(decision.Verdict, o.Verdict, o.Reason, o.ById, overriddenByName, o.AtUtc, o.IsGoodwillOver(decision.Verdict))
+            : null;
+        return From(decision, ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, overridden);
+    }
+}
+
+/// <summary>Addresses of the public Scope of Support pages that verdicts cite.</summary>
+public static class ScopeLinks
+{
+    public static string? Version(string? productCode, int? number) =>
+        string.IsNullOrEmpty(productCode) || number is not int n
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"/scope/{Uri.EscapeDataString(productCode)}/v/{n}");
+
+    public static string? Clause(string? productCode, int? number, string? clause) =>
+        clause is null || Version(productCode, number) is not { } version ? null : $"{version}#{Uri.EscapeDataString(clause)}";
+
+    public static string ClauseTitle(string clause) => clause switch
+    {
+        ScopeClauses.SupportedReleases => "Supported releases",
+        ScopeClauses.SupportedEnvironments => "Supported environments",
+        ScopeClauses.ModifiedSource => "Modified source code",
+        ScopeClauses.ThirdPartyIntegration => "Third-party integration",
+        _ when clause.StartsWith(ScopeClauses.OutOfScopePrefix, StringComparison.Ordinal) =>
+            "Out of scope: " + RequestCategories.LabelOf(clause[ScopeClauses.OutOfScopePrefix.Length..]),
+        _ => clause,
+    };
+}
+
+/// <summary>How verdicts and SLA targets read on the pages.</summary>
+public static class VerdictText
+{
+    public static string Name(Verdict verdict) => verdict switch
+    {
+        Verdict.Entitled => "Entitled",
+        Verdict.OutOfScope => "Out of scope",
+        Verdict.NoContract => "No contract",
+        Verdict.Expired => "Contract expired",
+        Verdict.ChannelNotIncluded => "Channel not included",
+        Verdict.AllowanceUsed => "Incidents used up",
+        _ => verdict.ToString(),
+    };
+
+    /// <summary>The CSS modifier of a verdict's badge: good, bad or warn.</summary>
+    public static string Tone(Verdict verdict) => verdict switch
+    {
+        Verdict.Entitled => "good",
+        Verdict.OutOfScope => "warn",
+        _ => "bad",
+    };
+
+    /// <summary>
+    /// What the customer is told before filing: the verdict as a sentence, e.g. "Covered by your Premium contract
+    /// C-0004: first response within 1 hour."
+    /// </summary>
+    public static string Preview(EntitlementView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var contract = string.Join(" ", new[] { view.PlanName, "contract", view.ContractNumber }.Where(s => !string.IsNullOrEmpty(s)));
+        return view.Verdict switch
+        {
+            Verdict.Entitled when view.Sla is { } sla => $"Covered by your {contract}: first response within {EntitlementWording.Duration(sla.FirstResponseMinutes)}.",
+            Verdict.Entitled => $"Covered by your {contract}.",
+            Verdict.OutOfScope => "This looks out of scope because:",
+            Verdict.NoContract => "We found no support contract of yours that covers this product:",
+            Verdict.Expired => "Your support contract for this product has ended:",
+            Verdict.ChannelNotIncluded => "Your plan does not include support through this channel:",
+            Verdict.AllowanceUsed => "The incidents of your contract for this term are used up:",
+            _ => VerdictText.Name(view.Verdict),
+        };
+    }
+}
+
+/// <summary>What the verdict panel needs besides the verdict: now (for "due in …") and who reads it.</summary>
+/// <param name="ContractUrl">Where staff manage the contract; null shows the number as plain text.</param>
+public sealed record EntitlementPanel(EntitlementView? View, DateTime NowUtc, string? ContractUrl = null);

@@ -1,0 +1,81 @@
+// The filing form's coverage preview: when the product, release, environment, category, modified-source box or
+// severity changes, ask the page for the verdict and show it. The release list follows the product. Without this
+// script the "Check coverage" button does the same with a round trip.
+(() => {
+  const form = document.querySelector('form[data-coverage]');
+  const box = document.getElementById('coverage');
+  const data = document.getElementById('product-releases');
+  if (!form || !box || !data) {
+    return;
+  }
+
+  const releases = JSON.parse(data.textContent || '{}');
+  const product = form.elements.namedItem('Input.Product');
+  const release = form.elements.namedItem('Input.ProductRelease');
+  const names = ['Input.Product', 'Input.ProductRelease', 'Input.Environment', 'Input.Category', 'Input.ModifiedSource', 'Input.Severity'];
+  let pending = null;
+
+  const button = form.querySelector('[data-coverage-button]');
+  if (button) {
+    button.hidden = true;
+  }
+
+  function releasesOf(name) {
+    const key = Object.keys(releases).find(k => k.toLowerCase() === (name || '').trim().toLowerCase());
+    return key ? releases[key] : [];
+  }
+
+  function fillReleases() {
+    const list = releasesOf(product.value);
+    release.replaceChildren();
+    const prompt = document.createElement('option');
+    prompt.value = '';
+    prompt.textContent = product.value ? 'Choose the release…' : 'Choose the product first…';
+    release.append(prompt);
+    for (const name of list) {
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = name;
+      release.append(option);
+    }
+  }
+
+  async function check() {
+    const fields = new FormData(form);
+    const query = new URLSearchParams();
+    for (const name of names) {
+      // A checkbox sends "true" when ticked, and its hidden "false" always: the first value is the one that counts.
+      const value = fields.get(name);
+      if (value !== null) {
+        query.set(name, value);
+      }
+    }
+
+    pending?.abort();
+    const controller = new AbortController();
+    pending = controller;
+    try {
+      const response = await fetch(`${form.dataset.coverage}&${query}`, { signal: controller.signal, credentials: 'same-origin' });
+      if (response.ok && pending === controller) {
+        box.innerHTML = await response.text();
+      }
+    } catch (error) {
+      if (error.name !== 'AbortError') {
+        throw error;
+      }
+    }
+  }
+
+  product.addEventListener('change', () => {
+    fillReleases();
+    check();
+  });
+  for (const name of names.slice(1)) {
+    const field = form.elements.namedItem(name);
+    if (field instanceof RadioNodeList) {
+      field.forEach(f => f.addEventListener('change', check));
+    } else if (field) {
+      field.addEventListener('change', check);
+    }
+  }
+})();
