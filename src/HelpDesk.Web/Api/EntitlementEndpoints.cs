@@ -45,6 +45,6 @@ public static class EntitlementEndpoints
             new CoverageQuestion(input.Product, input.Release, input.Environment, input.Category, input.ModifiedSource ?? false, (Severity)(input.Severity ?? (int)Severity.Normal)),
             TicketChannel.Api,
             context.RequestAborted);
-        return TypedResults.Ok(new EntitlementCheckDto(EntitlementDto.From(view), new SlaDto(view.FirstResponseDueUtc, view.ResolveDueUtc)));
+        return TypedResults.Ok(new EntitlementCheckDto(EntitlementDto.From(view, staff: false), new SlaDto(view.FirstResponseDueUtc, view.ResolveDueUtc)));
     }
 }

@@ -46,6 +46,6 @@ public static partial class TicketEndpoints
         }
 
         var by = await people.FindAsync(actor.UserId!.Value, context.RequestAborted);
-        return TypedResults.Ok(TicketDto.From(result.Value!, EntitlementView.Of(result.Value!, by?.Name)));
+        return TypedResults.Ok(TicketDto.From(result.Value!, EntitlementView.Of(result.Value!, by?.Name), staff: true));
     }
 }

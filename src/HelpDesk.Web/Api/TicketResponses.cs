@@ -37,7 +37,8 @@ public sealed record TicketDto(
     SlaDto Sla)
 {
     /// <param name="entitlement">The ticket's verdict with the overriding engineer's name; read from the ticket when not given.</param>
-    public static TicketDto From(Ticket ticket, EntitlementView? entitlement = null)
+    /// <param name="staff">Whether the caller is staff, who also see an override's reason and goodwill.</param>
+    public static TicketDto From(Ticket ticket, EntitlementView? entitlement = null, bool staff = false)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         entitlement ??= EntitlementView.Of(ticket);
@@ -46,7 +47,7 @@ public sealed record TicketDto(
             ticket.Product, ticket.ProductRelease, ticket.Environment, ticket.Category, ticket.ModifiedSource, (int)ticket.Severity, ticket.Status,
             ticket.AssigneeId, ticket.CreatedUtc, ticket.UpdatedUtc, ticket.FirstResponseUtc, ticket.ResolvedUtc,
             ticket.ClosedUtc, ticket.Resolutions, ticket.Version,
-            entitlement is null ? null : EntitlementDto.From(entitlement),
+            entitlement is null ? null : EntitlementDto.From(entitlement, staff),
             new SlaDto(ticket.FirstResponseDueUtc, ticket.ResolveDueUtc));
     }
 }
@@ -62,7 +63,7 @@ public sealed record ReasonDto(string Text, string? Clause, string? ClauseUrl, s
 /// <param name="Verdict">The verdict given at intake, before the override.</param>
 /// <param name="By">The name of the engineer who overrode it (null when not looked up); <paramref name="ById"/> their id.</param>
 /// <param name="Goodwill">True when a request that was not entitled was made entitled: its work is unpaid.</param>
-public sealed record OverrideDto(Verdict Verdict, Verdict OriginalVerdict, string Reason, int ById, string? By, DateTime At, bool Goodwill);
+public sealed record OverrideDto(Verdict Verdict, Verdict OriginalVerdict, string? Reason, int ById, string? By, DateTime At, bool Goodwill);
 
 /// <summary>
 /// A verdict with its reasons. <c>Verdict</c> is the one in force (the override's when there is one);
@@ -82,7 +83,8 @@ public sealed record EntitlementDto(
     bool NeedsReview,
     OverrideDto? Override)
 {
-    public static EntitlementDto From(EntitlementView view)
+    /// <param name="staff">Customers see that a verdict was overridden, not the engineer's reason or whether it was goodwill.</param>
+    public static EntitlementDto From(EntitlementView view, bool staff)
     {
         ArgumentNullException.ThrowIfNull(view);
         return new(
@@ -96,7 +98,7 @@ public sealed record EntitlementDto(
             view.PlanName,
             view.Decision.OutOfScopeCategories,
             view.NeedsReview,
-            view.Override is { } o ? new OverrideDto(o.Verdict, o.Original, o.Reason, o.ById, o.ByName, o.AtUtc, o.Goodwill) : null);
+            view.Override is { } o ? new OverrideDto(o.Verdict, o.Original, staff ? o.Reason : null, o.ById, o.ByName, o.AtUtc, staff && o.Goodwill) : null);
     }
 }
 
@@ -182,7 +184,7 @@ public sealed record TicketDetailDto(
     public static TicketDetailDto From(TicketView view, bool staff)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var ticket = TicketDto.From(view.Ticket, view.Entitlement);
+        var ticket = TicketDto.From(view.Ticket, view.Entitlement, staff);
         return new(
             ticket,
             ticket.Entitlement,

@@ -152,4 +152,5 @@ public static class VerdictText
 
 /// <summary>What the verdict panel needs besides the verdict: now (for "due in …") and who reads it.</summary>
 /// <param name="ContractUrl">Where staff manage the contract; null shows the number as plain text.</param>
-public sealed record EntitlementPanel(EntitlementView? View, DateTime NowUtc, string? ContractUrl = null);
+/// <param name="ForStaff">Staff also see an override's reason and whether it was goodwill; customers see only the new verdict.</param>
+public sealed record EntitlementPanel(EntitlementView? View, DateTime NowUtc, string? ContractUrl = null, bool ForStaff = false);

@@ -85,7 +85,10 @@ public sealed class EntitlementApiTests(EntitlementAppFactory app) : IClassFixtu
         overridden.GetProperty("at").GetDateTime().Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
 
         var read = await customer.GetJsonAsync($"/api/tickets/{filed.Text("number")}");
-        read.GetProperty("entitlement").GetProperty("override").Text("reason").Should().Contain("this once");
+        var seen = read.GetProperty("entitlement").GetProperty("override");
+        seen.Text("verdict").Should().Be("Entitled");
+        seen.GetProperty("reason").ValueKind.Should().Be(JsonValueKind.Null, "the reason is for staff");
+        seen.GetProperty("goodwill").GetBoolean().Should().BeFalse("goodwill is the vendor's bookkeeping");
         (await app.AuditAsync(filed.Number("id"))).Should().Contain(a => a.Field == "entitlement" && a.OldValue == "OutOfScope" && a.NewValue!.StartsWith("Entitled", StringComparison.Ordinal));
     }
 
