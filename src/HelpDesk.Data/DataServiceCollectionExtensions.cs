@@ -1,14 +1,18 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
+using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
 using HelpDesk.Data.Organisations;
+using HelpDesk.Data.Scope;
 using HelpDesk.Data.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +38,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<AttachmentStore>());
         services.AddSingleton<ITicketStore, TicketStore>();
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
+        services.AddSingleton<IScopeStore, ScopeStore>();
+        services.AddSingleton<IContractStore, ContractStore>();
+        services.AddSingleton<IEntitlementFactsSource, EntitlementFactsSource>();
         return services;
     }
 }

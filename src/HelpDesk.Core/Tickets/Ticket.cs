@@ -62,6 +62,11 @@ public sealed record TicketSummary
     public int? AssigneeId { get; init; }
     public string? AssigneeName { get; init; }
     public string? Product { get; init; }
+
+    /// <summary>The verdict in force: the override when there is one, else the intake verdict.</summary>
+    public Verdict? Verdict { get; init; }
+    public DateTime? FirstResponseDueUtc { get; init; }
+    public DateTime? ResolveDueUtc { get; init; }
     public DateTime CreatedUtc { get; init; }
     public DateTime UpdatedUtc { get; init; }
 }

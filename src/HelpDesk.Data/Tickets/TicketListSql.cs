@@ -13,6 +13,7 @@ internal static class TicketListSql
     private const string SelectSummary = """
         SELECT t.Id, t.Subject, t.Status, t.Severity, t.OrganisationId, o.Name AS OrganisationName,
                r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
+               COALESCE(t.OverrideVerdict, t.Verdict) AS Verdict, t.FirstResponseDueUtc, t.ResolveDueUtc,
                t.CreatedUtc, t.UpdatedUtc
         FROM Tickets t
         JOIN Organisations o ON o.Id = t.OrganisationId

@@ -13,7 +13,8 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
     private const string SelectTicket = """
         SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
                t.Category, t.Severity, t.Status, t.AssigneeId, t.CreatedUtc, t.UpdatedUtc, t.FirstResponseUtc,
-               t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version
+               t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version, t.ModifiedSource, t.FirstResponseDueUtc, t.ResolveDueUtc,
+               t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc
         FROM Tickets t
         """;
 
@@ -23,10 +24,12 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Tickets (OrganisationId, RequesterId, Subject, Channel, Product, ProductRelease, Environment, Category,
                                  Severity, Status, AssigneeId, CreatedUtc, UpdatedUtc, FirstResponseUtc, ResolvedUtc, ClosedUtc,
-                                 Resolutions, Version)
+                                 Resolutions, ModifiedSource, Verdict, ContractId, ScopeVersionId, Entitlement, FirstResponseDueUtc,
+                                 ResolveDueUtc, OverrideVerdict, OverrideReason, OverriddenById, OverriddenUtc, Version)
             VALUES (@OrganisationId, @RequesterId, @Subject, @Channel, @Product, @ProductRelease, @Environment, @Category,
                     @Severity, @Status, @AssigneeId, @CreatedUtc, @UpdatedUtc, @FirstResponseUtc, @ResolvedUtc, @ClosedUtc,
-                    @Resolutions, 1)
+                    @Resolutions, @ModifiedSource, @Verdict, @ContractId, @ScopeVersionId, @Entitlement, @FirstResponseDueUtc,
+                    @ResolveDueUtc, @OverrideVerdict, @OverrideReason, @OverriddenById, @OverriddenUtc, 1)
             """);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -53,7 +56,11 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             SET Subject = @Subject, Product = @Product, ProductRelease = @ProductRelease, Environment = @Environment,
                 Category = @Category, Severity = @Severity, Status = @Status, AssigneeId = @AssigneeId,
                 UpdatedUtc = @UpdatedUtc, FirstResponseUtc = @FirstResponseUtc, ResolvedUtc = @ResolvedUtc,
-                ClosedUtc = @ClosedUtc, Resolutions = @Resolutions, Version = Version + 1
+                ClosedUtc = @ClosedUtc, Resolutions = @Resolutions, ModifiedSource = @ModifiedSource, Verdict = @Verdict,
+                ContractId = @ContractId, ScopeVersionId = @ScopeVersionId, Entitlement = @Entitlement,
+                FirstResponseDueUtc = @FirstResponseDueUtc, ResolveDueUtc = @ResolveDueUtc, OverrideVerdict = @OverrideVerdict,
+                OverrideReason = @OverrideReason, OverriddenById = @OverriddenById, OverriddenUtc = @OverriddenUtc,
+                Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
         var ticket = update.Ticket;
@@ -95,8 +102,11 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
               WHERE t.Id = @Id AND t.OrganisationId = @OrganisationId
               """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Ticket>(new CommandDefinition(
-            sql, new { Id = id, scope.OrganisationId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Ticket, TicketEntitlementColumns, Ticket>(
+            new CommandDefinition(sql, new { Id = id, scope.OrganisationId }, cancellationToken: cancellationToken),
+            (ticket, entitlement) => entitlement.ApplyTo(ticket),
+            splitOn: nameof(TicketEntitlementColumns.TicketId));
+        return rows.SingleOrDefault();
     }
 
     public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
@@ -308,6 +318,18 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         ticket.ResolvedUtc,
         ticket.ClosedUtc,
         ticket.Resolutions,
+        ticket.ModifiedSource,
+        // The intake decision's verdict, contract and scope, copied out of the JSON for queries (incidents used).
+        Verdict = ticket.Entitlement?.Verdict.ToString(),
+        ticket.Entitlement?.ContractId,
+        ScopeVersionId = ticket.Entitlement?.ScopeId,
+        Entitlement = TicketEntitlementColumns.Serialize(ticket.Entitlement),
+        ticket.FirstResponseDueUtc,
+        ticket.ResolveDueUtc,
+        OverrideVerdict = ticket.Override?.Verdict.ToString(),
+        OverrideReason = ticket.Override?.Reason,
+        OverriddenById = ticket.Override?.ById,
+        OverriddenUtc = ticket.Override?.AtUtc,
         ticket.Version,
     };
 }

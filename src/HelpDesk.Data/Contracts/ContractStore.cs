@@ -1,0 +1,322 @@
+using System.Data.Common;
+using Dapper;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Data.Infrastructure;
+using static HelpDesk.Data.Contracts.ContractRows;
+
+namespace HelpDesk.Data.Contracts;
+
+public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider? clock = null) : IContractStore
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public async Task<IReadOnlyList<Plan>> ListPlansAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = $"""
+            SELECT {PlanColumns} FROM Plans pl ORDER BY pl.ListPriceCents, pl.Name, pl.Id;
+            SELECT {TargetColumns} FROM PlanSlaTargets st;
+            """;
+        return await QueryPlansAsync(sql, null, cancellationToken);
+    }
+
+    public async Task<Plan?> GetPlanAsync(int id, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"""
+            SELECT {PlanColumns} FROM Plans pl WHERE pl.Id = @Id;
+            SELECT {TargetColumns} FROM PlanSlaTargets st WHERE st.PlanId = @Id;
+            """;
+        return (await QueryPlansAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var insert = connections.Dialect.InsertReturningId("""
+            INSERT INTO Plans (Code, Name, Description, ListPriceCents, IncidentAllowance, Channels, AroundTheClock, TimeZone,
+                               OpensMinute, ClosesMinute, Days, HolidayCalendarId, Version)
+            VALUES (@Code, @Name, @Description, @ListPriceCents, @IncidentAllowance, @Channels, @AroundTheClock, @TimeZone,
+                    @OpensMinute, @ClosesMinute, @Days, @HolidayCalendarId, 1)
+            """);
+        const string update = """
+            UPDATE Plans
+            SET Code = @Code, Name = @Name, Description = @Description, ListPriceCents = @ListPriceCents,
+                IncidentAllowance = @IncidentAllowance, Channels = @Channels, AroundTheClock = @AroundTheClock,
+                TimeZone = @TimeZone, OpensMinute = @OpensMinute, ClosesMinute = @ClosesMinute, Days = @Days,
+                HolidayCalendarId = @HolidayCalendarId, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+        const string deleteTargets = "DELETE FROM PlanSlaTargets WHERE PlanId = @Id";
+        const string insertTarget = """
+            INSERT INTO PlanSlaTargets (PlanId, Severity, FirstResponseMinutes, ResolveMinutes)
+            VALUES (@PlanId, @Severity, @FirstResponseMinutes, @ResolveMinutes)
+            """;
+        var saved = plan with
+        {
+            Code = plan.Code.Trim(),
+            Name = plan.Name.Trim(),
+            Hours = plan.Hours with { Days = plan.Hours.Days.Distinct().ToList() },
+            Targets = plan.Targets.DistinctBy(t => t.Severity).OrderBy(t => t.Severity).ToList(),
+        };
+        var parameters = new
+        {
+            saved.Id,
+            saved.Code,
+            saved.Name,
+            saved.Description,
+            saved.ListPriceCents,
+            saved.IncidentAllowance,
+            Channels = FormatChannels(saved.Channels),
+            saved.Hours.AroundTheClock,
+            saved.Hours.TimeZone,
+            saved.Hours.OpensMinute,
+            saved.Hours.ClosesMinute,
+            Days = FormatDays(saved.Hours.Days),
+            saved.HolidayCalendarId,
+            saved.Version,
+        };
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (saved.Id == 0)
+            {
+                saved = saved with
+                {
+                    Id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken)),
+                    Version = 1,
+                };
+            }
+            else if (await connection.ExecuteAsync(new CommandDefinition(update, parameters, transaction, cancellationToken: cancellationToken)) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
+            else
+            {
+                saved = saved with { Version = saved.Version + 1 };
+            }
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(deleteTargets, new { saved.Id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            insertTarget,
+            saved.Targets.Select(t => new { PlanId = saved.Id, Severity = (int)t.Severity, t.FirstResponseMinutes, t.ResolveMinutes }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<HolidayCalendar>> ListCalendarsAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT hc.Id, hc.Name, hc.Version FROM HolidayCalendars hc ORDER BY hc.Name, hc.Id;
+            SELECT h.CalendarId, h.Day, h.Name FROM Holidays h ORDER BY h.Day;
+            """;
+        return await QueryCalendarsAsync(sql, null, cancellationToken);
+    }
+
+    public async Task<HolidayCalendar?> GetCalendarAsync(int id, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT hc.Id, hc.Name, hc.Version FROM HolidayCalendars hc WHERE hc.Id = @Id;
+            SELECT h.CalendarId, h.Day, h.Name FROM Holidays h WHERE h.CalendarId = @Id ORDER BY h.Day;
+            """;
+        return (await QueryCalendarsAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var insert = connections.Dialect.InsertReturningId("""
+            INSERT INTO HolidayCalendars (Name, Version) VALUES (@Name, 1)
+            """);
+        const string update = """
+            UPDATE HolidayCalendars SET Name = @Name, Version = Version + 1 WHERE Id = @Id AND Version = @Version
+            """;
+        const string deleteDays = "DELETE FROM Holidays WHERE CalendarId = @Id";
+        const string insertDay = "INSERT INTO Holidays (CalendarId, Day, Name) VALUES (@CalendarId, @Day, @Name)";
+        var saved = calendar with
+        {
+            Name = calendar.Name.Trim(),
+            Days = calendar.Days.DistinctBy(d => d.Day).OrderBy(d => d.Day).ToList(),
+        };
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (saved.Id == 0)
+            {
+                saved = saved with
+                {
+                    Id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, new { saved.Name }, transaction, cancellationToken: cancellationToken)),
+                    Version = 1,
+                };
+            }
+            else if (await connection.ExecuteAsync(new CommandDefinition(update, new { saved.Id, saved.Name, saved.Version }, transaction, cancellationToken: cancellationToken)) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
+            else
+            {
+                saved = saved with { Version = saved.Version + 1 };
+            }
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(deleteDays, new { saved.Id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            insertDay,
+            saved.Days.Select(d => new { CalendarId = saved.Id, d.Day, d.Name }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<Contract>> ListContractsAsync(int? organisationId = null, CancellationToken cancellationToken = default)
+    {
+        var sql = organisationId is null
+            ? $"""
+              SELECT {ContractColumns} FROM Contracts c ORDER BY c.StartsOn DESC, c.Id DESC;
+              SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp;
+              """
+            : $"""
+              SELECT {ContractColumns} FROM Contracts c WHERE c.OrganisationId = @OrganisationId ORDER BY c.StartsOn DESC, c.Id DESC;
+              SELECT cp.ContractId, cp.ProductId
+              FROM ContractProducts cp JOIN Contracts c ON c.Id = cp.ContractId
+              WHERE c.OrganisationId = @OrganisationId;
+              """;
+        return await QueryContractsAsync(sql, new { OrganisationId = organisationId }, cancellationToken);
+    }
+
+    public async Task<Contract?> GetContractAsync(int id, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"""
+            SELECT {ContractColumns} FROM Contracts c WHERE c.Id = @Id;
+            SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId = @Id;
+            """;
+        return (await QueryContractsAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var insert = connections.Dialect.InsertReturningId("""
+            INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, ValueCents, RenewsContractId, Status,
+                                   CreatedUtc, UpdatedUtc, Version)
+            VALUES (@OrganisationId, @PlanId, @StartsOn, @EndsOn, @TimeZone, @ValueCents, @RenewsContractId, @Status,
+                    @CreatedUtc, @UpdatedUtc, 1)
+            """);
+        const string update = """
+            UPDATE Contracts
+            SET OrganisationId = @OrganisationId, PlanId = @PlanId, StartsOn = @StartsOn, EndsOn = @EndsOn,
+                TimeZone = @TimeZone, ValueCents = @ValueCents, RenewsContractId = @RenewsContractId, Status = @Status,
+                UpdatedUtc = @UpdatedUtc, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+        const string deleteProducts = "DELETE FROM ContractProducts WHERE ContractId = @Id";
+        const string insertProduct = "INSERT INTO ContractProducts (ContractId, ProductId) VALUES (@ContractId, @ProductId)";
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var saved = contract with
+        {
+            ProductIds = contract.ProductIds.Distinct().Order().ToList(),
+            CreatedUtc = contract.CreatedUtc == default ? now : contract.CreatedUtc,
+        };
+        var parameters = new
+        {
+            saved.Id,
+            saved.OrganisationId,
+            saved.PlanId,
+            saved.StartsOn,
+            saved.EndsOn,
+            saved.TimeZone,
+            saved.ValueCents,
+            saved.RenewsContractId,
+            Status = saved.Status.ToString(),
+            saved.CreatedUtc,
+            UpdatedUtc = now,
+            saved.Version,
+        };
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (saved.Id == 0)
+        {
+            saved = saved with
+            {
+                Id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken)),
+                Version = 1,
+            };
+        }
+        else if (await connection.ExecuteAsync(new CommandDefinition(update, parameters, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+        else
+        {
+            saved = saved with { Version = saved.Version + 1 };
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(deleteProducts, new { saved.Id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            insertProduct,
+            saved.ProductIds.Select(productId => new { ContractId = saved.Id, ProductId = productId }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default)
+    {
+        const string sql = "SELECT COUNT(*) FROM Tickets t WHERE t.ContractId = @ContractId AND t.Verdict = 'Entitled'";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { ContractId = contractId }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<Plan>> QueryPlansAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var plans = await results.ReadAsync<PlanRow>();
+        var targets = await results.ReadAsync<TargetRow>();
+        return ToPlans(plans, targets);
+    }
+
+    private async Task<IReadOnlyList<HolidayCalendar>> QueryCalendarsAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var calendars = (await results.ReadAsync<CalendarRow>()).AsList();
+        var days = (await results.ReadAsync<HolidayRow>()).ToLookup(d => d.CalendarId, d => new Holiday(d.Day, d.Name));
+        return calendars.Select(c => new HolidayCalendar { Id = c.Id, Name = c.Name, Version = c.Version, Days = days[c.Id].ToList() }).ToList();
+    }
+
+    private async Task<IReadOnlyList<Contract>> QueryContractsAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var contracts = await results.ReadAsync<Contract>();
+        var products = await results.ReadAsync<ContractProductRow>();
+        return ToContracts(contracts, products);
+    }
+
+    private sealed record CalendarRow
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public int Version { get; init; }
+    }
+}
