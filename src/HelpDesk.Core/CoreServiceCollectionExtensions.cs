@@ -22,6 +22,19 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CheckEntitlement>();
         services.AddScoped<ITicketIntakeStep, JudgeEntitlement>();
         services.AddScoped<OverrideEntitlement>();
+        AddScopeEditing(services);
         return services;
+    }
+
+    private static void AddScopeEditing(IServiceCollection services)
+    {
+        services.AddScoped<SaveProduct>();
+        services.AddScoped<SaveRelease>();
+        services.AddScoped<DeleteRelease>();
+        services.AddScoped<SaveEnvironment>();
+        services.AddScoped<SaveThirdPartyProduct>();
+        services.AddScoped<SaveScopeDraft>();
+        services.AddScoped<PublishScope>();
+        services.AddScoped<DeleteScopeDraft>();
     }
 }

@@ -82,6 +82,7 @@ public static class HelpDeskServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentActor>();
         services.AddScoped<TicketViews>();
+        services.AddScoped<HelpDesk.Web.Scope.PublishedScopes>();
         return builder;
     }
 

@@ -1,0 +1,59 @@
+using HelpDesk.Core.Common;
+
+namespace HelpDesk.Core.Scope;
+
+/// <param name="Version">The draft's version the manager reviewed.</param>
+public sealed record PublishScopeRequest(int ProductId, int Version, int PublishedById);
+
+/// <summary>
+/// Publishes a product's draft: it gets the next number and never changes again. It is checked once more, and it
+/// may not take effect before today (UTC): tickets already filed were judged by the version then in force.
+/// </summary>
+public sealed class PublishScope(IScopeStore store, TimeProvider clock)
+{
+    public async Task<Result<ScopeOfSupport>> HandleAsync(PublishScopeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var product = await store.GetProductAsync(request.ProductId, cancellationToken);
+        if (product is null)
+        {
+            return Result<ScopeOfSupport>.NotFound("That product is no longer in the catalogue.");
+        }
+
+        var draft = await store.GetDraftAsync(product.Id, cancellationToken);
+        if (draft is null && request.Version == 0)
+        {
+            return Result<ScopeOfSupport>.NotFound($"{product.Name} has no draft scope to publish.");
+        }
+
+        if (ScopeDrafts.CheckVersion(product, draft, request.Version) is { } stale)
+        {
+            return stale.As<ScopeOfSupport>();
+        }
+
+        var errors = ScopeRules.CheckDraft(
+            draft!,
+            await store.ListReleasesAsync(product.Id, cancellationToken),
+            await store.ListEnvironmentsAsync(cancellationToken)).ToList();
+        var now = clock.UtcNow();
+        var today = DateOnly.FromDateTime(now);
+        if (draft!.EffectiveOn != default && draft.EffectiveOn < today)
+        {
+            errors.Add(new("effectiveOn", $"A published scope cannot take effect in the past ({ScopeDocument.Date(draft.EffectiveOn)}): tickets already filed were judged by the version then in force. Choose today, {ScopeDocument.Date(today)}, or a later date."));
+        }
+
+        var latest = ScopeHistory.Latest(await store.ListScopesAsync(product.Id, cancellationToken));
+        if (latest is not null && draft.EffectiveOn != default && draft.EffectiveOn < latest.EffectiveOn)
+        {
+            errors.Add(new("effectiveOn", $"Version {latest.Number} takes effect on {ScopeDocument.Date(latest.EffectiveOn)}; a later version cannot take effect before it."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<ScopeOfSupport>.Invalid(errors);
+        }
+
+        var published = await store.PublishAsync(draft.Id, request.Version, request.PublishedById, now, cancellationToken);
+        return published is null ? ScopeDrafts.Stale<ScopeOfSupport>(product) : Result<ScopeOfSupport>.Ok(published);
+    }
+}

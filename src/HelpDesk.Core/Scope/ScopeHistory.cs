@@ -1,0 +1,74 @@
+namespace HelpDesk.Core.Scope;
+
+/// <summary>
+/// Which published version of a product's scope applies when, and which releases a version supports on a day. The
+/// public pages and the scope editor read the same answers the entitlement rules use.
+/// </summary>
+public static class ScopeHistory
+{
+    /// <summary>
+    /// The version in force at <paramref name="atUtc"/>: the newest published version whose effective date (00:00 UTC)
+    /// and publication are both not after that moment; null when none is.
+    /// </summary>
+    public static ScopeOfSupport? InForce(IEnumerable<ScopeOfSupport> versions, DateTime atUtc)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return versions
+            .Where(v => v.Status == ScopeStatus.Published && v.PublishedUtc is DateTime published && published <= atUtc)
+            .Where(v => v.EffectiveOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) <= atUtc)
+            .OrderByDescending(v => v.Number)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The published versions, newest first.</summary>
+    public static IReadOnlyList<ScopeOfSupport> Published(IEnumerable<ScopeOfSupport> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return versions.Where(v => v.Status == ScopeStatus.Published).OrderByDescending(v => v.Number).ToList();
+    }
+
+    /// <summary>The newest published version, in force or not; null before the first is published.</summary>
+    public static ScopeOfSupport? Latest(IEnumerable<ScopeOfSupport> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return versions.Where(v => v.Status == ScopeStatus.Published).MaxBy(v => v.Number);
+    }
+
+    /// <summary>
+    /// The day a version's supported releases are worked out for on its public page: today while it is in force,
+    /// its effective date before then, and its last day once a later version replaced it.
+    /// </summary>
+    public static DateOnly ReadAsOf(ScopeOfSupport version, IEnumerable<ScopeOfSupport> versions, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(versions);
+        var today = DateOnly.FromDateTime(nowUtc);
+        if (today < version.EffectiveOn)
+        {
+            return version.EffectiveOn;
+        }
+
+        var successor = Published(versions)
+            .Where(v => v.Number > version.Number && v.EffectiveOn > version.EffectiveOn && v.EffectiveOn <= today)
+            .OrderBy(v => v.EffectiveOn)
+            .FirstOrDefault();
+        return successor is null ? today : successor.EffectiveOn.AddDays(-1);
+    }
+
+    /// <summary>
+    /// The releases supported on <paramref name="day"/>, oldest first. The current release is the newest one released
+    /// by that day; with <paramref name="releasesBack"/> = N it and the N released before it are supported; with
+    /// null the end-of-support dates decide alone. A release past its end-of-support date is never supported.
+    /// </summary>
+    public static IReadOnlyList<ProductRelease> SupportedReleases(IEnumerable<ProductRelease> releases, int? releasesBack, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(releases);
+        var released = releases
+            .Where(r => r.ReleasedOn <= day)
+            .OrderBy(r => r.ReleasedOn)
+            .ThenBy(r => r.Id)
+            .ToList();
+        var window = releasesBack is int back ? released.Skip(Math.Max(0, released.Count - 1 - Math.Max(0, back))) : released;
+        return window.Where(r => r.EndOfSupportOn is not DateOnly end || end >= day).ToList();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Scope;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Scope;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpDesk.Web.Areas.Manage.Pages.Scope;
+
+/// <summary>A product's draft written out exactly as <c>/scope</c> will show it, and the button that publishes it.</summary>
+public sealed class PreviewModel(IScopeStore store, PublishedScopes scopes, PublishScope publishScope, HelpDeskUserManager users) : PageModel
+{
+    /// <summary>The draft's version the preview was rendered with.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public Product Product { get; private set; } = null!;
+
+    public ScopeOfSupport Draft { get; private set; } = null!;
+
+    public ScopeDocument Document { get; private set; } = null!;
+
+    /// <summary>Why publishing was refused, in words.</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public bool Stale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string productCode)
+    {
+        if (await LoadAsync(productCode) is { } missing)
+        {
+            return missing;
+        }
+
+        Version = Draft.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string productCode)
+    {
+        var product = await store.FindProductAsync(productCode, HttpContext.RequestAborted);
+        if (product is null || !string.Equals(product.Code, productCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return NotFound();
+        }
+
+        var userId = int.Parse(users.GetUserId(User)!, CultureInfo.InvariantCulture);
+        var result = await publishScope.HandleAsync(new PublishScopeRequest(product.Id, Version, userId), HttpContext.RequestAborted);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = $"Published version {result.Value!.Number} of the {product.Name} Scope of Support.";
+            return Redirect(ScopeLinks.Version(product.Code, result.Value.Number));
+        }
+
+        if (await LoadAsync(productCode) is { } gone)
+        {
+            TempData["Notice"] = result.Errors[0].Message;
+            return gone is NotFoundResult ? RedirectToPage("Index") : gone;
+        }
+
+        Stale = result.Failure == Failure.Conflict;
+        Problems = result.Errors.Select(e => e.Message).ToList();
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string productCode)
+    {
+        var product = await store.FindProductAsync(productCode, HttpContext.RequestAborted);
+        if (product is null || !string.Equals(product.Code, productCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return NotFound();
+        }
+
+        var draft = await store.GetDraftAsync(product.Id, HttpContext.RequestAborted);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        Product = product;
+        Draft = draft;
+        Document = await scopes.PreviewAsync(product, draft, HttpContext.RequestAborted);
+        return null;
+    }
+}
