@@ -253,7 +253,7 @@ internal static class DemoCatalogue
                 "New connectors, protocol drivers for proprietary devices and changes to the console are development work. We quote "
                 + "them separately; the connector SDK lets your own team build them too."),
             new(RequestCategories.Port,
-                "Running the gateway on an operating system or hardware platform that is not listed below needs a port, which we "
+                "Running the gateway on an operating system or hardware platform that is not listed under supported environments needs a port, which we "
                 + "quote as a project."),
             new(RequestCategories.ThirdPartyIntegration,
                 "Support ends at the gateway's connectors. Configuring a historian, cloud platform or broker on the other side, or "
@@ -316,7 +316,7 @@ internal static class DemoCatalogue
                 "Building dashboards, reports or calculations for you, or changing how the product behaves, is project work that we "
                 + "quote separately."),
             new(RequestCategories.Port,
-                "Installing the analytics server on a platform that is not listed below is not supported; we can assess a port as a "
+                "Installing the analytics server on a platform that is not listed under supported environments is not supported; we can assess a port as a "
                 + "project."),
             new(RequestCategories.UnsupportedEnvironment,
                 "On an operating system or database that is not listed we help on a best-effort basis only and may ask you to "

@@ -1,3 +1,4 @@
+using System.Net;
 using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
@@ -83,6 +84,22 @@ public sealed class DemoEntitlementTests(HelpDeskAppFactory app) : IClassFixture
 
         versions.GroupBy(v => v.Code).Should().HaveCount(3).And.OnlyContain(g => g.Select(v => v.Number).SequenceEqual(new[] { 1, 2 }));
         versions.Should().OnlyContain(v => v.PublishedUtc < DateTime.UtcNow && string.CompareOrdinal(v.EffectiveOn, DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) < 0);
+    }
+
+    [Fact]
+    public async Task ScopePages_ShowTheDemoPolicyAndWhatChanged()
+    {
+        using var client = app.CreateAnonymousClient();
+
+        var scope = await client.GetAsync("/scope");
+        var compare = await client.GetAsync("/scope/keel/compare?from=1&to=2");
+
+        scope.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await scope.Content.ReadAsStringAsync();
+        html.Should().Contain("Keel RTOS").And.Contain("Mooring Gateway").And.Contain("Sextant Analytics");
+        compare.StatusCode.Should().Be(HttpStatusCode.OK);
+        var changes = await compare.Content.ReadAsStringAsync();
+        changes.Should().Contain("two releases before it");
     }
 
     [Fact]
