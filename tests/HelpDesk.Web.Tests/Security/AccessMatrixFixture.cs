@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelpDesk.Web.Tests.Infrastructure;
+using HelpDesk.Web.Tests.Scope;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Web.Tests.Security;
@@ -22,6 +23,9 @@ public enum Visitor
 public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLifetime
 {
     private readonly Dictionary<Visitor, (HttpClient Browser, HttpClient Script, string FormToken)> _clients = [];
+
+    /// <summary>A product with one published scope version, for the public scope pages.</summary>
+    public const string ScopeProductCode = "matrix-product";
 
     public int TicketId { get; private set; }
 
@@ -52,6 +56,8 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
         {
             _clients[visitor] = await FreshClientsAsync(visitor);
         }
+
+        await this.PublishAsync(ScopeProductCode, "Matrix Product", ("Checking who may read the scope.", 1, null));
 
         var customer = _clients[Visitor.Customer].Script;
         var filed = await customer.PostAsJsonAsync("/api/tickets", new { subject = "Matrix ticket", body = "Checking who may see this.", severity = 3 });

@@ -16,6 +16,11 @@ public static class AccessMatrixRequests
         ["/manage/index"] = "Create",
         ["/portal/tickets/{number}"] = "Reply",
         ["/desk/tickets/{number}"] = "Reply",
+        ["/manage/catalogue"] = "Create",
+        ["/manage/catalogue/index"] = "Create",
+        ["/manage/catalogue/product/{productcode}"] = "Save",
+        ["/manage/scope/edit/{productcode}"] = "Save",
+        ["/manage/scope/preview/{productcode}"] = "Publish",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
@@ -38,6 +43,8 @@ public static class AccessMatrixRequests
             .Replace("{attachmentId:int}", app.AttachmentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{productcode}", AccessMatrixFixture.ScopeProductCode, StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{**path}", "", StringComparison.Ordinal);
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal) || path == "/health";
 
