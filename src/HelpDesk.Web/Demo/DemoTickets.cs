@@ -42,12 +42,12 @@ internal static class DemoTickets
     /// <summary>How many of the tickets each organisation files, relative to the others.</summary>
     private static readonly Dictionary<string, int> Shares = new(StringComparer.Ordinal)
     {
-        ["northwind.example"] = 28,
-        ["contoso.example"] = 20,
+        ["northwind.example"] = 33,
+        ["contoso.example"] = 13,
         ["fabrikam.example"] = 8,
         ["tailspin.example"] = 10,
-        ["adatum.example"] = 22,
-        ["wingtip.example"] = 12,
+        ["adatum.example"] = 25,
+        ["wingtip.example"] = 9,
     };
 
     // Fabrikam's engineers like email, which their Basic plan does not include.
