@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Hosting;
@@ -22,6 +24,9 @@ public static partial class DemoData
     /// <summary>Fixed so that any generated demo history is the same on every machine.</summary>
     public const int RandomSeed = 20261123;
 
+    /// <summary>The manager who publishes the demo's Scope of Support.</summary>
+    public const string ManagerEmail = "manager@helpdesk.test";
+
     public static IReadOnlyList<DemoOrganisation> Organisations { get; } =
     [
         new("Northwind Traders", Region.Americas, CustomerSegment.Strategic, "northwind.example"),
@@ -35,7 +40,7 @@ public static partial class DemoData
     public static IReadOnlyList<DemoPerson> People { get; } =
     [
         new("admin@helpdesk.test", "Ada Admin", Roles.Admin, null),
-        new("manager@helpdesk.test", "Morgan Manager", Roles.Manager, null),
+        new(ManagerEmail, "Morgan Manager", Roles.Manager, null),
         new("engineer@helpdesk.test", "Erin Engineer", Roles.Engineer, null),
         new("kenji.sato@helpdesk.test", "Kenji Sato", Roles.Engineer, null),
         new("lena.fischer@helpdesk.test", "Lena Fischer", Roles.Engineer, null),
@@ -66,7 +71,7 @@ public static partial class DemoData
             var started = Stopwatch.GetTimestamp();
             var tickets = await SeedAsync(services, users, password);
             var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogSeeded(logger, Organisations.Count, People.Count, tickets, milliseconds);
+            LogSeeded(logger, Organisations.Count, People.Count, DemoCatalogue.Products.Count, DemoContracts.Contracts.Count, tickets, milliseconds);
         }
 
         PrintSignIns(password);
@@ -122,6 +127,10 @@ public static partial class DemoData
             userIds[person.Email] = user.Id;
         }
 
+        // The catalogue, its published scope and the contracts come before the tickets, which are judged by them.
+        var catalogue = await DemoCatalogue.SeedAsync(services.GetRequiredService<IScopeStore>(), userIds[ManagerEmail], now);
+        await DemoContracts.SeedAsync(services.GetRequiredService<IContractStore>(), byDomain, catalogue.Products, now);
+
         return await DemoTickets.SeedAsync(services, userIds, byDomain, now);
     }
 
@@ -146,11 +155,12 @@ public static partial class DemoData
             text.AppendLine(CultureInfo.InvariantCulture, $"  {person.Role,-9} {person.Email}{note}");
         }
 
+        text.AppendLine(CultureInfo.InvariantCulture, $"Demo catalogue: {DemoCatalogue.Products.Count} products of {DemoCatalogue.Vendor} ({string.Join(", ", DemoCatalogue.Products.Select(p => p.Name))}) with {DemoCatalogue.ReleaseCount} releases and {DemoCatalogue.Environments.Count} environments; Scope of Support in 2 published versions each at /scope; {DemoContracts.PlanCount} plans, {DemoContracts.Contracts.Count} contracts.");
         Console.WriteLine(text.ToString());
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Seeded the demo: {Organisations} organisations, {People} people, {Tickets} tickets in {Milliseconds} ms")]
-    private static partial void LogSeeded(ILogger logger, int organisations, int people, int tickets, long milliseconds);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Seeded the demo: {Organisations} organisations, {People} people, {Products} products, {Contracts} contracts, {Tickets} tickets in {Milliseconds} ms")]
+    private static partial void LogSeeded(ILogger logger, int organisations, int people, int products, int contracts, int tickets, long milliseconds);
 }
 
 public sealed record DemoOrganisation(string Name, Region Region, CustomerSegment Segment, string Domain);

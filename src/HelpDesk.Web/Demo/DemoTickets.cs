@@ -2,6 +2,8 @@ using Dapper;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Infrastructure;
 
@@ -30,11 +32,30 @@ internal static class DemoTickets
         LogTime,
         Rate,
         Close,
+        Goodwill,
     }
 
     private sealed record Step(StepKind Kind, TimeSpan Delay, TicketStatus? Status = null);
 
-    private sealed record Cast(int OrganisationId, IReadOnlyList<int> Customers);
+    private sealed record Cast(int OrganisationId, bool Strategic, int Share, IReadOnlyList<int> Customers, IReadOnlyList<string> Products, int[] ChannelWeights);
+
+    /// <summary>How many of the tickets each organisation files, relative to the others.</summary>
+    private static readonly Dictionary<string, int> Shares = new(StringComparer.Ordinal)
+    {
+        ["northwind.example"] = 33,
+        ["contoso.example"] = 13,
+        ["fabrikam.example"] = 8,
+        ["tailspin.example"] = 10,
+        ["adatum.example"] = 25,
+        ["wingtip.example"] = 9,
+    };
+
+    // Fabrikam's engineers like email, which their Basic plan does not include.
+    private static readonly int[] UsualChannelWeights = [6, 3, 1];
+    private static readonly int[] EmailFirstWeights = [4, 5, 1];
+
+    /// <summary>How likely a request is about the current release, the one before it, and so on.</summary>
+    private static readonly int[] ReleaseWeights = [45, 28, 14, 7, 4, 2];
 
     /// <returns>How many tickets were seeded.</returns>
     public static async Task<int> SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, int> userIds, IReadOnlyDictionary<string, int> organisationIds, DateTime nowUtc)
@@ -43,21 +64,30 @@ internal static class DemoTickets
         var store = services.GetRequiredService<ITicketStore>();
         var people = services.GetRequiredService<IPeopleDirectory>();
         var attachments = services.GetRequiredService<AttachmentPolicy>();
+        // Intake judges every demo ticket as it would a real one: against the scope in force and the contracts on
+        // the day it is filed, with the incidents the earlier demo tickets have used.
+        var judge = new JudgeEntitlement(new CheckEntitlement(services.GetRequiredService<IEntitlementFactsSource>()));
         var story = new Story(
-            new FileTicket(store, people, [], attachments, clock),
+            new FileTicket(store, people, [judge], attachments, clock),
             new ReplyToTicket(store, people, attachments, clock),
             new ChangeTicketStatus(store, people, clock),
             new AssignTicket(store, people, clock),
             new LogTime(store, clock),
             new RateTicket(store, clock),
+            new OverrideEntitlement(store, clock),
             clock,
             new Random(DemoData.RandomSeed));
 
         var casts = DemoData.Organisations
             .Select(o => new Cast(
                 organisationIds[o.Domain],
-                DemoData.People.Where(p => p.Role == Roles.Customer && p.OrganisationDomain == o.Domain).Select(p => userIds[p.Email]).ToList()))
+                o.Segment == CustomerSegment.Strategic,
+                Shares[o.Domain],
+                DemoData.People.Where(p => p.Role == Roles.Customer && p.OrganisationDomain == o.Domain).Select(p => userIds[p.Email]).ToList(),
+                DemoContracts.ProductsAskedAbout[o.Domain],
+                o.Domain == "fabrikam.example" ? EmailFirstWeights : UsualChannelWeights))
             .ToList();
+        var shares = casts.Select(c => c.Share).ToArray();
         var engineers = DemoData.People.Where(p => p.Role == Roles.Engineer).Select(p => userIds[p.Email]).ToList();
 
         // Squared uniform ages put more tickets in the recent weeks, where a desk has most of its open work.
@@ -67,10 +97,10 @@ internal static class DemoTickets
             .ToList();
         foreach (var age in ages)
         {
-            var cast = casts[story.Random.Next(casts.Count)];
+            var cast = story.Weighted([.. casts], shares);
             var requester = cast.Customers[story.Random.Next(cast.Customers.Count)];
             var engineer = engineers[story.Random.Next(engineers.Count)];
-            await story.TellAsync(nowUtc, age, cast.OrganisationId, requester, engineer);
+            await story.TellAsync(nowUtc, age, cast, requester, engineer);
         }
 
         // The use cases queue acknowledgements and replies for this made-up history; nobody is waiting for
@@ -90,31 +120,48 @@ internal static class DemoTickets
         AssignTicket assign,
         LogTime logTime,
         RateTicket rate,
+        OverrideEntitlement overrideVerdict,
         DemoClock clock,
         Random random)
     {
         public Random Random { get; } = random;
 
-        public async Task TellAsync(DateTime nowUtc, TimeSpan age, int organisationId, int requesterId, int engineerId)
+        /// <summary>How many more out-of-scope tickets an engineer takes on as goodwill.</summary>
+        public int GoodwillLeft { get; private set; } = 3;
+
+        public async Task TellAsync(DateTime nowUtc, TimeSpan age, Cast cast, int requesterId, int engineerId)
         {
+            var organisationId = cast.OrganisationId;
             var target = Target(age);
             var steps = Plan(target, age, assigned: target is TicketStatus.Resolved or TicketStatus.Closed || Random.NextDouble() < 0.9);
             clock.Now = new DateTimeOffset(nowUtc - age);
 
-            var problem = Pick(DemoText.Problems);
+            var product = DemoCatalogue.Find(Pick(cast.Products));
+            var problems = DemoText.Problems.Where(p => p.Product == product.Code).ToArray();
+            var problem = Weighted(problems, [.. problems.Select(DemoText.Weight)]);
             var ticket = Check(await file.HandleAsync(new FileTicketRequest
             {
                 RequesterId = requesterId,
                 OrganisationId = organisationId,
-                Channel = Weighted([TicketChannel.Web, TicketChannel.Email, TicketChannel.Api], [6, 3, 1]),
+                Channel = Weighted([TicketChannel.Web, TicketChannel.Email, TicketChannel.Api], cast.ChannelWeights),
                 Subject = problem.Subject,
                 Body = problem.Body,
                 Severity = Weighted([1, 2, 3, 4], [5, 20, 55, 20]),
-                Product = problem.Product,
-                ProductRelease = Pick(DemoText.Releases),
-                Environment = Pick(DemoText.Environments),
+                Product = product.Name,
+                ProductRelease = Release(product, DateOnly.FromDateTime(nowUtc), DateOnly.FromDateTime(clock.Now.UtcDateTime), problem.Category == RequestCategories.Backport),
+                Environment = DemoCatalogue.EnvironmentName(problem.Environment ?? Pick(product.CustomerEnvironments)),
                 Category = problem.Category,
+                ModifiedSource = problem.ModifiedSource,
             }));
+
+            // Now and then an engineer does out-of-scope work for a strategic customer anyway, as goodwill. The
+            // override comes straight after assignment, within the slack the story leaves before the present.
+            var assignment = steps.FindIndex(s => s.Kind == StepKind.Assign);
+            if (GoodwillLeft > 0 && cast.Strategic && ticket.Verdict == Verdict.OutOfScope && assignment >= 0 && age > TimeSpan.FromDays(10))
+            {
+                GoodwillLeft--;
+                steps.Insert(assignment + 1, new(StepKind.Goodwill, TimeSpan.FromMinutes(4)));
+            }
 
             var customer = TicketActor.Customer(requesterId, organisationId);
             var staff = TicketActor.Staff(engineerId);
@@ -152,6 +199,7 @@ internal static class DemoTickets
                     })),
                     StepKind.LogTime => await LogAsync(staff, ticket),
                     StepKind.Rate => await RateAsync(customer, ticket),
+                    StepKind.Goodwill => Check(await overrideVerdict.HandleAsync(new OverrideEntitlementRequest(staff, ticket.Id, Verdict.Entitled, Pick(DemoText.GoodwillReasons), ticket.Version))),
                     StepKind.Close => Check(await changeStatus.HandleAsync(new ChangeTicketStatusRequest(TicketActor.System, ticket.Id, TicketStatus.Closed, ticket.Version))),
                     _ => throw new InvalidOperationException($"No demo step {step.Kind}."),
                 };
@@ -261,11 +309,23 @@ internal static class DemoTickets
             return scaled;
         }
 
+        // The release a customer runs: mostly the current one or the one before, sometimes one that is no longer
+        // supported. A backport is asked for on an older release by definition.
+        private string Release(DemoCatalogue.DemoProduct product, DateOnly seededOn, DateOnly filedOn, bool older)
+        {
+            var released = product.Releases
+                .Where(r => seededOn.AddDays(-r.ReleasedDaysAgo) <= filedOn)
+                .OrderBy(r => r.ReleasedDaysAgo)
+                .ToArray();
+            var weights = released.Select((_, rank) => older && rank < 2 ? 0 : rank < ReleaseWeights.Length ? ReleaseWeights[rank] : 1).ToArray();
+            return Weighted(released, weights).Name;
+        }
+
         private TimeSpan Minutes(int min, int max) => TimeSpan.FromMinutes(Random.Next(min, max));
 
         private T Pick<T>(IReadOnlyList<T> items) => items[Random.Next(items.Count)];
 
-        private T Weighted<T>(T[] items, int[] weights)
+        public T Weighted<T>(T[] items, int[] weights)
         {
             var roll = Random.Next(weights.Sum());
             for (var i = 0; i < items.Length; i++)
