@@ -36,4 +36,25 @@ public static class ResultResponses
             modelState.AddModelError(key, error.Message);
         }
     }
+
+    /// <summary>
+    /// Shows a failed save on its form: a stale version as <paramref name="staleMessage"/> (what was typed stays in
+    /// the form), any other problem beside its field. False when the thing saved no longer exists (answer 404).
+    /// </summary>
+    public static bool ShowOnForm<T>(Result<T> result, ModelStateDictionary modelState, out string? staleMessage, string prefix = "Input")
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        staleMessage = null;
+        switch (result.Failure)
+        {
+            case Failure.NotFound:
+                return false;
+            case Failure.Conflict:
+                staleMessage = result.Errors[0].Message;
+                return true;
+            default:
+                AddTo(result, modelState, prefix);
+                return true;
+        }
+    }
 }

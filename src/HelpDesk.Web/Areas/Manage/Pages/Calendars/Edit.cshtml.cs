@@ -43,17 +43,12 @@ public sealed class EditModel(IContractStore contracts, SaveHolidayCalendar save
             return RedirectToPage("Index");
         }
 
-        switch (result.Failure)
+        if (!ResultResponses.ShowOnForm(result, ModelState, out var stale))
         {
-            case Failure.NotFound:
-                return NotFound();
-            case Failure.Conflict:
-                StaleMessage = result.Errors[0].Message;
-                break;
-            default:
-                ResultResponses.AddTo(result, ModelState, "Input");
-                break;
+            return NotFound();
         }
+
+        StaleMessage = stale;
 
         return Page();
     }

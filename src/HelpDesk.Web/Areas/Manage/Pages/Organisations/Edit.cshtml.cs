@@ -53,17 +53,12 @@ public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisati
             return RedirectToPage(new { id });
         }
 
-        switch (result.Failure)
+        if (!ResultResponses.ShowOnForm(result, ModelState, out var stale))
         {
-            case Failure.NotFound:
-                return NotFound();
-            case Failure.Conflict:
-                StaleMessage = result.Errors[0].Message;
-                break;
-            default:
-                ResultResponses.AddTo(result, ModelState, "Input");
-                break;
+            return NotFound();
         }
+
+        StaleMessage = stale;
 
         return await LoadAsync(id) ? Page() : NotFound();
     }

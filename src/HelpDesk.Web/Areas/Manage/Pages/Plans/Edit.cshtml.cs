@@ -66,17 +66,12 @@ public sealed class EditModel(IContractStore contracts, SavePlan savePlan) : Pag
             return RedirectToPage("Index");
         }
 
-        switch (result.Failure)
+        if (!ResultResponses.ShowOnForm(result, ModelState, out var stale))
         {
-            case Failure.NotFound:
-                return NotFound();
-            case Failure.Conflict:
-                StaleMessage = result.Errors[0].Message;
-                break;
-            default:
-                ResultResponses.AddTo(result, ModelState, "Input");
-                break;
+            return NotFound();
         }
+
+        StaleMessage = stale;
 
         await LoadAsync();
         return Page();
