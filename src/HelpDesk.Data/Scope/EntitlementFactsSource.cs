@@ -38,7 +38,9 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections) : I
         ORDER BY h.Day;
         SELECT t.ContractId, COUNT(*) AS Used
         FROM Tickets t
-        WHERE t.ContractId IN ({OrganisationContracts}) AND t.Verdict = 'Entitled'
+        WHERE t.Verdict = 'Entitled'
+          AND t.ContractId IN (SELECT c.Id FROM Contracts c JOIN Plans pl ON pl.Id = c.PlanId
+                               WHERE c.Id IN ({OrganisationContracts}) AND pl.IncidentAllowance IS NOT NULL)
         GROUP BY t.ContractId;
         SELECT pp.Id, pp.Name
         FROM Products pp
