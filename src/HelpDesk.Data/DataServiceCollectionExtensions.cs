@@ -40,6 +40,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
         services.AddSingleton<IScopeStore, ScopeStore>();
         services.AddSingleton<IContractStore, ContractStore>();
+        services.AddSingleton<EntitlementFactsCache>();
         services.AddSingleton<IEntitlementFactsSource, EntitlementFactsSource>();
         return services;
     }

@@ -2,11 +2,12 @@ using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Scope;
 using static HelpDesk.Data.Contracts.ContractRows;
 
 namespace HelpDesk.Data.Contracts;
 
-public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider? clock = null) : IContractStore
+public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null) : IContractStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -28,7 +29,7 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         return (await QueryPlansAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default)
+    private async Task<Plan?> SavePlanCoreAsync(Plan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var insert = connections.Dialect.InsertReturningId("""
@@ -136,7 +137,7 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         return (await QueryCalendarsAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default)
+    private async Task<HolidayCalendar?> SaveCalendarCoreAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var insert = connections.Dialect.InsertReturningId("""
@@ -330,5 +331,24 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         public int Id { get; init; }
         public string Name { get; init; } = "";
         public int Version { get; init; }
+    }
+
+    public Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(SavePlanCoreAsync(plan, cancellationToken));
+
+    public Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(SaveCalendarCoreAsync(calendar, cancellationToken));
+
+    /// <summary>Runs a write, then drops the cached entitlement facts, which it may have changed.</summary>
+    private async Task<T> InvalidatingAsync<T>(Task<T> write)
+    {
+        try
+        {
+            return await write;
+        }
+        finally
+        {
+            factsCache?.Invalidate();
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace HelpDesk.Data.Scope;
 /// The catalogue and the Scope of Support versions. Product and environment codes are stored lower-case, and
 /// names are checked with <see cref="CaseInsensitiveNames"/>, so both engines agree on what is taken.
 /// </summary>
-public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? clock = null) : IScopeStore
+public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null) : IScopeStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -50,7 +50,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         return await connection.QuerySingleOrDefaultAsync<Product>(new CommandDefinition(sql, new { Id = id }, cancellationToken: cancellationToken));
     }
 
-    public async Task<Product?> CreateProductAsync(Product product, CancellationToken cancellationToken = default)
+    private async Task<Product?> CreateProductCoreAsync(Product product, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(product);
         var insert = connections.Dialect.InsertReturningId("""
@@ -85,7 +85,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         return saved;
     }
 
-    public async Task<Product?> UpdateProductAsync(Product product, CancellationToken cancellationToken = default)
+    private async Task<Product?> UpdateProductCoreAsync(Product product, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(product);
         const string sql = """
@@ -130,7 +130,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         return (await connection.QueryAsync<ProductRelease>(new CommandDefinition(sql, new { ProductId = productId }, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default)
+    private async Task<ProductRelease?> SaveReleaseCoreAsync(ProductRelease release, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(release);
         var insert = connections.Dialect.InsertReturningId("""
@@ -163,7 +163,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         }
     }
 
-    public async Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default)
+    private async Task DeleteReleaseCoreAsync(int releaseId, CancellationToken cancellationToken = default)
     {
         const string sql = "DELETE FROM ProductReleases WHERE Id = @Id";
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -177,7 +177,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         return (await connection.QueryAsync<TargetEnvironment>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<TargetEnvironment?> SaveEnvironmentAsync(TargetEnvironment environment, CancellationToken cancellationToken = default)
+    private async Task<TargetEnvironment?> SaveEnvironmentCoreAsync(TargetEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var insert = connections.Dialect.InsertReturningId("""
@@ -337,7 +337,7 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         return saved;
     }
 
-    public async Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default)
+    private async Task<ScopeOfSupport?> PublishCoreAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         // The unique index on published numbers stops two publishes of one product taking the same number.
         const string publish = """
@@ -424,4 +424,47 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
     }
 
     internal static string NormaliseCode(string? code) => (code ?? "").Trim().ToLowerInvariant();
+
+    public Task<Product?> CreateProductAsync(Product product, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(CreateProductCoreAsync(product, cancellationToken));
+
+    public Task<Product?> UpdateProductAsync(Product product, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(UpdateProductCoreAsync(product, cancellationToken));
+
+    public Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(SaveReleaseCoreAsync(release, cancellationToken));
+
+    public Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(DeleteReleaseCoreAsync(releaseId, cancellationToken));
+
+    public Task<TargetEnvironment?> SaveEnvironmentAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(SaveEnvironmentCoreAsync(environment, cancellationToken));
+
+    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(PublishCoreAsync(scopeId, version, publishedById, nowUtc, cancellationToken));
+
+    /// <summary>Runs a write, then drops the cached entitlement facts, which it may have changed.</summary>
+    private async Task<T> InvalidatingAsync<T>(Task<T> write)
+    {
+        try
+        {
+            return await write;
+        }
+        finally
+        {
+            factsCache?.Invalidate();
+        }
+    }
+
+    private async Task InvalidatingAsync(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        finally
+        {
+            factsCache?.Invalidate();
+        }
+    }
 }

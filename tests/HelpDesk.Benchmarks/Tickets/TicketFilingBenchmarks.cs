@@ -76,7 +76,7 @@ public class TicketFilingBenchmarks
         _judgedFileTicket = new FileTicket(
             tickets,
             new PeopleDirectory(connections),
-            [new JudgeEntitlement(new CheckEntitlement(new EntitlementFactsSource(connections)))],
+            [new JudgeEntitlement(new CheckEntitlement(new EntitlementFactsSource(connections, new EntitlementFactsCache())))],
             AttachmentPolicy.Default,
             TimeProvider.System);
     }

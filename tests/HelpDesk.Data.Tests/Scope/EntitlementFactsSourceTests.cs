@@ -137,14 +137,36 @@ public abstract class EntitlementFactsSourceTests : ProviderTestBase
     }
 
     [SkippableFact]
-    public async Task LoadAsync_ReadsEverything_InOneStatement()
+    public async Task LoadAsync_ReadsTheCatalogueAndTheContracts_InOneStatementEach()
     {
         var seed = await SeedAsync();
         var recorder = new RecordingConnectionFactory(Connections);
 
         await new EntitlementFactsSource(recorder).LoadAsync(seed.Organisation, "ledger");
 
-        recorder.Statements.Should().ContainSingle("the facts are loaded on every intake, in one round trip");
+        recorder.Statements.Should().HaveCount(2, "the facts are loaded on every intake: the catalogue in one round trip, the contracts in another");
+    }
+
+    [SkippableFact]
+    public async Task LoadAsync_WithTheCache_ReadsOnlyTheContracts_UntilAStoreChangesTheCatalogue()
+    {
+        var seed = await SeedAsync();
+        var cache = new EntitlementFactsCache();
+        await new EntitlementFactsSource(Connections, cache).LoadAsync(seed.Organisation, "ledger");
+
+        var second = new RecordingConnectionFactory(Connections);
+        var cached = await new EntitlementFactsSource(second, cache).LoadAsync(seed.Organisation, "ledger");
+
+        second.Statements.Should().ContainSingle("the catalogue, scope and plans come from the cache; contracts and incidents never do");
+        cached.Contracts.Should().NotBeEmpty();
+
+        await new ScopeStore(Connections, factsCache: cache).SaveReleaseAsync(
+            new ProductRelease { ProductId = cached.Product!.Id, Name = "99.0", ReleasedOn = new DateOnly(2026, 1, 1) });
+        var third = new RecordingConnectionFactory(Connections);
+        var fresh = await new EntitlementFactsSource(third, cache).LoadAsync(seed.Organisation, "ledger");
+
+        third.Statements.Should().HaveCount(2, "a store that changes the catalogue drops the cached copy");
+        fresh.Releases.Should().Contain(r => r.Name == "99.0");
     }
 
     [SkippableFact]
@@ -158,7 +180,7 @@ public abstract class EntitlementFactsSourceTests : ProviderTestBase
         facts.Product!.Id.Should().Be(seed.Payroll.Id);
         facts.Releases.Select(r => r.Name).Should().Equal("9.0");
         facts.Contracts.Should().BeEmpty();
-        facts.ProductNames.Should().BeEmpty();
+        facts.ProductNames.Values.Should().BeEquivalentTo(["Ledger Pro", "Payroll"], "every product is named, whatever the contracts cover");
     }
 }
 
