@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Data.Infrastructure;
@@ -78,30 +77,12 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            if (saved.Id == 0)
-            {
-                saved = saved with
-                {
-                    Id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken)),
-                    Version = 1,
-                };
-            }
-            else if (await connection.ExecuteAsync(new CommandDefinition(update, parameters, transaction, cancellationToken: cancellationToken)) == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return null;
-            }
-            else
-            {
-                saved = saved with { Version = saved.Version + 1 };
-            }
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        if (await RowWrites.InsertOrUpdateAsync(connection, transaction, saved.Id, insert, update, parameters, cancellationToken) is not int id)
         {
             return null;
         }
+
+        saved = saved with { Id = id, Version = saved.Id == 0 ? 1 : saved.Version + 1 };
 
         if (await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.PlanCode, saved.Code, saved.Id, cancellationToken))
         {
@@ -156,30 +137,12 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            if (saved.Id == 0)
-            {
-                saved = saved with
-                {
-                    Id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, new { saved.Name }, transaction, cancellationToken: cancellationToken)),
-                    Version = 1,
-                };
-            }
-            else if (await connection.ExecuteAsync(new CommandDefinition(update, new { saved.Id, saved.Name, saved.Version }, transaction, cancellationToken: cancellationToken)) == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return null;
-            }
-            else
-            {
-                saved = saved with { Version = saved.Version + 1 };
-            }
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        if (await RowWrites.InsertOrUpdateAsync(connection, transaction, saved.Id, insert, update, new { saved.Id, saved.Name, saved.Version }, cancellationToken) is not int id)
         {
             return null;
         }
+
+        saved = saved with { Id = id, Version = saved.Id == 0 ? 1 : saved.Version + 1 };
 
         if (await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.CalendarName, saved.Name, saved.Id, cancellationToken))
         {
@@ -264,23 +227,12 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (saved.Id == 0)
+        if (await RowWrites.InsertOrUpdateAsync(connection, transaction, saved.Id, insert, update, parameters, cancellationToken) is not int id)
         {
-            saved = saved with
-            {
-                Id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken)),
-                Version = 1,
-            };
-        }
-        else if (await connection.ExecuteAsync(new CommandDefinition(update, parameters, transaction, cancellationToken: cancellationToken)) == 0)
-        {
-            await transaction.RollbackAsync(cancellationToken);
             return null;
         }
-        else
-        {
-            saved = saved with { Version = saved.Version + 1 };
-        }
+
+        saved = saved with { Id = id, Version = saved.Id == 0 ? 1 : saved.Version + 1 };
 
         await connection.ExecuteAsync(new CommandDefinition(deleteProducts, new { saved.Id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(

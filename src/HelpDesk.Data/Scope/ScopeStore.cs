@@ -146,21 +146,8 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         var parameters = new { saved.Id, saved.ProductId, saved.Name, saved.ReleasedOn, saved.EndOfSupportOn };
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        try
-        {
-            if (saved.Id == 0)
-            {
-                var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, parameters, cancellationToken: cancellationToken));
-                return saved with { Id = id };
-            }
-
-            var rows = await connection.ExecuteAsync(new CommandDefinition(update, parameters, cancellationToken: cancellationToken));
-            return rows == 0 ? null : saved;
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return null;
-        }
+        var id = await RowWrites.InsertOrUpdateAsync(connection, null, saved.Id, insert, update, parameters, cancellationToken);
+        return id is null ? null : saved with { Id = id.Value };
     }
 
     private async Task DeleteReleaseCoreAsync(int releaseId, CancellationToken cancellationToken = default)
@@ -188,21 +175,8 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         var parameters = new { saved.Id, saved.Code, saved.Name, Kind = saved.Kind.ToString() };
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        try
-        {
-            if (saved.Id == 0)
-            {
-                var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, parameters, cancellationToken: cancellationToken));
-                return saved with { Id = id };
-            }
-
-            var rows = await connection.ExecuteAsync(new CommandDefinition(update, parameters, cancellationToken: cancellationToken));
-            return rows == 0 ? null : saved;
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return null;
-        }
+        var id = await RowWrites.InsertOrUpdateAsync(connection, null, saved.Id, insert, update, parameters, cancellationToken);
+        return id is null ? null : saved with { Id = id.Value };
     }
 
     public async Task<IReadOnlyList<ThirdPartyProduct>> ListThirdPartyAsync(CancellationToken cancellationToken = default)
@@ -223,25 +197,12 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            if (saved.Id == 0)
-            {
-                saved = saved with
-                {
-                    Id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, new { saved.Name, saved.Vendor }, transaction, cancellationToken: cancellationToken)),
-                };
-            }
-            else if (await connection.ExecuteAsync(new CommandDefinition(update, new { saved.Id, saved.Name, saved.Vendor }, transaction, cancellationToken: cancellationToken)) == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return null;
-            }
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        if (await RowWrites.InsertOrUpdateAsync(connection, transaction, saved.Id, insert, update, new { saved.Id, saved.Name, saved.Vendor }, cancellationToken) is not int id)
         {
             return null;
         }
+
+        saved = saved with { Id = id };
 
         if (await CaseInsensitiveNames.TakenAsync(connection, transaction, NameColumn.ThirdPartyName, saved.Name, saved.Id, cancellationToken))
         {
