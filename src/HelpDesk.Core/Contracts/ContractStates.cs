@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HelpDesk.Core.Contracts;
 
 /// <summary>How a contract stands on a day, read with the contract's own time zone: its dates are the customer's dates.</summary>
@@ -33,7 +31,7 @@ public static class ContractStates
     }
 
     /// <summary>A contract date as messages and pages write it: 1 Mar 2026.</summary>
-    public static string Describe(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Describe(DateOnly day) => Scope.EntitlementWording.Date(day);
 
     /// <summary>The state as pages write it.</summary>
     public static string Describe(ContractState state) => state.ToString().ToLowerInvariant();
