@@ -19,6 +19,9 @@ public sealed record FileTicketRequest
 
     /// <summary>The customer says the product's source code has been modified.</summary>
     public bool ModifiedSource { get; init; }
+
+    /// <summary>The language the customer writes in, an ISO 639-1 code; English when not given.</summary>
+    public string? Language { get; init; }
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
 }
 
@@ -54,6 +57,7 @@ public sealed class FileTicket(
         TicketRules.Optional(errors, "productRelease", request.ProductRelease, TicketRules.ReleaseMaxLength, "release");
         TicketRules.Optional(errors, "environment", request.Environment, TicketRules.EnvironmentMaxLength, "environment");
         TicketRules.Optional(errors, "category", request.Category, TicketRules.CategoryMaxLength, "category");
+        TicketRules.Language(errors, request.Language);
         TicketRules.Attachments(errors, request.Attachments, attachments);
         if (errors.Count > 0)
         {
@@ -78,6 +82,7 @@ public sealed class FileTicket(
             Environment = TicketRules.Clean(request.Environment),
             Category = TicketRules.Clean(request.Category),
             ModifiedSource = request.ModifiedSource,
+            Language = TicketRules.Clean(request.Language)?.ToLowerInvariant() ?? "en",
             Severity = (Severity)request.Severity,
             Status = TicketStatus.New,
             CreatedUtc = now,

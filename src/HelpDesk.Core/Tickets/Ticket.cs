@@ -1,4 +1,6 @@
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 
 namespace HelpDesk.Core.Tickets;
 
@@ -36,6 +38,51 @@ public sealed record Ticket
 
     /// <summary>When resolution is due under the plan's SLA; null when no SLA applies.</summary>
     public DateTime? ResolveDueUtc { get; init; }
+
+    /// <summary>When the first response target has used the at-risk share of its time.</summary>
+    public DateTime? FirstResponseAtRiskUtc { get; init; }
+
+    /// <summary>When the resolution target has used the at-risk share of its time.</summary>
+    public DateTime? ResolveAtRiskUtc { get; init; }
+
+    /// <summary>Whether the first response came by its due time; null until it comes (or when no SLA applies).</summary>
+    public bool? FirstResponseMet { get; init; }
+
+    /// <summary>Whether the latest resolution came by its due time; null until resolved (or when no SLA applies).</summary>
+    public bool? ResolveMet { get; init; }
+
+    /// <summary>The worst state of the targets still to meet, as the SLA monitor last saw it.</summary>
+    public SlaState SlaState { get; init; }
+
+    /// <summary>Since when the SLA clock has been paused (the ticket waits on the customer); null while it runs.</summary>
+    public DateTime? SlaPausedUtc { get; init; }
+
+    /// <summary>When the SLA monitor should next look at the ticket; null when there is nothing left to watch.</summary>
+    public DateTime? SlaCheckUtc { get; init; }
+
+    /// <summary>The ticket's language, an ISO 639-1 code; engineers must speak it.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>The support tier the ticket needs, 1 to 3; escalation raises it.</summary>
+    public int Tier { get; init; } = 1;
+
+    /// <summary>The skill queue the ticket waits in; null while it is assigned, resolved or closed.</summary>
+    public string? Queue { get; init; }
+
+    /// <summary>The router's latest decision about the ticket, with its explanation.</summary>
+    public RoutingDecision? Routing { get; init; }
+
+    /// <summary>The earliest SLA due time still to meet, which a skill queue is ordered by; null when none is.</summary>
+    public DateTime? NextDueUtc
+    {
+        get
+        {
+            var first = FirstResponseUtc is null ? FirstResponseDueUtc : null;
+            var resolve = ResolvedUtc is null ? ResolveDueUtc : null;
+            return first is null ? resolve : resolve is null || first < resolve ? first : resolve;
+        }
+    }
+
     public DateTime CreatedUtc { get; init; }
     public DateTime UpdatedUtc { get; init; }
     public DateTime? FirstResponseUtc { get; init; }
@@ -67,6 +114,10 @@ public sealed record TicketSummary
     public Verdict? Verdict { get; init; }
     public DateTime? FirstResponseDueUtc { get; init; }
     public DateTime? ResolveDueUtc { get; init; }
+    public SlaState SlaState { get; init; }
+    public DateTime? SlaPausedUtc { get; init; }
+    public int Tier { get; init; } = 1;
+    public string? Queue { get; init; }
     public DateTime CreatedUtc { get; init; }
     public DateTime UpdatedUtc { get; init; }
 }

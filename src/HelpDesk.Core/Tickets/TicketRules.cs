@@ -56,6 +56,15 @@ public static class TicketRules
         }
     }
 
+    public static void Language(List<FieldError> errors, string? code)
+    {
+        if (!string.IsNullOrWhiteSpace(code) && Routing.Languages.Find(code) is null)
+        {
+            var offered = string.Join(", ", Routing.Languages.All.Select(l => $"{l.Code} ({l.Name})"));
+            errors.Add(new("language", $"We cannot route tickets in '{code.Trim()}'. Choose one of: {offered}."));
+        }
+    }
+
     public static void Attachments(List<FieldError> errors, IReadOnlyList<NewAttachment> files, AttachmentPolicy policy)
     {
         foreach (var file in files)

@@ -1,0 +1,68 @@
+using HelpDesk.Core.Tickets;
+
+namespace HelpDesk.Core.Routing;
+
+/// <summary>Engineer profiles: skills, languages, categories, tier, sourcing, rates, capacity and availability.</summary>
+public interface IEngineerStore
+{
+    /// <summary>Every profile, by name.</summary>
+    Task<IReadOnlyList<EngineerProfile>> ListAsync(CancellationToken cancellationToken = default);
+
+    Task<EngineerProfile?> GetAsync(int userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inserts the profile (Version 0) or updates it when its stored version is still <c>profile.Version</c>, with
+    /// its skills; rates are not touched. Returns the saved profile, or null when the version is stale.
+    /// </summary>
+    Task<EngineerProfile?> SaveAsync(EngineerProfile profile, DateTime nowUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a rate, or replaces the one starting the same day if that day is still to come. False when a rate already starts that day and it has begun.</summary>
+    Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A ticket waiting in a skill queue, with what the router needs to decide whether an engineer may take it.</summary>
+public sealed record WaitingTicket
+{
+    public int Id { get; init; }
+    public string Number => TicketNumber.Format(Id);
+    public required string Queue { get; init; }
+    public string? Environment { get; init; }
+    public string? Category { get; init; }
+    public string Language { get; init; } = "en";
+    public Severity Severity { get; init; }
+    public int Tier { get; init; }
+    public Organisations.CustomerSegment Segment { get; init; }
+
+    /// <summary>The earliest SLA target still to meet, or <see cref="DateTime.MaxValue"/> when no SLA applies.</summary>
+    public DateTime QueueDueUtc { get; init; }
+    public DateTime CreatedUtc { get; init; }
+}
+
+/// <summary>Assign a waiting ticket to an engineer, if it is still waiting.</summary>
+public sealed record TicketClaim(int TicketId, int EngineerId, RoutingDecision Routing, DateTime NowUtc);
+
+/// <summary>How many tickets wait in one queue, and since when the oldest has waited.</summary>
+public sealed record QueueDepth(string Queue, int Waiting, DateTime OldestCreatedUtc, DateTime? EarliestDueUtc, int? OldestTicketId);
+
+/// <summary>One engineer's open tickets against their capacity, and how many of them are at risk or breached.</summary>
+public sealed record EngineerWorkload(EngineerProfile Engineer, int OpenTickets, int AtRisk, int Breached);
+
+/// <summary>The reads and the one write routing needs beyond the ticket store.</summary>
+public interface IRoutingStore
+{
+    /// <summary>Every engineer profile with its count of open assigned tickets.</summary>
+    Task<IReadOnlyList<EngineerLoad>> LoadCandidatesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The first <paramref name="takePerQueue"/> waiting tickets of each queue, in pull order (due, severity, age).</summary>
+    Task<IReadOnlyList<WaitingTicket>> ListWaitingAsync(IReadOnlyCollection<string> queues, int takePerQueue, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Assigns the ticket to the engineer only if it still waits in a queue (unassigned), recording the routing,
+    /// an audit entry and the engineer's last assignment, in one transaction. False when someone else got it first.
+    /// </summary>
+    Task<bool> TryClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<EngineerWorkload>> ListWorkloadAsync(CancellationToken cancellationToken = default);
+}
