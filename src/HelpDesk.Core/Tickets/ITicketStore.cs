@@ -37,6 +37,9 @@ public interface ITicketStore
 
     /// <summary>Ids of resolved tickets whose resolution is older than <paramref name="resolvedBeforeUtc"/>, oldest first.</summary>
     Task<IReadOnlyList<int>> ListResolvedBeforeAsync(DateTime resolvedBeforeUtc, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of tickets whose SLA the monitor should look at by <paramref name="nowUtc"/>, earliest first.</summary>
+    Task<IReadOnlyList<int>> ListSlaChecksDueAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A message to add: a public reply or an internal note, its author (null for the system) and body.</summary>

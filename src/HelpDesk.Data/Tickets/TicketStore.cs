@@ -256,6 +256,19 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         return ids.AsList();
     }
 
+    public async Task<IReadOnlyList<int>> ListSlaChecksDueAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            SELECT t.Id FROM Tickets t
+            WHERE t.SlaCheckUtc IS NOT NULL AND t.SlaCheckUtc <= @Now
+            ORDER BY t.SlaCheckUtc, t.Id
+            {connections.Dialect.TopClause}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<int>(new CommandDefinition(sql, new { Now = nowUtc, Take = take }, cancellationToken: cancellationToken));
+        return ids.AsList();
+    }
+
     private async Task<int> InsertMessageAsync(DbConnection connection, DbTransaction transaction, int ticketId, NewMessage message, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var sql = connections.Dialect.InsertReturningId("""
