@@ -71,7 +71,7 @@ public static class Router
             ExcludedCounts = counts,
             Summary = chosen is null
                 ? $"Queued in {queue}: {WhyQueued(request, engineers.Count, counts, trigger, needed)}"
-                : $"Assigned to {chosen.Load.Engineer.Name} (1 of {Count(candidates.Count, "qualified engineer", "qualified")}, {Describe(mode)}: {modeReason})",
+                : $"Assigned to {chosen.Load.Engineer.Name} ({(candidates.Count == 1 ? "the only one qualified" : $"best of {candidates.Count.ToString(CultureInfo.InvariantCulture)} qualified")}, {Describe(mode)}: {modeReason})",
             AtUtc = request.AtUtc,
         };
     }
