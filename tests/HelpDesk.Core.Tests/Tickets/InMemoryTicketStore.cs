@@ -68,8 +68,15 @@ internal sealed class InMemoryTicketStore : ITicketStore
         }
     }
 
-    public Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_tickets.TryGetValue(id, out var ticket) && (scope.OrganisationId is null || scope.OrganisationId == ticket.OrganisationId) ? ticket : null);
+    /// <summary>Runs after a read returns, to play someone who changes the ticket while a use case works on it.</summary>
+    public Action<int>? AfterGet { get; set; }
+
+    public Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default)
+    {
+        var found = _tickets.TryGetValue(id, out var ticket) && (scope.OrganisationId is null || scope.OrganisationId == ticket.OrganisationId) ? ticket : null;
+        AfterGet?.Invoke(id);
+        return Task.FromResult(found);
+    }
 
     public Task<IReadOnlyList<TicketAuditEntry>> ListAuditAsync(int ticketId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TicketAuditEntry>>(_audit.Where(a => a.TicketId == ticketId).ToList());
