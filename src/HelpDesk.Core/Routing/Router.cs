@@ -49,7 +49,7 @@ public static class Router
             .ToDictionary(g => g.Key, g => g.Count());
         var named = excluded
             .OrderBy(e => Closeness(e.Reason))
-            .ThenBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(e => e.EngineerId)
             .Take(Math.Max(0, settings.ExplainExcluded))
             .ToList();
@@ -249,13 +249,15 @@ public static class Router
         }
 
         var busy = counts.Where(c => IsAvailability(c.Key)).Select(c => Phrase(request, c.Key, c.Value, trigger, needed)).ToList();
-        var unfit = counts.Where(c => !IsAvailability(c.Key)).Select(c => Phrase(request, c.Key, c.Value, trigger, needed)).ToList();
         if (busy.Count > 0)
         {
-            var others = unfit.Count == 0 ? "" : $"; of the other {Count(counts.Where(c => !IsAvailability(c.Key)).Sum(c => c.Value), "engineer", "engineers")}, {Join(unfit)}";
+            // The page lists why the others do not qualify; the one sentence only says how many there are.
+            var unqualified = counts.Where(c => !IsAvailability(c.Key)).Sum(c => c.Value);
+            var others = unqualified == 0 ? "" : $"; {Count(unqualified, "other does", "others do")} not qualify";
             return $"nobody qualified is free ({Join(busy)}{others})";
         }
 
+        var unfit = counts.Select(c => Phrase(request, c.Key, c.Value, trigger, needed)).ToList();
         return $"none of the {Count(considered, "engineer", "engineers")} qualifies ({Join(unfit)})";
     }
 

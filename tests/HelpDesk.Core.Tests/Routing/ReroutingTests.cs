@@ -49,7 +49,7 @@ public sealed class ReroutingTests
 
         saved.AssigneeId.Should().BeNull();
         saved.Queue.Should().Be("keel/tier-2");
-        saved.Routing!.Summary.Should().Be("Queued in keel/tier-2: nobody qualified is free (1 away; of the other 1 engineer, 1 below tier 2)");
+        saved.Routing!.Summary.Should().Be("Queued in keel/tier-2: nobody qualified is free (1 away; 1 other does not qualify)");
     }
 
     [Fact]

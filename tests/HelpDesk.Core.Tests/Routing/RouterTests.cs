@@ -369,7 +369,7 @@ public sealed class RouterTests
             [ExclusionReason.Away] = 1,
             [ExclusionReason.NoSkill] = 8,
         });
-        decision.Summary.Should().Be("Queued in keel/tier-1: nobody qualified is free (4 at capacity and 1 away; of the other 8 engineers, 8 without a keel skill)");
+        decision.Summary.Should().Be("Queued in keel/tier-1: nobody qualified is free (4 at capacity and 1 away; 8 others do not qualify)");
     }
 
     [Fact]

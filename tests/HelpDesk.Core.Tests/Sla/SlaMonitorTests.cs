@@ -97,7 +97,7 @@ public sealed class SlaMonitorTests
         var mail = _world.Tickets.Mail.Should().ContainSingle().Subject;
         mail.Kind.Should().Be(TicketMail.SlaBreachedNotice);
         mail.ToAddress.Should().Be("sam@example.com");
-        mail.TextBody.Should().Contain("The monitor escalated it to tier 2.");
+        mail.TextBody.Should().Contain("The SLA monitor escalated it to tier 2. Routing: Assigned to Sam Lee");
     }
 
     [Fact]
