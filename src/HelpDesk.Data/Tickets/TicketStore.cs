@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
@@ -52,6 +53,12 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
         await attachments.AddAsync(connection, transaction, id, messageId, ticket.Attachments, ticket.NowUtc, cancellationToken);
         await InsertAuditAsync(connection, transaction, id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString())], ticket.NowUtc, cancellationToken);
+        if (saved.Routing is { } routing)
+        {
+            // The router, not the requester, made this decision: the entry has no actor.
+            await InsertAuditAsync(connection, transaction, id, null, [new AuditChange(TicketRouting.AuditField, null, routing.Summary)], ticket.NowUtc, cancellationToken);
+        }
+
         foreach (var mail in ticket.Mail(saved))
         {
             await OutboxStore.EnqueueAsync(connection, transaction, connections.Dialect, mail, ticket.NowUtc, cancellationToken);
