@@ -93,6 +93,65 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
         lostRaces.Should().BeGreaterThan(0, "the engineers really did reach for the same tickets");
         (await routing.LoadCandidatesAsync()).Sum(c => c.OpenTickets).Should().Be(WaitingTickets);
     }
+
+    [SkippableFact]
+    public async Task PullFromQueuesInParallel_GivesEveryTicketToOneEngineer_AndNobodyMoreThanTheirCapacity()
+    {
+        const int capacity = 60;
+        var organisation = await RoutingRows.OrganisationAsync(Connections, "Fabrikam", CustomerSegment.Standard);
+        var requester = await RoutingRows.UserAsync(Connections, "Fumiko Customer", organisation);
+        var keel = await RoutingRows.ProductAsync(Connections, "keel");
+        var engineerStore = new EngineerStore(Connections);
+        var engineers = new List<EngineerProfile>();
+        for (var i = 0; i < Engineers; i++)
+        {
+            var engineer = await RoutingRows.EngineerAsync(Connections, $"Puller {i}", keel);
+            engineers.Add((await engineerStore.SaveAsync(engineer with { Capacity = capacity }, RoutingRows.Now))!);
+        }
+
+        var tickets = new TicketStore(Connections, new AttachmentStore(Connections));
+        var waiting = new List<int>();
+        for (var i = 0; i < WaitingTickets; i++)
+        {
+            var ticket = RoutingRows.Waiting(organisation, requester, Queues[i % Queues.Length], (Severity)(1 + (i % 4)), RoutingRows.Now.AddSeconds(i), RoutingRows.Now.AddMinutes(i % 11 * 10));
+            waiting.Add((await tickets.CreateAsync(ticket)).Id);
+        }
+
+        // The use case itself, as the status change and the recurring job call it, one per engineer, all at once.
+        var clock = new FixedClock(RoutingRows.Now.AddHours(1));
+        var routing = new RoutingStore(Connections, new EngineerProfileCache());
+        var pull = new PullFromQueues(routing, engineerStore, new RoutingSettings { LowProficiency = 1, NormalProficiency = 1, HighProficiency = 1, CriticalProficiency = 1 }, clock);
+        using var start = new Barrier(Engineers);
+        var pulled = await Task.WhenAll(engineers.Select(engineer => Task.Factory.StartNew(
+            async () =>
+            {
+                start.SignalAndWait();
+                return await pull.FillAsync(engineer.UserId);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap()));
+
+        // A pull that lost every race of its passes leaves the rest to the recurring sweep, which takes them now.
+        await pull.FillAllAsync();
+
+        await using var connection = await Connections.OpenAsync();
+        var stored = (await connection.QueryAsync<(int Id, int? AssigneeId, string? Queue)>("SELECT Id, AssigneeId, Queue FROM Tickets")).AsList();
+        stored.Should().OnlyContain(t => t.AssigneeId != null && t.Queue == null, "every ticket left its queue for an engineer");
+        pulled.SelectMany(ids => ids).Should().OnlyHaveUniqueItems("no ticket was pulled by two engineers");
+        for (var i = 0; i < Engineers; i++)
+        {
+            stored.Where(t => t.AssigneeId == engineers[i].UserId).Select(t => t.Id).Should().Contain(pulled[i], "what a pull returns is what was stored");
+        }
+
+        stored.GroupBy(t => t.AssigneeId).Should().OnlyContain(g => g.Count() <= capacity, "a pull never fills an engineer past their capacity");
+        pulled.Count(ids => ids.Count > 0).Should().BeGreaterThan(1, "the engineers pulled side by side");
+    }
+
+    private sealed class FixedClock(DateTime nowUtc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(nowUtc);
+    }
 }
 
 public sealed class SqliteQueuePullConcurrencyTests : QueuePullConcurrencyTests

@@ -149,8 +149,9 @@ public abstract class RoutingStoreTests : ProviderTestBase
         ticket.Routing.Should().BeEquivalentTo(RoutingRows.Assigned(priya, "keel/tier-1"));
         ticket.UpdatedUtc.Should().Be(claimedAt);
         ticket.Version.Should().Be(waiting.Version + 1);
-        (await Tickets.ListAuditAsync(waiting.Id)).Where(a => a.Field == "routing").Should().ContainSingle()
-            .Which.NewValue.Should().Be("Assigned to Priya Shah (pulled from keel/tier-1)");
+        (await Tickets.ListAuditAsync(waiting.Id)).Where(a => a.Field == "routing").Select(a => a.NewValue).Should().Equal(
+            "Queued in keel/tier-1: nobody qualified is free",
+            "Assigned to Priya Shah (pulled from keel/tier-1)");
         var engineers = new EngineerStore(Connections);
         (await engineers.GetAsync(priya.UserId))!.LastAssignedUtc.Should().Be(claimedAt);
         (await engineers.GetAsync(sam.UserId))!.LastAssignedUtc.Should().Be(Now, "filing the other ticket assigned Sam");
