@@ -19,6 +19,15 @@ public sealed record EngineerSkill(int ProductId, string ProductCode, string? Ar
 {
     public const int MinProficiency = 1;
     public const int MaxProficiency = 5;
+
+    /// <summary>The catalogue's name for the area's environment, when the store knows it: tickets may name either.</summary>
+    public string? AreaName { get; init; }
+
+    /// <summary>Whether the skill applies to a ticket about <paramref name="environment"/> (a code or a name).</summary>
+    public bool CoversArea(string? environment) =>
+        Area is null
+        || string.Equals(Area, environment?.Trim(), StringComparison.OrdinalIgnoreCase)
+        || (AreaName is not null && string.Equals(AreaName, environment?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>An hourly cost from a day on. Rates are only added, never edited, so the past keeps the rate it had.</summary>

@@ -158,7 +158,7 @@ public static class Router
                 }
 
                 knowsProduct = true;
-                if ((skill.Area is null || string.Equals(skill.Area, request.Area, StringComparison.OrdinalIgnoreCase)) && skill.Proficiency > best)
+                if (skill.CoversArea(request.Area) && skill.Proficiency > best)
                 {
                     best = skill.Proficiency;
                 }

@@ -22,23 +22,23 @@ internal static class EngineerRows
     /// <summary>Every profile, by name, with its skills and rates: three statements for <see cref="ReadAsync"/>.</summary>
     public const string SelectAll = $"""
         SELECT {ProfileColumns} FROM EngineerProfiles p JOIN Users u ON u.Id = p.UserId ORDER BY u.DisplayName, p.UserId;
-        SELECT s.UserId, s.ProductId, pr.Code AS ProductCode, s.Area, s.Proficiency
-        FROM EngineerSkills s JOIN Products pr ON pr.Id = s.ProductId ORDER BY s.UserId, s.Id;
+        SELECT s.UserId, s.ProductId, pr.Code AS ProductCode, s.Area, e.Name AS AreaName, s.Proficiency
+        FROM EngineerSkills s JOIN Products pr ON pr.Id = s.ProductId LEFT JOIN Environments e ON e.Code = s.Area ORDER BY s.UserId, s.Id;
         SELECT r.UserId, r.EffectiveFrom, r.HourlyCents FROM EngineerRates r ORDER BY r.UserId, r.EffectiveFrom;
         """;
 
     /// <summary>One profile (<c>@UserId</c>) with its skills and rates: three statements for <see cref="ReadAsync"/>.</summary>
     public const string SelectOne = $"""
         SELECT {ProfileColumns} FROM EngineerProfiles p JOIN Users u ON u.Id = p.UserId WHERE p.UserId = @UserId;
-        SELECT s.UserId, s.ProductId, pr.Code AS ProductCode, s.Area, s.Proficiency
-        FROM EngineerSkills s JOIN Products pr ON pr.Id = s.ProductId WHERE s.UserId = @UserId ORDER BY s.Id;
+        SELECT s.UserId, s.ProductId, pr.Code AS ProductCode, s.Area, e.Name AS AreaName, s.Proficiency
+        FROM EngineerSkills s JOIN Products pr ON pr.Id = s.ProductId LEFT JOIN Environments e ON e.Code = s.Area WHERE s.UserId = @UserId ORDER BY s.Id;
         SELECT r.UserId, r.EffectiveFrom, r.HourlyCents FROM EngineerRates r WHERE r.UserId = @UserId ORDER BY r.EffectiveFrom;
         """;
 
     public static async Task<List<EngineerProfile>> ReadAsync(SqlMapper.GridReader results)
     {
         var profiles = (await results.ReadAsync<ProfileRow>()).AsList();
-        var skills = (await results.ReadAsync<SkillRow>()).ToLookup(s => s.UserId, s => new EngineerSkill(s.ProductId, s.ProductCode, s.Area, s.Proficiency));
+        var skills = (await results.ReadAsync<SkillRow>()).ToLookup(s => s.UserId, s => new EngineerSkill(s.ProductId, s.ProductCode, s.Area, s.Proficiency) { AreaName = s.AreaName });
         var rates = (await results.ReadAsync<RateRow>()).ToLookup(r => r.UserId, r => new CostRate(r.EffectiveFrom, r.HourlyCents));
         return profiles.Select(p => p.ToProfile(skills[p.UserId].ToList(), rates[p.UserId].ToList())).ToList();
     }
@@ -102,6 +102,7 @@ internal static class EngineerRows
         public int ProductId { get; init; }
         public string ProductCode { get; init; } = "";
         public string? Area { get; init; }
+        public string? AreaName { get; init; }
         public int Proficiency { get; init; }
     }
 

@@ -68,6 +68,15 @@ public sealed class RouterTests
     }
 
     [Fact]
+    public void Check_MatchesAnAreaByTheEnvironmentsNameToo_AsTicketsMayNameEither()
+    {
+        var armOnly = Engineer(1, "Ana Diaz") with { Skills = [new EngineerSkill(1, "keel", "cortex-m4", 3) { AreaName = "Arm Cortex-M4" }] };
+
+        Check(armOnly, Keel with { Area = "Arm Cortex-M4" }).Should().BeNull();
+        Check(armOnly, Keel with { Area = "Arm Cortex-M7" })!.Reason.Should().Be(ExclusionReason.NoSkill);
+    }
+
+    [Fact]
     public void Check_UsesTheBestSkillThatMatchesTheArea()
     {
         var engineer = Engineer(1, "Ana Diaz") with
