@@ -4,6 +4,7 @@ using System.Text;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Accounts;
@@ -44,6 +45,15 @@ public static partial class DemoData
         new("engineer@helpdesk.test", "Erin Engineer", Roles.Engineer, null),
         new("kenji.sato@helpdesk.test", "Kenji Sato", Roles.Engineer, null),
         new("lena.fischer@helpdesk.test", "Lena Fischer", Roles.Engineer, null),
+        new("priya.shah@helpdesk.test", "Priya Shah", Roles.Engineer, null),
+        new("marco.rossi@helpdesk.test", "Marco Rossi", Roles.Engineer, null),
+        new("sofia.garcia@helpdesk.test", "Sofia García", Roles.Engineer, null),
+        new("tom.becker@helpdesk.test", "Tom Becker", Roles.Engineer, null),
+        new("aiko.tanaka@helpdesk.test", "Aiko Tanaka", Roles.Engineer, null),
+        new("lucas.martin@helpdesk.test", "Lucas Martin", Roles.Engineer, null),
+        new("hannah.okafor@helpdesk.test", "Hannah Okafor", Roles.Engineer, null),
+        new("wei.chen@helpdesk.test", "Wei Chen", Roles.Engineer, null),
+        new("tidewater@helpdesk.test", "Tidewater Services (supplier)", Roles.Engineer, null),
         new("customer@northwind.example", "Nora Northwind", Roles.Customer, "northwind.example"),
         new("pat.buyer@northwind.example", "Pat Buyer", Roles.Customer, "northwind.example"),
         new("customer@contoso.example", "Carla Contoso", Roles.Customer, "contoso.example"),
@@ -130,6 +140,7 @@ public static partial class DemoData
         // The catalogue, its published scope and the contracts come before the tickets, which are judged by them.
         var catalogue = await DemoCatalogue.SeedAsync(services.GetRequiredService<IScopeStore>(), userIds[ManagerEmail], now);
         await DemoContracts.SeedAsync(services.GetRequiredService<IContractStore>(), byDomain, catalogue.Products, now);
+        await DemoEngineers.SeedAsync(services.GetRequiredService<IEngineerStore>(), userIds, catalogue.Products, now);
 
         return await DemoTickets.SeedAsync(services, userIds, byDomain, now);
     }

@@ -3,7 +3,9 @@ using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Infrastructure;
 
@@ -66,11 +68,19 @@ internal static class DemoTickets
         var attachments = services.GetRequiredService<AttachmentPolicy>();
         // Intake judges every demo ticket as it would a real one: against the scope in force and the contracts on
         // the day it is filed, with the incidents the earlier demo tickets have used.
-        var judge = new JudgeEntitlement(new CheckEntitlement(services.GetRequiredService<IEntitlementFactsSource>()));
+        var judge = new JudgeEntitlement(new CheckEntitlement(services.GetRequiredService<IEntitlementFactsSource>(), services.GetRequiredService<SlaSettings>()));
+
+        // The real router sends each ticket to an engineer or a skill queue as intake would on that day, and a
+        // resolution frees room that the engineer fills from the queues.
+        var routing = services.GetRequiredService<IRoutingStore>();
+        var routingSettings = services.GetRequiredService<RoutingSettings>();
+        var route = new RouteTicket(routing, services.GetRequiredService<IOrganisationStore>(), routingSettings);
+        var pull = new PullFromQueues(routing, services.GetRequiredService<IEngineerStore>(), routingSettings, clock);
+        var calendars = services.GetRequiredService<ISlaCalendarSource>();
         var story = new Story(
-            new FileTicket(store, people, [judge], attachments, clock),
-            new ReplyToTicket(store, people, attachments, clock),
-            new ChangeTicketStatus(store, people, clock),
+            new FileTicket(store, people, [judge, route], attachments, clock),
+            new ReplyToTicket(store, people, attachments, clock, calendars, pull),
+            new ChangeTicketStatus(store, people, clock, calendars, pull),
             new AssignTicket(store, people, clock),
             new LogTime(store, clock),
             new RateTicket(store, clock),
@@ -88,7 +98,11 @@ internal static class DemoTickets
                 o.Domain == "fabrikam.example" ? EmailFirstWeights : UsualChannelWeights))
             .ToList();
         var shares = casts.Select(c => c.Share).ToArray();
-        var engineers = DemoData.People.Where(p => p.Role == Roles.Engineer).Select(p => userIds[p.Email]).ToList();
+        // Who takes a queued ticket by hand: an engineer who knows the product.
+        var engineers = DemoCatalogue.Products.ToDictionary(
+            p => p.Name,
+            p => (IReadOnlyList<int>)[.. DemoEngineers.Team.Where(e => e.Skills.Any(s => s.Product == p.Code)).Select(e => userIds[e.Email])],
+            StringComparer.Ordinal);
 
         // Squared uniform ages put more tickets in the recent weeks, where a desk has most of its open work.
         var ages = Enumerable.Range(0, Count)
@@ -99,8 +113,7 @@ internal static class DemoTickets
         {
             var cast = story.Weighted([.. casts], shares);
             var requester = cast.Customers[story.Random.Next(cast.Customers.Count)];
-            var engineer = engineers[story.Random.Next(engineers.Count)];
-            await story.TellAsync(nowUtc, age, cast, requester, engineer);
+            await story.TellAsync(nowUtc, age, cast, requester, engineers);
         }
 
         // The use cases queue acknowledgements and replies for this made-up history; nobody is waiting for
@@ -129,7 +142,7 @@ internal static class DemoTickets
         /// <summary>How many more out-of-scope tickets an engineer takes on as goodwill.</summary>
         public int GoodwillLeft { get; private set; } = 3;
 
-        public async Task TellAsync(DateTime nowUtc, TimeSpan age, Cast cast, int requesterId, int engineerId)
+        public async Task TellAsync(DateTime nowUtc, TimeSpan age, Cast cast, int requesterId, Dictionary<string, IReadOnlyList<int>> engineers)
         {
             var organisationId = cast.OrganisationId;
             var target = Target(age);
@@ -161,6 +174,14 @@ internal static class DemoTickets
             {
                 GoodwillLeft--;
                 steps.Insert(assignment + 1, new(StepKind.Goodwill, TimeSpan.FromMinutes(4)));
+            }
+
+            // The router's choice works the ticket; a ticket left in its queue is taken by hand by someone who knows
+            // the product, when the story has someone take it at all.
+            var engineerId = ticket.AssigneeId ?? Pick(engineers[product.Name]);
+            if (ticket.AssigneeId is not null)
+            {
+                steps.RemoveAll(s => s.Kind == StepKind.Assign);
             }
 
             var customer = TicketActor.Customer(requesterId, organisationId);
