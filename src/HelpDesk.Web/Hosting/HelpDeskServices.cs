@@ -44,6 +44,10 @@ public static class HelpDeskServices
             attachments,
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });
         services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
+
+        // Read when first resolved, which start-up does at once, so a bad setting stops it with a clear message.
+        services.AddSingleton(_ => RoutingSettingsReader.ReadRouting(configuration));
+        services.AddSingleton(_ => RoutingSettingsReader.ReadSla(configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         AddIdentity(services);
