@@ -116,7 +116,7 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
         endedPage.Should().Contain("data-verdict=\"OutOfScope\"").And.Contain(ReleasesClauseUrl).And.Contain("Release 6.1 is not supported")
             .And.Contain("Backport a fix to an older release", "the out-of-scope category matched is named");
         coveredPage.Should().Contain("data-verdict=\"Entitled\"").And.Contain(app.Seed.ContractNumber).And.Contain($"{PlanName} plan");
-        coveredPage.Should().MatchRegex(@"First response due</dt><dd>\d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d h \d\d min\)");
+        coveredPage.Should().MatchRegex(@"First response due</dt><dd[^>]*>\s*\d{4}-\d\d-\d\d \d\d:\d\d UTC \(<time class=""countdown ahead""[^>]*>in \d h \d\d min</time>\)");
         coveredPage.Should().Contain("Override the verdict");
     }
 

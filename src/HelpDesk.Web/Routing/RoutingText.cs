@@ -1,0 +1,123 @@
+using System.Globalization;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Sla;
+
+namespace HelpDesk.Web.Routing;
+
+/// <summary>How the router's decisions, engineers' factors and SLA states read on the pages: one place, so the desk, the manage pages and the tests say the same.</summary>
+public static class RoutingText
+{
+    public static string Mode(RoutingMode mode) => mode switch
+    {
+        RoutingMode.ProficiencyFirst => "Most proficient first",
+        RoutingMode.CostFirst => "Least over-qualified and cheapest first",
+        _ => mode.ToString(),
+    };
+
+    public static string Trigger(RoutingTrigger trigger) => trigger switch
+    {
+        RoutingTrigger.Intake => "when the ticket was filed",
+        RoutingTrigger.Escalated => "on escalation",
+        RoutingTrigger.HandedBack => "when it was handed back",
+        RoutingTrigger.Reassigned => "on reassignment by a manager",
+        RoutingTrigger.Pulled => "when capacity freed and it was pulled from its queue",
+        RoutingTrigger.SlaEscalated => "when the SLA monitor escalated it",
+        _ => trigger.ToString(),
+    };
+
+    public static string Reason(ExclusionReason reason) => reason switch
+    {
+        ExclusionReason.Away => "away",
+        ExclusionReason.Excluded => "left out on purpose",
+        ExclusionReason.NoSkill => "no skill in the product",
+        ExclusionReason.LowProficiency => "proficiency too low",
+        ExclusionReason.TierTooLow => "tier too low",
+        ExclusionReason.Language => "does not speak the language",
+        ExclusionReason.Category => "does not take the category",
+        ExclusionReason.AtCapacity => "at capacity",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>"3 at capacity, 2 away", most common first: the reasons nobody (else) could take the ticket.</summary>
+    public static string Counts(IReadOnlyDictionary<ExclusionReason, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return string.Join(", ", counts.Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {Reason(c.Key)}")));
+    }
+
+    public static string Load(int open, int capacity) => string.Create(CultureInfo.InvariantCulture, $"{open} of {capacity}");
+
+    /// <summary>How far above the need an engineer is (proficiency and tier together).</summary>
+    public static string OverQualification(int overQualification) =>
+        overQualification switch
+        {
+            0 => "exact fit",
+            > 0 => string.Create(CultureInfo.InvariantCulture, $"+{overQualification}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{overQualification}"),
+        };
+
+    /// <summary>The expected cost of the case, with how it was worked out ("hourly rate × 2 h", "supplier's price per case").</summary>
+    public static string Cost(RankedEngineer engineer)
+    {
+        ArgumentNullException.ThrowIfNull(engineer);
+        var basis = string.IsNullOrWhiteSpace(engineer.CostBasis) ? "" : $" ({engineer.CostBasis})";
+        return engineer.ExpectedCostCents == long.MaxValue ? $"unknown{basis}" : Money.Format(engineer.ExpectedCostCents) + basis;
+    }
+
+    /// <summary>"never", "just now", "35 min ago", "3 h ago", "4 d ago".</summary>
+    public static string Ago(DateTime? utc, DateTime nowUtc)
+    {
+        if (utc is not DateTime at)
+        {
+            return "never";
+        }
+
+        var minutes = (int)Math.Max(0, Math.Round((nowUtc - at).TotalMinutes));
+        return minutes switch
+        {
+            < 1 => "just now",
+            < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes} min ago"),
+            < 48 * 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h ago"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / (24 * 60)} d ago"),
+        };
+    }
+
+    public static string Tier(int tier) => string.Create(CultureInfo.InvariantCulture, $"tier {tier}");
+
+    public static string Sourcing(EngineerProfile engineer)
+    {
+        ArgumentNullException.ThrowIfNull(engineer);
+        return engineer.Sourcing == Core.Routing.Sourcing.Supplier
+            ? $"{engineer.Supplier ?? "supplier"}{(engineer.PricePerCaseCents is long price ? $", {Money.Format(price)} per case" : "")}"
+            : "in-house";
+    }
+
+    public static string Skill(EngineerSkill skill)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        var area = string.IsNullOrEmpty(skill.Area) ? "" : $" ({skill.Area})";
+        return string.Create(CultureInfo.InvariantCulture, $"{skill.ProductCode}{area} {skill.Proficiency}/{EngineerSkill.MaxProficiency}");
+    }
+
+    public static string Languages(IEnumerable<string> codes) => string.Join(", ", codes.Select(Core.Routing.Languages.NameOf));
+
+    /// <summary>The SLA badge of a ticket: paused while it waits on the customer, else at risk or breached; null when on track.</summary>
+    public static (string Css, string Text)? SlaBadge(SlaState state, DateTime? pausedUtc) =>
+        pausedUtc is not null ? ("sla-paused", "paused")
+        : state switch
+        {
+            SlaState.AtRisk => ("sla-at-risk", "at risk"),
+            SlaState.Breached => ("sla-breached", "breached"),
+            _ => null,
+        };
+
+    /// <summary>Whether a target was met: "met", "missed", or null while it is still to come (or no SLA applies).</summary>
+    public static string? Met(bool? met) => met switch
+    {
+        true => "met",
+        false => "missed",
+        null => null,
+    };
+}
