@@ -117,10 +117,11 @@ public static partial class TicketEndpoints
                 Environment = input.Environment,
                 Category = input.Category,
                 ModifiedSource = input.ModifiedSource ?? false,
+                Language = input.Language,
             },
             context.RequestAborted);
         return result.Succeeded
-            ? TypedResults.Created(Location(result.Value!.Id), TicketDto.From(result.Value))
+            ? TypedResults.Created(Location(result.Value!.Id), TicketDto.From(result.Value, staff: !actor.IsCustomer))
             : ResultResponses.Problem(result);
     }
 
