@@ -1,19 +1,42 @@
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpDesk.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Registers the use cases and rules of the help desk. The stores they need come from HelpDesk.Data.</summary>
-    public static IServiceCollection AddHelpDeskCore(this IServiceCollection services, AttachmentPolicy attachments, TicketSettings tickets)
+    /// <summary>
+    /// Registers the use cases and rules of the help desk. The stores they need come from HelpDesk.Data. The routing
+    /// and SLA settings are the defaults unless the caller gives them (or registered its own before).
+    /// </summary>
+    public static IServiceCollection AddHelpDeskCore(
+        this IServiceCollection services,
+        AttachmentPolicy attachments,
+        TicketSettings tickets,
+        RoutingSettings? routing = null,
+        SlaSettings? sla = null)
     {
         services.AddSingleton(attachments);
         services.AddSingleton(tickets);
+        if (routing is not null)
+        {
+            services.AddSingleton(routing);
+        }
+
+        if (sla is not null)
+        {
+            services.AddSingleton(sla);
+        }
+
+        services.TryAddSingleton(new RoutingSettings());
+        services.TryAddSingleton(new SlaSettings());
         services.AddScoped<FileTicket>();
         services.AddScoped<ReplyToTicket>();
         services.AddScoped<ChangeTicketStatus>();
@@ -23,6 +46,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CloseResolvedTickets>();
         services.AddScoped<CheckEntitlement>();
         services.AddScoped<ITicketIntakeStep, JudgeEntitlement>();
+
+        // After the entitlement check: the router needs the product it recognised.
+        services.AddScoped<ITicketIntakeStep, RouteTicket>();
         services.AddScoped<OverrideEntitlement>();
         services.AddScoped<SavePlan>();
         services.AddScoped<SaveHolidayCalendar>();
@@ -31,7 +57,20 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CancelContract>();
         services.AddScoped<UpdateOrganisation>();
         AddScopeEditing(services);
+        AddRouting(services);
         return services;
+    }
+
+    private static void AddRouting(IServiceCollection services)
+    {
+        services.AddScoped<PullFromQueues>();
+        services.AddScoped<EscalateTicket>();
+        services.AddScoped<HandBackTicket>();
+        services.AddScoped<ReassignTicket>();
+        services.AddScoped<SaveEngineerProfile>();
+        services.AddScoped<AddCostRate>();
+        services.AddScoped<SetEngineerAvailability>();
+        services.AddScoped<SlaMonitor>();
     }
 
     private static void AddScopeEditing(IServiceCollection services)

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Sla;
 
 namespace HelpDesk.Core.Scope;
 
@@ -10,15 +11,23 @@ namespace HelpDesk.Core.Scope;
 public sealed record EntitlementCheck(EntitlementDecision Decision, DateTime? FirstResponseDueUtc, DateTime? ResolveDueUtc)
 {
     public string? ProductName { get; init; }
+
+    /// <summary>When the first response target has used the at-risk share of its support time.</summary>
+    public DateTime? FirstResponseAtRiskUtc { get; init; }
+
+    /// <summary>When the resolution target has used the at-risk share of its support time.</summary>
+    public DateTime? ResolveAtRiskUtc { get; init; }
 }
 
 /// <summary>
 /// Judges a request as intake would, without filing anything: loads the facts, decides, and counts the due times
 /// in the chosen contract's support hours from the moment of the request. The portal's preview and the intake
-/// step both call it.
+/// step both call it. The at-risk times are counted the same way, at <see cref="SlaSettings.AtRiskPercent"/> of each target.
 /// </summary>
-public sealed class CheckEntitlement(IEntitlementFactsSource facts)
+public sealed class CheckEntitlement(IEntitlementFactsSource facts, SlaSettings? slaSettings = null)
 {
+    private readonly SlaSettings _sla = slaSettings ?? new SlaSettings();
+
     public async Task<EntitlementCheck> CheckAsync(EntitlementRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,6 +45,17 @@ public sealed class CheckEntitlement(IEntitlementFactsSource facts)
         DateTime? resolve = decision.Verdict == Verdict.Entitled
             ? SupportCalendar.AddSupportMinutes(request.AtUtc, sla.ResolveMinutes, hours, holidays)
             : null;
-        return new(decision, firstResponse, resolve) { ProductName = loaded.Product?.Name };
+        var atRisk = SlaClock.AtRiskTimes(
+            request.AtUtc,
+            sla.FirstResponseMinutes,
+            resolve is null ? null : sla.ResolveMinutes,
+            new SlaCalendar(hours, holidays),
+            _sla.AtRiskPercent);
+        return new(decision, firstResponse, resolve)
+        {
+            ProductName = loaded.Product?.Name,
+            FirstResponseAtRiskUtc = atRisk.FirstResponseUtc,
+            ResolveAtRiskUtc = atRisk.ResolveUtc,
+        };
     }
 }

@@ -1,10 +1,12 @@
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Core.Scope;
 
 /// <summary>
 /// The intake step that judges every new ticket, whatever channel it came by: it stores the verdict with its
-/// reasons and the scope version, the SLA due times, and the catalogue's own name for the product.
+/// reasons and the scope version, the SLA due and at-risk times with the monitor's first check, and the catalogue's
+/// own name for the product.
 /// </summary>
 public sealed class JudgeEntitlement(CheckEntitlement check) : ITicketIntakeStep
 {
@@ -25,12 +27,16 @@ public sealed class JudgeEntitlement(CheckEntitlement check) : ITicketIntakeStep
                 AtUtc = nowUtc,
             },
             cancellationToken);
-        return draft with
-        {
-            Product = result.ProductName ?? draft.Product,
-            Entitlement = result.Decision,
-            FirstResponseDueUtc = result.FirstResponseDueUtc,
-            ResolveDueUtc = result.ResolveDueUtc,
-        };
+        return SlaClock.Schedule(
+            draft with
+            {
+                Product = result.ProductName ?? draft.Product,
+                Entitlement = result.Decision,
+                FirstResponseDueUtc = result.FirstResponseDueUtc,
+                ResolveDueUtc = result.ResolveDueUtc,
+                FirstResponseAtRiskUtc = result.FirstResponseAtRiskUtc,
+                ResolveAtRiskUtc = result.ResolveAtRiskUtc,
+            },
+            nowUtc);
     }
 }

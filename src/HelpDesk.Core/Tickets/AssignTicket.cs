@@ -1,12 +1,13 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Routing;
 
 namespace HelpDesk.Core.Tickets;
 
 /// <param name="AssigneeId">The engineer to assign, or null to hand the ticket back to the queue.</param>
 public sealed record AssignTicketRequest(TicketActor Actor, int TicketId, int? AssigneeId, int? ExpectedVersion);
 
-/// <summary>Assigns a ticket to an engineer (or takes it), or returns it to the unassigned queue.</summary>
+/// <summary>Assigns a ticket to an engineer (or takes it), taking it out of its skill queue, or returns it to the queue.</summary>
 public sealed class AssignTicket(ITicketStore tickets, IPeopleDirectory people, TimeProvider clock)
 {
     public async Task<Result<Ticket>> HandleAsync(AssignTicketRequest request, CancellationToken cancellationToken = default)
@@ -51,10 +52,19 @@ public sealed class AssignTicket(ITicketStore tickets, IPeopleDirectory people, 
 
         var previous = ticket.AssigneeId is int previousId ? await people.FindAsync(previousId, cancellationToken) : null;
         var now = clock.UtcNow();
-        var changed = ticket with { AssigneeId = request.AssigneeId, UpdatedUtc = now };
-        return await TicketChanges.SaveAsync(
-            tickets,
-            new TicketUpdate(changed, request.Actor.UserId, [new AuditChange("assignee", previous?.Name, assignee?.Name)], now),
-            cancellationToken);
+        var changed = ticket with { AssigneeId = request.AssigneeId, UpdatedUtc = now, Queue = QueueOf(ticket, request.AssigneeId) };
+        var changes = new List<AuditChange> { new("assignee", previous?.Name, assignee?.Name) };
+        if (changed.Queue != ticket.Queue)
+        {
+            changes.Add(new("queue", ticket.Queue, changed.Queue));
+        }
+
+        return await TicketChanges.SaveAsync(tickets, new TicketUpdate(changed, request.Actor.UserId, changes, now), cancellationToken);
     }
+
+    /// <summary>An assigned ticket waits in no queue; one handed back unassigned waits in the queue of its product and tier.</summary>
+    private static string? QueueOf(Ticket ticket, int? assigneeId) =>
+        assigneeId is null && TicketWorkflow.IsOpen(ticket.Status)
+            ? ticket.Routing?.Queue ?? new SkillQueue(ticket.Entitlement?.ProductCode, ticket.Tier).Name
+            : null;
 }

@@ -1,12 +1,25 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Sla;
 
 namespace HelpDesk.Core.Tickets;
 
 public sealed record ChangeTicketStatusRequest(TicketActor Actor, int TicketId, TicketStatus Status, int? ExpectedVersion);
 
-/// <summary>Moves a ticket to another status if the workflow allows it; the requester hears about resolution.</summary>
-public sealed class ChangeTicketStatus(ITicketStore tickets, IPeopleDirectory people, TimeProvider clock)
+/// <summary>
+/// Moves a ticket to another status if the workflow allows it; the requester hears about resolution. Waiting on the
+/// customer stops the SLA clock and leaving that status starts it again. Resolving or closing an assigned ticket
+/// gives the engineer room, and they pull the next waiting ticket at once.
+/// </summary>
+/// <param name="calendars">The contracts' support calendars, to move due times after a wait; without it every minute of a wait counts.</param>
+/// <param name="pull">Without it, freed capacity is filled by the recurring pull instead.</param>
+public sealed class ChangeTicketStatus(
+    ITicketStore tickets,
+    IPeopleDirectory people,
+    TimeProvider clock,
+    ISlaCalendarSource? calendars = null,
+    PullFromQueues? pull = null)
 {
     public async Task<Result<Ticket>> HandleAsync(ChangeTicketStatusRequest request, CancellationToken cancellationToken = default)
     {
@@ -30,15 +43,21 @@ public sealed class ChangeTicketStatus(ITicketStore tickets, IPeopleDirectory pe
         }
 
         var now = clock.UtcNow();
-        var changed = TicketWorkflow.Apply(ticket with { UpdatedUtc = now }, request.Status, now);
+        var (changed, changes) = await TicketChanges.MoveAsync(ticket with { UpdatedUtc = now }, request.Status, now, calendars, cancellationToken);
         var requester = await people.FindAsync(ticket.RequesterId, cancellationToken);
         var notify = requester is not null && request.Status == TicketStatus.Resolved && request.Actor.Kind != ActorKind.Customer;
-        return await TicketChanges.SaveAsync(
+        var saved = await TicketChanges.SaveAsync(
             tickets,
-            new TicketUpdate(changed, request.Actor.UserId, [TicketChanges.StatusChange(ticket.Status, request.Status)], now)
+            new TicketUpdate(changed, request.Actor.UserId, changes, now)
             {
                 Mail = notify ? [TicketMail.StatusChanged(changed, requester!)] : [],
             },
             cancellationToken);
+        if (saved.Succeeded && pull is not null && TicketChanges.FreesCapacity(ticket, changed))
+        {
+            await pull.FillAsync(ticket.AssigneeId!.Value, cancellationToken);
+        }
+
+        return saved;
     }
 }

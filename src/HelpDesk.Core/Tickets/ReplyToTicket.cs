@@ -2,6 +2,8 @@ using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Sla;
 
 namespace HelpDesk.Core.Tickets;
 
@@ -25,9 +27,16 @@ public sealed record ReplyToTicketRequest
 
 /// <summary>
 /// Adds a public reply or an internal note. A customer's reply reopens a resolved ticket and mails the assignee;
-/// an engineer's reply is the first response if none was given yet, and mails the requester. Notes mail no one.
+/// an engineer's reply is the first response if none was given yet (recording whether it met its SLA), and mails the
+/// requester. Notes mail no one. A status set with the reply moves the SLA clock as <see cref="ChangeTicketStatus"/> does.
 /// </summary>
-public sealed class ReplyToTicket(ITicketStore tickets, IPeopleDirectory people, AttachmentPolicy attachments, TimeProvider clock)
+public sealed class ReplyToTicket(
+    ITicketStore tickets,
+    IPeopleDirectory people,
+    AttachmentPolicy attachments,
+    TimeProvider clock,
+    ISlaCalendarSource? calendars = null,
+    PullFromQueues? pull = null)
 {
     public async Task<Result<Ticket>> HandleAsync(ReplyToTicketRequest request, CancellationToken cancellationToken = default)
     {
@@ -87,19 +96,19 @@ public sealed class ReplyToTicket(ITicketStore tickets, IPeopleDirectory people,
         var changed = ticket with { UpdatedUtc = now };
         if (target != ticket.Status)
         {
-            changed = TicketWorkflow.Apply(changed, target, now);
-            changes.Add(TicketChanges.StatusChange(ticket.Status, target));
+            (changed, var moves) = await TicketChanges.MoveAsync(changed, target, now, calendars, cancellationToken);
+            changes.AddRange(moves);
         }
 
         var isFirstResponse = request.Kind == MessageKind.Reply && actorKind == ActorKind.Staff && ticket.FirstResponseUtc is null;
         if (isFirstResponse)
         {
-            changed = changed with { FirstResponseUtc = now };
+            changed = SlaClock.RecordFirstResponse(changed, now);
         }
 
         var body = MessageBody.FromPlainText(request.Body!);
         var mail = request.Kind == MessageKind.Reply ? await NotifyAsync(changed, request.Actor, body, cancellationToken) : [];
-        return await TicketChanges.SaveAsync(
+        var saved = await TicketChanges.SaveAsync(
             tickets,
             new TicketUpdate(changed, request.Actor.UserId, changes, now)
             {
@@ -108,6 +117,12 @@ public sealed class ReplyToTicket(ITicketStore tickets, IPeopleDirectory people,
                 Mail = mail,
             },
             cancellationToken);
+        if (saved.Succeeded && pull is not null && TicketChanges.FreesCapacity(ticket, changed))
+        {
+            await pull.FillAsync(ticket.AssigneeId!.Value, cancellationToken);
+        }
+
+        return saved;
     }
 
     private async Task<IReadOnlyList<OutboundMail>> NotifyAsync(Ticket ticket, TicketActor actor, MessageBody body, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Sla;
 
 namespace HelpDesk.Core.Tickets;
 
@@ -13,6 +14,8 @@ public static class TicketMail
     public const string Reply = "ticket-reply";
     public const string CustomerReply = "ticket-customer-reply";
     public const string StatusNotice = "ticket-status";
+    public const string SlaAtRiskNotice = "ticket-sla-at-risk";
+    public const string SlaBreachedNotice = "ticket-sla-breached";
 
     public static string Tag(Ticket ticket) => $"[{ticket.Number}]";
 
@@ -68,4 +71,36 @@ public static class TicketMail
               Ticket {ticket.Number} "{ticket.Subject}" is now {TicketWorkflow.Describe(ticket.Status)}.
               """,
         TicketId: ticket.Id);
+
+    /// <summary>
+    /// To staff: a target of the ticket is at risk or breached. The assignee hears it; for a ticket waiting in its
+    /// queue, the engineers who could take it do, and are asked to. <paramref name="escalation"/> says where the
+    /// monitor escalated a breached critical ticket.
+    /// </summary>
+    public static OutboundMail SlaNotice(Ticket ticket, Person engineer, IReadOnlyList<SlaEvent> events, string? escalation = null)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(engineer);
+        ArgumentNullException.ThrowIfNull(events);
+        var breached = events.Any(e => e.State == SlaState.Breached);
+        var lines = string.Join("\n", events.Select(e => $"- {e.Text}"));
+        var first = events.Count == 0 ? "SLA notice" : events[0].Text;
+        var whose = ticket.AssigneeId == engineer.Id
+            ? "It is assigned to you."
+            : $"It waits unassigned in {ticket.Queue ?? "its queue"}, and you qualify for it: take it from the desk if you can.";
+        var escalated = escalation is null ? "" : $"\n\n{escalation}";
+        return new(
+            breached ? SlaBreachedNotice : SlaAtRiskNotice,
+            engineer.Email,
+            $"{Tag(ticket)} {char.ToUpperInvariant(first[0])}{first[1..]}",
+            $"""
+            Hello {engineer.Name},
+
+            Ticket {ticket.Number} "{ticket.Subject}" ({ticket.Severity.ToString().ToLowerInvariant()} severity, tier {ticket.Tier}):
+            {lines}
+
+            {whose}{escalated}
+            """,
+            TicketId: ticket.Id);
+    }
 }

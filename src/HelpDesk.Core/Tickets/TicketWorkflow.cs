@@ -62,13 +62,21 @@ public static class TicketWorkflow
         _ => current,
     };
 
-    /// <summary>The ticket after moving to <paramref name="to"/>: resolving counts a resolution, reopening clears it.</summary>
-    public static Ticket Apply(Ticket ticket, TicketStatus to, DateTime nowUtc) => to switch
+    /// <summary>
+    /// The ticket after moving to <paramref name="to"/>: resolving counts a resolution, reopening clears it. Only an
+    /// open, unassigned ticket waits in a skill queue: resolving or closing takes it out, and reopening one nobody
+    /// holds puts it back in the queue the router last chose.
+    /// </summary>
+    public static Ticket Apply(Ticket ticket, TicketStatus to, DateTime nowUtc)
     {
-        TicketStatus.Resolved => ticket with { Status = to, ResolvedUtc = nowUtc, ClosedUtc = null, Resolutions = ticket.Resolutions + 1 },
-        TicketStatus.Closed => ticket with { Status = to, ClosedUtc = nowUtc },
-        _ => ticket with { Status = to, ResolvedUtc = null, ClosedUtc = null },
-    };
+        ArgumentNullException.ThrowIfNull(ticket);
+        return to switch
+        {
+            TicketStatus.Resolved => ticket with { Status = to, ResolvedUtc = nowUtc, ClosedUtc = null, Resolutions = ticket.Resolutions + 1, Queue = null },
+            TicketStatus.Closed => ticket with { Status = to, ClosedUtc = nowUtc, Queue = null },
+            _ => ticket with { Status = to, ResolvedUtc = null, ClosedUtc = null, Queue = ticket.AssigneeId is null ? ticket.Queue ?? ticket.Routing?.Queue : null },
+        };
+    }
 
     public static bool IsOpen(TicketStatus status) => status is not (TicketStatus.Resolved or TicketStatus.Closed);
 
