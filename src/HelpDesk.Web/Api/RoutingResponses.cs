@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Web.Routing;
 
 namespace HelpDesk.Web.Api;
 
@@ -97,7 +98,7 @@ public sealed record RankedEngineerDto(
         ArgumentNullException.ThrowIfNull(engineer);
         return new(
             engineer.EngineerId, engineer.Name, engineer.Rank, engineer.Proficiency, engineer.OverQualification,
-            engineer.ExpectedCostCents == long.MaxValue ? null : engineer.ExpectedCostCents, engineer.CostBasis,
+            RoutingText.HasCost(engineer) ? engineer.ExpectedCostCents : null, engineer.CostBasis,
             engineer.OpenTickets, engineer.Capacity, engineer.LastAssignedUtc);
     }
 }

@@ -58,12 +58,26 @@ public static class RoutingText
             _ => string.Create(CultureInfo.InvariantCulture, $"{overQualification}"),
         };
 
-    /// <summary>The expected cost of the case, with how it was worked out ("hourly rate × 2 h", "supplier's price per case").</summary>
+    /// <summary>
+    /// The expected cost of the case with how it was worked out ("80.00 (in-house at 40.00 an hour × 2 h)"); an
+    /// engineer without a rate or price has no cost (the router ranks them as the most expensive) and the basis says so.
+    /// </summary>
     public static string Cost(RankedEngineer engineer)
     {
         ArgumentNullException.ThrowIfNull(engineer);
-        var basis = string.IsNullOrWhiteSpace(engineer.CostBasis) ? "" : $" ({engineer.CostBasis})";
-        return engineer.ExpectedCostCents == long.MaxValue ? $"unknown{basis}" : Money.Format(engineer.ExpectedCostCents) + basis;
+        if (!HasCost(engineer))
+        {
+            return string.IsNullOrWhiteSpace(engineer.CostBasis) ? "unknown" : engineer.CostBasis;
+        }
+
+        return string.IsNullOrWhiteSpace(engineer.CostBasis) ? Money.Format(engineer.ExpectedCostCents) : $"{Money.Format(engineer.ExpectedCostCents)} ({engineer.CostBasis})";
+    }
+
+    /// <summary>Rates and prices are more than zero, so a cost of zero means the engineer had none.</summary>
+    public static bool HasCost(RankedEngineer engineer)
+    {
+        ArgumentNullException.ThrowIfNull(engineer);
+        return engineer.ExpectedCostCents is > 0 and < long.MaxValue;
     }
 
     /// <summary>"never", "just now", "35 min ago", "3 h ago", "4 d ago".</summary>

@@ -1,5 +1,6 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Routing;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Manage.Pages.Engineers;
@@ -8,7 +9,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Engineers;
 /// Every engineer and manager with their routing profile, or "not routed" for those without one (the router never
 /// assigns them a ticket), and how loaded each is now.
 /// </summary>
-public sealed class IndexModel(IPeopleDirectory people, IRoutingStore routing) : PageModel
+public sealed class IndexModel(IPeopleDirectory people, IRoutingStore routing, SetEngineerAvailability availability) : PageModel
 {
     public IReadOnlyList<EngineerRow> Rows { get; private set; } = [];
 
@@ -18,6 +19,18 @@ public sealed class IndexModel(IPeopleDirectory people, IRoutingStore routing) :
         var staff = await people.ListStaffAsync(cancellationToken);
         var loads = (await routing.LoadCandidatesAsync(cancellationToken)).ToDictionary(l => l.Engineer.UserId);
         Rows = [.. staff.Select(person => new EngineerRow(person, loads.GetValueOrDefault(person.Id)))];
+    }
+
+    /// <summary>Marks an engineer away or back; one who is back pulls waiting tickets at once.</summary>
+    public async Task<IActionResult> OnPostAvailabilityAsync(int userId, bool available)
+    {
+        var result = await availability.HandleAsync(userId, available, HttpContext.RequestAborted);
+        TempData["Notice"] = result.Succeeded
+            ? available
+                ? $"{result.Value!.Name} is available again and takes waiting tickets that fit."
+                : $"{result.Value!.Name} is away: the router passes them by until they are back."
+            : string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToPage();
     }
 }
 
