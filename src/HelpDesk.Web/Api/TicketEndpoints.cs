@@ -69,6 +69,7 @@ public static partial class TicketEndpoints
 
         MapAttachments(tickets);
         MapEntitlement(tickets);
+        MapRouting(tickets);
         return api;
     }
 
