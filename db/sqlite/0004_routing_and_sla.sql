@@ -37,7 +37,8 @@ CREATE UNIQUE INDEX UX_EngineerRates_User_From ON EngineerRates (UserId, Effecti
 ALTER TABLE Tickets ADD COLUMN Language TEXT NOT NULL DEFAULT 'en';
 ALTER TABLE Tickets ADD COLUMN Tier INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE Tickets ADD COLUMN Queue TEXT NULL;
-ALTER TABLE Tickets ADD COLUMN QueueDueUtc TEXT NULL;
+-- The earliest SLA due time still to meet, which queues and the desk sort by; 9999-12-31 (last) when there is none.
+ALTER TABLE Tickets ADD COLUMN QueueDueUtc TEXT NOT NULL DEFAULT '9999-12-31 00:00:00';
 ALTER TABLE Tickets ADD COLUMN Routing TEXT NULL;
 ALTER TABLE Tickets ADD COLUMN FirstResponseAtRiskUtc TEXT NULL;
 ALTER TABLE Tickets ADD COLUMN ResolveAtRiskUtc TEXT NULL;
@@ -46,6 +47,16 @@ ALTER TABLE Tickets ADD COLUMN ResolveMet INTEGER NULL;
 ALTER TABLE Tickets ADD COLUMN SlaState TEXT NOT NULL DEFAULT 'None';
 ALTER TABLE Tickets ADD COLUMN SlaPausedUtc TEXT NULL;
 ALTER TABLE Tickets ADD COLUMN SlaCheckUtc TEXT NULL;
+
+-- Tickets filed before this migration take it from their due times.
+UPDATE Tickets
+SET QueueDueUtc = CASE
+        WHEN FirstResponseUtc IS NULL AND FirstResponseDueUtc IS NOT NULL
+             AND (ResolvedUtc IS NOT NULL OR ResolveDueUtc IS NULL OR FirstResponseDueUtc < ResolveDueUtc) THEN FirstResponseDueUtc
+        WHEN ResolvedUtc IS NULL AND ResolveDueUtc IS NOT NULL THEN ResolveDueUtc
+        ELSE QueueDueUtc
+    END
+WHERE FirstResponseDueUtc IS NOT NULL OR ResolveDueUtc IS NOT NULL;
 
 -- A skill queue is read in pull order: earliest SLA due time, then severity, then age.
 CREATE INDEX IX_Tickets_Queue ON Tickets (Queue, QueueDueUtc, Severity, CreatedUtc, Id) WHERE Queue IS NOT NULL;

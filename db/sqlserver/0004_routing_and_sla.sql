@@ -35,11 +35,13 @@ CREATE TABLE dbo.EngineerRates (
 );
 CREATE UNIQUE INDEX UX_EngineerRates_User_From ON dbo.EngineerRates (UserId, EffectiveFrom);
 
+-- QueueDueUtc: the earliest SLA due time still to meet, which queues and the desk sort by; 9999-12-31 (last) when
+-- there is none.
 ALTER TABLE dbo.Tickets ADD
     Language               VARCHAR(8)    NOT NULL CONSTRAINT DF_Tickets_Language DEFAULT ('en'),
     Tier                   INT           NOT NULL CONSTRAINT DF_Tickets_Tier DEFAULT (1),
     Queue                  NVARCHAR(60)  NULL,
-    QueueDueUtc            DATETIME2(3)  NULL,
+    QueueDueUtc            DATETIME2(3)  NOT NULL CONSTRAINT DF_Tickets_QueueDueUtc DEFAULT ('9999-12-31'),
     Routing                NVARCHAR(MAX) NULL,
     FirstResponseAtRiskUtc DATETIME2(3)  NULL,
     ResolveAtRiskUtc       DATETIME2(3)  NULL,
@@ -49,6 +51,16 @@ ALTER TABLE dbo.Tickets ADD
     SlaPausedUtc           DATETIME2(3)  NULL,
     SlaCheckUtc            DATETIME2(3)  NULL;
 GO
+-- Tickets filed before this migration take it from their due times.
+UPDATE dbo.Tickets
+SET QueueDueUtc = CASE
+        WHEN FirstResponseUtc IS NULL AND FirstResponseDueUtc IS NOT NULL
+             AND (ResolvedUtc IS NOT NULL OR ResolveDueUtc IS NULL OR FirstResponseDueUtc < ResolveDueUtc) THEN FirstResponseDueUtc
+        WHEN ResolvedUtc IS NULL AND ResolveDueUtc IS NOT NULL THEN ResolveDueUtc
+        ELSE QueueDueUtc
+    END
+WHERE FirstResponseDueUtc IS NOT NULL OR ResolveDueUtc IS NOT NULL;
+
 -- A skill queue is read in pull order: earliest SLA due time, then severity, then age.
 CREATE INDEX IX_Tickets_Queue ON dbo.Tickets (Queue, QueueDueUtc, Severity, CreatedUtc, Id) WHERE Queue IS NOT NULL;
 CREATE INDEX IX_Tickets_SlaCheck ON dbo.Tickets (SlaCheckUtc) WHERE SlaCheckUtc IS NOT NULL;

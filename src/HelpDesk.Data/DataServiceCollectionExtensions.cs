@@ -3,7 +3,9 @@ using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
@@ -12,7 +14,9 @@ using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
 using HelpDesk.Data.Organisations;
+using HelpDesk.Data.Routing;
 using HelpDesk.Data.Scope;
+using HelpDesk.Data.Sla;
 using HelpDesk.Data.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +46,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IContractStore, ContractStore>();
         services.AddSingleton<EntitlementFactsCache>();
         services.AddSingleton<IEntitlementFactsSource, EntitlementFactsSource>();
+        services.AddSingleton<EngineerProfileCache>();
+        services.AddSingleton<IEngineerStore, EngineerStore>();
+        services.AddSingleton<IRoutingStore, RoutingStore>();
+        services.AddSingleton<ISlaCalendarSource, SlaCalendarSource>();
         return services;
     }
 }

@@ -73,6 +73,9 @@ public enum TicketSort
 
     /// <summary>Most severe first, then newest.</summary>
     Severity,
+
+    /// <summary>Earliest SLA due time still to meet first (none last), then most severe, then oldest: a skill queue's pull order.</summary>
+    Due,
 }
 
 public sealed record TicketQuery
@@ -84,6 +87,9 @@ public sealed record TicketQuery
     public string? Product { get; init; }
     public int? AssigneeId { get; init; }
     public bool UnassignedOnly { get; init; }
+
+    /// <summary>Only the tickets waiting in this skill queue (its exact name, e.g. <c>keel/tier-2</c>).</summary>
+    public string? Queue { get; init; }
 
     /// <summary>Matches a ticket number (HD-42 or 42) or words in the subject.</summary>
     public string? Text { get; init; }

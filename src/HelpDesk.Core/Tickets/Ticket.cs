@@ -114,6 +114,9 @@ public sealed record TicketSummary
     public Verdict? Verdict { get; init; }
     public DateTime? FirstResponseDueUtc { get; init; }
     public DateTime? ResolveDueUtc { get; init; }
+
+    /// <summary>The earliest SLA due time still to meet (what <see cref="TicketSort.Due"/> orders by); null when none is.</summary>
+    public DateTime? NextDueUtc { get; init; }
     public SlaState SlaState { get; init; }
     public DateTime? SlaPausedUtc { get; init; }
     public int Tier { get; init; } = 1;

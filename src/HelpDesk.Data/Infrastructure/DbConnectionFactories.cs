@@ -44,9 +44,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // WAL lets readers go on while one writer writes, and is stored in the file: set once per factory.
     // Foreign keys (off by default in SQLite) and the sync level are per connection. So is the busy timeout:
     // with it SQLite waits for another writer in steps of a few milliseconds, where the driver's own retry
-    // sleeps 150 ms, which cut filing by 8 callers at once to a third of a single caller's rate.
-    private const string FirstConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-    private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+    // sleeps 150 ms, which cut filing by 8 callers at once to a third of a single caller's rate. It comes first,
+    // so that switching to WAL, which needs the file to itself, also waits for a writer on another process or factory.
+    // Transactions begin IMMEDIATE (the driver's default): a writer takes the write lock up front and waits for it
+    // under the busy timeout, instead of reading first and then failing to upgrade when another writer got in between.
+    private const string FirstConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
     private volatile bool _walSet;
 

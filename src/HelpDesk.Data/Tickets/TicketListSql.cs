@@ -14,7 +14,7 @@ internal static class TicketListSql
         SELECT t.Id, t.Subject, t.Status, t.Severity, t.OrganisationId, o.Name AS OrganisationName,
                r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
                COALESCE(t.OverrideVerdict, t.Verdict) AS Verdict, t.FirstResponseDueUtc, t.ResolveDueUtc,
-               t.CreatedUtc, t.UpdatedUtc
+               t.QueueDueUtc AS NextDueUtc, t.SlaState, t.SlaPausedUtc, t.Tier, t.Queue, t.CreatedUtc, t.UpdatedUtc
         FROM Tickets t
         JOIN Organisations o ON o.Id = t.OrganisationId
         JOIN Users r ON r.Id = t.RequesterId
@@ -51,6 +51,12 @@ internal static class TicketListSql
             where.Add("t.Product = @Product");
         }
 
+        // "Queue IS NOT NULL" as well lets both engines use the filtered index IX_Tickets_Queue with a parameter.
+        if (!string.IsNullOrWhiteSpace(query.Queue))
+        {
+            where.Add("t.Queue = @Queue AND t.Queue IS NOT NULL");
+        }
+
         if (query.UnassignedOnly)
         {
             where.Add("t.AssigneeId IS NULL");
@@ -71,6 +77,11 @@ internal static class TicketListSql
             {
                 TicketSort.Created => "(t.CreatedUtc < @AfterTime OR (t.CreatedUtc = @AfterTime AND t.Id < @AfterId))",
                 TicketSort.Severity => "(t.Severity > @AfterSeverity OR (t.Severity = @AfterSeverity AND t.Id < @AfterId))",
+                TicketSort.Due => """
+                    (t.QueueDueUtc > @AfterTime OR (t.QueueDueUtc = @AfterTime AND (t.Severity > @AfterSeverity
+                     OR (t.Severity = @AfterSeverity AND (t.CreatedUtc > @AfterCreated
+                     OR (t.CreatedUtc = @AfterCreated AND t.Id > @AfterId))))))
+                    """,
                 _ => "(t.UpdatedUtc < @AfterTime OR (t.UpdatedUtc = @AfterTime AND t.Id < @AfterId))",
             });
         }
@@ -79,6 +90,7 @@ internal static class TicketListSql
         {
             TicketSort.Created => "ORDER BY t.CreatedUtc DESC, t.Id DESC",
             TicketSort.Severity => "ORDER BY t.Severity, t.Id DESC",
+            TicketSort.Due => "ORDER BY t.QueueDueUtc, t.Severity, t.CreatedUtc, t.Id",
             _ => "ORDER BY t.UpdatedUtc DESC, t.Id DESC",
         };
 
@@ -133,6 +145,7 @@ internal static class TicketListSql
         parameters.Add("OrganisationId", query.OrganisationId);
         parameters.Add("Product", query.Product?.Trim());
         parameters.Add("AssigneeId", query.AssigneeId);
+        parameters.Add("Queue", query.Queue?.Trim());
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
@@ -140,7 +153,15 @@ internal static class TicketListSql
             parameters.Add("TextPattern", "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         }
 
-        if (query.After is { } after)
+        if (query.After is { Sort: TicketSort.Due } due)
+        {
+            // The cursor says "no due time" as DateTime.MaxValue; the column says it with its own sentinel.
+            parameters.Add("AfterTime", due.KeyTime >= TicketRoutingColumns.NoDueUtc ? TicketRoutingColumns.NoDueUtc : due.KeyTime);
+            parameters.Add("AfterSeverity", (int)due.DueSeverity);
+            parameters.Add("AfterCreated", due.DueCreatedUtc);
+            parameters.Add("AfterId", due.Id);
+        }
+        else if (query.After is { } after)
         {
             parameters.Add("AfterTime", after.Sort == TicketSort.Severity ? null : after.KeyTime);
             parameters.Add("AfterSeverity", (int)after.Key);

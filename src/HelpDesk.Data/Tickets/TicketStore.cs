@@ -5,6 +5,7 @@ using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
+using HelpDesk.Data.Routing;
 
 namespace HelpDesk.Data.Tickets;
 
@@ -14,7 +15,10 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
                t.Category, t.Severity, t.Status, t.AssigneeId, t.CreatedUtc, t.UpdatedUtc, t.FirstResponseUtc,
                t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version, t.ModifiedSource, t.FirstResponseDueUtc, t.ResolveDueUtc,
-               t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc
+               t.FirstResponseAtRiskUtc, t.ResolveAtRiskUtc, t.FirstResponseMet, t.ResolveMet, t.SlaState, t.SlaPausedUtc,
+               t.SlaCheckUtc, t.Language, t.Tier, t.Queue,
+               t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc,
+               t.Id AS RoutingTicketId, t.Routing AS RoutingJson
         FROM Tickets t
         """;
 
@@ -25,17 +29,26 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             INSERT INTO Tickets (OrganisationId, RequesterId, Subject, Channel, Product, ProductRelease, Environment, Category,
                                  Severity, Status, AssigneeId, CreatedUtc, UpdatedUtc, FirstResponseUtc, ResolvedUtc, ClosedUtc,
                                  Resolutions, ModifiedSource, Verdict, ContractId, ScopeVersionId, Entitlement, FirstResponseDueUtc,
-                                 ResolveDueUtc, OverrideVerdict, OverrideReason, OverriddenById, OverriddenUtc, Version)
+                                 ResolveDueUtc, OverrideVerdict, OverrideReason, OverriddenById, OverriddenUtc, FirstResponseAtRiskUtc,
+                                 ResolveAtRiskUtc, FirstResponseMet, ResolveMet, SlaState, SlaPausedUtc, SlaCheckUtc, Language, Tier,
+                                 Queue, QueueDueUtc, Routing, Version)
             VALUES (@OrganisationId, @RequesterId, @Subject, @Channel, @Product, @ProductRelease, @Environment, @Category,
                     @Severity, @Status, @AssigneeId, @CreatedUtc, @UpdatedUtc, @FirstResponseUtc, @ResolvedUtc, @ClosedUtc,
                     @Resolutions, @ModifiedSource, @Verdict, @ContractId, @ScopeVersionId, @Entitlement, @FirstResponseDueUtc,
-                    @ResolveDueUtc, @OverrideVerdict, @OverrideReason, @OverriddenById, @OverriddenUtc, 1)
+                    @ResolveDueUtc, @OverrideVerdict, @OverrideReason, @OverriddenById, @OverriddenUtc, @FirstResponseAtRiskUtc,
+                    @ResolveAtRiskUtc, @FirstResponseMet, @ResolveMet, @SlaState, @SlaPausedUtc, @SlaCheckUtc, @Language, @Tier,
+                    @Queue, @QueueDueUtc, @Routing, 1)
             """);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(ticket.Ticket), transaction, cancellationToken: cancellationToken));
         var saved = ticket.Ticket with { Id = id, Version = 1 };
+        if (saved.AssigneeId is int assigneeId)
+        {
+            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
+        }
+
         var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
         await attachments.AddAsync(connection, transaction, id, messageId, ticket.Attachments, ticket.NowUtc, cancellationToken);
         await InsertAuditAsync(connection, transaction, id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString())], ticket.NowUtc, cancellationToken);
@@ -60,17 +73,31 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                 ContractId = @ContractId, ScopeVersionId = @ScopeVersionId, Entitlement = @Entitlement,
                 FirstResponseDueUtc = @FirstResponseDueUtc, ResolveDueUtc = @ResolveDueUtc, OverrideVerdict = @OverrideVerdict,
                 OverrideReason = @OverrideReason, OverriddenById = @OverriddenById, OverriddenUtc = @OverriddenUtc,
-                Version = Version + 1
+                FirstResponseAtRiskUtc = @FirstResponseAtRiskUtc, ResolveAtRiskUtc = @ResolveAtRiskUtc,
+                FirstResponseMet = @FirstResponseMet, ResolveMet = @ResolveMet, SlaState = @SlaState,
+                SlaPausedUtc = @SlaPausedUtc, SlaCheckUtc = @SlaCheckUtc, Language = @Language, Tier = @Tier, Queue = @Queue,
+                QueueDueUtc = @QueueDueUtc, Routing = @Routing, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
         var ticket = update.Ticket;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The assignee before the change, read under the write's transaction: a stale version rolls it all back.
+        var previousAssignee = ticket.AssigneeId is null
+            ? null
+            : await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                "SELECT AssigneeId FROM Tickets WHERE Id = @Id", new { ticket.Id }, transaction, cancellationToken: cancellationToken));
         var rows = await connection.ExecuteAsync(new CommandDefinition(sql, Columns(ticket), transaction, cancellationToken: cancellationToken));
         if (rows == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
+        }
+
+        if (ticket.AssigneeId is int assigneeId && assigneeId != previousAssignee)
+        {
+            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, update.NowUtc, cancellationToken);
         }
 
         if (update.Message is { } message)
@@ -102,10 +129,10 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
               WHERE t.Id = @Id AND t.OrganisationId = @OrganisationId
               """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Ticket, TicketEntitlementColumns, Ticket>(
+        var rows = await connection.QueryAsync<Ticket, TicketEntitlementColumns, TicketRoutingColumns, Ticket>(
             new CommandDefinition(sql, new { Id = id, scope.OrganisationId }, cancellationToken: cancellationToken),
-            (ticket, entitlement) => entitlement.ApplyTo(ticket),
-            splitOn: nameof(TicketEntitlementColumns.TicketId));
+            (ticket, entitlement, routing) => routing.ApplyTo(entitlement.ApplyTo(ticket)),
+            splitOn: $"{nameof(TicketEntitlementColumns.TicketId)},{nameof(TicketRoutingColumns.RoutingTicketId)}");
         return rows.SingleOrDefault();
     }
 
@@ -115,7 +142,9 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         var sql = TicketListSql.Build(query, connections.Dialect);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<TicketSummary>(new CommandDefinition(
-            sql, TicketListSql.Parameters(query), cancellationToken: cancellationToken))).AsList();
+                sql, TicketListSql.Parameters(query), cancellationToken: cancellationToken)))
+            .Select(r => r.NextDueUtc is { } due ? r with { NextDueUtc = TicketRoutingColumns.FromQueueDue(due) } : r)
+            .ToList();
         if (rows.Count <= query.Take)
         {
             return new TicketPage(rows, null);
@@ -290,7 +319,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             cancellationToken: cancellationToken));
     }
 
-    private static async Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, int ticketId, int? actorId, IReadOnlyList<AuditChange> changes, DateTime nowUtc, CancellationToken cancellationToken)
+    internal static async Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, int ticketId, int? actorId, IReadOnlyList<AuditChange> changes, DateTime nowUtc, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO TicketAudit (TicketId, ActorId, Field, OldValue, NewValue, CreatedUtc)
@@ -343,6 +372,18 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         OverrideReason = ticket.Override?.Reason,
         OverriddenById = ticket.Override?.ById,
         OverriddenUtc = ticket.Override?.AtUtc,
+        ticket.FirstResponseAtRiskUtc,
+        ticket.ResolveAtRiskUtc,
+        ticket.FirstResponseMet,
+        ticket.ResolveMet,
+        SlaState = ticket.SlaState.ToString(),
+        ticket.SlaPausedUtc,
+        ticket.SlaCheckUtc,
+        ticket.Language,
+        ticket.Tier,
+        ticket.Queue,
+        QueueDueUtc = TicketRoutingColumns.QueueDue(ticket),
+        Routing = TicketRoutingColumns.Serialize(ticket.Routing),
         ticket.Version,
     };
 }

@@ -246,6 +246,7 @@ public abstract class TicketStoreTests : ProviderTestBase
             {
                 TicketSort.Created => seen.OrderByDescending(t => t.CreatedUtc).ThenByDescending(t => t.Id),
                 TicketSort.Severity => seen.OrderBy(t => t.Severity).ThenByDescending(t => t.Id),
+                TicketSort.Due => seen.OrderBy(t => t.NextDueUtc ?? DateTime.MaxValue).ThenBy(t => t.Severity).ThenBy(t => t.CreatedUtc).ThenBy(t => t.Id),
                 _ => seen.OrderByDescending(t => t.UpdatedUtc).ThenByDescending(t => t.Id),
             };
             seen.Select(t => t.Id).Should().Equal(expected.Select(t => t.Id), because: $"the pages sorted by {sort} join into one order");

@@ -1,0 +1,202 @@
+using System.Globalization;
+using Dapper;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Tickets;
+
+namespace HelpDesk.Data.Routing;
+
+/// <summary>
+/// What the router and the queue pullers read and write beyond a ticket: engineers with their load, the first
+/// waiting tickets of each skill queue, the claim of one, and the workload and queue depth figures for managers.
+/// Profiles come from <see cref="EngineerProfileCache"/> when one is given; open counts and last assignment times
+/// are read on every call, because they change with every ticket.
+/// </summary>
+public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfileCache? cache = null) : IRoutingStore
+{
+    // Counted per engineer through IX_Tickets_Assignee_Status: a few index seeks each, however many tickets there are.
+    private const string LoadsSql = $"""
+        SELECT p.UserId, p.LastAssignedUtc,
+               (SELECT COUNT(*) FROM Tickets t WHERE t.AssigneeId = p.UserId AND t.Status IN ({EngineerRows.OpenStatuses})) AS OpenTickets
+        FROM EngineerProfiles p
+        """;
+
+    private const string WorkloadSql = $"""
+        SELECT p.UserId, p.LastAssignedUtc, COUNT(t.Id) AS OpenTickets,
+               COALESCE(SUM(CASE WHEN t.SlaState = 'AtRisk' THEN 1 ELSE 0 END), 0) AS AtRisk,
+               COALESCE(SUM(CASE WHEN t.SlaState = 'Breached' THEN 1 ELSE 0 END), 0) AS Breached
+        FROM EngineerProfiles p
+        LEFT JOIN Tickets t ON t.AssigneeId = p.UserId AND t.Status IN ({EngineerRows.OpenStatuses})
+        GROUP BY p.UserId, p.LastAssignedUtc
+        """;
+
+    private const string PullOrder = "QueueDueUtc, Severity, CreatedUtc, Id";
+
+    public async Task<IReadOnlyList<EngineerLoad>> LoadCandidatesAsync(CancellationToken cancellationToken = default)
+    {
+        var loads = await ReadLoadsAsync(LoadsSql, cancellationToken);
+        var profiles = await ProfilesAsync(loads.Keys, cancellationToken);
+        return profiles
+            .Where(p => loads.ContainsKey(p.UserId))
+            .Select(p => new EngineerLoad(p with { LastAssignedUtc = loads[p.UserId].LastAssignedUtc }, loads[p.UserId].OpenTickets))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<WaitingTicket>> ListWaitingAsync(IReadOnlyCollection<string> queues, int takePerQueue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queues);
+        var names = queues.Where(q => !string.IsNullOrWhiteSpace(q)).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0 || takePerQueue <= 0)
+        {
+            return [];
+        }
+
+        // Each queue's first tickets come in order from IX_Tickets_Queue; only those few rows are joined and sorted.
+        var pages = names.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT Id FROM (
+                SELECT q.Id FROM Tickets q
+                WHERE q.Queue = @Queue{i} AND q.Queue IS NOT NULL
+                ORDER BY q.{PullOrder.Replace(", ", ", q.", StringComparison.Ordinal)}
+                {connections.Dialect.TopClause}
+            ) w{i}
+            """));
+        var sql = $"""
+            SELECT t.Id, t.Queue, t.Environment, t.Category, t.Language, t.Severity, t.Tier, o.Segment, t.QueueDueUtc, t.CreatedUtc
+            FROM Tickets t
+            JOIN Organisations o ON o.Id = t.OrganisationId
+            WHERE t.Id IN (
+            {string.Join("\nUNION ALL\n", pages)}
+            )
+            ORDER BY t.{PullOrder.Replace(", ", ", t.", StringComparison.Ordinal)}
+            """;
+        var parameters = new DynamicParameters();
+        parameters.Add("Take", takePerQueue);
+        foreach (var (name, i) in names.Select((name, i) => (name, i)))
+        {
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"Queue{i}"), name);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WaitingTicket>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+
+        // Under SQL Server's read committed, a ticket claimed while the statement runs may come back without its queue.
+        return rows.Where(r => r.Queue is not null).ToList();
+    }
+
+    public async Task<bool> TryClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+
+        // Only a ticket still waiting is taken: of two engineers claiming it at once, one updates a row, the other none.
+        const string sql = """
+            UPDATE Tickets
+            SET AssigneeId = @EngineerId, Queue = NULL, Routing = @Routing, UpdatedUtc = @Now, Version = Version + 1
+            WHERE Id = @TicketId AND Queue IS NOT NULL AND AssigneeId IS NULL
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new { claim.TicketId, claim.EngineerId, Routing = TicketRoutingColumns.Serialize(claim.Routing), Now = claim.NowUtc },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (rows == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await TicketStore.InsertAuditAsync(connection, transaction, claim.TicketId, null, [new AuditChange("routing", null, claim.Routing.Summary)], claim.NowUtc, cancellationToken);
+        await EngineerRows.MarkAssignedAsync(connection, transaction, claim.EngineerId, claim.NowUtc, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT d.Queue, d.Waiting, d.OldestCreatedUtc, d.EarliestDueUtc,
+                   (SELECT MIN(o.Id) FROM Tickets o WHERE o.Queue = d.Queue AND o.CreatedUtc = d.OldestCreatedUtc) AS OldestTicketId
+            FROM (
+                SELECT t.Queue, COUNT(*) AS Waiting, MIN(t.CreatedUtc) AS OldestCreatedUtc, MIN(t.QueueDueUtc) AS EarliestDueUtc
+                FROM Tickets t
+                WHERE t.Queue IS NOT NULL
+                GROUP BY t.Queue
+            ) d
+            ORDER BY d.Queue
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DepthRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows
+            .Select(r => new QueueDepth(r.Queue, r.Waiting, r.OldestCreatedUtc, TicketRoutingColumns.FromQueueDue(r.EarliestDueUtc), r.OldestTicketId))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<EngineerWorkload>> ListWorkloadAsync(CancellationToken cancellationToken = default)
+    {
+        var loads = await ReadLoadsAsync(WorkloadSql, cancellationToken);
+        var profiles = await ProfilesAsync(loads.Keys, cancellationToken);
+        return profiles
+            .Where(p => loads.ContainsKey(p.UserId))
+            .Select(p =>
+            {
+                var load = loads[p.UserId];
+                return new EngineerWorkload(p with { LastAssignedUtc = load.LastAssignedUtc }, load.OpenTickets, load.AtRisk, load.Breached);
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every profile, by name, from the cache when it holds the same engineers as the fresh read: a profile made on
+    /// another node shows up at once, not after the cache's lifetime.
+    /// </summary>
+    private async Task<IReadOnlyList<EngineerProfile>> ProfilesAsync(IReadOnlyCollection<int> engineers, CancellationToken cancellationToken)
+    {
+        if (cache is null)
+        {
+            return await LoadProfilesAsync(cancellationToken);
+        }
+
+        var profiles = await cache.GetAsync(() => LoadProfilesAsync(cancellationToken));
+        if (profiles.Count != engineers.Count || profiles.Any(p => !engineers.Contains(p.UserId)))
+        {
+            cache.Invalidate();
+            profiles = await cache.GetAsync(() => LoadProfilesAsync(cancellationToken));
+        }
+
+        return profiles;
+    }
+
+    private async Task<Dictionary<int, LoadRow>> ReadLoadsAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LoadRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.ToDictionary(l => l.UserId);
+    }
+
+    private async Task<IReadOnlyList<EngineerProfile>> LoadProfilesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(EngineerRows.SelectAll, cancellationToken: cancellationToken));
+        return await EngineerRows.ReadAsync(results);
+    }
+
+    private sealed record LoadRow
+    {
+        public int UserId { get; init; }
+        public DateTime? LastAssignedUtc { get; init; }
+        public int OpenTickets { get; init; }
+        public int AtRisk { get; init; }
+        public int Breached { get; init; }
+    }
+
+    private sealed record DepthRow
+    {
+        public string Queue { get; init; } = "";
+        public int Waiting { get; init; }
+        public DateTime OldestCreatedUtc { get; init; }
+        public DateTime EarliestDueUtc { get; init; }
+        public int? OldestTicketId { get; init; }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Dapper;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Attachments;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Routing;
+using HelpDesk.Data.Tests.Infrastructure;
+using HelpDesk.Data.Tickets;
+
+namespace HelpDesk.Data.Tests.Routing;
+
+/// <summary>
+/// Engineers pulling from the same skill queues at the same instant, each through its own connections, on a real
+/// database file: every waiting ticket must end up with exactly one engineer and one routing line in its audit.
+/// </summary>
+public abstract class QueuePullConcurrencyTests : ProviderTestBase
+{
+    private const int WaitingTickets = 400;
+    private const int Engineers = 8;
+    private const int TakePerQueue = 5;
+    private static readonly string[] Queues = ["keel/tier-1", "keel/tier-2", "general/tier-1"];
+
+    [SkippableFact]
+    public async Task EngineersPullingInParallel_AssignEveryWaitingTicketExactlyOnce()
+    {
+        var organisation = await RoutingRows.OrganisationAsync(Connections, "Contoso", CustomerSegment.Standard);
+        var requester = await RoutingRows.UserAsync(Connections, "Casey Customer", organisation);
+        var keel = await RoutingRows.ProductAsync(Connections, "keel");
+        var engineers = new List<EngineerProfile>();
+        for (var i = 0; i < Engineers; i++)
+        {
+            engineers.Add(await RoutingRows.EngineerAsync(Connections, $"Engineer {i}", keel));
+        }
+
+        var tickets = new TicketStore(Connections, new AttachmentStore(Connections));
+        var waiting = new List<int>();
+        for (var i = 0; i < WaitingTickets; i++)
+        {
+            var due = i % 7 == 0 ? (DateTime?)null : RoutingRows.Now.AddMinutes(i % 13 * 10);
+            var ticket = RoutingRows.Waiting(organisation, requester, Queues[i % Queues.Length], (Severity)(1 + (i % 4)), RoutingRows.Now.AddSeconds(i), due);
+            waiting.Add((await tickets.CreateAsync(ticket)).Id);
+        }
+
+        var routing = new RoutingStore(Connections, new EngineerProfileCache());
+        var claims = new ConcurrentBag<(int EngineerId, int TicketId)>();
+        var lostRaces = 0;
+        using var start = new Barrier(Engineers);
+
+        // Each engineer does what a pull does: read the first tickets of its queues, claim them in order, and on a
+        // lost race go on to the next; until nothing waits.
+        async Task PullAsync(EngineerProfile engineer)
+        {
+            start.SignalAndWait();
+            while (await routing.ListWaitingAsync(Queues, TakePerQueue) is { Count: > 0 } firstWaiting)
+            {
+                foreach (var ticket in firstWaiting)
+                {
+                    var claim = new TicketClaim(ticket.Id, engineer.UserId, RoutingRows.Assigned(engineer, ticket.Queue), RoutingRows.Now.AddHours(1));
+                    if (await routing.TryClaimAsync(claim))
+                    {
+                        claims.Add((engineer.UserId, ticket.Id));
+                        break;
+                    }
+
+                    Interlocked.Increment(ref lostRaces);
+                }
+            }
+        }
+
+        // Each on a thread of its own, all let go at once: SQLite's driver runs "async" calls synchronously, so on
+        // the shared pool the first puller could empty the queues before the pool had started the others.
+        var pullers = engineers
+            .Select(engineer => Task.Factory.StartNew(() => PullAsync(engineer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
+            .ToList();
+        await Task.WhenAll(pullers);
+
+        claims.Select(c => c.TicketId).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(waiting);
+        await using var connection = await Connections.OpenAsync();
+        var stored = (await connection.QueryAsync<(int Id, int? AssigneeId, string? Queue, int Version)>(
+            "SELECT Id, AssigneeId, Queue, Version FROM Tickets")).ToDictionary(t => t.Id);
+        stored.Should().HaveCount(WaitingTickets);
+        foreach (var (engineerId, ticketId) in claims)
+        {
+            stored[ticketId].Should().Be((ticketId, (int?)engineerId, (string?)null, 2), "the one claim that succeeded is the one stored");
+        }
+
+        var routingLines = (await connection.QueryAsync<(int TicketId, int Lines)>(
+            "SELECT TicketId, COUNT(*) AS Lines FROM TicketAudit WHERE Field = 'routing' GROUP BY TicketId")).AsList();
+        routingLines.Should().HaveCount(WaitingTickets).And.OnlyContain(r => r.Lines == 1);
+        claims.Select(c => c.EngineerId).Distinct().Should().HaveCountGreaterThan(1, "the engineers pulled side by side");
+        lostRaces.Should().BeGreaterThan(0, "the engineers really did reach for the same tickets");
+        (await routing.LoadCandidatesAsync()).Sum(c => c.OpenTickets).Should().Be(WaitingTickets);
+    }
+}
+
+public sealed class SqliteQueuePullConcurrencyTests : QueuePullConcurrencyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SqlServerQueuePullConcurrencyTests : QueuePullConcurrencyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}
