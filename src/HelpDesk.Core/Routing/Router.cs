@@ -49,7 +49,7 @@ public static class Router
             .ToDictionary(g => g.Key, g => g.Count());
         var named = excluded
             .OrderBy(e => Closeness(e.Reason))
-            .ThenBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(e => e.EngineerId)
             .Take(Math.Max(0, settings.ExplainExcluded))
             .ToList();
@@ -71,7 +71,7 @@ public static class Router
             ExcludedCounts = counts,
             Summary = chosen is null
                 ? $"Queued in {queue}: {WhyQueued(request, engineers.Count, counts, trigger, needed)}"
-                : $"Assigned to {chosen.Load.Engineer.Name} (1 of {Count(candidates.Count, "qualified engineer", "qualified")}, {Describe(mode)}: {modeReason})",
+                : $"Assigned to {chosen.Load.Engineer.Name} ({(candidates.Count == 1 ? "the only one qualified" : $"best of {candidates.Count.ToString(CultureInfo.InvariantCulture)} qualified")}, {Describe(mode)}: {modeReason})",
             AtUtc = request.AtUtc,
         };
     }
@@ -249,13 +249,15 @@ public static class Router
         }
 
         var busy = counts.Where(c => IsAvailability(c.Key)).Select(c => Phrase(request, c.Key, c.Value, trigger, needed)).ToList();
-        var unfit = counts.Where(c => !IsAvailability(c.Key)).Select(c => Phrase(request, c.Key, c.Value, trigger, needed)).ToList();
         if (busy.Count > 0)
         {
-            var others = unfit.Count == 0 ? "" : $"; of the other {Count(counts.Where(c => !IsAvailability(c.Key)).Sum(c => c.Value), "engineer", "engineers")}, {Join(unfit)}";
+            // The page lists why the others do not qualify; the one sentence only says how many there are.
+            var unqualified = counts.Where(c => !IsAvailability(c.Key)).Sum(c => c.Value);
+            var others = unqualified == 0 ? "" : $"; {Count(unqualified, "other does", "others do")} not qualify";
             return $"nobody qualified is free ({Join(busy)}{others})";
         }
 
+        var unfit = counts.Select(c => Phrase(request, c.Key, c.Value, trigger, needed)).ToList();
         return $"none of the {Count(considered, "engineer", "engineers")} qualifies ({Join(unfit)})";
     }
 

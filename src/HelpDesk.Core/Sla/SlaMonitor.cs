@@ -70,7 +70,7 @@ public sealed class SlaMonitor(
             }
 
             audit.Add(new(TicketRouting.AuditField, null, decision.Summary));
-            escalation = $"The monitor escalated it to tier {changed.Tier}. {decision.Summary}.";
+            escalation = $"The SLA monitor escalated it to tier {changed.Tier}. Routing: {decision.Summary}.";
         }
 
         if (audit.Count > 0)

@@ -1,5 +1,6 @@
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 using static HelpDesk.Core.Tests.Scope.EntitlementExamples;
 
@@ -40,6 +41,27 @@ public sealed class CheckEntitlementTests
 
         check.FirstResponseDueUtc.Should().Be(new DateTime(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc));
         check.ResolveDueUtc.Should().Be(new DateTime(2026, 12, 8, 12, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task CheckAsync_CountsTheAtRiskTimes_AtTheSettingsShareOfEachTarget_RoundedUpToTheMinute()
+    {
+        var check = await new CheckEntitlement(new FixedFacts(Facts(Contract()))).CheckAsync(Request() with { Severity = Severity.Critical });
+        var halfway = await new CheckEntitlement(new FixedFacts(Facts(Contract())), new SlaSettings { AtRiskPercent = 50 }).CheckAsync(Request() with { Severity = Severity.Critical });
+
+        check.FirstResponseAtRiskUtc.Should().Be(Now.AddMinutes(23), "75% of 30 minutes is 22.5");
+        check.ResolveAtRiskUtc.Should().Be(Now.AddMinutes(180));
+        halfway.FirstResponseAtRiskUtc.Should().Be(Now.AddMinutes(15));
+        halfway.ResolveAtRiskUtc.Should().Be(Now.AddMinutes(120));
+    }
+
+    [Fact]
+    public async Task CheckAsync_CountsTheAtRiskTimesInThePlansHours()
+    {
+        // Monday 30 Nov 12:00 London, 8 support hours to the first response: at risk after 6, on Tuesday 1 Dec at 10:00.
+        var check = await new CheckEntitlement(new FixedFacts(Facts(Contract(plan: Standard)))).CheckAsync(Request());
+
+        check.FirstResponseAtRiskUtc.Should().Be(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
     }
 
     [Fact]
@@ -89,6 +111,9 @@ public sealed class CheckEntitlementTests
         judged.Verdict.Should().Be(Verdict.OutOfScope);
         judged.FirstResponseDueUtc.Should().Be(Now.AddMinutes(60));
         judged.ResolveDueUtc.Should().BeNull();
+        judged.FirstResponseAtRiskUtc.Should().Be(Now.AddMinutes(45));
+        judged.ResolveAtRiskUtc.Should().BeNull();
+        judged.SlaCheckUtc.Should().Be(Now.AddMinutes(45), "the monitor first looks when the first response is at risk");
     }
 
     [Fact]

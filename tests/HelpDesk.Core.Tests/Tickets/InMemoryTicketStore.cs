@@ -1,3 +1,4 @@
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Core.Tests.Tickets;
@@ -7,6 +8,25 @@ internal sealed class InMemoryTicketStore : ITicketStore
 {
     private readonly Dictionary<int, Ticket> _tickets = [];
     private readonly List<TicketAuditEntry> _audit = [];
+
+    public IReadOnlyCollection<Ticket> All => _tickets.Values;
+
+    /// <summary>Every mail the use cases queued, in order.</summary>
+    public List<OutboundMail> Mail { get; } = [];
+
+    public Ticket this[int id] => _tickets[id];
+
+    /// <summary>Someone else's change: the version moves on, so a writer holding the old one is stale.</summary>
+    public Ticket Touch(int id) => _tickets[id] = _tickets[id] with { Version = _tickets[id].Version + 1 };
+
+    /// <summary>Writes a ticket as a store's own conditional update would, with its audit entries.</summary>
+    public Ticket Put(Ticket ticket, int? actorId, IEnumerable<AuditChange> changes, DateTime nowUtc)
+    {
+        var saved = ticket with { Version = _tickets[ticket.Id].Version + 1 };
+        _tickets[saved.Id] = saved;
+        Audit(saved.Id, actorId, changes, nowUtc);
+        return saved;
+    }
 
     public Ticket Add(Ticket ticket)
     {
@@ -26,25 +46,37 @@ internal sealed class InMemoryTicketStore : ITicketStore
 
         var saved = update.Ticket with { Version = current.Version + 1 };
         _tickets[saved.Id] = saved;
-        foreach (var change in update.Changes)
+        Audit(saved.Id, update.ActorId, update.Changes, update.NowUtc);
+        Mail.AddRange(update.Mail);
+        return Task.FromResult<Ticket?>(saved);
+    }
+
+    private void Audit(int ticketId, int? actorId, IEnumerable<AuditChange> changes, DateTime nowUtc)
+    {
+        foreach (var change in changes)
         {
             _audit.Add(new TicketAuditEntry
             {
                 Id = _audit.Count + 1,
-                TicketId = saved.Id,
-                ActorId = update.ActorId,
+                TicketId = ticketId,
+                ActorId = actorId,
                 Field = change.Field,
                 OldValue = change.OldValue,
                 NewValue = change.NewValue,
-                CreatedUtc = update.NowUtc,
+                CreatedUtc = nowUtc,
             });
         }
-
-        return Task.FromResult<Ticket?>(saved);
     }
 
-    public Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_tickets.TryGetValue(id, out var ticket) && (scope.OrganisationId is null || scope.OrganisationId == ticket.OrganisationId) ? ticket : null);
+    /// <summary>Runs after a read returns, to play someone who changes the ticket while a use case works on it.</summary>
+    public Action<int>? AfterGet { get; set; }
+
+    public Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default)
+    {
+        var found = _tickets.TryGetValue(id, out var ticket) && (scope.OrganisationId is null || scope.OrganisationId == ticket.OrganisationId) ? ticket : null;
+        AfterGet?.Invoke(id);
+        return Task.FromResult(found);
+    }
 
     public Task<IReadOnlyList<TicketAuditEntry>> ListAuditAsync(int ticketId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TicketAuditEntry>>(_audit.Where(a => a.TicketId == ticketId).ToList());
@@ -63,5 +95,11 @@ internal sealed class InMemoryTicketStore : ITicketStore
 
     public Task<IReadOnlyList<int>> ListResolvedBeforeAsync(DateTime resolvedBeforeUtc, int take, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<int>> ListSlaChecksDueAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<int>> ListSlaChecksDueAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<int>>([.. _tickets.Values
+            .Where(t => t.SlaCheckUtc <= nowUtc)
+            .OrderBy(t => t.SlaCheckUtc)
+            .ThenBy(t => t.Id)
+            .Take(take)
+            .Select(t => t.Id)]);
 }
