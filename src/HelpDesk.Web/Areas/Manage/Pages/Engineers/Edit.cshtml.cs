@@ -43,7 +43,7 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
             return NotFound();
         }
 
-        Input = Existing is null ? new ProfileInput() : ProfileInput.From(Existing);
+        Input = Existing is null ? new ProfileInput { Languages = [Core.Routing.Languages.English] } : ProfileInput.From(Existing);
         Input.PadSkills();
         return Page();
     }
@@ -141,7 +141,8 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
 
         public List<SkillRow> Skills { get; set; } = [];
 
-        public List<string> Languages { get; set; } = [Core.Routing.Languages.English];
+        /// <summary>Empty unless posted: a form with every language unticked sends none, which is an error, not English.</summary>
+        public List<string> Languages { get; set; } = [];
 
         /// <summary>None ticked means every category.</summary>
         public List<string> Categories { get; set; } = [];
