@@ -7,12 +7,13 @@ namespace HelpDesk.Web.Routing;
 /// What the desk's routing panel shows of a ticket: the router's latest decision with its explanation, the queue the
 /// ticket waits in now, and who has it now (a manual assignment may have changed that since the decision).
 /// </summary>
-public sealed record RoutingPanel(RoutingDecision? Decision, string? WaitingIn, int? AssigneeId, string? AssigneeName, DateTime NowUtc)
+/// <param name="Need">What the ticket needs of an engineer now, in words (<see cref="RoutingText.Need"/>).</param>
+public sealed record RoutingPanel(RoutingDecision? Decision, string? WaitingIn, int? AssigneeId, string? AssigneeName, string Need, DateTime NowUtc)
 {
-    public static RoutingPanel Of(Ticket ticket, string? assigneeName, DateTime nowUtc)
+    public static RoutingPanel Of(Ticket ticket, string? assigneeName, RoutingSettings settings, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return new(ticket.Routing, ticket.Queue, ticket.AssigneeId, assigneeName, nowUtc);
+        return new(ticket.Routing, ticket.Queue, ticket.AssigneeId, assigneeName, RoutingText.Need(ticket, settings), nowUtc);
     }
 
     /// <summary>True when the ticket is no longer where the router put it: someone assigned or returned it by hand since.</summary>

@@ -98,6 +98,22 @@ public static class RoutingText
         };
     }
 
+    /// <summary>
+    /// What the ticket needs of an engineer, as the router read it: "keel at proficiency 3 (high severity), tier 1 or
+    /// above, speaks English, takes problem requests".
+    /// </summary>
+    public static string Need(Core.Tickets.Ticket ticket, RoutingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(settings);
+        var product = ticket.Entitlement?.ProductCode;
+        var skill = product is null
+            ? "no product skill (the product is not in the catalogue)"
+            : string.Create(CultureInfo.InvariantCulture, $"{product}{(string.IsNullOrEmpty(ticket.Environment) ? "" : $" (on {ticket.Environment})")} at proficiency {settings.ProficiencyFor(ticket.Severity)} ({ticket.Severity.ToString().ToLowerInvariant()} severity)");
+        var category = string.IsNullOrEmpty(ticket.Category) ? "" : $", takes {Core.Scope.RequestCategories.LabelOf(ticket.Category).ToLowerInvariant()} requests";
+        return string.Create(CultureInfo.InvariantCulture, $"{skill}, tier {ticket.Tier} or above, speaks {Core.Routing.Languages.NameOf(ticket.Language)}{category}");
+    }
+
     public static string Tier(int tier) => string.Create(CultureInfo.InvariantCulture, $"tier {tier}");
 
     public static string Sourcing(EngineerProfile engineer)

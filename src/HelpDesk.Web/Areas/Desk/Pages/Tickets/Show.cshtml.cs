@@ -27,6 +27,7 @@ public sealed class ShowModel(
     HandBackTicket handBacks,
     ReassignTicket reassignments,
     IEngineerStore engineers,
+    RoutingSettings routingSettings,
     IPeopleDirectory people,
     IOrganisationStore organisations,
     TimeProvider clock) : PageModel
@@ -79,6 +80,8 @@ public sealed class ShowModel(
     public IReadOnlyList<EngineerProfile> Engineers { get; private set; } = [];
 
     public bool IsManager => User.IsInRole(Roles.Manager);
+
+    public RoutingSettings RoutingSettings => routingSettings;
 
     public IReadOnlyList<TicketStatus> Targets => TicketWorkflow.AllowedTargets(Ticket.Status, ActorKind.Staff);
 
