@@ -130,6 +130,9 @@ public sealed record EntitlementDto(
 /// <summary>The verdict a request would get if it were filed now, and the due times it would set.</summary>
 public sealed record EntitlementCheckDto(EntitlementDto Entitlement, SlaDto Sla);
 
+/// <param name="NextDue">The earliest SLA due time still to meet, which <c>sort=due</c> orders by; null when none is.</param>
+/// <param name="Queue">Staff: the skill queue the ticket waits in; absent while it is assigned.</param>
+/// <param name="SlaState">Staff: None, AtRisk or Breached, as the SLA monitor last saw it.</param>
 public sealed record TicketSummaryDto(
     int Id,
     string Number,
@@ -143,14 +146,21 @@ public sealed record TicketSummaryDto(
     string? AssigneeName,
     string? Product,
     DateTime CreatedUtc,
-    DateTime UpdatedUtc)
+    DateTime UpdatedUtc,
+    DateTime? NextDue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? SlaPausedSince = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Tier = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Queue = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaState? SlaState = null)
 {
-    public static TicketSummaryDto From(TicketSummary row)
+    public static TicketSummaryDto From(TicketSummary row, bool staff)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new(
             row.Id, row.Number, row.Subject, row.Status, (int)row.Severity, row.OrganisationId, row.OrganisationName,
-            row.RequesterName, row.AssigneeId, row.AssigneeName, row.Product, row.CreatedUtc, row.UpdatedUtc);
+            row.RequesterName, row.AssigneeId, row.AssigneeName, row.Product, row.CreatedUtc, row.UpdatedUtc,
+            row.NextDueUtc, row.SlaPausedUtc,
+            staff ? row.Tier : null, staff ? row.Queue : null, staff ? row.SlaState : null);
     }
 }
 

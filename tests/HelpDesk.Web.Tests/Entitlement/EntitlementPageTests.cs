@@ -128,10 +128,10 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
 
         var html = await engineer.GetStringAsync("/desk?queue=All&q=" + Uri.EscapeDataString("Queue: imager on 6.1"));
 
-        html.Should().Contain("<th>Verdict</th>").And.Contain("<th>First response due</th>");
+        html.Should().Contain("<th>Verdict</th>").And.Contain("<th>Next SLA due</th>");
         var row = html[html.IndexOf($">{filed.Text("number")}<", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        row.Should().Contain("Out of scope").And.MatchRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(in ");
+        row.Should().Contain("Out of scope").And.MatchRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(<time class=""countdown ahead""[^>]*>in ");
     }
 
     [Fact]
