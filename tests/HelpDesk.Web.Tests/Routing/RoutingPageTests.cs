@@ -72,6 +72,52 @@ public sealed partial class RoutingPageTests(HelpDeskAppFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task SkillQueueTab_PagesThroughEveryWaitingTicketOnce_InPullOrder()
+    {
+        var seed = await RoutingSeed.WriteAsync(app);
+        var filed = new List<Ticket>();
+        for (var i = 0; i < 30; i++)
+        {
+            filed.Add(await app.FileAsync(seed, RoutingSeed.Tailspin, $"Paging {i}", (Severity)(1 + (i % 4))));
+        }
+
+        var engineer = await app.SignInAsync(RoutingSeed.Engineer);
+
+        var first = await engineer.GetStringAsync($"/desk?queue={Uri.EscapeDataString(seed.Queue())}");
+        var next = DeskFixture.NextLinkOn(first);
+        next.Should().NotBeNull();
+        var second = await engineer.GetStringAsync(next);
+
+        var expected = filed.OrderBy(t => t.NextDueUtc ?? DateTime.MaxValue).ThenBy(t => t.Severity).ThenBy(t => t.CreatedUtc).ThenBy(t => t.Id).Select(t => t.Id);
+        DeskFixture.TicketIdsOn(first).Concat(DeskFixture.TicketIdsOn(second)).Should().Equal(expected);
+        DeskFixture.NextLinkOn(second).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task SlaBadges_MarkAtRiskAndBreachedTickets_OnTheDeskAndInTheWorkload()
+    {
+        var seed = await RoutingSeed.WriteAsync(app);
+        var owner = await app.EngineerAsync(seed, "Bella Badges", proficiency: 5, capacity: 10);
+        var calm = await app.FileAsync(seed, RoutingSeed.Tailspin, "Badges: calm");
+        var risky = await app.FileAsync(seed, RoutingSeed.Tailspin, "Badges: at risk");
+        var late = await app.FileAsync(seed, RoutingSeed.Tailspin, "Badges: breached");
+        await app.SetSlaStateAsync(risky.Id, "AtRisk");
+        await app.SetSlaStateAsync(late.Id, "Breached");
+        var engineer = await app.SignInAsync(owner.Email);
+        var manager = await app.SignInAsync(RoutingSeed.Manager);
+
+        var mine = await engineer.GetStringAsync("/desk?queue=Mine");
+        var workload = await manager.GetStringAsync("/manage/workload");
+
+        RowOf(mine, $">{calm.Number}<").Should().NotContain("badge sla-");
+        RowOf(mine, $">{risky.Number}<").Should().Contain("<span class=\"badge sla-at-risk\">at risk</span>");
+        RowOf(mine, $">{late.Number}<").Should().Contain("<span class=\"badge sla-breached\">breached</span>");
+        var row = RowOf(workload, $"data-engineer=\"{owner.Id}\"");
+        row.Should().Contain("3 of 10").And.Contain("<td class=\"at-risk\"><span class=\"badge sla-at-risk\">1</span></td>").And.Contain("<td class=\"breached\"><span class=\"badge sla-breached\">1</span></td>");
+        (await engineer.GetStringAsync($"/desk/tickets/{late.Number}")).Should().Contain("<dd class=\"sla-state\"><span class=\"badge sla-breached\">breached</span>");
+    }
+
+    [Fact]
     public async Task MineTab_IsSortedByTheNextDueTime()
     {
         var seed = await RoutingSeed.WriteAsync(app);
@@ -186,6 +232,15 @@ public sealed partial class RoutingPageTests(HelpDeskAppFactory app) : IClassFix
         html.Should().MatchRegex("First response due</dt><dd[^>]*>\\s*<span class=\"badge sla-met\">met</span>");
         html.Should().Contain("<span class=\"badge sla-paused\">paused</span>").And.Contain("waiting on the customer since");
         html.Should().MatchRegex("Resolution due</dt><dd[^>]*>\\s*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC <span class=\"muted\">\\(paused");
+    }
+
+    /// <summary>The table row that holds <paramref name="marker"/>.</summary>
+    private static string RowOf(string html, string marker)
+    {
+        var at = html.IndexOf(marker, StringComparison.Ordinal);
+        at.Should().BeGreaterThanOrEqualTo(0, $"the page shows {marker}");
+        var start = html.LastIndexOf("<tr", at, StringComparison.Ordinal);
+        return html[start..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
     }
 
     /// <summary>The element with the class, from its start to the end of the section or table that opens it.</summary>

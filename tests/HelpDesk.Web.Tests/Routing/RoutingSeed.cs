@@ -150,6 +150,13 @@ public static class RoutingSeedExtensions
         return ((int)row.Item1, (int)row.Item2);
     }
 
+    /// <summary>Writes an SLA state as the monitor would have, without waiting for the clock to run down.</summary>
+    public static async Task SetSlaStateAsync(this HelpDeskAppFactory app, int ticketId, string state)
+    {
+        await using var connection = await app.Connections.OpenAsync();
+        await connection.ExecuteAsync("UPDATE Tickets SET SlaState = @State WHERE Id = @Id", new { State = state, Id = ticketId });
+    }
+
     /// <summary>The audit entries of one field of a ticket, oldest first, as (old, new).</summary>
     public static async Task<IReadOnlyList<(string? Old, string? New)>> AuditOfAsync(this HelpDeskAppFactory app, int ticketId, string field)
     {
