@@ -16,7 +16,10 @@ public abstract class RoutingStoreTests : ProviderTestBase
 {
     private static readonly DateTime Now = RoutingRows.Now;
 
-    private readonly EngineerProfileCache _cache = new(new FakeTimeProvider(new DateTimeOffset(Now)));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Now));
+    private readonly EngineerProfileCache _cache;
+
+    protected RoutingStoreTests() => _cache = new EngineerProfileCache(_clock);
 
     private TicketStore Tickets => new(Connections, new AttachmentStore(Connections));
 
@@ -56,7 +59,7 @@ public abstract class RoutingStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
-    public async Task LoadCandidatesAsync_SeesAProfileChange_AssoonAsTheEngineerStoreSavesIt()
+    public async Task LoadCandidatesAsync_SeesAProfileChange_AsSoonAsTheEngineerStoreSavesIt()
     {
         var seed = await SeedAsync();
         var priya = await RoutingRows.EngineerAsync(Connections, "Priya Shah", seed.Keel);
@@ -75,6 +78,22 @@ public abstract class RoutingStoreTests : ProviderTestBase
         afterSave.Should().ContainSingle().Which.Engineer.Available.Should().BeFalse();
         afterRate.Should().ContainSingle().Which.Engineer.Rates.Should().ContainSingle().Which.HourlyCents.Should().Be(7_000);
         afterOtherNode.Select(c => c.Engineer.Name).Should().Equal("Priya Shah", "Sam Lee");
+    }
+
+    [SkippableFact]
+    public async Task LoadCandidatesAsync_SeesAnotherNodesEdit_OnceTheCachedProfilesHaveLivedTheirTime()
+    {
+        var seed = await SeedAsync();
+        var priya = await RoutingRows.EngineerAsync(Connections, "Priya Shah", seed.Keel);
+        (await Store.LoadCandidatesAsync()).Should().ContainSingle().Which.Engineer.Capacity.Should().Be(5);
+
+        await new EngineerStore(Connections).SaveAsync(priya with { Capacity = 8 }, Now);
+        var soon = await Store.LoadCandidatesAsync();
+        _clock.Advance(EngineerProfileCache.Lifetime);
+        var later = await Store.LoadCandidatesAsync();
+
+        soon.Should().ContainSingle().Which.Engineer.Capacity.Should().Be(5, "this node's copy is still young");
+        later.Should().ContainSingle().Which.Engineer.Capacity.Should().Be(8);
     }
 
     [SkippableFact]
