@@ -29,7 +29,7 @@ public static partial class TicketEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         tickets.MapGet("/", ListAsync)
-            .WithSummary("List tickets, newest activity first, a page at a time; pass the answer's next as after for the following page.")
+            .WithSummary("List tickets, newest activity first (sort=due: the next SLA due time first), a page at a time; pass the answer's next as after for the following page. Staff filter by assignee (me, none, an id) and skill queue (queue=keel/tier-2).")
             .Produces<TicketListDto>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -69,6 +69,7 @@ public static partial class TicketEndpoints
 
         MapAttachments(tickets);
         MapEntitlement(tickets);
+        MapRouting(tickets);
         return api;
     }
 
@@ -117,10 +118,11 @@ public static partial class TicketEndpoints
                 Environment = input.Environment,
                 Category = input.Category,
                 ModifiedSource = input.ModifiedSource ?? false,
+                Language = input.Language,
             },
             context.RequestAborted);
         return result.Succeeded
-            ? TypedResults.Created(Location(result.Value!.Id), TicketDto.From(result.Value))
+            ? TypedResults.Created(Location(result.Value!.Id), TicketDto.From(result.Value, staff: !actor.IsCustomer))
             : ResultResponses.Problem(result);
     }
 
@@ -133,6 +135,7 @@ public static partial class TicketEndpoints
         string? organisationId,
         string? product,
         string? assignee,
+        string? queue,
         string? q,
         string? sort,
         string? limit,
@@ -143,14 +146,14 @@ public static partial class TicketEndpoints
             return NoActor(context);
         }
 
-        var parsed = TicketListParameters.Parse(actor, status, severity, organisationId, product, assignee, q, sort, limit, after, DefaultLimit, MaxLimit);
+        var parsed = TicketListParameters.Parse(actor, status, severity, organisationId, product, assignee, queue, q, sort, limit, after, DefaultLimit, MaxLimit);
         if (parsed.Errors.Count > 0)
         {
             return MalformedInput(parsed.Errors);
         }
 
         var page = await store.ListAsync(parsed.Query!, context.RequestAborted);
-        return TypedResults.Ok(new TicketListDto([.. page.Items.Select(TicketSummaryDto.From)], page.Next));
+        return TypedResults.Ok(new TicketListDto([.. page.Items.Select(row => TicketSummaryDto.From(row, staff: !actor.IsCustomer))], page.Next));
     }
 
     private static async Task<IResult> GetAsync(string number, HttpContext context, CurrentActor actors, TicketViews views)

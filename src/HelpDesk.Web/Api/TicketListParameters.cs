@@ -6,8 +6,8 @@ namespace HelpDesk.Web.Api;
 
 /// <summary>
 /// The query string of <c>GET /api/tickets</c> read into a <see cref="TicketQuery"/> in the caller's scope. Each
-/// parameter that cannot be read is named in an error; staff-only filters are ignored for customers, whose scope
-/// already limits them to their organisation.
+/// parameter that cannot be read is named in an error; staff-only filters (organisation, assignee, skill queue) are
+/// ignored for customers, whose scope already limits them to their organisation.
 /// </summary>
 public sealed record TicketListParameters(TicketQuery? Query, IReadOnlyList<FieldError> Errors)
 {
@@ -18,6 +18,7 @@ public sealed record TicketListParameters(TicketQuery? Query, IReadOnlyList<Fiel
         string? organisationId,
         string? product,
         string? assignee,
+        string? queue,
         string? q,
         string? sort,
         string? limit,
@@ -57,7 +58,7 @@ public sealed record TicketListParameters(TicketQuery? Query, IReadOnlyList<Fiel
         var sortOrder = TicketSort.Updated;
         if (!string.IsNullOrWhiteSpace(sort) && !TryEnum(sort, out sortOrder))
         {
-            errors.Add(new("sort", "Sort by updated, created or severity."));
+            errors.Add(new("sort", "Sort by updated, created, severity or due (the next SLA due time first, as a skill queue is pulled)."));
         }
 
         var take = defaultLimit;
@@ -76,8 +77,18 @@ public sealed record TicketListParameters(TicketQuery? Query, IReadOnlyList<Fiel
         int? organisationFilter = null;
         int? assigneeId = null;
         var unassigned = false;
+        string? skillQueue = null;
         if (!actor.IsCustomer)
         {
+            if (!string.IsNullOrWhiteSpace(queue))
+            {
+                skillQueue = Core.Routing.SkillQueue.Parse(queue.Trim())?.Name;
+                if (skillQueue is null)
+                {
+                    errors.Add(new("queue", "A skill queue is named like keel/tier-2: a product code (or general) and a tier."));
+                }
+            }
+
             if (!string.IsNullOrWhiteSpace(organisationId))
             {
                 if (int.TryParse(organisationId, NumberStyles.None, CultureInfo.InvariantCulture, out var organisation))
@@ -129,6 +140,7 @@ public sealed record TicketListParameters(TicketQuery? Query, IReadOnlyList<Fiel
                 Product = string.IsNullOrWhiteSpace(product) ? null : product.Trim(),
                 AssigneeId = assigneeId,
                 UnassignedOnly = unassigned,
+                Queue = skillQueue,
                 Text = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
                 Sort = sortOrder,
                 After = cursor,

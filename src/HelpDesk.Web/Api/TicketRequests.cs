@@ -7,6 +7,7 @@ namespace HelpDesk.Web.Api;
 /// <param name="RequesterId">Staff only, and then required: the customer the ticket is filed for.</param>
 /// <param name="Category">A request category code: problem, question, backport, customization, port, third-party-integration, consulting-training.</param>
 /// <param name="ModifiedSource">True when the customer has modified the product's source code.</param>
+/// <param name="Language">The language the ticket is written in, an ISO 639-1 code (en, de, fr, …; en when left out): the engineer must speak it.</param>
 public sealed record FileTicketBody(
     string? Subject,
     string? Body,
@@ -16,7 +17,8 @@ public sealed record FileTicketBody(
     string? Environment,
     string? Category,
     int? RequesterId,
-    bool? ModifiedSource = null);
+    bool? ModifiedSource = null,
+    string? Language = null);
 
 /// <param name="Verdict">The verdict to give the ticket instead of the one given at intake.</param>
 /// <param name="Reason">Required: why, in words the customer will read.</param>
@@ -52,3 +54,16 @@ public sealed record LogTimeBody(int? Minutes, DateOnly? WorkDate, string? Note,
 
 /// <param name="Score">1 (very dissatisfied) to 5 (very satisfied).</param>
 public sealed record RateBody(int? Score, string? Comment);
+
+/// <param name="Reason">Required: why the ticket needs the next tier, for the audit trail and the next engineer.</param>
+/// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
+public sealed record EscalateBody(string? Reason, int? Version);
+
+/// <param name="Reason">Required: why the ticket goes back to be routed to someone else.</param>
+/// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
+public sealed record HandBackBody(string? Reason, int? Version);
+
+/// <param name="EngineerId">The engineer to give the ticket to (they need a routing profile; their capacity may be exceeded), or null to let the router choose someone other than the current assignee.</param>
+/// <param name="Reason">Why, for the audit trail.</param>
+/// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
+public sealed record ReassignBody(int? EngineerId, string? Reason, int? Version);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
 
@@ -8,8 +9,8 @@ namespace HelpDesk.Web.Api;
 
 /// <summary>
 /// A ticket's own fields. <c>Severity</c> is 1 (critical) to 4 (low), as it is filed. <see cref="Entitlement"/> is
-/// the verdict given at intake (null for tickets filed before entitlement was checked) and <see cref="Sla"/> the
-/// due times it set.
+/// the verdict given at intake (null for tickets filed before entitlement was checked), <see cref="Sla"/> the
+/// due times it set and how they went, <see cref="Routing"/> who has the ticket and, for staff, why.
 /// </summary>
 public sealed record TicketDto(
     int Id,
@@ -34,11 +35,15 @@ public sealed record TicketDto(
     int Resolutions,
     int Version,
     EntitlementDto? Entitlement,
-    SlaDto Sla)
+    SlaDto Sla,
+    string Language,
+    int Tier,
+    RoutingDto Routing)
 {
     /// <param name="entitlement">The ticket's verdict with the overriding engineer's name; read from the ticket when not given.</param>
-    /// <param name="staff">Whether the caller is staff, who also see an override's reason and goodwill.</param>
-    public static TicketDto From(Ticket ticket, EntitlementView? entitlement = null, bool staff = false)
+    /// <param name="staff">Whether the caller is staff, who also see an override's reason and goodwill, the SLA monitor's state and the routing explanation.</param>
+    /// <param name="assigneeName">The assignee's name now; when not given, the name the router recorded if it still has the ticket.</param>
+    public static TicketDto From(Ticket ticket, EntitlementView? entitlement = null, bool staff = false, string? assigneeName = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         entitlement ??= EntitlementView.Of(ticket);
@@ -48,12 +53,32 @@ public sealed record TicketDto(
             ticket.AssigneeId, ticket.CreatedUtc, ticket.UpdatedUtc, ticket.FirstResponseUtc, ticket.ResolvedUtc,
             ticket.ClosedUtc, ticket.Resolutions, ticket.Version,
             entitlement is null ? null : EntitlementDto.From(entitlement, staff),
-            new SlaDto(ticket.FirstResponseDueUtc, ticket.ResolveDueUtc));
+            SlaDto.From(ticket, staff),
+            ticket.Language,
+            ticket.Tier,
+            RoutingDto.From(ticket, assigneeName, staff));
     }
 }
 
-/// <summary>When the plan's SLA wants the first response and the resolution; null when no SLA applies.</summary>
-public sealed record SlaDto(DateTime? FirstResponseDue, DateTime? ResolveDue);
+/// <summary>
+/// When the plan's SLA wants the first response and the resolution (null when no SLA applies), whether each was met
+/// once it is known, and since when the clock is paused while the ticket waits on the customer. <c>State</c>, the
+/// SLA monitor's view (None, AtRisk, Breached), is for staff only.
+/// </summary>
+public sealed record SlaDto(
+    DateTime? FirstResponseDue,
+    DateTime? ResolveDue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? FirstResponseMet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ResolveMet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? PausedSince = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaState? State = null)
+{
+    public static SlaDto From(Ticket ticket, bool staff)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return new(ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, ticket.FirstResponseMet, ticket.ResolveMet, ticket.SlaPausedUtc, staff ? ticket.SlaState : null);
+    }
+}
 
 /// <param name="Clause">The id of the scope clause the reason rests on, also the anchor in <paramref name="ClauseUrl"/>.</param>
 /// <param name="ClauseUrl">The clause on the public page of the scope version the verdict was given by.</param>
@@ -105,6 +130,9 @@ public sealed record EntitlementDto(
 /// <summary>The verdict a request would get if it were filed now, and the due times it would set.</summary>
 public sealed record EntitlementCheckDto(EntitlementDto Entitlement, SlaDto Sla);
 
+/// <param name="NextDue">The earliest SLA due time still to meet, which <c>sort=due</c> orders by; null when none is.</param>
+/// <param name="Queue">Staff: the skill queue the ticket waits in; absent while it is assigned.</param>
+/// <param name="SlaState">Staff: None, AtRisk or Breached, as the SLA monitor last saw it.</param>
 public sealed record TicketSummaryDto(
     int Id,
     string Number,
@@ -118,14 +146,21 @@ public sealed record TicketSummaryDto(
     string? AssigneeName,
     string? Product,
     DateTime CreatedUtc,
-    DateTime UpdatedUtc)
+    DateTime UpdatedUtc,
+    DateTime? NextDue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? SlaPausedSince = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Tier = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Queue = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaState? SlaState = null)
 {
-    public static TicketSummaryDto From(TicketSummary row)
+    public static TicketSummaryDto From(TicketSummary row, bool staff)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new(
             row.Id, row.Number, row.Subject, row.Status, (int)row.Severity, row.OrganisationId, row.OrganisationName,
-            row.RequesterName, row.AssigneeId, row.AssigneeName, row.Product, row.CreatedUtc, row.UpdatedUtc);
+            row.RequesterName, row.AssigneeId, row.AssigneeName, row.Product, row.CreatedUtc, row.UpdatedUtc,
+            row.NextDueUtc, row.SlaPausedUtc,
+            staff ? row.Tier : null, staff ? row.Queue : null, staff ? row.SlaState : null);
     }
 }
 
@@ -168,13 +203,14 @@ public sealed record RatingDto(int Resolution, int Score, string? Comment, DateT
 }
 
 /// <summary>
-/// One ticket as its reader may see it, with its verdict and SLA due times at the top as well as in the ticket. For customers the messages hold public replies only, and
+/// One ticket as its reader may see it, with its verdict, SLA due times and routing at the top as well as in the ticket. For customers the messages hold public replies only, and
 /// <see cref="Audit"/> and <see cref="Time"/> are left out of the JSON altogether.
 /// </summary>
 public sealed record TicketDetailDto(
     TicketDto Ticket,
     EntitlementDto? Entitlement,
     SlaDto Sla,
+    RoutingDto Routing,
     IReadOnlyList<MessageDto> Messages,
     IReadOnlyList<AttachmentDto> Attachments,
     RatingDto? Rating,
@@ -184,11 +220,12 @@ public sealed record TicketDetailDto(
     public static TicketDetailDto From(TicketView view, bool staff)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var ticket = TicketDto.From(view.Ticket, view.Entitlement, staff);
+        var ticket = TicketDto.From(view.Ticket, view.Entitlement, staff, view.AssigneeName);
         return new(
             ticket,
             ticket.Entitlement,
             ticket.Sla,
+            ticket.Routing,
             [.. view.Messages.Select(m => new MessageDto(m.Id, m.Kind, m.AuthorId, m.AuthorName, m.BodyText, m.BodyHtml, m.CreatedUtc))],
             [.. view.Attachments.Select(AttachmentDto.From)],
             view.Rating is null ? null : RatingDto.From(view.Rating),

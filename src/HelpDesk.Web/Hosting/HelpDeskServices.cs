@@ -40,10 +40,15 @@ public static class HelpDeskServices
         var attachments = new AttachmentPolicy(
             configuration.GetValue("Attachments:MaxMegabytes", AttachmentPolicy.DefaultMaxBytes / (1024 * 1024)) * 1024 * 1024,
             AttachmentPolicy.Default.AllowedExtensions);
+        // Read when first resolved, which start-up does at once, so a bad setting stops it with a clear message.
+        // Registered before Core, which adds its defaults only when none is registered.
+        services.AddSingleton(_ => RoutingSettingsReader.ReadRouting(configuration));
+        services.AddSingleton(_ => RoutingSettingsReader.ReadSla(configuration));
         services.AddHelpDeskCore(
             attachments,
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });
         services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         AddIdentity(services);

@@ -1,3 +1,5 @@
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Sla;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Migrations;
 using HelpDesk.Web.Accounts;
@@ -32,6 +34,10 @@ public static partial class HelpDeskStartup
                 Console.WriteLine($"HelpDesk: database is up to date ({migration.Applied.Count} migration(s) applied).");
                 return 0;
             }
+
+            // The router's and the SLA monitor's settings are read now, so a bad one stops start-up here.
+            app.Services.GetRequiredService<RoutingSettings>();
+            app.Services.GetRequiredService<SlaSettings>();
 
             await using (var scope = app.Services.CreateAsyncScope())
             {

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.Storage;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Web.Jobs;
@@ -18,6 +20,10 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
     public static IReadOnlyList<RecurringJobDefinition> Table { get; } =
     [
         RecurringJobDefinition.For<CloseResolvedTickets>("tickets:close-resolved", "17 * * * *", job => job.RunAsync(CancellationToken.None)),
+
+        // Pulls happen at once when capacity frees; this catches what those missed (a crash, a changed setting).
+        RecurringJobDefinition.For<PullFromQueues, int>("routing:pull-queues", "*/2 * * * *", job => job.FillAllAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<SlaMonitor, SlaMonitorResult>("sla:monitor", "* * * * *", job => job.CheckAsync(CancellationToken.None)),
     ];
 
     public void Register()
@@ -41,4 +47,14 @@ public sealed record RecurringJobDefinition(string Id, string Cron, Action<IRecu
     /// <summary>A job that resolves <typeparamref name="TJob"/> from the container and calls one method on it.</summary>
     public static RecurringJobDefinition For<TJob>(string id, string cron, Expression<Func<TJob, Task>> call) =>
         new(id, cron, (manager, options) => manager.AddOrUpdate(id, call, cron, options));
+
+    /// <summary>
+    /// The same for a method that returns a result (Hangfire keeps it with the job's history). The call is re-typed
+    /// as returning <see cref="Task"/> without a conversion node, since Hangfire wants the method call itself.
+    /// </summary>
+    public static RecurringJobDefinition For<TJob, TResult>(string id, string cron, Expression<Func<TJob, Task<TResult>>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return For(id, cron, Expression.Lambda<Func<TJob, Task>>(call.Body, call.Parameters));
+    }
 }

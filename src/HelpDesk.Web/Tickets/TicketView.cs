@@ -16,6 +16,9 @@ public sealed record TicketView(
     /// <summary>The verdict panel's content; null for a ticket filed before entitlement was checked.</summary>
     public EntitlementView? Entitlement { get; init; }
 
+    /// <summary>The name of the engineer the ticket is assigned to now; null while it is unassigned.</summary>
+    public string? AssigneeName { get; init; }
+
     public IEnumerable<StoredAttachment> AttachmentsOf(TicketMessage message) => Attachments.Where(a => a.MessageId == message.Id);
 }
 
@@ -38,8 +41,9 @@ public sealed class TicketViews(ITicketStore tickets, IAttachmentStore attachmen
         var rating = ticket.Resolutions > 0 ? await tickets.GetRatingAsync(ticketId, ticket.Resolutions, scope, cancellationToken) : null;
         var overriddenBy = ticket.Override is { } o ? await people.FindAsync(o.ById, cancellationToken) : null;
         var entitlement = EntitlementView.Of(ticket, overriddenBy?.Name);
+        var assignee = ticket.AssigneeId is int assigneeId ? await people.FindAsync(assigneeId, cancellationToken) : null;
         return scope.IncludeInternal
-            ? new TicketView(ticket, messages, files, await tickets.ListAuditAsync(ticketId, cancellationToken), await tickets.ListTimeAsync(ticketId, cancellationToken), rating) { Entitlement = entitlement }
-            : new TicketView(ticket, messages, files, [], [], rating) { Entitlement = entitlement };
+            ? new TicketView(ticket, messages, files, await tickets.ListAuditAsync(ticketId, cancellationToken), await tickets.ListTimeAsync(ticketId, cancellationToken), rating) { Entitlement = entitlement, AssigneeName = assignee?.Name }
+            : new TicketView(ticket, messages, files, [], [], rating) { Entitlement = entitlement, AssigneeName = assignee?.Name };
     }
 }

@@ -116,7 +116,7 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
         endedPage.Should().Contain("data-verdict=\"OutOfScope\"").And.Contain(ReleasesClauseUrl).And.Contain("Release 6.1 is not supported")
             .And.Contain("Backport a fix to an older release", "the out-of-scope category matched is named");
         coveredPage.Should().Contain("data-verdict=\"Entitled\"").And.Contain(app.Seed.ContractNumber).And.Contain($"{PlanName} plan");
-        coveredPage.Should().MatchRegex(@"First response due</dt><dd>\d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d h \d\d min\)");
+        coveredPage.Should().MatchRegex(@"First response due</dt><dd[^>]*>\s*\d{4}-\d\d-\d\d \d\d:\d\d UTC \(<time class=""countdown ahead""[^>]*>in \d h \d\d min</time>\)");
         coveredPage.Should().Contain("Override the verdict");
     }
 
@@ -128,10 +128,10 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
 
         var html = await engineer.GetStringAsync("/desk?queue=All&q=" + Uri.EscapeDataString("Queue: imager on 6.1"));
 
-        html.Should().Contain("<th>Verdict</th>").And.Contain("<th>First response due</th>");
+        html.Should().Contain("<th>Verdict</th>").And.Contain("<th>Next SLA due</th>");
         var row = html[html.IndexOf($">{filed.Text("number")}<", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        row.Should().Contain("Out of scope").And.MatchRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(in ");
+        row.Should().Contain("Out of scope").And.MatchRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(<time class=""countdown ahead""[^>]*>in ");
     }
 
     [Fact]

@@ -50,6 +50,20 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_FailsNamingTheRoutingSetting_WhenItIsOutOfRange()
+    {
+        var run = await RunAppAsync(new()
+        {
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__HelpDesk"] = $"Data Source={Path.Combine(_workDirectory, "routing.db")}",
+            ["Routing__CriticalProficiency"] = "9",
+        });
+
+        ShouldFailNaming(run, "Routing:CriticalProficiency");
+        run.FailureLine.Should().Contain("from 1 to 5");
+    }
+
+    [Fact]
     public async Task Migrate_CreatesTheSchemaAndExits_OnAFreshDatabase()
     {
         var databaseFile = Path.Combine(_workDirectory, "fresh.db");

@@ -46,6 +46,17 @@ public sealed class OrganisationEditTests(HelpDeskAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Edit_SaysWhatTheSegmentDoesToRouting()
+    {
+        var manager = await app.SignInAsync(Manager);
+        var organisation = await NewOrganisationAsync();
+
+        var html = await manager.GetStringAsync($"/manage/organisations/edit/{organisation.Id}");
+
+        html.Should().Contain("Routing gives strategic customers&#x27; tickets, and any of severity 2 high or worse, to the most proficient engineer");
+    }
+
+    [Fact]
     public async Task Edit_WithAStaleVersion_SaysSomeoneElseChangedIt_AndKeepsWhatWasTyped()
     {
         var manager = await app.SignInAsync(Manager);

@@ -23,6 +23,8 @@ public static class AccessMatrixRequests
         ["/manage/catalogue/product/{productcode}"] = "Save",
         ["/manage/scope/edit/{productcode}"] = "Save",
         ["/manage/scope/preview/{productcode}"] = "Publish",
+        ["/manage/engineers"] = "Availability",
+        ["/manage/engineers/index"] = "Availability",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
@@ -36,6 +38,9 @@ public static class AccessMatrixRequests
         ["/api/tickets/{number}/rating"] = """{"score":5}""",
         ["/api/tickets/{number}/entitlement/override"] = """{"verdict":"OutOfScope","reason":"Checking access.","version":999}""",
         ["/api/entitlement/check"] = """{"product":"Ledger","release":"1.0","severity":3}""",
+        ["/api/tickets/{number}/escalate"] = """{"reason":"Checking access.","version":999}""",
+        ["/api/tickets/{number}/handback"] = """{"reason":"Checking access.","version":999}""",
+        ["/api/tickets/{number}/reassign"] = """{"engineerId":null,"reason":"Checking access.","version":999}""",
     };
 
     public static async Task<HttpResponseMessage> SendAsync(AccessMatrixFixture app, string route, Visitor visitor)

@@ -129,6 +129,21 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /scope/{productcode}"] = "405 405 405 405",
         ["POST /scope/{productcode}/compare"] = "405 405 405 405",
         ["POST /scope/{productcode}/v/{number:int}"] = "405 405 405 405",
+        ["GET /manage/engineers"] = "signin 403 403 403",
+        ["POST /manage/engineers"] = "signin 403 403 403",
+        ["GET /manage/engineers/index"] = "signin 403 403 403",
+        ["POST /manage/engineers/index"] = "signin 403 403 403",
+        ["GET /manage/workload"] = "signin 403 403 403",
+        ["POST /manage/workload"] = "signin 403 403 403",
+        ["GET /manage/workload/index"] = "signin 403 403 403",
+        ["POST /manage/workload/index"] = "signin 403 403 403",
+        ["GET /manage/engineers/edit/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/engineers/edit/{id:int}"] = "signin 403 403 403",
+        ["GET /manage/engineers/rates/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/engineers/rates/{id:int}"] = "signin 403 403 403",
+        ["POST /api/tickets/{number}/escalate"] = "401 404 404 409",
+        ["POST /api/tickets/{number}/handback"] = "401 404 404 409",
+        ["POST /api/tickets/{number}/reassign"] = "401 404 404 403",
     };
 
     public static TheoryData<string, Visitor> Cases()

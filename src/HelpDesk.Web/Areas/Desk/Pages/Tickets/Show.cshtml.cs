@@ -1,6 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
@@ -22,6 +23,11 @@ public sealed class ShowModel(
     AssignTicket assignments,
     LogTime timeLog,
     OverrideEntitlement overrides,
+    EscalateTicket escalations,
+    HandBackTicket handBacks,
+    ReassignTicket reassignments,
+    IEngineerStore engineers,
+    RoutingSettings routingSettings,
     IPeopleDirectory people,
     IOrganisationStore organisations,
     TimeProvider clock) : PageModel
@@ -40,6 +46,15 @@ public sealed class ShowModel(
 
     [BindProperty]
     public OverrideInput Override { get; set; } = new();
+
+    [BindProperty]
+    public ReasonInput Escalation { get; set; } = new();
+
+    [BindProperty]
+    public ReasonInput HandBack { get; set; } = new();
+
+    [BindProperty]
+    public ReassignInput Reassignment { get; set; } = new();
 
     /// <summary>The version of the ticket the posting form was rendered with.</summary>
     [BindProperty]
@@ -60,6 +75,13 @@ public sealed class ShowModel(
     public Person? Assignee { get; private set; }
 
     public IReadOnlyList<Person> Staff { get; private set; } = [];
+
+    /// <summary>The engineers a manager may reassign to: those with a routing profile.</summary>
+    public IReadOnlyList<EngineerProfile> Engineers { get; private set; } = [];
+
+    public bool IsManager => User.IsInRole(Roles.Manager);
+
+    public RoutingSettings RoutingSettings => routingSettings;
 
     public IReadOnlyList<TicketStatus> Targets => TicketWorkflow.AllowedTargets(Ticket.Status, ActorKind.Staff);
 
@@ -175,6 +197,53 @@ public sealed class ShowModel(
         return await AfterAsync(result, number, "Override", $"Verdict overridden: {VerdictText.Name(verdict)}.");
     }
 
+    public async Task<IActionResult> OnPostEscalateAsync(string number)
+    {
+        if (await LoadAsync(number) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await escalations.HandleAsync(new EscalateTicketRequest(Actor, Ticket.Id, Escalation.Reason, Version), HttpContext.RequestAborted);
+        return await AfterAsync(result, number, nameof(Escalation), result.Succeeded ? $"Escalated to tier {result.Value!.Tier}. {Routed(result.Value)}" : "");
+    }
+
+    public async Task<IActionResult> OnPostHandBackAsync(string number)
+    {
+        if (await LoadAsync(number) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await handBacks.HandleAsync(new HandBackTicketRequest(Actor, Ticket.Id, HandBack.Reason, Version), HttpContext.RequestAborted);
+        return await AfterAsync(result, number, nameof(HandBack), result.Succeeded ? $"Handed back. {Routed(result.Value!)}" : "");
+    }
+
+    public async Task<IActionResult> OnPostReassignAsync(string number)
+    {
+        // Reassigning overrides the router and another engineer's work: managers only, whatever the form shows.
+        if (!IsManager)
+        {
+            return Forbid();
+        }
+
+        if (await LoadAsync(number) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await reassignments.HandleAsync(
+            new ReassignTicketRequest(Actor, Ticket.Id, Reassignment.EngineerId, Reassignment.Reason, Version), HttpContext.RequestAborted);
+        return await AfterAsync(result, number, nameof(Reassignment), result.Succeeded ? $"Reassigned. {Routed(result.Value!)}" : "");
+    }
+
+    /// <summary>Errors of fields a form has no input for (the ticket's tier or status), to show at the form that caused them.</summary>
+    public IEnumerable<string> ErrorsOf(params string[] keys) =>
+        keys.SelectMany(key => ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : []);
+
+    /// <summary>The router's summary of where the ticket went, for the notice after a change that re-routed it.</summary>
+    private static string Routed(Ticket ticket) => ticket.Routing?.Summary ?? "";
+
     /// <summary>Success goes back to the page (so a refresh does not post again); a failure shows the current ticket with the form as typed.</summary>
     private async Task<IActionResult> AfterAsync<T>(Result<T> result, string number, string prefix, string notice)
     {
@@ -230,6 +299,7 @@ public sealed class ShowModel(
         Requester = await people.FindAsync(view.Ticket.RequesterId, cancellationToken);
         Assignee = view.Ticket.AssigneeId is int assigneeId ? await people.FindAsync(assigneeId, cancellationToken) : null;
         Staff = await people.ListStaffAsync(cancellationToken);
+        Engineers = IsManager ? await engineers.ListAsync(cancellationToken) : [];
         return null;
     }
 
@@ -256,6 +326,19 @@ public sealed class ShowModel(
     public sealed class OverrideInput
     {
         public Verdict? Verdict { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ReasonInput
+    {
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ReassignInput
+    {
+        /// <summary>The engineer to give the ticket to; none lets the router choose someone other than the assignee.</summary>
+        public int? EngineerId { get; set; }
 
         public string? Reason { get; set; }
     }

@@ -1,5 +1,6 @@
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
 using HelpDesk.Web.Areas.Manage.Pages.Contracts;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
@@ -61,6 +62,16 @@ public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisati
         StaleMessage = stale;
 
         return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    /// <summary>What the segment does to routing, so a manager choosing it sees the consequence.</summary>
+    public string SegmentRouting(RoutingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var severity = Display.Severity(settings.ProficiencyFirstSeverity);
+        return settings.ProficiencyFirstSegments.Count == 0
+            ? $"Routing gives every segment's tickets to the least over-qualified, cheapest engineer, except severity {severity} or worse."
+            : $"Routing gives {string.Join(" and ", settings.ProficiencyFirstSegments.Select(Segments.Describe))} customers' tickets, and any of severity {severity} or worse, to the most proficient engineer; other segments' to the least over-qualified, cheapest one.";
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
@@ -66,6 +67,7 @@ public sealed class NewModel(
         }
 
         ModelState.Clear();
+        Input.Language ??= PreferredLanguage();
         await LoadChoicesAsync();
         await PreviewAsync(actor);
         return Page();
@@ -120,6 +122,7 @@ public sealed class NewModel(
                 Environment = Input.Environment,
                 Category = Input.Category,
                 ModifiedSource = Input.ModifiedSource,
+                Language = Input.Language,
                 Attachments = files,
             },
             HttpContext.RequestAborted);
@@ -134,6 +137,16 @@ public sealed class NewModel(
         await LoadChoicesAsync();
         await PreviewAsync(actor);
         return Page();
+    }
+
+    /// <summary>The first language the browser asks for that the help desk offers; English otherwise.</summary>
+    private string PreferredLanguage()
+    {
+        var asked = Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Languages.Find(l.Value.Value?.Split('-')[0]))
+            .FirstOrDefault(l => l is not null);
+        return asked?.Code ?? Languages.English;
     }
 
     private async Task LoadChoicesAsync()
@@ -186,6 +199,9 @@ public sealed class NewModel(
 
         /// <summary>The customer has changed the product's source code; the scope may not cover that.</summary>
         public bool ModifiedSource { get; set; }
+
+        /// <summary>An ISO 639-1 code of <see cref="Languages.All"/>; the engineer who takes the ticket speaks it.</summary>
+        public string? Language { get; set; }
 
         public List<IFormFile> Attachments { get; set; } = [];
     }

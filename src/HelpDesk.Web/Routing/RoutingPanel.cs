@@ -1,0 +1,29 @@
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Tickets;
+
+namespace HelpDesk.Web.Routing;
+
+/// <summary>
+/// What the desk's routing panel shows of a ticket: the router's latest decision with its explanation, the queue the
+/// ticket waits in now, and who has it now (a manual assignment may have changed that since the decision).
+/// </summary>
+/// <param name="Need">What the ticket needs of an engineer now, in words (<see cref="RoutingText.Need"/>).</param>
+public sealed record RoutingPanel(RoutingDecision? Decision, string? WaitingIn, int? AssigneeId, string? AssigneeName, string Need, DateTime NowUtc)
+{
+    public static RoutingPanel Of(Ticket ticket, string? assigneeName, RoutingSettings settings, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return new(ticket.Routing, ticket.Queue, ticket.AssigneeId, assigneeName, RoutingText.Need(ticket, settings), nowUtc);
+    }
+
+    /// <summary>True when the ticket is no longer where the router put it: someone assigned or returned it by hand since.</summary>
+    public bool ChangedByHand => Decision is { } decision
+        && (decision.Outcome == RoutingOutcome.Assigned ? decision.AssigneeId != AssigneeId : AssigneeId is not null);
+
+    /// <summary>How many excluded engineers the explanation counts without naming.</summary>
+    public int UnnamedExcluded => Decision is { } d ? Math.Max(0, d.ExcludedCounts.Values.Sum() - d.Excluded.Count) : 0;
+}
+
+/// <summary>One SLA target of a ticket as the desk shows it: met or missed once done, else a countdown (or paused).</summary>
+/// <param name="DoneUtc">When the target was reached: the first response, or the resolution.</param>
+public sealed record SlaTarget(DateTime? DueUtc, DateTime? DoneUtc, bool? Met, bool Paused, DateTime NowUtc);
