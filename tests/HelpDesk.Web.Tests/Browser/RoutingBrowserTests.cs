@@ -1,4 +1,5 @@
 using HelpDesk.Core.Routing;
+using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tests.Infrastructure;
 using HelpDesk.Web.Tests.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,18 @@ public sealed class RoutingBrowserTests(BrowserAppFactory app, ChromiumFixture c
         foreach (var engineer in engineers.Where(e => e.Available))
         {
             await app.SetAvailableAsync(engineer.UserId, available: false);
+        }
+
+        // The demo leaves tickets waiting in the queues the two new engineers serve; someone already on the team
+        // takes them, so the new engineers start with empty queues and pull nothing when their profiles are saved.
+        using var scope = app.Services.CreateScope();
+        var assign = scope.ServiceProvider.GetRequiredService<AssignTicket>();
+        var taker = engineers[0].UserId;
+        string[] queues = ["mooring/tier-1", "mooring/tier-2", "general/tier-1", "general/tier-2"];
+        foreach (var ticket in await scope.ServiceProvider.GetRequiredService<IRoutingStore>().ListWaitingAsync(queues, 1000))
+        {
+            var taken = await assign.HandleAsync(new AssignTicketRequest(TicketActor.Staff(taker), ticket.Id, taker, null));
+            taken.Succeeded.Should().BeTrue(string.Join(" ", taken.Errors.Select(e => e.Message)));
         }
     }
 
