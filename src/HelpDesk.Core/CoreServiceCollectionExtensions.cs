@@ -64,6 +64,7 @@ public static class CoreServiceCollectionExtensions
     private static void AddRouting(IServiceCollection services)
     {
         services.AddScoped<PullFromQueues>();
+        services.AddScoped<Rerouting>();
         services.AddScoped<EscalateTicket>();
         services.AddScoped<HandBackTicket>();
         services.AddScoped<ReassignTicket>();

@@ -12,35 +12,13 @@ public sealed record EscalateTicketRequest(TicketActor Actor, int TicketId, stri
 /// An engineer sends a ticket up a tier, saying why: the ticket needs the next tier (3 at most) and the router
 /// chooses again among the engineers of that tier, or queues it in the tier's queue.
 /// </summary>
-public sealed class EscalateTicket
+public sealed class EscalateTicket(Rerouting rerouting)
 {
-    private readonly Rerouting _rerouting;
-    private readonly TimeProvider _clock;
-
-    public EscalateTicket(
-        ITicketStore tickets,
-        IRoutingStore routing,
-        IOrganisationStore organisations,
-        IPeopleDirectory people,
-        RoutingSettings settings,
-        PullFromQueues pull,
-        TimeProvider clock)
-    {
-        _rerouting = new(tickets, routing, organisations, people, settings, pull);
-        _clock = clock;
-    }
-
     public async Task<Result<Ticket>> HandleAsync(EscalateTicketRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new List<FieldError>();
-        Rerouting.Reason(errors, request.Reason, "Say why the ticket needs a higher tier; the next engineer reads it.");
-        if (errors.Count > 0)
-        {
-            return Result<Ticket>.Invalid(errors);
-        }
-
-        var loaded = await _rerouting.LoadOpenAsync(request.Actor, request.TicketId, request.ExpectedVersion, "escalating", ct);
+        var loaded = await rerouting.LoadOpenAsync(
+            request.Actor, request.TicketId, request.ExpectedVersion, "escalating", request.Reason, "Say why the ticket needs a higher tier; the next engineer reads it.", ct);
         if (!loaded.Succeeded)
         {
             return loaded;
@@ -52,12 +30,12 @@ public sealed class EscalateTicket
             return Result<Ticket>.Invalid("tier", $"{ticket.Number} is already at tier {EngineerProfile.MaxTier}, the highest; reassign it or hand it back instead.");
         }
 
-        var now = _clock.UtcNow();
+        var now = rerouting.UtcNow();
         var reason = request.Reason!.Trim();
         var escalated = ticket with { Tier = ticket.Tier + 1 };
-        var routingRequest = await _rerouting.RequestAsync(escalated, now, ct);
-        var decision = Router.Decide(routingRequest, await _rerouting.CandidatesAsync(ticket, ct), _rerouting.Settings, RoutingTrigger.Escalated) with { Note = reason };
-        return await _rerouting.SaveAsync(
+        var routingRequest = await rerouting.RequestAsync(escalated, now, ct);
+        var decision = Router.Decide(routingRequest, await rerouting.CandidatesAsync(ticket, ct), rerouting.Settings, RoutingTrigger.Escalated) with { Note = reason };
+        return await rerouting.SaveAsync(
             ticket,
             TicketRouting.Apply(escalated, decision),
             request.Actor,

@@ -13,45 +13,22 @@ public sealed record ReassignTicketRequest(TicketActor Actor, int TicketId, int?
 /// profile and gets it even when the router would not have chosen them (the explanation says why it would not),
 /// or back through the router, leaving out the current assignee.
 /// </summary>
-public sealed class ReassignTicket
+public sealed class ReassignTicket(Rerouting rerouting)
 {
-    private readonly Rerouting _rerouting;
-    private readonly TimeProvider _clock;
-
-    public ReassignTicket(
-        ITicketStore tickets,
-        IRoutingStore routing,
-        IOrganisationStore organisations,
-        IPeopleDirectory people,
-        RoutingSettings settings,
-        PullFromQueues pull,
-        TimeProvider clock)
-    {
-        _rerouting = new(tickets, routing, organisations, people, settings, pull);
-        _clock = clock;
-    }
-
     public async Task<Result<Ticket>> HandleAsync(ReassignTicketRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new List<FieldError>();
-        if (request.Reason is { Length: > TicketRules.NoteMaxLength })
-        {
-            Rerouting.Reason(errors, request.Reason, "");
-            return Result<Ticket>.Invalid(errors);
-        }
-
-        var loaded = await _rerouting.LoadOpenAsync(request.Actor, request.TicketId, request.ExpectedVersion, "reassigning", ct);
+        var loaded = await rerouting.LoadOpenAsync(request.Actor, request.TicketId, request.ExpectedVersion, "reassigning", request.Reason, missingReason: null, ct);
         if (!loaded.Succeeded)
         {
             return loaded;
         }
 
         var ticket = loaded.Value!;
-        var now = _clock.UtcNow();
+        var now = rerouting.UtcNow();
         var reason = TicketRules.Clean(request.Reason);
-        var routingRequest = await _rerouting.RequestAsync(ticket, now, ct);
-        var candidates = await _rerouting.CandidatesAsync(ticket, ct);
+        var routingRequest = await rerouting.RequestAsync(ticket, now, ct);
+        var candidates = await rerouting.CandidatesAsync(ticket, ct);
         RoutingDecision decision;
         if (request.EngineerId is int engineerId)
         {
@@ -66,15 +43,15 @@ public sealed class ReassignTicket
                 return Result<Ticket>.Invalid("engineerId", "Only engineers with a routing profile can be given tickets; add their profile under Engineers first.");
             }
 
-            decision = Router.Chosen(routingRequest, engineer, _rerouting.Settings, RoutingTrigger.Reassigned, "a manager") with { Note = reason };
+            decision = Router.Chosen(routingRequest, engineer, rerouting.Settings, RoutingTrigger.Reassigned, "a manager") with { Note = reason };
         }
         else
         {
             var exclude = ticket.AssigneeId is int current ? new[] { current } : [];
-            decision = Router.Decide(routingRequest with { Exclude = exclude }, candidates, _rerouting.Settings, RoutingTrigger.Reassigned) with { Note = reason };
+            decision = Router.Decide(routingRequest with { Exclude = exclude }, candidates, rerouting.Settings, RoutingTrigger.Reassigned) with { Note = reason };
         }
 
-        return await _rerouting.SaveAsync(
+        return await rerouting.SaveAsync(
             ticket,
             TicketRouting.Apply(ticket, decision),
             request.Actor,

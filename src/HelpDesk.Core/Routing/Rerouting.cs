@@ -10,31 +10,36 @@ namespace HelpDesk.Core.Routing;
 /// version the writer read, and a save that records the decision in the audit trail and lets the engineer who lost
 /// the ticket pull another one.
 /// </summary>
-internal sealed class Rerouting(
+public sealed class Rerouting(
     ITicketStore tickets,
     IRoutingStore routing,
     IOrganisationStore organisations,
     IPeopleDirectory people,
     RoutingSettings settings,
-    PullFromQueues pull)
+    PullFromQueues pull,
+    TimeProvider clock)
 {
     public RoutingSettings Settings => settings;
 
-    public static void Reason(List<FieldError> errors, string? reason, string missing)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            errors.Add(new("reason", missing));
-        }
-        else if (reason.Trim().Length > TicketRules.NoteMaxLength)
-        {
-            errors.Add(new("reason", $"Keep the reason under {TicketRules.NoteMaxLength} characters; add the detail as an internal note."));
-        }
-    }
+    public DateTime UtcNow() => clock.UtcNow();
 
-    /// <summary>The ticket, if the actor is staff, it exists, it is the version they read and it is still open.</summary>
-    public async Task<Result<Ticket>> LoadOpenAsync(TicketActor actor, int ticketId, int? expectedVersion, string doing, CancellationToken ct)
+    /// <summary>
+    /// The ticket, if the reason is acceptable (required when <paramref name="missingReason"/> says what to write),
+    /// the actor is staff, the ticket exists, it is the version they read and it is still open.
+    /// </summary>
+    public async Task<Result<Ticket>> LoadOpenAsync(TicketActor actor, int ticketId, int? expectedVersion, string doing, string? reason, string? missingReason, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(reason) && missingReason is not null)
+        {
+            return Result<Ticket>.Invalid("reason", missingReason);
+        }
+
+        if (reason is not null && reason.Trim().Length > TicketRules.NoteMaxLength)
+        {
+            return Result<Ticket>.Invalid("reason", $"Keep the reason under {TicketRules.NoteMaxLength} characters; add the detail as an internal note.");
+        }
+
         if (actor.Kind == ActorKind.Customer)
         {
             return Result<Ticket>.NotFound($"There is no ticket {TicketNumber.Format(ticketId)}.");

@@ -52,9 +52,10 @@ internal sealed class RoutingWorld
 
     public PullFromQueues Pull => new(Routing, Engineers, Settings, Clock);
     public RouteTicket Route => new(Routing, Organisations, Settings);
-    public EscalateTicket Escalate => new(Tickets, Routing, Organisations, People, Settings, Pull, Clock);
-    public HandBackTicket HandBack => new(Tickets, Routing, Organisations, People, Settings, Pull, Clock);
-    public ReassignTicket Reassign => new(Tickets, Routing, Organisations, People, Settings, Pull, Clock);
+    public Rerouting Rerouting => new(Tickets, Routing, Organisations, People, Settings, Pull, Clock);
+    public EscalateTicket Escalate => new(Rerouting);
+    public HandBackTicket HandBack => new(Rerouting);
+    public ReassignTicket Reassign => new(Rerouting);
     public SaveEngineerProfile SaveProfile => new(Engineers, Catalogue, People, Pull, Clock);
     public AddCostRate AddRate => new(Engineers, Clock);
     public SetEngineerAvailability Availability => new(Engineers, Pull, Clock);
