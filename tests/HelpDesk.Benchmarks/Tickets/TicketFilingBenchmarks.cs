@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using Dapper;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Accounts;
@@ -8,6 +10,8 @@ using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Migrations;
+using HelpDesk.Data.Organisations;
+using HelpDesk.Data.Routing;
 using HelpDesk.Data.Scope;
 using HelpDesk.Data.Tickets;
 using Microsoft.Data.Sqlite;
@@ -22,7 +26,9 @@ namespace HelpDesk.Benchmarks.Tickets;
 /// second. The baseline writes the same four rows with parameterized INSERTs on a bare
 /// connection with the same per-connection PRAGMAs, one transaction per ticket: what the database costs by
 /// itself. The judged variant runs the real entitlement intake step too (facts read in one statement, the
-/// decision, the SLA due times) against a published scope and a contract of the requester's organisation.
+/// decision, the SLA due times) against a published scope and a contract of the requester's organisation; the
+/// routed variant adds the real routing step over 12 engineer profiles (candidates from the profile cache, open
+/// counts read fresh, the organisation's segment, the decision, the engineer's last assignment in the same save).
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class TicketFilingBenchmarks
@@ -33,6 +39,7 @@ public class TicketFilingBenchmarks
     private string _connectionString = "";
     private FileTicket _fileTicket = null!;
     private FileTicket _judgedFileTicket = null!;
+    private FileTicket _routedFileTicket = null!;
     private int _organisationId;
     private int _requesterId;
 
@@ -72,17 +79,45 @@ public class TicketFilingBenchmarks
         var connections = DbConnectionFactory.Create(options);
         var tickets = new TicketStore(connections, new AttachmentStore(connections));
         _fileTicket = new FileTicket(tickets, new PeopleDirectory(connections), [], AttachmentPolicy.Default, TimeProvider.System);
-        SeedContractAsync(connections).GetAwaiter().GetResult();
-        _judgedFileTicket = new FileTicket(
-            tickets,
-            new PeopleDirectory(connections),
-            [new JudgeEntitlement(new CheckEntitlement(new EntitlementFactsSource(connections, new EntitlementFactsCache())))],
-            AttachmentPolicy.Default,
-            TimeProvider.System);
+        var product = SeedContractAsync(connections).GetAwaiter().GetResult();
+        var judge = new JudgeEntitlement(new CheckEntitlement(new EntitlementFactsSource(connections, new EntitlementFactsCache())));
+        _judgedFileTicket = new FileTicket(tickets, new PeopleDirectory(connections), [judge], AttachmentPolicy.Default, TimeProvider.System);
+        SeedEngineersAsync(connections, product).GetAwaiter().GetResult();
+        var route = new RouteTicket(new RoutingStore(connections, new EngineerProfileCache()), new OrganisationStore(connections), new RoutingSettings());
+        _routedFileTicket = new FileTicket(tickets, new PeopleDirectory(connections), [judge, route], AttachmentPolicy.Default, TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Twelve engineers on the product across the tiers with room for 25 tickets each, as on a real desk: the first
+    /// 300 tickets go to them and the rest wait in the skill queues, so every filing still runs the whole router.
+    /// </summary>
+    private static async Task SeedEngineersAsync(IDbConnectionFactory connections, Product product)
+    {
+        var engineers = new EngineerStore(connections);
+        await using var connection = await connections.OpenAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            var userId = await connection.ExecuteScalarAsync<int>(
+                connections.Dialect.InsertReturningId("""
+                    INSERT INTO Users (UserName, NormalizedUserName, Email, NormalizedEmail, DisplayName, ConcurrencyStamp, CreatedUtc)
+                    VALUES (@Email, @Email, @Email, @Email, @Name, 'stamp', '2026-01-01 00:00:00')
+                    """),
+                new { Email = $"e{i}@bench.example", Name = $"Engineer {i}" });
+            await engineers.SaveAsync(
+                new EngineerProfile
+                {
+                    UserId = userId,
+                    Tier = 1 + (i % 3),
+                    Skills = [new EngineerSkill(product.Id, product.Code, null, 2 + (i % 4))],
+                    Capacity = 25,
+                },
+                DateTime.UtcNow);
+            await engineers.AddRateAsync(userId, new CostRate(DateOnly.FromDateTime(DateTime.UtcNow), 4_000 + (i * 500)), DateTime.UtcNow);
+        }
     }
 
     /// <summary>A product with 12 releases, its published scope, a business-hours plan and the organisation's contract.</summary>
-    private async Task SeedContractAsync(IDbConnectionFactory connections)
+    private async Task<Product> SeedContractAsync(IDbConnectionFactory connections)
     {
         var catalogue = new ScopeStore(connections);
         var contracts = new ContractStore(connections);
@@ -116,6 +151,7 @@ public class TicketFilingBenchmarks
             TimeZone = "Europe/London",
             ValueCents = 2_000_000,
         });
+        return product;
     }
 
     [GlobalCleanup]
@@ -136,6 +172,9 @@ public class TicketFilingBenchmarks
 
     [Benchmark(OperationsPerInvoke = TicketsPerInvocation, Description = "FileTicket.HandleAsync, entitlement judged")]
     public Task JudgedFileTicketUseCase() => InParallelAsync(i => FileAsync(i, _judgedFileTicket));
+
+    [Benchmark(OperationsPerInvoke = TicketsPerInvocation, Description = "FileTicket.HandleAsync, judged and routed")]
+    public Task RoutedFileTicketUseCase() => InParallelAsync(i => FileAsync(i, _routedFileTicket));
 
     private Task InParallelAsync(Func<int, Task> fileOne) =>
         Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
