@@ -27,44 +27,33 @@ public static partial class TicketEndpoints
             .ProducesChangeProblems();
     }
 
-    private static async Task<IResult> EscalateAsync(
-        string number, EscalateBody input, HttpContext context, CurrentActor actors, EscalateTicket escalate, IPeopleDirectory people)
-    {
-        var start = await BeginAsync(number, context, actors, staffOnly: true);
-        if (start.Call is not (var id, var actor))
-        {
-            return start.Problem;
-        }
+    private static Task<IResult> EscalateAsync(
+        string number, EscalateBody input, HttpContext context, CurrentActor actors, EscalateTicket escalate, IPeopleDirectory people) =>
+        RerouteAsync(number, input.Version, managersOnly: false, context, actors, people, (id, actor, ct) =>
+            escalate.HandleAsync(new EscalateTicketRequest(actor, id, input.Reason, input.Version), ct));
 
-        if (VersionMissing(input.Version) is { } missing)
-        {
-            return missing;
-        }
+    private static Task<IResult> HandBackAsync(
+        string number, HandBackBody input, HttpContext context, CurrentActor actors, HandBackTicket handBack, IPeopleDirectory people) =>
+        RerouteAsync(number, input.Version, managersOnly: false, context, actors, people, (id, actor, ct) =>
+            handBack.HandleAsync(new HandBackTicketRequest(actor, id, input.Reason, input.Version), ct));
 
-        var result = await escalate.HandleAsync(new EscalateTicketRequest(actor, id, input.Reason, input.Version), context.RequestAborted);
-        return await RoutedOrProblemAsync(result, people, context.RequestAborted);
-    }
+    private static Task<IResult> ReassignAsync(
+        string number, ReassignBody input, HttpContext context, CurrentActor actors, ReassignTicket reassign, IPeopleDirectory people) =>
+        RerouteAsync(number, input.Version, managersOnly: true, context, actors, people, (id, actor, ct) =>
+            reassign.HandleAsync(new ReassignTicketRequest(actor, id, input.EngineerId, input.Reason, input.Version), ct));
 
-    private static async Task<IResult> HandBackAsync(
-        string number, HandBackBody input, HttpContext context, CurrentActor actors, HandBackTicket handBack, IPeopleDirectory people)
-    {
-        var start = await BeginAsync(number, context, actors, staffOnly: true);
-        if (start.Call is not (var id, var actor))
-        {
-            return start.Problem;
-        }
-
-        if (VersionMissing(input.Version) is { } missing)
-        {
-            return missing;
-        }
-
-        var result = await handBack.HandleAsync(new HandBackTicketRequest(actor, id, input.Reason, input.Version), context.RequestAborted);
-        return await RoutedOrProblemAsync(result, people, context.RequestAborted);
-    }
-
-    private static async Task<IResult> ReassignAsync(
-        string number, ReassignBody input, HttpContext context, CurrentActor actors, ReassignTicket reassign, IPeopleDirectory people)
+    /// <summary>
+    /// What the three share: staff only (managers only for reassignment), the version the caller read, the change,
+    /// and the ticket as staff see it or the problem.
+    /// </summary>
+    private static async Task<IResult> RerouteAsync(
+        string number,
+        int? version,
+        bool managersOnly,
+        HttpContext context,
+        CurrentActor actors,
+        IPeopleDirectory people,
+        Func<int, TicketActor, CancellationToken, Task<Result<Ticket>>> change)
     {
         var start = await BeginAsync(number, context, actors, staffOnly: true);
         if (start.Call is not (var id, var actor))
@@ -73,7 +62,7 @@ public static partial class TicketEndpoints
         }
 
         // An engineer knows the ticket exists; what they may not do is override the router and a colleague's work.
-        if (!context.User.IsInRole(Roles.Manager))
+        if (managersOnly && !context.User.IsInRole(Roles.Manager))
         {
             return TypedResults.Problem(
                 "Only managers reassign tickets. Hand the ticket back instead, or escalate it, and the router chooses again.",
@@ -81,12 +70,12 @@ public static partial class TicketEndpoints
                 title: "Managers only");
         }
 
-        if (VersionMissing(input.Version) is { } missing)
+        if (VersionMissing(version) is { } missing)
         {
             return missing;
         }
 
-        var result = await reassign.HandleAsync(new ReassignTicketRequest(actor, id, input.EngineerId, input.Reason, input.Version), context.RequestAborted);
+        var result = await change(id, actor, context.RequestAborted);
         return await RoutedOrProblemAsync(result, people, context.RequestAborted);
     }
 
