@@ -6,4 +6,15 @@ public sealed record OutboundMail(string Kind, string ToAddress, string Subject,
 {
     public const string AccountConfirmation = "account-confirmation";
     public const string PasswordReset = "password-reset";
+
+    /// <summary>
+    /// How the message is marked for other robots (RFC 3834 Auto-Submitted): <c>auto-replied</c> for the acknowledgement
+    /// of a message, <c>auto-generated</c> for every other notice, and null for a person's words (an engineer's reply).
+    /// </summary>
+    public static string? AutoSubmittedFor(string kind) => kind switch
+    {
+        Tickets.TicketMail.Reply => null,
+        Tickets.TicketMail.Acknowledgement => "auto-replied",
+        _ => "auto-generated",
+    };
 }

@@ -23,6 +23,21 @@ public sealed record FileTicketRequest
     /// <summary>The language the customer writes in, an ISO 639-1 code; English when not given.</summary>
     public string? Language { get; init; }
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The body as HTML from elsewhere (mail); sanitized before it is stored. <see cref="Body"/> is its text.</summary>
+    public string? BodyHtml { get; init; }
+
+    /// <summary>False for mail from a robot (an allow-listed monitor): the ticket is made, and never answered.</summary>
+    public bool Acknowledge { get; init; } = true;
+
+    /// <summary>Why the ticket needs triage, if it does (see <see cref="Ticket.TriageReason"/>).</summary>
+    public string? TriageReason { get; init; }
+
+    /// <summary>The received message the ticket is made from (see <see cref="NewTicket.Received"/>).</summary>
+    public Mail.ReceivedMail? Received { get; init; }
+
+    /// <summary>Lines for the audit trail after "created".</summary>
+    public IReadOnlyList<AuditChange> Notes { get; init; } = [];
 }
 
 /// <summary>
@@ -83,6 +98,7 @@ public sealed class FileTicket(
             Category = TicketRules.Clean(request.Category),
             ModifiedSource = request.ModifiedSource,
             Language = TicketRules.Clean(request.Language)?.ToLowerInvariant() ?? "en",
+            TriageReason = TicketRules.Clean(request.TriageReason),
             Severity = (Severity)request.Severity,
             Status = TicketStatus.New,
             CreatedUtc = now,
@@ -93,10 +109,13 @@ public sealed class FileTicket(
             draft = await step.ApplyAsync(draft, request, now, cancellationToken);
         }
 
+        var body = request.BodyHtml is null ? MessageBody.FromPlainText(request.Body!) : MessageBody.FromHtml(request.BodyHtml, request.Body!);
         var saved = await tickets.CreateAsync(
-            new NewTicket(draft, new NewMessage(request.RequesterId, MessageKind.Reply, MessageBody.FromPlainText(request.Body!)), ticket => [TicketMail.Acknowledge(ticket, requester)], now)
+            new NewTicket(draft, new NewMessage(request.RequesterId, MessageKind.Reply, body), ticket => request.Acknowledge ? [TicketMail.Acknowledge(ticket, requester)] : [], now)
             {
                 Attachments = request.Attachments,
+                Received = request.Received,
+                Notes = request.Notes,
             },
             cancellationToken);
         return Result<Ticket>.Ok(saved);

@@ -52,6 +52,15 @@ public sealed record AuditChange(string Field, string? OldValue, string? NewValu
 public sealed record NewTicket(Ticket Ticket, NewMessage FirstMessage, Func<Ticket, IReadOnlyList<OutboundMail>> Mail, DateTime NowUtc)
 {
     public IReadOnlyList<Attachments.NewAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// The received message the ticket is made from, recorded in the same transaction (with its Message-ID for threading)
+    /// and linked to the first message. Throws <see cref="DuplicateMailException"/>, saving nothing, when it was recorded before.
+    /// </summary>
+    public ReceivedMail? Received { get; init; }
+
+    /// <summary>Lines for the audit trail after "created" (for example an attachment dropped from a mail).</summary>
+    public IReadOnlyList<AuditChange> Notes { get; init; } = [];
 }
 
 public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<AuditChange> Changes, DateTime NowUtc)
@@ -61,6 +70,9 @@ public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<Aud
     public IReadOnlyList<Attachments.NewAttachment> Attachments { get; init; } = [];
 
     public IReadOnlyList<OutboundMail> Mail { get; init; } = [];
+
+    /// <summary>The received message the change's message comes from, recorded in the same transaction (see <see cref="NewTicket.Received"/>).</summary>
+    public ReceivedMail? Received { get; init; }
 }
 
 public enum TicketSort
@@ -87,6 +99,9 @@ public sealed record TicketQuery
     public string? Product { get; init; }
     public int? AssigneeId { get; init; }
     public bool UnassignedOnly { get; init; }
+
+    /// <summary>Only tickets flagged for triage (see <see cref="Ticket.TriageReason"/>).</summary>
+    public bool TriageOnly { get; init; }
 
     /// <summary>Only the tickets waiting in this skill queue (its exact name, e.g. <c>keel/tier-2</c>).</summary>
     public string? Queue { get; init; }

@@ -23,6 +23,15 @@ public sealed record ReplyToTicketRequest
     public int? ExpectedVersion { get; init; }
 
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The body as HTML from elsewhere (mail); sanitized before it is stored. <see cref="Body"/> is its text.</summary>
+    public string? BodyHtml { get; init; }
+
+    /// <summary>The received message the reply comes from (see <see cref="NewTicket.Received"/>).</summary>
+    public ReceivedMail? Received { get; init; }
+
+    /// <summary>Lines for the audit trail after the reply's (for example an attachment dropped from a mail).</summary>
+    public IReadOnlyList<AuditChange> Notes { get; init; } = [];
 }
 
 /// <summary>
@@ -106,7 +115,8 @@ public sealed class ReplyToTicket(
             changed = SlaClock.RecordFirstResponse(changed, now);
         }
 
-        var body = MessageBody.FromPlainText(request.Body!);
+        changes.AddRange(request.Notes);
+        var body = request.BodyHtml is null ? MessageBody.FromPlainText(request.Body!) : MessageBody.FromHtml(request.BodyHtml, request.Body!);
         var mail = request.Kind == MessageKind.Reply ? await NotifyAsync(changed, request.Actor, body, cancellationToken) : [];
         var saved = await TicketChanges.SaveAsync(
             tickets,
@@ -115,6 +125,7 @@ public sealed class ReplyToTicket(
                 Message = new NewMessage(request.Actor.UserId, request.Kind, body),
                 Attachments = request.Attachments,
                 Mail = mail,
+                Received = request.Received,
             },
             cancellationToken);
         if (saved.Succeeded && pull is not null && TicketChanges.FreesCapacity(ticket, changed))

@@ -72,6 +72,9 @@ public sealed record Ticket
     /// <summary>The router's latest decision about the ticket, with its explanation.</summary>
     public RoutingDecision? Routing { get; init; }
 
+    /// <summary>Why a person should look at who the ticket is from (for example mail from a sender no organisation owns); null when nothing needs triage.</summary>
+    public string? TriageReason { get; init; }
+
     /// <summary>The earliest SLA due time still to meet, which a skill queue is ordered by; null when none is.</summary>
     public DateTime? NextDueUtc
     {

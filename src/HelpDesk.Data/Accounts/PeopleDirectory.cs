@@ -38,4 +38,10 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
         var rows = await connection.QueryAsync<Person>(new CommandDefinition(sql, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    public Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Reading people by address comes with the email intake.");
+
+    public Task<Person> AddContactAsync(string email, string name, int? organisationId, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Adding contacts comes with the email intake.");
 }

@@ -42,4 +42,24 @@ public sealed class OutboxStore(IDbConnectionFactory connections) : IOutbox
         var rows = await connection.QueryAsync<OutboxEntry>(new CommandDefinition(sql, new { Take = take }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    public Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int take, CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task<OutboxEntry?> GetAsync(int id, CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task<OutboxEntry?> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTime nowUtc, DateTime claimedUntilUtc, int take, CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task MarkSentAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task MarkAttemptFailedAsync(int id, string reason, DateTime? nextAttemptUtc, DateTime nowUtc, CancellationToken cancellationToken = default) => throw Pending();
+
+    public Task<bool> RetryAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default) => throw Pending();
+
+    private static NotSupportedException Pending() => new("Sending comes with the outbox sender.");
 }

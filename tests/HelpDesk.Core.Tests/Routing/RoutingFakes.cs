@@ -134,6 +134,15 @@ internal sealed class InMemoryPeople : IPeopleDirectory
 
     public Task<IReadOnlyList<Person>> ListStaffAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Person>>([.. People.Where(p => p.IsStaff).OrderBy(p => p.Name)]);
+
+    public Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        Task.FromResult(People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase)));
+
+    public Task<Person> AddContactAsync(string email, string name, int? organisationId, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var existing = People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
+        return Task.FromResult(existing ?? Add(new Person { Id = People.Count == 0 ? 1000 : People.Max(p => p.Id) + 1, Name = name, Email = email, OrganisationId = organisationId }));
+    }
 }
 
 internal sealed class FixedCalendars : ISlaCalendarSource

@@ -1,0 +1,42 @@
+namespace HelpDesk.Core.Mail;
+
+/// <summary>The "Mail" settings intake and the outbox share. Validated at start-up by the host.</summary>
+public sealed record MailSettings
+{
+    /// <summary>The support address: mail is sent from it, and mail from it is our own coming back.</summary>
+    public string SupportAddress { get; init; } = "support@helpdesk.example";
+
+    public string SupportName { get; init; } = "HelpDesk Support";
+
+    /// <summary>The domain of the Message-IDs we make.</summary>
+    public string MessageIdDomain => SupportAddress[(SupportAddress.LastIndexOf('@') + 1)..];
+
+    /// <summary>What we put in X-Loop, and recognise in mail coming back.</summary>
+    public string LoopToken => SupportAddress;
+
+    /// <summary>A sender sending more than this many messages in <see cref="ThrottleMinutes"/> has the excess held.</summary>
+    public int ThrottleMessages { get; init; } = 20;
+
+    public int ThrottleMinutes { get; init; } = 10;
+
+    /// <summary>Where mail from senders no organisation owns is filed, flagged for triage. Made when first needed.</summary>
+    public string UnknownSendersOrganisation { get; init; } = "Unknown senders";
+
+    /// <summary>A raw message larger than this is quarantined rather than read.</summary>
+    public int MaxMessageBytes { get; init; } = 40 * 1024 * 1024;
+
+    /// <summary>Outbox: attempts before a message is failed for good, and the first retry's wait (doubled each time).</summary>
+    public int MaxAttempts { get; init; } = 8;
+
+    public TimeSpan FirstRetry { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxRetry { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>The wait before attempt <paramref name="attempts"/> + 1: FirstRetry × 2^(attempts − 1), at most MaxRetry.</summary>
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var doublings = Math.Clamp(attempts - 1, 0, 20);
+        var delay = FirstRetry * Math.Pow(2, doublings);
+        return delay > MaxRetry ? MaxRetry : delay;
+    }
+}
