@@ -16,6 +16,9 @@ public interface IInboundMailStore
     /// <summary>The received message that became this ticket message, if it came by mail.</summary>
     Task<InboundMessageEntry?> FindByTicketMessageAsync(int ticketMessageId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every received message recorded against the ticket (made it, joined it, bounced on it, held for it), oldest first.</summary>
+    Task<IReadOnlyList<InboundMessageEntry>> ListForTicketAsync(int ticketId, CancellationToken cancellationToken = default);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<InboundMessageEntry>> ListAsync(InboundStatus status, int take, CancellationToken cancellationToken = default);
 
