@@ -41,3 +41,16 @@ public interface IEmailIntake
     /// <param name="source">"imap:{mailbox name}" or "api".</param>
     Task<IntakeOutcome> ReceiveAsync(byte[] raw, string source, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What an engineer does with a held or quarantined message.</summary>
+public interface IInboundReview
+{
+    /// <summary>
+    /// A held message: does what intake would have done without the hold (a ticket, or the reply added to its ticket),
+    /// never answering a robot. A quarantined message: reads it again, as new. NotFound when it is neither any more.
+    /// </summary>
+    Task<Common.Result<IntakeOutcome>> ReleaseAsync(int inboundId, int actorId, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws a held or quarantined message away (a quarantined one's bytes too). False when it is neither any more.</summary>
+    Task<bool> DeleteAsync(int inboundId, int actorId, CancellationToken cancellationToken = default);
+}
