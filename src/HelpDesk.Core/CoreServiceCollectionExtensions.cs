@@ -1,5 +1,6 @@
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -14,14 +15,15 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the use cases and rules of the help desk. The stores they need come from HelpDesk.Data. The routing
-    /// and SLA settings are the defaults unless the caller gives them (or registered its own before).
+    /// SLA and mail settings are the defaults unless the caller gives them (or registered its own before).
     /// </summary>
     public static IServiceCollection AddHelpDeskCore(
         this IServiceCollection services,
         AttachmentPolicy attachments,
         TicketSettings tickets,
         RoutingSettings? routing = null,
-        SlaSettings? sla = null)
+        SlaSettings? sla = null,
+        MailSettings? mail = null)
     {
         services.AddSingleton(attachments);
         services.AddSingleton(tickets);
@@ -36,7 +38,16 @@ public static class CoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton(new RoutingSettings());
+        if (mail is not null)
+        {
+            services.AddSingleton(mail);
+        }
+
         services.TryAddSingleton(new SlaSettings());
+        services.TryAddSingleton(new MailSettings());
+        services.AddScoped<ReceiveEmail>();
+        services.AddScoped<IEmailIntake>(provider => provider.GetRequiredService<ReceiveEmail>());
+        services.AddScoped<IInboundReview>(provider => provider.GetRequiredService<ReceiveEmail>());
         services.AddScoped<FileTicket>();
         services.AddScoped<ReplyToTicket>();
         services.AddScoped<ChangeTicketStatus>();

@@ -35,7 +35,18 @@ internal sealed class InMemoryTicketStore : ITicketStore
         return stored;
     }
 
-    public Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default) => Task.FromResult(Add(ticket.Ticket));
+    /// <summary>Where received mail is recorded, with the ticket, as the real store does in its transaction; null to ignore it.</summary>
+    public Mail.InMemoryMail? Mailroom { get; set; }
+
+    public Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default)
+    {
+        Mailroom?.CheckNew(ticket.Received);
+        var saved = Add(ticket.Ticket);
+        Audit(saved.Id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString()), .. ticket.Notes], ticket.NowUtc);
+        Mail.AddRange(ticket.Mail(saved));
+        Mailroom?.Record(ticket.Received, saved.Id, ticket.FirstMessage);
+        return Task.FromResult(saved);
+    }
 
     public Task<Ticket?> UpdateAsync(TicketUpdate update, CancellationToken cancellationToken = default)
     {
@@ -44,10 +55,12 @@ internal sealed class InMemoryTicketStore : ITicketStore
             return Task.FromResult<Ticket?>(null);
         }
 
+        Mailroom?.CheckNew(update.Received);
         var saved = update.Ticket with { Version = current.Version + 1 };
         _tickets[saved.Id] = saved;
         Audit(saved.Id, update.ActorId, update.Changes, update.NowUtc);
         Mail.AddRange(update.Mail);
+        Mailroom?.Record(update.Received, saved.Id, update.Message);
         return Task.FromResult<Ticket?>(saved);
     }
 

@@ -1,0 +1,513 @@
+using System.Globalization;
+using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Common;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Tickets;
+
+namespace HelpDesk.Core.Mail;
+
+/// <summary>
+/// Email intake, the same for the IMAP poller and the raw-MIME endpoint. In order: read the message (unreadable bytes go
+/// to the quarantine), skip it if its key was seen, tell robots from people, record a bounce of our mail on its ticket,
+/// hold robots (unless allow-listed) and senders over the throttle, thread a reply onto its ticket (subject tag, then
+/// In-Reply-To and References) or hold it when its sender is not on the ticket, and otherwise file a ticket judged
+/// and routed like any other. The received message is recorded in the same transaction as the ticket or reply, so a
+/// crash before the mailbox moves it creates no duplicate on the next poll.
+/// </summary>
+public sealed class ReceiveEmail(
+    IInboundMailParser parser,
+    IInboundMailStore inbound,
+    IOutbox outbox,
+    IPeopleDirectory people,
+    IOrganisationStore organisations,
+    ITicketStore tickets,
+    FileTicket fileTicket,
+    ReplyToTicket replyToTicket,
+    AttachmentPolicy attachments,
+    MailSettings settings,
+    TimeProvider clock) : IEmailIntake, IInboundReview
+{
+    private const int ConflictRetries = 3;
+
+    public async Task<IntakeOutcome> ReceiveAsync(byte[] raw, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        var now = clock.UtcNow();
+        if (raw.Length > settings.MaxMessageBytes)
+        {
+            return await QuarantineAsync(raw, source, now, $"The message is {Sizes.Describe(raw.Length)}, over the limit of {Sizes.Describe(settings.MaxMessageBytes)}.", cancellationToken);
+        }
+
+        var parse = parser.Parse(raw);
+        if (parse.Email is not { } email)
+        {
+            return await QuarantineAsync(raw, source, now, parse.Error ?? "The message cannot be read.", cancellationToken);
+        }
+
+        var key = ReceivedMail.KeyFor(email.MessageId, raw);
+        if (await inbound.FindByKeyAsync(key, cancellationToken) is { } seen)
+        {
+            return Duplicate(seen);
+        }
+
+        return await ProcessAsync(new Arrival(email, raw, key, source, now, Release: null), cancellationToken);
+    }
+
+    public async Task<Result<IntakeOutcome>> ReleaseAsync(int inboundId, int actorId, CancellationToken cancellationToken = default)
+    {
+        var entry = await inbound.GetAsync(inboundId, cancellationToken);
+        var raw = entry is null ? null : await inbound.GetRawAsync(inboundId, cancellationToken);
+        if (entry is null || raw is null || entry.Status is not (InboundStatus.Held or InboundStatus.Quarantined))
+        {
+            return Result<IntakeOutcome>.NotFound("That message is no longer held or quarantined; someone may have dealt with it already.");
+        }
+
+        var now = clock.UtcNow();
+        IntakeOutcome outcome;
+        if (entry.Status == InboundStatus.Quarantined)
+        {
+            // A retry reads the bytes as new: every rule applies again, and only a message that can now be read leaves.
+            var parse = parser.Parse(raw);
+            if (parse.Email is not { } email)
+            {
+                return Result<IntakeOutcome>.Ok(new IntakeOutcome(IntakeResult.Quarantined, null, entry.Id, $"Still unreadable: {parse.Error}"));
+            }
+
+            var key = ReceivedMail.KeyFor(email.MessageId, raw);
+            outcome = await inbound.FindByKeyAsync(key, cancellationToken) is { } seen
+                ? Duplicate(seen)
+                : await ProcessAsync(new Arrival(email, raw, key, entry.Source, now, Release: null), cancellationToken);
+        }
+        else
+        {
+            var parse = parser.Parse(raw);
+            if (parse.Email is not { } email)
+            {
+                return Result<IntakeOutcome>.Ok(new IntakeOutcome(IntakeResult.Held, entry.TicketId, entry.Id, $"Cannot be read any more: {parse.Error}"));
+            }
+
+            // The held record keeps its key; the released message is recorded under a key of its own, so releasing the
+            // same message twice (two engineers, one click each) still makes one ticket.
+            var key = $"released:{entry.Id.ToString(CultureInfo.InvariantCulture)}";
+            outcome = await ProcessAsync(new Arrival(email, raw, key, entry.Source, now, entry), cancellationToken);
+        }
+
+        if (outcome.Result is IntakeResult.Ticket or IntakeResult.Reply or IntakeResult.Bounce or IntakeResult.Held or IntakeResult.Duplicate)
+        {
+            await inbound.ResolveAsync(entry.Id, entry.Status, InboundStatus.Released, outcome.TicketId, actorId, now, cancellationToken);
+        }
+
+        return Result<IntakeOutcome>.Ok(outcome);
+    }
+
+    public async Task<bool> DeleteAsync(int inboundId, int actorId, CancellationToken cancellationToken = default)
+    {
+        var entry = await inbound.GetAsync(inboundId, cancellationToken);
+        if (entry is null || entry.Status is not (InboundStatus.Held or InboundStatus.Quarantined))
+        {
+            return false;
+        }
+
+        return await inbound.ResolveAsync(entry.Id, entry.Status, InboundStatus.Deleted, entry.TicketId, actorId, clock.UtcNow(), cancellationToken);
+    }
+
+    private async Task<IntakeOutcome> ProcessAsync(Arrival arrival, CancellationToken cancellationToken)
+    {
+        var email = arrival.Email;
+        var classification = MailClassifier.Classify(email, settings.SupportAddress, settings.LoopToken);
+        var releasing = arrival.Release is not null;
+        try
+        {
+            if (classification.Kind == MailKind.Bounce && await BounceAsync(arrival, classification, cancellationToken) is { } bounce)
+            {
+                return bounce;
+            }
+
+            if (!releasing && classification.IsRobot)
+            {
+                var allowed = classification.Kind is not (MailKind.Loop or MailKind.Bounce)
+                    && await inbound.IsAllowListedAsync(email.FromAddress, cancellationToken);
+                if (!allowed)
+                {
+                    return await HoldAsync(arrival, classification, HoldKind.Robot, $"{Describe(classification.Kind)}: {classification.Summary}", null, cancellationToken);
+                }
+            }
+
+            if (!releasing && await ThrottledAsync(email.FromAddress, arrival.NowUtc, cancellationToken) is { } throttled)
+            {
+                return await HoldAsync(arrival, classification, HoldKind.Throttled, throttled, null, cancellationToken);
+            }
+
+            var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
+            if (await ThreadAsync(email, cancellationToken) is { } ticket && ticket.Status != TicketStatus.Closed)
+            {
+                var participant = sender is not null
+                    && (sender.IsStaff || sender.Id == ticket.RequesterId || (sender.OrganisationId is int org && org == ticket.OrganisationId));
+                if (!participant && !releasing)
+                {
+                    return await HoldAsync(arrival, classification, HoldKind.NotParticipant, $"{email.FromAddress} is not a participant of {ticket.Number}", ticket.Id, cancellationToken);
+                }
+
+                sender ??= (await AddContactAsync(email, arrival.NowUtc, cancellationToken)).Person;
+                return await ReplyAsync(arrival, classification, ticket, sender, cancellationToken);
+            }
+
+            return await FileAsync(arrival, classification, sender, cancellationToken);
+        }
+        catch (DuplicateMailException)
+        {
+            // Another poll or push of the same message won the race; its record is the one that counts.
+            var seen = await inbound.FindByKeyAsync(arrival.Key, cancellationToken);
+            return seen is null
+                ? new IntakeOutcome(IntakeResult.Duplicate, null, null, "Received before.")
+                : Duplicate(seen);
+        }
+    }
+
+    private async Task<IntakeOutcome?> BounceAsync(Arrival arrival, MailClassification classification, CancellationToken cancellationToken)
+    {
+        var email = arrival.Email;
+        var candidates = new List<string>();
+        if (email.Report?.OriginalMessageId is { } original)
+        {
+            candidates.Add(original);
+        }
+
+        candidates.AddRange(email.InReplyTo);
+        candidates.AddRange(email.References);
+        foreach (var messageId in candidates.Distinct(StringComparer.Ordinal))
+        {
+            if (await outbox.FindByMessageIdAsync(messageId, cancellationToken) is not { } sent)
+            {
+                continue;
+            }
+
+            var report = email.Report;
+            var recipient = report?.Recipient ?? sent.ToAddress;
+            var words = report?.Diagnostic is { Length: > 0 } diagnostic ? $": {diagnostic}" : "";
+            var action = report?.Action is { Length: > 0 } a && !a.Equals("failed", StringComparison.OrdinalIgnoreCase) ? $" ({a})" : "";
+            var text = Clip($"Mail to {recipient} \"{sent.Subject}\" was not delivered{action}{words}", 400);
+            var id = await inbound.AddBounceAsync(
+                Record(arrival, classification, InboundStatus.Bounce, text, sent.TicketId),
+                sent.Id,
+                text,
+                cancellationToken);
+            return new IntakeOutcome(IntakeResult.Bounce, sent.TicketId, id, text);
+        }
+
+        return null;
+    }
+
+    private async Task<string?> ThrottledAsync(string fromAddress, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var since = nowUtc.AddMinutes(-settings.ThrottleMinutes);
+        var count = await inbound.CountFromSinceAsync(fromAddress, since, cancellationToken);
+        return count >= settings.ThrottleMessages
+            ? $"{fromAddress} sent {count} messages in the last {settings.ThrottleMinutes} minutes (the limit is {settings.ThrottleMessages})"
+            : null;
+    }
+
+    /// <summary>The ticket a reply belongs to: its subject tag first, then the Message-IDs it answers.</summary>
+    private async Task<Ticket?> ThreadAsync(InboundEmail email, CancellationToken cancellationToken)
+    {
+        if (SubjectTag.Find(email.Subject) is int tagged && await tickets.GetAsync(tagged, TicketScope.Staff, cancellationToken) is { } byTag)
+        {
+            return byTag;
+        }
+
+        var ids = email.InReplyTo.Concat(email.References).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var threaded = await inbound.FindTicketByMessageIdsAsync(ids, cancellationToken);
+        return threaded is int id ? await tickets.GetAsync(id, TicketScope.Staff, cancellationToken) : null;
+    }
+
+    private async Task<IntakeOutcome> ReplyAsync(Arrival arrival, MailClassification classification, Ticket ticket, Person sender, CancellationToken cancellationToken)
+    {
+        var email = arrival.Email;
+        var trimmed = ReplyTrimmer.Trim(email.Text);
+        var (files, notes) = Attach(email);
+        var body = Body(trimmed.Text);
+        var actor = sender.IsStaff ? TicketActor.Staff(sender.Id) : TicketActor.Customer(sender.Id, ticket.OrganisationId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await replyToTicket.HandleAsync(
+                new ReplyToTicketRequest
+                {
+                    Actor = actor,
+                    TicketId = ticket.Id,
+                    Body = body,
+
+                    // Trimmed text is shown as text: the HTML still holds the history that was cut.
+                    BodyHtml = trimmed.Trimmed || email.Html is null || body != email.Text.Trim() ? null : email.Html,
+                    Attachments = files,
+                    Notes = notes,
+                    Received = Record(arrival, classification, InboundStatus.Processed, trimmed.Trimmed ? "Quoted history or signature trimmed for display." : null, ticket.Id),
+                },
+                cancellationToken);
+            if (result.Succeeded)
+            {
+                return new IntakeOutcome(IntakeResult.Reply, ticket.Id, null, $"Added to {ticket.Number} as a reply from {email.FromAddress}.");
+            }
+
+            if (result.Failure == Failure.Conflict && attempt < ConflictRetries)
+            {
+                continue;
+            }
+
+            // Closed meanwhile, or a rule the reply cannot meet: it still must not be lost, so it becomes a ticket.
+            return await FileAsync(arrival, classification, sender, cancellationToken, followUpOf: ticket);
+        }
+    }
+
+    private async Task<IntakeOutcome> FileAsync(Arrival arrival, MailClassification classification, Person? sender, CancellationToken cancellationToken, Ticket? followUpOf = null)
+    {
+        var email = arrival.Email;
+        var requester = await RequesterAsync(email, sender, arrival.NowUtc, cancellationToken);
+        var (files, notes) = Attach(email);
+        if (followUpOf is not null)
+        {
+            notes.Insert(0, new AuditChange("mail", null, $"Follow-up to {followUpOf.Number}, which is closed."));
+        }
+        else if (await ThreadAsync(email, cancellationToken) is { Status: TicketStatus.Closed } closed)
+        {
+            notes.Insert(0, new AuditChange("mail", null, $"Follow-up to {closed.Number}, which is closed."));
+        }
+
+        var acknowledge = !classification.IsRobot && arrival.Release?.Reason?.StartsWith(HoldKind.Throttled, StringComparison.Ordinal) != true;
+        var text = Body(email.Text);
+        var result = await fileTicket.HandleAsync(
+            new FileTicketRequest
+            {
+                RequesterId = requester.Person.Id,
+                OrganisationId = requester.OrganisationId,
+                Channel = TicketChannel.Email,
+                Subject = Subject(email.Subject),
+                Body = text,
+                BodyHtml = email.Html is not null && text == email.Text.Trim() ? email.Html : null,
+                Attachments = files,
+                Notes = notes,
+                Acknowledge = acknowledge,
+                TriageReason = requester.TriageReason,
+                Received = Record(arrival, classification, InboundStatus.Processed, classification.IsRobot ? $"{Describe(classification.Kind)} from an allow-listed sender: not answered." : null, null),
+            },
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            var why = string.Join(" ", result.Errors.Select(e => e.Message));
+            return await QuarantineAsync(arrival.Raw, arrival.Source, arrival.NowUtc, $"A ticket could not be made: {why}", cancellationToken);
+        }
+
+        var ticket = result.Value!;
+        var how = acknowledge ? "acknowledged" : "not answered";
+        return new IntakeOutcome(IntakeResult.Ticket, ticket.Id, null, $"Filed as {ticket.Number} from {email.FromAddress} ({how}).");
+    }
+
+    private async Task<Requester> RequesterAsync(InboundEmail email, Person? sender, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (sender is { IsStaff: false, OrganisationId: int known })
+        {
+            return new Requester(sender, known, null);
+        }
+
+        if (sender is not null)
+        {
+            var who = sender.IsStaff ? "a member of staff" : "a contact who is not yet in an organisation";
+            return new Requester(sender, await UnknownSendersAsync(nowUtc, cancellationToken), $"Sent by {who} ({email.FromAddress}): choose the organisation.");
+        }
+
+        var added = await AddContactAsync(email, nowUtc, cancellationToken);
+        if (added.OrganisationId is int owner)
+        {
+            return new Requester(added.Person, owner, null);
+        }
+
+        var domain = OrganisationPlacement.EmailDomain(email.FromAddress) ?? email.FromAddress;
+        return new Requester(added.Person, await UnknownSendersAsync(nowUtc, cancellationToken), $"Unknown sender {email.FromAddress}: no organisation owns {domain}.");
+    }
+
+    /// <summary>A new contact for the sender, in the organisation that owns their domain if one does.</summary>
+    private async Task<(Person Person, int? OrganisationId)> AddContactAsync(InboundEmail email, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var domain = OrganisationPlacement.EmailDomain(email.FromAddress);
+        var owner = domain is null ? null : await organisations.FindByEmailDomainAsync(domain, cancellationToken);
+        var name = string.IsNullOrWhiteSpace(email.FromName) ? email.FromAddress : email.FromName.Trim();
+        var person = await people.AddContactAsync(email.FromAddress, Clip(name, 100), owner?.Id, nowUtc, cancellationToken);
+        return (person, person.OrganisationId ?? owner?.Id);
+    }
+
+    private async Task<int> UnknownSendersAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var name = settings.UnknownSendersOrganisation;
+        var existing = (await organisations.ListAsync(cancellationToken)).FirstOrDefault(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
+
+        var created = await organisations.CreateAsync(new Organisation { Name = name, Region = Region.Emea, Segment = CustomerSegment.SelfService, CreatedUtc = nowUtc }, cancellationToken);
+        if (created.Succeeded)
+        {
+            return created.Id;
+        }
+
+        // Made by a concurrent intake a moment ago.
+        return (await organisations.ListAsync(cancellationToken)).First(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Id;
+    }
+
+    private async Task<IntakeOutcome> HoldAsync(Arrival arrival, MailClassification classification, string holdKind, string why, int? ticketId, CancellationToken cancellationToken)
+    {
+        var reason = $"{holdKind}: {why}";
+        var id = await inbound.AddAsync(Record(arrival, classification, InboundStatus.Held, reason, ticketId), cancellationToken);
+        return new IntakeOutcome(IntakeResult.Held, ticketId, id, $"Held for an engineer: {why}.");
+    }
+
+    private async Task<IntakeOutcome> QuarantineAsync(byte[] raw, string source, DateTime nowUtc, string error, CancellationToken cancellationToken)
+    {
+        var key = ReceivedMail.QuarantineKeyFor(raw);
+        if (await inbound.FindByKeyAsync(key, cancellationToken) is { } seen)
+        {
+            return Duplicate(seen);
+        }
+
+        try
+        {
+            var id = await inbound.AddAsync(
+                new ReceivedMail
+                {
+                    MessageKey = key,
+                    Source = source,
+                    ReceivedUtc = nowUtc,
+                    Status = InboundStatus.Quarantined,
+                    Kind = MailKind.Person,
+                    Reason = Clip(error, 1000),
+                    Raw = raw,
+                },
+                cancellationToken);
+            return new IntakeOutcome(IntakeResult.Quarantined, null, id, $"Quarantined: {error}");
+        }
+        catch (DuplicateMailException)
+        {
+            var again = await inbound.FindByKeyAsync(key, cancellationToken);
+            return again is null ? new IntakeOutcome(IntakeResult.Duplicate, null, null, "Received before.") : Duplicate(again);
+        }
+    }
+
+    private (List<NewAttachment> Files, List<AuditChange> Notes) Attach(InboundEmail email)
+    {
+        var files = new List<NewAttachment>();
+        var notes = new List<AuditChange>();
+        foreach (var attachment in email.Attachments)
+        {
+            var check = attachments.Check(attachment.FileName, attachment.Content.LongLength);
+            if (check.IsAccepted)
+            {
+                files.Add(new NewAttachment(check.FileName, attachment.ContentType, attachment.Content));
+            }
+            else
+            {
+                notes.Add(new AuditChange("attachment", null, Clip($"{attachment.FileName} ({Sizes.Describe(attachment.Content.LongLength)}) was not attached: {check.Reason} The original mail keeps it.", 400)));
+            }
+        }
+
+        return (files, notes);
+    }
+
+    private static ReceivedMail Record(Arrival arrival, MailClassification classification, InboundStatus status, string? reason, int? ticketId) => new()
+    {
+        MessageKey = arrival.Key,
+        MessageId = arrival.Email.MessageId,
+        Source = arrival.Source,
+        FromAddress = arrival.Email.FromAddress,
+        FromName = Clip(arrival.Email.FromName, 200),
+        Subject = Clip(arrival.Email.Subject, 400),
+        ReceivedUtc = arrival.NowUtc,
+        Status = status,
+        Kind = classification.Kind,
+        Reason = reason,
+        TicketId = ticketId,
+        Raw = arrival.Raw,
+    };
+
+    private static IntakeOutcome Duplicate(InboundMessageEntry seen) =>
+        new(IntakeResult.Duplicate, seen.TicketId, seen.Id, $"Received before ({seen.ReceivedUtc:yyyy-MM-dd HH:mm} UTC, {seen.Status.ToString().ToLowerInvariant()}); nothing done again.");
+
+    private static string Subject(string subject)
+    {
+        var clean = subject.ReplaceLineEndings(" ").Trim();
+        return clean.Length == 0 ? "(no subject)" : Clip(clean, TicketRules.SubjectMaxLength);
+    }
+
+    private static string Body(string text)
+    {
+        var clean = text.Trim();
+        if (clean.Length == 0)
+        {
+            return "(The message has no text.)";
+        }
+
+        const string cut = "\n\n[The rest of this message is in the original mail.]";
+        return clean.Length <= TicketRules.BodyMaxLength ? clean : string.Concat(clean.AsSpan(0, TicketRules.BodyMaxLength - cut.Length), cut);
+    }
+
+    private static string Describe(MailKind kind) => kind switch
+    {
+        MailKind.AutoReply => "Auto-reply",
+        MailKind.Bounce => "Bounce",
+        MailKind.List => "List or bulk mail",
+        MailKind.Loop => "Our own mail came back",
+        _ => "Mail",
+    };
+
+    private static string Clip(string value, int length) => value.Length <= length ? value : string.Concat(value.AsSpan(0, length - 1), "…");
+
+    private sealed record Arrival(InboundEmail Email, byte[] Raw, string Key, string Source, DateTime NowUtc, InboundMessageEntry? Release);
+
+    private sealed record Requester(Person Person, int OrganisationId, string? TriageReason);
+}
+
+/// <summary>Finds the ticket tag <c>[HD-1234]</c> in a subject.</summary>
+public static class SubjectTag
+{
+    public static int? Find(string? subject)
+    {
+        if (string.IsNullOrEmpty(subject))
+        {
+            return null;
+        }
+
+        var start = 0;
+        while ((start = subject.IndexOf('[', start)) >= 0)
+        {
+            var end = subject.IndexOf(']', start);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            if (TicketNumber.TryParse(subject[(start + 1)..end], out var id) && subject[(start + 1)..end].Trim().StartsWith(TicketNumber.Prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return id;
+            }
+
+            start = end;
+        }
+
+        return null;
+    }
+}
+
+internal static class Sizes
+{
+    public static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MB",
+        >= 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes} bytes",
+    };
+}

@@ -1,0 +1,390 @@
+using System.Text;
+using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Mail;
+using HelpDesk.Core.Tickets;
+
+namespace HelpDesk.Core.Tests.Mail;
+
+public sealed class ReceiveEmailTests
+{
+    private readonly MailWorld _world = new();
+
+    [Fact]
+    public async Task A_known_contact_gets_a_ticket_in_their_organisation_on_the_email_channel_and_an_acknowledgement()
+    {
+        var outcome = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        var ticket = _world.Tickets[outcome.TicketId!.Value];
+        ticket.OrganisationId.Should().Be(MailWorld.Contoso);
+        ticket.RequesterId.Should().Be(MailWorld.Ann);
+        ticket.Channel.Should().Be(TicketChannel.Email);
+        ticket.TriageReason.Should().BeNull();
+        _world.Tickets.Mail.Should().ContainSingle(m => m.Kind == TicketMail.Acknowledgement && m.ToAddress == "ann@contoso.example");
+        _world.Mail.Entries(InboundStatus.Processed).Should().ContainSingle(e => e.TicketId == ticket.Id);
+    }
+
+    [Fact]
+    public async Task An_unknown_sender_from_a_domain_an_organisation_owns_becomes_its_contact()
+    {
+        var outcome = await _world.ReceiveAsync(MailWorld.From("carol@contoso.example"));
+
+        var carol = _world.People.People.Single(p => p.Email == "carol@contoso.example");
+        carol.OrganisationId.Should().Be(MailWorld.Contoso);
+        _world.Tickets[outcome.TicketId!.Value].Should().Match<Ticket>(t => t.RequesterId == carol.Id && t.OrganisationId == MailWorld.Contoso && t.TriageReason == null);
+    }
+
+    [Fact]
+    public async Task Any_other_sender_still_gets_a_ticket_flagged_for_triage()
+    {
+        var outcome = await _world.ReceiveAsync(MailWorld.From("zed@nowhere.example"));
+
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        var ticket = _world.Tickets[outcome.TicketId!.Value];
+        var unknown = _world.Organisations.Organisations.Single(o => o.Name == "Unknown senders");
+        ticket.OrganisationId.Should().Be(unknown.Id);
+        ticket.TriageReason.Should().Be("Unknown sender zed@nowhere.example: no organisation owns nowhere.example.");
+        _world.People.People.Single(p => p.Email == "zed@nowhere.example").OrganisationId.Should().BeNull("a stranger must not see the other strangers' tickets");
+    }
+
+    [Fact]
+    public async Task The_same_message_twice_is_a_duplicate_and_makes_one_ticket()
+    {
+        var email = MailWorld.From("ann@contoso.example", messageId: "once@mail.example");
+        var raw = _world.Mail.Raw(email);
+
+        var first = await _world.Intake.ReceiveAsync(raw, "api");
+        var second = await _world.Intake.ReceiveAsync(raw, "imap:support");
+
+        second.Result.Should().Be(IntakeResult.Duplicate);
+        second.TicketId.Should().Be(first.TicketId);
+        _world.Tickets.All.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_message_without_a_message_id_is_keyed_by_its_bytes()
+    {
+        var raw = _world.Mail.Raw(MailWorld.From("ann@contoso.example") with { MessageId = null });
+
+        await _world.Intake.ReceiveAsync(raw, "api");
+        var again = await _world.Intake.ReceiveAsync(raw, "api");
+
+        again.Result.Should().Be(IntakeResult.Duplicate);
+        _world.Mail.Received.Single().Entry.MessageKey.Should().StartWith("sha256:");
+    }
+
+    [Fact]
+    public async Task A_duplicate_found_only_when_saving_is_still_a_duplicate()
+    {
+        // Two pollers read the same message at once: the second finds no record before saving, and the save refuses it.
+        var email = MailWorld.From("ann@contoso.example", messageId: "race@mail.example");
+        var raw = _world.Mail.Raw(email);
+        await _world.Intake.ReceiveAsync(raw, "api");
+        var recorded = _world.Mail.Received[0];
+        _world.Mail.Received.Clear();
+        _world.Tickets.Mailroom = null;
+        var store = new RacingMail(_world.Mail, recorded);
+
+        var intake = new ReceiveEmail(
+            store,
+            store,
+            _world.Mail,
+            _world.People,
+            _world.Organisations,
+            _world.Tickets,
+            new FileTicket(new RefusingTickets(_world.Tickets), _world.People, [], AttachmentPolicy.Default, _world.Clock),
+            new ReplyToTicket(_world.Tickets, _world.People, AttachmentPolicy.Default, _world.Clock),
+            AttachmentPolicy.Default,
+            _world.Settings,
+            _world.Clock);
+
+        var outcome = await intake
+            .ReceiveAsync(raw, "imap:support");
+
+        outcome.Result.Should().Be(IntakeResult.Duplicate);
+    }
+
+    [Theory]
+    [InlineData(MailKind.AutoReply)]
+    [InlineData(MailKind.List)]
+    public async Task Robot_mail_is_held_and_never_answered(MailKind kind)
+    {
+        var robot = kind == MailKind.AutoReply ? new RobotHeaders { AutoSubmitted = "auto-replied" } : new RobotHeaders { ListId = "<news.contoso.example>" };
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Out of office") with { Robot = robot });
+
+        outcome.Result.Should().Be(IntakeResult.Held);
+        _world.Tickets.All.Should().BeEmpty();
+        _world.Tickets.Mail.Should().BeEmpty();
+        _world.Mail.Entries(InboundStatus.Held).Single().Should().Match<InboundMessageEntry>(e => e.Kind == kind && e.Reason!.StartsWith(HoldKind.Robot));
+    }
+
+    [Fact]
+    public async Task An_allow_listed_robot_makes_a_ticket_that_is_not_acknowledged()
+    {
+        _world.Mail.AllowList.Add(new AllowListEntry("@monitor.example", "Monitoring", null, _world.Clock.GetUtcNow().UtcDateTime));
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("alerts@monitor.example", "Disk full") with { Robot = new RobotHeaders { AutoSubmitted = "auto-generated" } });
+
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        outcome.Reason.Should().Contain("not answered");
+        _world.Tickets.Mail.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Our_own_mail_coming_back_is_held_even_from_an_allow_listed_sender()
+    {
+        _world.Mail.AllowList.Add(new AllowListEntry("support@helpdesk.example", "oops", null, DateTime.UtcNow));
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("support@helpdesk.example") with { Robot = new RobotHeaders { XLoop = ["support@helpdesk.example"] } });
+
+        outcome.Result.Should().Be(IntakeResult.Held);
+        _world.Mail.Entries(InboundStatus.Held).Single().Kind.Should().Be(MailKind.Loop);
+    }
+
+    [Fact]
+    public async Task A_bounce_of_our_mail_marks_it_failed_and_is_noted_on_its_ticket()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var sent = _world.Mail.Sent(filed.TicketId!.Value, "ack-1@helpdesk.example");
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("mailer-daemon@mx.contoso.example", "Undelivered Mail Returned to Sender") with
+        {
+            Robot = new RobotHeaders { ReturnPath = "", ContentType = "multipart/report" },
+            Report = new DeliveryReport("ack-1@helpdesk.example", "ann@contoso.example", "failed", "550 5.1.1 user unknown"),
+        });
+
+        outcome.Result.Should().Be(IntakeResult.Bounce);
+        outcome.TicketId.Should().Be(filed.TicketId);
+        _world.Mail.Outbox.Single(o => o.Id == sent.Id).Status.Should().Be(OutboxStatus.Failed);
+        _world.Mail.BounceNotes.Single().Text.Should().Be("Mail to ann@contoso.example \"[HD-1] Printer\" was not delivered: 550 5.1.1 user unknown");
+        _world.Tickets.Mail.Should().ContainSingle("only the first mail's acknowledgement; the bounce is never answered");
+    }
+
+    [Fact]
+    public async Task A_bounce_of_mail_we_did_not_send_is_held()
+    {
+        var outcome = await _world.ReceiveAsync(MailWorld.From("mailer-daemon@mx.example") with
+        {
+            Robot = new RobotHeaders { ReturnPath = "" },
+            Report = new DeliveryReport("someone-else@elsewhere.example", null, "failed", null),
+        });
+
+        outcome.Result.Should().Be(IntakeResult.Held);
+    }
+
+    [Fact]
+    public async Task A_sender_over_the_throttle_has_the_excess_held_not_lost()
+    {
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 7; i++)
+        {
+            outcomes.Add(await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", $"Problem {i}")));
+        }
+
+        outcomes.Take(5).Should().OnlyContain(o => o.Result == IntakeResult.Ticket);
+        outcomes.Skip(5).Should().OnlyContain(o => o.Result == IntakeResult.Held && o.Reason.Contains("messages in the last 10 minutes (the limit is 5)"));
+
+        _world.Clock.Advance(TimeSpan.FromMinutes(11));
+        (await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Later"))).Result.Should().Be(IntakeResult.Ticket);
+    }
+
+    [Fact]
+    public async Task A_reply_threads_by_the_subject_tag_and_trims_the_quoted_history()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var number = TicketNumber.Format(filed.TicketId!.Value);
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", $"Re: [{number}] Printer on fire", "Still burning.\n\nOn Mon, 23 Nov 2026, Support wrote:\n> We have your request"));
+
+        outcome.Result.Should().Be(IntakeResult.Reply);
+        outcome.TicketId.Should().Be(filed.TicketId);
+        _world.Tickets.All.Should().ContainSingle();
+        (await _world.Tickets.ListAuditAsync(filed.TicketId.Value)).Should().Contain(a => a.Field == "reply" && a.NewValue == "Still burning.");
+    }
+
+    [Fact]
+    public async Task A_reply_threads_by_in_reply_to_against_the_message_ids_we_sent()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        _world.Mail.Sent(filed.TicketId!.Value, "reply-7@helpdesk.example");
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("bob@contoso.example", "Re: your printer") with { InReplyTo = ["reply-7@helpdesk.example"] });
+
+        outcome.Result.Should().Be(IntakeResult.Reply, "a colleague in the same organisation may answer");
+        outcome.TicketId.Should().Be(filed.TicketId);
+    }
+
+    [Fact]
+    public async Task A_reply_threads_by_references_against_the_message_ids_we_received()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", messageId: "first@contoso.example"));
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Re: Printer on fire") with { References = ["first@contoso.example", "other@x.example"] });
+
+        outcome.Result.Should().Be(IntakeResult.Reply);
+        outcome.TicketId.Should().Be(filed.TicketId);
+    }
+
+    [Fact]
+    public async Task A_reply_from_someone_not_on_the_ticket_is_held_and_an_engineer_can_add_it()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var number = TicketNumber.Format(filed.TicketId!.Value);
+
+        var held = await _world.ReceiveAsync(MailWorld.From("mallory@evil.example", $"Re: [{number}] Printer on fire", "Let me in"));
+
+        held.Result.Should().Be(IntakeResult.Held);
+        held.TicketId.Should().Be(filed.TicketId);
+        _world.Mail.Entries(InboundStatus.Held).Single().Reason.Should().Be($"not-participant: mallory@evil.example is not a participant of {number}");
+
+        var released = await _world.Intake.ReleaseAsync(held.InboundId!.Value, MailWorld.Eve);
+
+        released.Value!.Result.Should().Be(IntakeResult.Reply);
+        _world.Mail.Received.Single(r => r.Entry.Id == held.InboundId).Entry.Status.Should().Be(InboundStatus.Released);
+        (await _world.Intake.ReleaseAsync(held.InboundId.Value, MailWorld.Eve)).Failure.Should().Be(Common.Failure.NotFound);
+    }
+
+    [Fact]
+    public async Task A_released_robot_message_makes_a_ticket_that_is_not_answered()
+    {
+        var held = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Out of office") with { Robot = new RobotHeaders { XAutoreply = "yes" } });
+
+        var released = await _world.Intake.ReleaseAsync(held.InboundId!.Value, MailWorld.Eve);
+
+        released.Value!.Result.Should().Be(IntakeResult.Ticket);
+        _world.Tickets.Mail.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_staff_member_replying_by_mail_answers_the_customer()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+
+        await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{TicketNumber.Format(filed.TicketId!.Value)}] Printer", "Unplug it."));
+
+        _world.Tickets.Mail.Should().Contain(m => m.Kind == TicketMail.Reply && m.ToAddress == "ann@contoso.example");
+        _world.Tickets[filed.TicketId.Value].FirstResponseUtc.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_closed_ticket_becomes_a_new_ticket_that_says_so()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var closed = _world.Tickets.Put(_world.Tickets[filed.TicketId!.Value] with { Status = TicketStatus.Closed }, null, [], DateTime.UtcNow);
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", $"Re: [{closed.Number}] Printer on fire"));
+
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        outcome.TicketId.Should().NotBe(closed.Id);
+        (await _world.Tickets.ListAuditAsync(outcome.TicketId!.Value)).Should().Contain(a => a.NewValue == $"Follow-up to {closed.Number}, which is closed.");
+    }
+
+    [Fact]
+    public async Task An_oversized_attachment_is_dropped_with_a_note_and_the_rest_kept()
+    {
+        _world.Attachments = new AttachmentPolicy(1024, [".txt", ".log"]);
+        var email = MailWorld.From("ann@contoso.example") with
+        {
+            Attachments =
+            [
+                new InboundAttachment("log.txt", "text/plain", Encoding.UTF8.GetBytes("boot ok")),
+                new InboundAttachment("trace.log", "text/plain", new byte[4096]),
+            ],
+        };
+
+        var outcome = await _world.ReceiveAsync(email);
+
+        var audit = await _world.Tickets.ListAuditAsync(outcome.TicketId!.Value);
+        audit.Should().Contain(a => a.Field == "attachment" && a.NewValue!.StartsWith("trace.log (4 KB) was not attached:"));
+    }
+
+    [Fact]
+    public async Task Unreadable_bytes_are_quarantined_once_and_a_retry_that_still_fails_keeps_them()
+    {
+        var raw = Encoding.UTF8.GetBytes("garbage");
+
+        var first = await _world.Intake.ReceiveAsync(raw, "api");
+        var again = await _world.Intake.ReceiveAsync(raw, "api");
+
+        first.Result.Should().Be(IntakeResult.Quarantined);
+        first.Failed.Should().BeTrue();
+        again.Result.Should().Be(IntakeResult.Duplicate);
+        var retry = await _world.Intake.ReleaseAsync(first.InboundId!.Value, MailWorld.Eve);
+        retry.Value!.Result.Should().Be(IntakeResult.Quarantined);
+        _world.Mail.Entries(InboundStatus.Quarantined).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_message_over_the_size_limit_is_quarantined_with_its_size()
+    {
+        _world.Settings = _world.Settings with { MaxMessageBytes = 10 };
+
+        var outcome = await _world.Intake.ReceiveAsync(new byte[2048], "api");
+
+        outcome.Result.Should().Be(IntakeResult.Quarantined);
+        outcome.Reason.Should().Be("Quarantined: The message is 2 KB, over the limit of 10 bytes.");
+    }
+
+    [Fact]
+    public async Task Deleting_a_held_message_resolves_it_once()
+    {
+        var held = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example") with { Robot = new RobotHeaders { Precedence = "bulk" } });
+
+        (await _world.Intake.DeleteAsync(held.InboundId!.Value, MailWorld.Eve)).Should().BeTrue();
+        (await _world.Intake.DeleteAsync(held.InboundId.Value, MailWorld.Eve)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_empty_message_still_makes_a_ticket()
+    {
+        var outcome = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "  ", "   "));
+
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        _world.Tickets[outcome.TicketId!.Value].Subject.Should().Be("(no subject)");
+    }
+
+    /// <summary>Finds no earlier record, as a concurrent poller would before the winner's commit.</summary>
+    private sealed class RacingMail(InMemoryMail inner, (InboundMessageEntry Entry, byte[] Raw) winner) : IInboundMailStore, IInboundMailParser
+    {
+        private int _lookups;
+
+        public InboundParse Parse(byte[] raw) => inner.Parse(raw);
+
+        public Task<InboundMessageEntry?> FindByKeyAsync(string messageKey, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_lookups++ == 0 ? null : winner.Entry);
+
+        public Task<InboundMessageEntry?> GetAsync(int id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
+        public Task<byte[]?> GetRawAsync(int id, CancellationToken cancellationToken = default) => inner.GetRawAsync(id, cancellationToken);
+        public Task<InboundMessageEntry?> FindByTicketMessageAsync(int ticketMessageId, CancellationToken cancellationToken = default) => inner.FindByTicketMessageAsync(ticketMessageId, cancellationToken);
+        public Task<IReadOnlyList<InboundMessageEntry>> ListForTicketAsync(int ticketId, CancellationToken cancellationToken = default) => inner.ListForTicketAsync(ticketId, cancellationToken);
+        public Task<IReadOnlyList<InboundMessageEntry>> ListAsync(InboundStatus status, int take, CancellationToken cancellationToken = default) => inner.ListAsync(status, take, cancellationToken);
+        public Task<int> CountAsync(InboundStatus status, CancellationToken cancellationToken = default) => inner.CountAsync(status, cancellationToken);
+        public Task<int> AddAsync(ReceivedMail mail, CancellationToken cancellationToken = default) => inner.AddAsync(mail, cancellationToken);
+        public Task<int> AddBounceAsync(ReceivedMail mail, int outboxId, string auditText, CancellationToken cancellationToken = default) => inner.AddBounceAsync(mail, outboxId, auditText, cancellationToken);
+        public Task<int?> FindTicketByMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) => inner.FindTicketByMessageIdsAsync(messageIds, cancellationToken);
+        public Task<int> CountFromSinceAsync(string fromAddress, DateTime sinceUtc, CancellationToken cancellationToken = default) => Task.FromResult(0);
+        public Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default) => inner.ResolveAsync(id, expected, outcome, ticketId, actorId, nowUtc, cancellationToken);
+        public Task<bool> IsAllowListedAsync(string address, CancellationToken cancellationToken = default) => inner.IsAllowListedAsync(address, cancellationToken);
+        public Task<IReadOnlyList<AllowListEntry>> ListAllowListAsync(CancellationToken cancellationToken = default) => inner.ListAllowListAsync(cancellationToken);
+        public Task<bool> AllowAsync(AllowListEntry entry, CancellationToken cancellationToken = default) => inner.AllowAsync(entry, cancellationToken);
+        public Task<bool> DisallowAsync(string address, CancellationToken cancellationToken = default) => inner.DisallowAsync(address, cancellationToken);
+    }
+
+    /// <summary>A ticket store whose save finds the message already recorded.</summary>
+    private sealed class RefusingTickets(ITicketStore inner) : ITicketStore
+    {
+        public Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default) => throw new DuplicateMailException(ticket.Received!.MessageKey);
+        public Task<Ticket?> UpdateAsync(TicketUpdate update, CancellationToken cancellationToken = default) => inner.UpdateAsync(update, cancellationToken);
+        public Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default) => inner.GetAsync(id, scope, cancellationToken);
+        public Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
+        public Task<IReadOnlyList<TicketMessage>> ListMessagesAsync(int ticketId, TicketScope scope, CancellationToken cancellationToken = default) => inner.ListMessagesAsync(ticketId, scope, cancellationToken);
+        public Task<IReadOnlyList<TicketAuditEntry>> ListAuditAsync(int ticketId, CancellationToken cancellationToken = default) => inner.ListAuditAsync(ticketId, cancellationToken);
+        public Task<IReadOnlyList<TimeEntry>> ListTimeAsync(int ticketId, CancellationToken cancellationToken = default) => inner.ListTimeAsync(ticketId, cancellationToken);
+        public Task<TimeEntry> AddTimeAsync(TimeEntry entry, CancellationToken cancellationToken = default) => inner.AddTimeAsync(entry, cancellationToken);
+        public Task<bool> AddRatingAsync(TicketRating rating, CancellationToken cancellationToken = default) => inner.AddRatingAsync(rating, cancellationToken);
+        public Task<TicketRating?> GetRatingAsync(int ticketId, int resolution, TicketScope scope, CancellationToken cancellationToken = default) => inner.GetRatingAsync(ticketId, resolution, scope, cancellationToken);
+        public Task<IReadOnlyList<int>> ListResolvedBeforeAsync(DateTime resolvedBeforeUtc, int take, CancellationToken cancellationToken = default) => inner.ListResolvedBeforeAsync(resolvedBeforeUtc, take, cancellationToken);
+        public Task<IReadOnlyList<int>> ListSlaChecksDueAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default) => inner.ListSlaChecksDueAsync(nowUtc, take, cancellationToken);
+    }
+}
