@@ -10,7 +10,7 @@ using HelpDesk.Data.Routing;
 
 namespace HelpDesk.Data.Tickets;
 
-public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments) : ITicketStore
+public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments, OutboxStore outbox) : ITicketStore
 {
     private const string SelectTicket = """
         SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
@@ -61,7 +61,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
 
         foreach (var mail in ticket.Mail(saved))
         {
-            await OutboxStore.EnqueueAsync(connection, transaction, connections.Dialect, mail, ticket.NowUtc, cancellationToken);
+            await outbox.EnqueueAsync(connection, transaction, mail, ticket.NowUtc, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -116,7 +116,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         await InsertAuditAsync(connection, transaction, ticket.Id, update.ActorId, update.Changes, update.NowUtc, cancellationToken);
         foreach (var mail in update.Mail)
         {
-            await OutboxStore.EnqueueAsync(connection, transaction, connections.Dialect, mail, update.NowUtc, cancellationToken);
+            await outbox.EnqueueAsync(connection, transaction, mail, update.NowUtc, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
