@@ -41,6 +41,7 @@ public static class DataServiceCollectionExtensions
         // The concrete outbox too: the stores that queue mail call its EnqueueAsync inside their transaction.
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        services.AddSingleton<IInboundMailStore, InboundMailStore>();
         services.AddSingleton<IOrganisationStore, OrganisationStore>();
         // The concrete store too: the stores that write messages call its AddAsync inside their transaction.
         services.AddSingleton<AttachmentStore>();
