@@ -20,6 +20,7 @@ using HelpDesk.Data.Sla;
 using HelpDesk.Data.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpDesk.Data;
 
@@ -35,7 +36,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(_ => DatabaseConfiguration.Read(configuration, contentRoot));
         services.AddSingleton(sp => DbConnectionFactory.Create(sp.GetRequiredService<DatabaseOptions>()));
         services.AddSingleton<MigrationRunner>();
-        services.AddSingleton<IOutbox, OutboxStore>();
+        // The host registers the "Mail" settings; without them the defaults serve (Message-IDs on the default domain).
+        services.TryAddSingleton(new MailSettings());
+        // The concrete outbox too: the stores that queue mail call its EnqueueAsync inside their transaction.
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        services.AddSingleton<IInboundMailStore, InboundMailStore>();
+        services.AddSingleton<IMailboxStore, MailboxStore>();
         services.AddSingleton<IOrganisationStore, OrganisationStore>();
         // The concrete store too: the stores that write messages call its AddAsync inside their transaction.
         services.AddSingleton<AttachmentStore>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Data.Infrastructure;
@@ -39,9 +40,102 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
         return rows.AsList();
     }
 
-    public Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Reading people by address comes with the email intake.");
+    public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var sql = $"""
+            {SelectPerson}
+            WHERE u.NormalizedEmail = @NormalizedEmail
+            ORDER BY u.Id
+            {connections.Dialect.TopClause}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
+            sql, new { NormalizedEmail = Normalize(email), Take = 1 }, cancellationToken: cancellationToken));
+    }
 
-    public Task<Person> AddContactAsync(string email, string name, int? organisationId, DateTime nowUtc, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Adding contacts comes with the email intake.");
+    public async Task<Person> AddContactAsync(string email, string name, int? organisationId, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var address = email.Trim();
+        var displayName = string.IsNullOrWhiteSpace(name) ? LocalPart(address) : name.Trim();
+        if (displayName.Length > MaxDisplayName)
+        {
+            displayName = displayName[..MaxDisplayName];
+        }
+
+        // The row DapperUserStore writes for a new account, without a password: the contact can set one by
+        // "forgot password" once they want to sign in.
+        var insertUser = connections.Dialect.InsertReturningId("""
+            INSERT INTO Users (UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, DisplayName,
+                               PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumber, PhoneNumberConfirmed,
+                               TwoFactorEnabled, LockoutEndUtc, LockoutEnabled, AccessFailedCount, OrganisationId, CreatedUtc)
+            VALUES (@Address, @Normalized, @Address, @Normalized, 0, @DisplayName,
+                    NULL, @SecurityStamp, @ConcurrencyStamp, NULL, 0,
+                    0, NULL, 1, 0, @OrganisationId, @NowUtc)
+            """);
+        var insertRole = connections.Dialect.InsertReturningId("""
+            INSERT INTO Roles (Name, NormalizedName, ConcurrencyStamp) VALUES (@Name, @NormalizedName, @ConcurrencyStamp)
+            """);
+        const string findRole = "SELECT Id FROM Roles WHERE NormalizedName = @NormalizedName";
+        const string addToRole = "INSERT INTO UserRoles (UserId, RoleId) VALUES (@UserId, @RoleId)";
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int id;
+        try
+        {
+            id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                insertUser,
+                new
+                {
+                    Address = address,
+                    Normalized = Normalize(address),
+                    DisplayName = displayName,
+                    SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+                    ConcurrencyStamp = Guid.NewGuid().ToString(),
+                    OrganisationId = organisationId,
+                    NowUtc = nowUtc,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Added by another message a moment ago, or an account that signs in with this address.
+            await transaction.RollbackAsync(cancellationToken);
+            return await FindByUserNameAsync(address, cancellationToken)
+                ?? throw new InvalidOperationException($"The account {address} clashed with one that cannot be read.");
+        }
+
+        var customer = Roles.Customer.ToUpperInvariant();
+        var roleId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                findRole, new { NormalizedName = customer }, transaction, cancellationToken: cancellationToken))
+            ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                insertRole,
+                new { Name = Roles.Customer, NormalizedName = customer, ConcurrencyStamp = Guid.NewGuid().ToString() },
+                transaction,
+                cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(addToRole, new { UserId = id, RoleId = roleId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new Person { Id = id, Name = displayName, Email = address, OrganisationId = organisationId, IsStaff = false };
+    }
+
+    private async Task<Person?> FindByUserNameAsync(string userName, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            {SelectPerson}
+            WHERE u.NormalizedUserName = @NormalizedUserName
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
+            sql, new { NormalizedUserName = Normalize(userName) }, cancellationToken: cancellationToken));
+    }
+
+    private const int MaxDisplayName = 200;
+
+    // As Identity's UpperInvariantLookupNormalizer does.
+    private static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    private static string LocalPart(string address) => address.IndexOf('@') is > 0 and var at ? address[..at] : address;
 }

@@ -26,6 +26,7 @@ internal sealed class NameColumn
     public static readonly NameColumn ThirdPartyName = new("ThirdPartyProducts", "Name");
     public static readonly NameColumn PlanCode = new("Plans", "Code");
     public static readonly NameColumn CalendarName = new("HolidayCalendars", "Name");
+    public static readonly NameColumn MailboxName = new("Mailboxes", "Name");
 
     private NameColumn(string table, string column)
     {

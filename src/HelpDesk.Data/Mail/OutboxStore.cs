@@ -5,36 +5,62 @@ using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Mail;
 
-public sealed class OutboxStore(IDbConnectionFactory connections) : IOutbox
+/// <summary>
+/// The outbox in the database. A message is Pending until a sender claims it (Sending, until its claim runs out), then
+/// Sent, or Pending again with a later attempt, or Failed for good. Status is stored as the <see cref="OutboxStatus"/> name.
+/// </summary>
+public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings settings) : IOutbox
 {
+    private const string SelectEntry = """
+        SELECT Id, Kind, ToAddress, Subject, TextBody, HtmlBody, TicketId, MessageId, Status, Attempts, CreatedUtc,
+               NextAttemptUtc, SentUtc, FailedUtc, LastError
+        FROM OutboxMessages
+        """;
+
+    // A message is due when it waits and its time has come, or when a sender claimed it and never finished.
+    private const string Due = """
+        ((Status = 'Pending' AND NextAttemptUtc <= @NowUtc) OR (Status = 'Sending' AND ClaimedUntilUtc <= @NowUtc))
+        """;
+
     public async Task<int> EnqueueAsync(OutboundMail mail, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await EnqueueAsync(connection, null, connections.Dialect, mail, nowUtc, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await EnqueueAsync(connection, transaction, mail, nowUtc, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
     }
 
-    /// <summary>Queues the mail inside the caller's transaction, so it is sent only if the change that caused it is saved.</summary>
-    public static Task<int> EnqueueAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, OutboundMail mail, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the mail inside the caller's transaction, so it is sent only if the change that caused it is saved. The
+    /// message gets its Message-ID now; when it is about a ticket, the ID is recorded for threading the answers to it.
+    /// </summary>
+    public async Task<int> EnqueueAsync(DbConnection connection, DbTransaction? transaction, OutboundMail mail, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(mail);
-        var sql = dialect.InsertReturningId("""
-            INSERT INTO OutboxMessages (Kind, ToAddress, Subject, TextBody, HtmlBody, TicketId, CreatedUtc, NextAttemptUtc, Attempts)
-            VALUES (@Kind, @ToAddress, @Subject, @TextBody, @HtmlBody, @TicketId, @NowUtc, @NowUtc, 0)
+        var messageId = $"{Guid.NewGuid():N}@{settings.MessageIdDomain}";
+        var sql = connections.Dialect.InsertReturningId("""
+            INSERT INTO OutboxMessages (Kind, ToAddress, Subject, TextBody, HtmlBody, TicketId, CreatedUtc, NextAttemptUtc, Attempts, Status, MessageId)
+            VALUES (@Kind, @ToAddress, @Subject, @TextBody, @HtmlBody, @TicketId, @NowUtc, @NowUtc, 0, 'Pending', @MessageId)
             """);
-        return connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             sql,
-            new { mail.Kind, mail.ToAddress, mail.Subject, mail.TextBody, mail.HtmlBody, mail.TicketId, NowUtc = nowUtc },
+            new { mail.Kind, mail.ToAddress, mail.Subject, mail.TextBody, mail.HtmlBody, mail.TicketId, NowUtc = nowUtc, MessageId = messageId },
             transaction,
             cancellationToken: cancellationToken));
+        if (mail.TicketId is int ticketId)
+        {
+            await TicketMailIds.AddAsync(connection, transaction, messageId, ticketId, TicketMailIds.Outbound, nowUtc, cancellationToken);
+        }
+
+        return id;
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
     {
         var sql = $"""
-            SELECT Id, Kind, ToAddress, Subject, TextBody, CreatedUtc, SentUtc
-            FROM OutboxMessages
+            {SelectEntry}
             ORDER BY Id DESC
             {connections.Dialect.TopClause}
             """;
@@ -43,23 +69,191 @@ public sealed class OutboxStore(IDbConnectionFactory connections) : IOutbox
         return rows.AsList();
     }
 
-    public Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int take, CancellationToken cancellationToken = default) => throw Pending();
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int take, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            {SelectEntry}
+            WHERE Status = @Status
+            ORDER BY Id DESC
+            {connections.Dialect.TopClause}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutboxEntry>(new CommandDefinition(
+            sql, new { Status = status.ToString(), Take = take }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
 
-    public Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default) => throw Pending();
+    public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = "SELECT Status, COUNT(*) AS Messages FROM OutboxMessages GROUP BY Status";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var counts = (await connection.QueryAsync<StatusCount>(new CommandDefinition(sql, cancellationToken: cancellationToken)))
+            .ToDictionary(c => c.Status, c => c.Messages, StringComparer.Ordinal);
+        int Of(OutboxStatus status) => counts.GetValueOrDefault(status.ToString());
+        return new OutboxCounts(Of(OutboxStatus.Pending), Of(OutboxStatus.Sending), Of(OutboxStatus.Sent), Of(OutboxStatus.Failed));
+    }
 
-    public Task<OutboxEntry?> GetAsync(int id, CancellationToken cancellationToken = default) => throw Pending();
+    public async Task<OutboxEntry?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        const string sql = $"""
+            {SelectEntry}
+            WHERE Id = @Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OutboxEntry>(new CommandDefinition(sql, new { Id = id }, cancellationToken: cancellationToken));
+    }
 
-    public Task<OutboxEntry?> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken = default) => throw Pending();
+    public async Task<OutboxEntry?> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        const string sql = $"""
+            {SelectEntry}
+            WHERE MessageId = @MessageId
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OutboxEntry>(new CommandDefinition(
+            sql, new { MessageId = messageId.Trim().Trim('<', '>') }, cancellationToken: cancellationToken));
+    }
 
-    public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTime nowUtc, DateTime claimedUntilUtc, int take, CancellationToken cancellationToken = default) => throw Pending();
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTime nowUtc, DateTime claimedUntilUtc, int take, CancellationToken cancellationToken = default)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
 
-    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default) => throw Pending();
+        var candidatesSql = $"""
+            SELECT Id FROM OutboxMessages
+            WHERE {Due}
+            ORDER BY NextAttemptUtc, Id
+            {connections.Dialect.TopClause}
+            """;
 
-    public Task MarkSentAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default) => throw Pending();
+        // The same condition again: another sender may have claimed the message since it was read, and then this
+        // update matches no row. Each claim is its own statement, so it holds the write lock only for a moment.
+        const string claimSql = $"""
+            UPDATE OutboxMessages
+            SET Status = 'Sending', ClaimedUntilUtc = @ClaimedUntilUtc, Attempts = Attempts + 1
+            WHERE Id = @Id AND {Due}
+            """;
+        const string selectClaimedSql = $"""
+            {SelectEntry}
+            WHERE Id IN @Ids
+            ORDER BY NextAttemptUtc, Id
+            """;
 
-    public Task MarkAttemptFailedAsync(int id, string reason, DateTime? nextAttemptUtc, DateTime nowUtc, CancellationToken cancellationToken = default) => throw Pending();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var candidates = await connection.QueryAsync<int>(new CommandDefinition(
+            candidatesSql, new { NowUtc = nowUtc, Take = take }, cancellationToken: cancellationToken));
+        var won = new List<int>();
+        foreach (var id in candidates)
+        {
+            var rows = await connection.ExecuteAsync(new CommandDefinition(
+                claimSql, new { Id = id, NowUtc = nowUtc, ClaimedUntilUtc = claimedUntilUtc }, cancellationToken: cancellationToken));
+            if (rows == 1)
+            {
+                won.Add(id);
+            }
+        }
 
-    public Task<bool> RetryAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default) => throw Pending();
+        if (won.Count == 0)
+        {
+            return [];
+        }
 
-    private static NotSupportedException Pending() => new("Sending comes with the outbox sender.");
+        var claimed = await connection.QueryAsync<OutboxEntry>(new CommandDefinition(selectClaimedSql, new { Ids = won }, cancellationToken: cancellationToken));
+        return claimed.AsList();
+    }
+
+    public async Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        // The first message starts the thread and the latest ones are what a reader's client threads by; a long
+        // thread's middle is left out so that References stays a sensible length.
+        var firstSql = $"""
+            SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
+            WHERE TicketId = @TicketId
+            ORDER BY CreatedUtc, Direction, MessageId
+            {connections.Dialect.TopClause}
+            """;
+        var latestSql = $"""
+            SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
+            WHERE TicketId = @TicketId
+            ORDER BY CreatedUtc DESC, Direction DESC, MessageId DESC
+            {connections.Dialect.TopClause}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var first = await connection.QueryAsync<ThreadId>(new CommandDefinition(
+            firstSql, new { TicketId = ticketId, Take = 1 }, cancellationToken: cancellationToken));
+        var latest = take == 1
+            ? []
+            : await connection.QueryAsync<ThreadId>(new CommandDefinition(
+                latestSql, new { TicketId = ticketId, Take = take - 1 }, cancellationToken: cancellationToken));
+        return first.Concat(latest)
+            .DistinctBy(t => t.MessageId, StringComparer.Ordinal)
+            .OrderBy(t => t.CreatedUtc)
+            .ThenBy(t => t.Direction, StringComparer.Ordinal)
+            .ThenBy(t => t.MessageId, StringComparer.Ordinal)
+            .Select(t => t.MessageId)
+            .ToList();
+    }
+
+    public async Task MarkSentAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE OutboxMessages
+            SET Status = 'Sent', SentUtc = @NowUtc, ClaimedUntilUtc = NULL
+            WHERE Id = @Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, NowUtc = nowUtc }, cancellationToken: cancellationToken));
+    }
+
+    public async Task MarkAttemptFailedAsync(int id, string reason, DateTime? nextAttemptUtc, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        const string retryLater = """
+            UPDATE OutboxMessages
+            SET Status = 'Pending', NextAttemptUtc = @NextAttemptUtc, ClaimedUntilUtc = NULL, LastError = @Reason
+            WHERE Id = @Id
+            """;
+        const string failForGood = """
+            UPDATE OutboxMessages
+            SET Status = 'Failed', FailedUtc = @NowUtc, ClaimedUntilUtc = NULL, LastError = @Reason
+            WHERE Id = @Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            nextAttemptUtc is null ? failForGood : retryLater,
+            new { Id = id, Reason = reason, NextAttemptUtc = nextAttemptUtc, NowUtc = nowUtc },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> RetryAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE OutboxMessages
+            SET Status = 'Pending', Attempts = 0, NextAttemptUtc = @NowUtc, FailedUtc = NULL, ClaimedUntilUtc = NULL
+            WHERE Id = @Id AND Status = 'Failed'
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, NowUtc = nowUtc }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private sealed record ThreadId
+    {
+        public string MessageId { get; init; } = "";
+        public DateTime CreatedUtc { get; init; }
+        public string Direction { get; init; } = "";
+    }
+
+    private sealed record StatusCount
+    {
+        public string Status { get; init; } = "";
+        public int Messages { get; init; }
+    }
 }

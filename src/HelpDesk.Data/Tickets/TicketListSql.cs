@@ -66,6 +66,11 @@ internal static class TicketListSql
             where.Add("t.AssigneeId = @AssigneeId");
         }
 
+        if (query.TriageOnly)
+        {
+            where.Add("t.TriageReason IS NOT NULL AND t.Status NOT IN ('Resolved', 'Closed')");
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             where.Add(TicketNumber.TryParse(query.Text, out _) ? "t.Id = @TextId" : "t.Subject LIKE @TextPattern ESCAPE '\\'");

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Attachments;
@@ -10,14 +11,14 @@ using HelpDesk.Data.Routing;
 
 namespace HelpDesk.Data.Tickets;
 
-public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments) : ITicketStore
+public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments, OutboxStore outbox) : ITicketStore
 {
     private const string SelectTicket = """
         SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
                t.Category, t.Severity, t.Status, t.AssigneeId, t.CreatedUtc, t.UpdatedUtc, t.FirstResponseUtc,
                t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version, t.ModifiedSource, t.FirstResponseDueUtc, t.ResolveDueUtc,
                t.FirstResponseAtRiskUtc, t.ResolveAtRiskUtc, t.FirstResponseMet, t.ResolveMet, t.SlaState, t.SlaPausedUtc,
-               t.SlaCheckUtc, t.Language, t.Tier, t.Queue,
+               t.SlaCheckUtc, t.Language, t.Tier, t.Queue, t.TriageReason,
                t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc,
                t.Id AS RoutingTicketId, t.Routing AS RoutingJson
         FROM Tickets t
@@ -32,27 +33,41 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                                  Resolutions, ModifiedSource, Verdict, ContractId, ScopeVersionId, Entitlement, FirstResponseDueUtc,
                                  ResolveDueUtc, OverrideVerdict, OverrideReason, OverriddenById, OverriddenUtc, FirstResponseAtRiskUtc,
                                  ResolveAtRiskUtc, FirstResponseMet, ResolveMet, SlaState, SlaPausedUtc, SlaCheckUtc, Language, Tier,
-                                 Queue, QueueDueUtc, Routing, Version)
+                                 Queue, QueueDueUtc, Routing, TriageReason, Version)
             VALUES (@OrganisationId, @RequesterId, @Subject, @Channel, @Product, @ProductRelease, @Environment, @Category,
                     @Severity, @Status, @AssigneeId, @CreatedUtc, @UpdatedUtc, @FirstResponseUtc, @ResolvedUtc, @ClosedUtc,
                     @Resolutions, @ModifiedSource, @Verdict, @ContractId, @ScopeVersionId, @Entitlement, @FirstResponseDueUtc,
                     @ResolveDueUtc, @OverrideVerdict, @OverrideReason, @OverriddenById, @OverriddenUtc, @FirstResponseAtRiskUtc,
                     @ResolveAtRiskUtc, @FirstResponseMet, @ResolveMet, @SlaState, @SlaPausedUtc, @SlaCheckUtc, @Language, @Tier,
-                    @Queue, @QueueDueUtc, @Routing, 1)
+                    @Queue, @QueueDueUtc, @Routing, @TriageReason, 1)
             """);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(ticket.Ticket), transaction, cancellationToken: cancellationToken));
         var saved = ticket.Ticket with { Id = id, Version = 1 };
+
+        // The received message's record comes first: if it was recorded before, nothing else is written.
+        var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
         if (saved.AssigneeId is int assigneeId)
         {
             await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
         }
 
         var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
+        if (ticket.Received is { } received && inboundId is int inbound)
+        {
+            await InboundRows.LinkAsync(connection, transaction, inbound, received, id, messageId, ticket.NowUtc, cancellationToken);
+        }
+
         await attachments.AddAsync(connection, transaction, id, messageId, ticket.Attachments, ticket.NowUtc, cancellationToken);
         await InsertAuditAsync(connection, transaction, id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString())], ticket.NowUtc, cancellationToken);
+        if (ticket.Notes.Count > 0)
+        {
+            // Written by the intake, not by the requester: no actor.
+            await InsertAuditAsync(connection, transaction, id, null, ticket.Notes, ticket.NowUtc, cancellationToken);
+        }
+
         if (saved.Routing is { } routing)
         {
             // The router, not the requester, made this decision: the entry has no actor.
@@ -61,7 +76,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
 
         foreach (var mail in ticket.Mail(saved))
         {
-            await OutboxStore.EnqueueAsync(connection, transaction, connections.Dialect, mail, ticket.NowUtc, cancellationToken);
+            await outbox.EnqueueAsync(connection, transaction, mail, ticket.NowUtc, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -83,7 +98,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                 FirstResponseAtRiskUtc = @FirstResponseAtRiskUtc, ResolveAtRiskUtc = @ResolveAtRiskUtc,
                 FirstResponseMet = @FirstResponseMet, ResolveMet = @ResolveMet, SlaState = @SlaState,
                 SlaPausedUtc = @SlaPausedUtc, SlaCheckUtc = @SlaCheckUtc, Language = @Language, Tier = @Tier, Queue = @Queue,
-                QueueDueUtc = @QueueDueUtc, Routing = @Routing, Version = Version + 1
+                QueueDueUtc = @QueueDueUtc, Routing = @Routing, TriageReason = @TriageReason, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
         var ticket = update.Ticket;
@@ -107,16 +122,23 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, update.NowUtc, cancellationToken);
         }
 
+        var inboundId = await AddReceivedAsync(connection, transaction, update.Received, ticket.Id, cancellationToken);
+        int? messageId = null;
         if (update.Message is { } message)
         {
-            var messageId = await InsertMessageAsync(connection, transaction, ticket.Id, message, update.NowUtc, cancellationToken);
-            await attachments.AddAsync(connection, transaction, ticket.Id, messageId, update.Attachments, update.NowUtc, cancellationToken);
+            messageId = await InsertMessageAsync(connection, transaction, ticket.Id, message, update.NowUtc, cancellationToken);
+            await attachments.AddAsync(connection, transaction, ticket.Id, messageId.Value, update.Attachments, update.NowUtc, cancellationToken);
+        }
+
+        if (update.Received is { } received && inboundId is int inbound)
+        {
+            await InboundRows.LinkAsync(connection, transaction, inbound, received, ticket.Id, messageId, update.NowUtc, cancellationToken);
         }
 
         await InsertAuditAsync(connection, transaction, ticket.Id, update.ActorId, update.Changes, update.NowUtc, cancellationToken);
         foreach (var mail in update.Mail)
         {
-            await OutboxStore.EnqueueAsync(connection, transaction, connections.Dialect, mail, update.NowUtc, cancellationToken);
+            await outbox.EnqueueAsync(connection, transaction, mail, update.NowUtc, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -305,6 +327,28 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         return ids.AsList();
     }
 
+    /// <summary>
+    /// Records the received message a ticket or reply comes from. A message recorded before rolls the whole change back
+    /// and is reported as <see cref="DuplicateMailException"/>.
+    /// </summary>
+    private async Task<int?> AddReceivedAsync(DbConnection connection, DbTransaction transaction, ReceivedMail? received, int ticketId, CancellationToken cancellationToken)
+    {
+        if (received is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await InboundRows.InsertAsync(connection, transaction, connections.Dialect, received, ticketId, cancellationToken);
+        }
+        catch (DuplicateMailException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw;
+        }
+    }
+
     private async Task<int> InsertMessageAsync(DbConnection connection, DbTransaction transaction, int ticketId, NewMessage message, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var sql = connections.Dialect.InsertReturningId("""
@@ -391,6 +435,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         ticket.Queue,
         QueueDueUtc = TicketRoutingColumns.QueueDue(ticket),
         Routing = TicketRoutingColumns.Serialize(ticket.Routing),
+        ticket.TriageReason,
         ticket.Version,
     };
 }

@@ -121,7 +121,7 @@ internal static class DemoTickets
         var connections = services.GetRequiredService<IDbConnectionFactory>();
         await using var connection = await connections.OpenAsync();
         await connection.ExecuteAsync(
-            "UPDATE OutboxMessages SET SentUtc = @NowUtc WHERE SentUtc IS NULL AND TicketId IS NOT NULL",
+            "UPDATE OutboxMessages SET Status = 'Sent', SentUtc = @NowUtc WHERE SentUtc IS NULL AND TicketId IS NOT NULL",
             new { NowUtc = nowUtc });
         return ages.Count;
     }

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Dapper;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
@@ -9,6 +10,7 @@ using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
 using HelpDesk.Data.Organisations;
 using HelpDesk.Data.Routing;
@@ -77,7 +79,7 @@ public class TicketFilingBenchmarks
         }
 
         var connections = DbConnectionFactory.Create(options);
-        var tickets = new TicketStore(connections, new AttachmentStore(connections));
+        var tickets = new TicketStore(connections, new AttachmentStore(connections), new OutboxStore(connections, new MailSettings()));
         _fileTicket = new FileTicket(tickets, new PeopleDirectory(connections), [], AttachmentPolicy.Default, TimeProvider.System);
         var product = SeedContractAsync(connections).GetAwaiter().GetResult();
         var judge = new JudgeEntitlement(new CheckEntitlement(new EntitlementFactsSource(connections, new EntitlementFactsCache())));

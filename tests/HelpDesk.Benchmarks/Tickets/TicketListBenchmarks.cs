@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Mail;
 using HelpDesk.Data.Tickets;
 using Microsoft.Data.Sqlite;
 
@@ -37,7 +39,7 @@ public class TicketListBenchmarks
     {
         _connectionString = TicketDataset.ConnectionString(TicketDataset.Ensure(Tickets));
         var connections = DbConnectionFactory.Create(new DatabaseOptions(DatabaseProvider.Sqlite, _connectionString));
-        _store = new TicketStore(connections, new AttachmentStore(connections));
+        _store = new TicketStore(connections, new AttachmentStore(connections), new OutboxStore(connections, new MailSettings()));
 
         // The deep page starts where paging through the queue 25 at a time would have reached after 2,500 rows.
         await using var connection = new SqliteConnection(_connectionString);

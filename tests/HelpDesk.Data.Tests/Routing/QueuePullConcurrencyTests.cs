@@ -34,7 +34,7 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
             engineers.Add(await RoutingRows.EngineerAsync(Connections, $"Engineer {i}", keel));
         }
 
-        var tickets = new TicketStore(Connections, new AttachmentStore(Connections));
+        var tickets = TestStores.Tickets(Connections);
         var waiting = new List<int>();
         for (var i = 0; i < WaitingTickets; i++)
         {
@@ -109,7 +109,7 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
             engineers.Add((await engineerStore.SaveAsync(engineer with { Capacity = capacity }, RoutingRows.Now))!);
         }
 
-        var tickets = new TicketStore(Connections, new AttachmentStore(Connections));
+        var tickets = TestStores.Tickets(Connections);
         var waiting = new List<int>();
         for (var i = 0; i < WaitingTickets; i++)
         {

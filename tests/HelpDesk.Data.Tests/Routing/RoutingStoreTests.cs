@@ -21,7 +21,7 @@ public abstract class RoutingStoreTests : ProviderTestBase
 
     protected RoutingStoreTests() => _cache = new EngineerProfileCache(_clock);
 
-    private TicketStore Tickets => new(Connections, new AttachmentStore(Connections));
+    private TicketStore Tickets => TestStores.Tickets(Connections);
 
     private RoutingStore Store => new(Connections, _cache);
 

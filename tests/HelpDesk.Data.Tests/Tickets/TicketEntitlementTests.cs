@@ -15,7 +15,7 @@ public abstract class TicketEntitlementTests : ProviderTestBase
 {
     private static readonly DateTime Now = new(2026, 3, 2, 10, 30, 0, DateTimeKind.Utc);
 
-    private TicketStore Store => new(Connections, new AttachmentStore(Connections));
+    private TicketStore Store => TestStores.Tickets(Connections);
 
     private sealed record Seeded(int Organisation, int Requester, int Engineer, int ContractId, int ScopeId);
 

@@ -16,7 +16,7 @@ public abstract class TicketRoutingAndSlaTests : ProviderTestBase
 {
     private static readonly DateTime Now = RoutingRows.Now;
 
-    private TicketStore Store => new(Connections, new AttachmentStore(Connections));
+    private TicketStore Store => TestStores.Tickets(Connections);
 
     private async Task<(int Organisation, int Requester)> SeedAsync()
     {

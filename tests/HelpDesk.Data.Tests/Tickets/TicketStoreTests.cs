@@ -14,7 +14,7 @@ public abstract class TicketStoreTests : ProviderTestBase
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    private TicketStore Store => new(Connections, new AttachmentStore(Connections));
+    private TicketStore Store => TestStores.Tickets(Connections);
 
     private FileTicket Filing => new(Store, new PeopleDirectory(Connections), [], AttachmentPolicy.Default, _clock);
 
