@@ -48,12 +48,14 @@ public static class HelpDeskServices
             attachments,
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });
         services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
+        services.AddHelpDeskMailHost(configuration, builder.Environment.ContentRootPath);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         AddIdentity(services);
         AddAuthorization(services);
         AddRateLimits(services, configuration);
+        AddMailIngressRateLimit(services, configuration);
         AddDataProtection(services);
         AddJobs(services, configuration);
 
@@ -187,7 +189,9 @@ public static class HelpDeskServices
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many attempts",
-                        Detail = "Too many sign-in attempts from this address. Wait a minute and try again.",
+                        Detail = context.HttpContext.Request.Path.StartsWithSegments("/api/inbound")
+                            ? "Too many messages from this address. Wait a minute and send the rest again."
+                            : "Too many sign-in attempts from this address. Wait a minute and try again.",
                     },
                 });
             };
@@ -199,6 +203,19 @@ public static class HelpDeskServices
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
+    }
+
+    /// <summary>
+    /// The raw-MIME endpoint is called by a mail provider from a few addresses; the limit per address protects intake
+    /// from a runaway or hostile sender without slowing an ordinary provider.
+    /// </summary>
+    private static void AddMailIngressRateLimit(IServiceCollection services, IConfiguration configuration)
+    {
+        var permitPerMinute = configuration.GetValue("RateLimits:MailIngressPerMinute", 600);
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
+            options.AddPolicy(MailHosting.IngressRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
     }
 
     private static void AddDataProtection(IServiceCollection services)

@@ -38,6 +38,10 @@ public static partial class HelpDeskStartup
             // The router's and the SLA monitor's settings are read now, so a bad one stops start-up here.
             app.Services.GetRequiredService<RoutingSettings>();
             app.Services.GetRequiredService<SlaSettings>();
+            app.Services.GetRequiredService<HelpDesk.Core.Mail.MailSettings>();
+            var mailServer = app.Services.GetRequiredService<OutboundMailServer>();
+            var mailIngress = app.Services.GetRequiredService<MailIngress>();
+            LogMail(logger, mailServer, mailIngress);
 
             await using (var scope = app.Services.CreateAsyncScope())
             {
@@ -69,6 +73,9 @@ public static partial class HelpDeskStartup
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database ready on {Provider}; {Count} migration(s) applied now")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider, int count);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Mail goes out through {Server}; raw-MIME endpoint: {Ingress}")]
+    private static partial void LogMail(ILogger logger, OutboundMailServer server, MailIngress ingress);
 }
 
 /// <summary>A setting a person must fix before the app can start; start-up prints its message and exits.</summary>

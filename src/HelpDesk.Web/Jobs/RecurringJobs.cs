@@ -24,6 +24,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         // Pulls happen at once when capacity frees; this catches what those missed (a crash, a changed setting).
         RecurringJobDefinition.For<PullFromQueues, int>("routing:pull-queues", "*/2 * * * *", job => job.FillAllAsync(CancellationToken.None)),
         RecurringJobDefinition.For<SlaMonitor, SlaMonitorResult>("sla:monitor", "* * * * *", job => job.CheckAsync(CancellationToken.None)),
+        .. Hosting.MailHosting.Jobs,
     ];
 
     public void Register()

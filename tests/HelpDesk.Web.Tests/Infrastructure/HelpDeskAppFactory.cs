@@ -5,6 +5,7 @@ using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,9 @@ namespace HelpDesk.Web.Tests.Infrastructure;
 public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
 {
     public const string Password = DemoData.DefaultPassword;
+
+    /// <summary>The key a mail provider sends to <c>POST /api/inbound/email</c>.</summary>
+    public const string IngressKey = "test-ingress-key-0123456789";
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -38,6 +42,7 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
             ["RateLimits:SignInPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
+            ["Mail:IngressApiKey"] = IngressKey,
         };
         foreach (var (key, value) in settings)
         {
@@ -56,6 +61,8 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(MailFakes.AddTo);
     }
 
     /// <summary>A client that shows redirects instead of following them, with no one signed in.</summary>

@@ -25,6 +25,12 @@ public static class AccessMatrixRequests
         ["/manage/scope/preview/{productcode}"] = "Publish",
         ["/manage/engineers"] = "Availability",
         ["/manage/engineers/index"] = "Availability",
+        ["/admin/mail/mailboxes"] = "Poll",
+        ["/admin/mail/mailbox/{id:int?}"] = "Test",
+        ["/admin/mail/outbox"] = "Retry",
+        ["/admin/mail/quarantine"] = "Retry",
+        ["/admin/mail/allowlist"] = "Add",
+        ["/desk/mail/held"] = "Delete",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are

@@ -144,6 +144,23 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /api/tickets/{number}/escalate"] = "401 404 404 409",
         ["POST /api/tickets/{number}/handback"] = "401 404 404 409",
         ["POST /api/tickets/{number}/reassign"] = "401 404 404 403",
+        ["POST /api/inbound/email"] = "401 401 401 401",
+        ["GET /admin/mail/allowlist"] = "signin 403 403 403",
+        ["POST /admin/mail/allowlist"] = "signin 403 403 403",
+        ["GET /admin/mail/mailbox/{id:int?}"] = "signin 403 403 403",
+        ["POST /admin/mail/mailbox/{id:int?}"] = "signin 403 403 403",
+        ["GET /admin/mail/mailboxes"] = "signin 403 403 403",
+        ["POST /admin/mail/mailboxes"] = "signin 403 403 403",
+        ["GET /admin/mail/outbox"] = "signin 403 403 403",
+        ["POST /admin/mail/outbox"] = "signin 403 403 403",
+        ["GET /admin/mail/polls"] = "signin 403 403 403",
+        ["POST /admin/mail/polls"] = "signin 403 403 403",
+        ["GET /admin/mail/quarantine"] = "signin 403 403 403",
+        ["POST /admin/mail/quarantine"] = "signin 403 403 403",
+        ["GET /desk/mail/held"] = "signin 403 403 200",
+        ["POST /desk/mail/held"] = "signin 403 403 302",
+        ["GET /desk/mail/{id:int}"] = "signin 403 403 404",
+        ["POST /desk/mail/{id:int}"] = "signin 403 403 405",
     };
 
     public static TheoryData<string, Visitor> Cases()

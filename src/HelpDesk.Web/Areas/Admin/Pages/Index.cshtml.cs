@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Web.Accounts;
@@ -8,9 +9,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Admin.Pages;
 
-public sealed class IndexModel(HelpDeskUserManager users, DapperUserStore userStore, IOrganisationStore organisations, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    HelpDeskUserManager users,
+    DapperUserStore userStore,
+    IOrganisationStore organisations,
+    IMailboxStore mailboxes,
+    IInboundMailStore inbound,
+    IOutbox outbox,
+    TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public MailCounts Mail { get; private set; } = new(0, 0, 0, 0, 0, new(0, 0, 0, 0));
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -46,6 +56,16 @@ public sealed class IndexModel(HelpDeskUserManager users, DapperUserStore userSt
 
     private async Task LoadAsync()
     {
+        var cancellationToken = HttpContext.RequestAborted;
+        var boxes = await mailboxes.ListAsync(cancellationToken);
+        Mail = new MailCounts(
+            boxes.Count,
+            boxes.Count(b => b.IsDegraded),
+            await inbound.CountAsync(InboundStatus.Held, cancellationToken),
+            await inbound.CountAsync(InboundStatus.Quarantined, cancellationToken),
+            (await inbound.ListAllowListAsync(cancellationToken)).Count,
+            await outbox.CountAsync(cancellationToken));
+
         var names = (await organisations.ListAsync(HttpContext.RequestAborted)).ToDictionary(o => o.Id, o => o.Name);
         var rows = new List<UserRow>();
         var now = clock.GetUtcNow();
@@ -58,6 +78,8 @@ public sealed class IndexModel(HelpDeskUserManager users, DapperUserStore userSt
 
         Users = rows;
     }
+
+    public sealed record MailCounts(int Mailboxes, int DegradedMailboxes, int Held, int Quarantined, int AllowListed, OutboxCounts Outbox);
 
     public sealed record UserRow(HelpDeskUser User, string? Organisation, string State, IReadOnlyList<string> Roles);
 }

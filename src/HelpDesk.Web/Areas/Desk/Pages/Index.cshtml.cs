@@ -76,7 +76,7 @@ public sealed class IndexModel(
     /// <summary>The skill queue shown, when the tab is one.</summary>
     public string? SkillQueue => Tab == DeskTab.SkillQueue ? Core.Routing.SkillQueue.Parse(Queue?.Trim())?.Name : null;
 
-    public TicketSort EffectiveSort => Sort ?? (Tab == DeskTab.All ? TicketSort.Updated : TicketSort.Due);
+    public TicketSort EffectiveSort => Sort ?? (Tab is DeskTab.All or DeskTab.Triage ? TicketSort.Updated : TicketSort.Due);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -109,6 +109,7 @@ public sealed class IndexModel(
                     _ => null,
                 },
                 UnassignedOnly = Tab == DeskTab.Unassigned,
+                TriageOnly = Tab == DeskTab.Triage,
                 Queue = SkillQueue,
                 Text = string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(),
                 Sort = EffectiveSort,
@@ -162,6 +163,7 @@ public sealed class IndexModel(
     {
         DeskTab.Mine => "Mine",
         DeskTab.Unassigned => "Unassigned",
+        DeskTab.Triage => "Triage",
         _ => "All open",
     };
 }
@@ -171,6 +173,9 @@ public enum DeskTab
     Mine,
     Unassigned,
     All,
+
+    /// <summary>Open tickets flagged for triage, such as mail from a sender no organisation owns.</summary>
+    Triage,
     SkillQueue,
 }
 
@@ -179,7 +184,7 @@ public sealed record QueueTab(string Name, int Waiting, bool Mine);
 
 public static class Tabs
 {
-    public static IReadOnlyList<DeskTab> Fixed { get; } = [DeskTab.Mine, DeskTab.Unassigned, DeskTab.All];
+    public static IReadOnlyList<DeskTab> Fixed { get; } = [DeskTab.Mine, DeskTab.Unassigned, DeskTab.All, DeskTab.Triage];
 
     /// <summary>The tab a <c>queue</c> value names; anything that is not a fixed tab or a skill queue is Mine.</summary>
     public static DeskTab Of(string? queue)

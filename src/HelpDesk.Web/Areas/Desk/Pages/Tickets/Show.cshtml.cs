@@ -1,5 +1,6 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -30,6 +31,7 @@ public sealed class ShowModel(
     RoutingSettings routingSettings,
     IPeopleDirectory people,
     IOrganisationStore organisations,
+    IInboundMailStore inboundMail,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -75,6 +77,12 @@ public sealed class ShowModel(
     public Person? Assignee { get; private set; }
 
     public IReadOnlyList<Person> Staff { get; private set; } = [];
+
+    /// <summary>Every received message recorded against the ticket: those that made its messages, bounces, held replies.</summary>
+    public IReadOnlyList<InboundMessageEntry> ReceivedMail { get; private set; } = [];
+
+    /// <summary>The received message each ticket message came from, by ticket message id, for its "view original" link.</summary>
+    public IReadOnlyDictionary<int, int> OriginalOf { get; private set; } = new Dictionary<int, int>();
 
     /// <summary>The engineers a manager may reassign to: those with a routing profile.</summary>
     public IReadOnlyList<EngineerProfile> Engineers { get; private set; } = [];
@@ -300,6 +308,8 @@ public sealed class ShowModel(
         Assignee = view.Ticket.AssigneeId is int assigneeId ? await people.FindAsync(assigneeId, cancellationToken) : null;
         Staff = await people.ListStaffAsync(cancellationToken);
         Engineers = IsManager ? await engineers.ListAsync(cancellationToken) : [];
+        ReceivedMail = await inboundMail.ListForTicketAsync(view.Ticket.Id, cancellationToken);
+        OriginalOf = ReceivedMail.Where(m => m.TicketMessageId is not null).GroupBy(m => m.TicketMessageId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
         return null;
     }
 

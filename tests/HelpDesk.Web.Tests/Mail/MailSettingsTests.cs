@@ -1,0 +1,85 @@
+using HelpDesk.Core.Mail;
+using HelpDesk.Web.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace HelpDesk.Web.Tests.Mail;
+
+public sealed class MailSettingsTests
+{
+    [Fact]
+    public void ReadMail_KeepsTheDefaults_WhenTheSectionIsMissing()
+    {
+        MailSettingsReader.ReadMail(Configuration([])).Should().Be(new MailSettings());
+        var smtp = MailSettingsReader.ReadSmtp(Configuration([]), "/srv/helpdesk");
+        smtp.WritesFiles.Should().BeTrue();
+        smtp.PickupDirectory.Should().Be(Path.GetFullPath("App_Data/mail-out", "/srv/helpdesk"));
+        MailSettingsReader.ReadIngress(Configuration([])).IsConfigured.Should().BeFalse();
+    }
+
+    [Fact]
+    public void ReadMail_TakesEverySetting()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Mail:SupportAddress"] = "Help@Example.com",
+            ["Mail:SupportName"] = "Example Help",
+            ["Mail:ThrottleMessages"] = "5",
+            ["Mail:ThrottleMinutes"] = "15",
+            ["Mail:UnknownSendersOrganisation"] = "Strangers",
+            ["Mail:MaxMessageBytes"] = "1048576",
+            ["Mail:MaxAttempts"] = "3",
+            ["Mail:FirstRetry"] = "00:00:30",
+            ["Mail:MaxRetry"] = "01:00:00",
+            ["Mail:Smtp:Host"] = "smtp.example.com",
+            ["Mail:Smtp:Port"] = "465",
+            ["Mail:Smtp:TlsMode"] = "sslonconnect",
+            ["Mail:Smtp:UserName"] = "help",
+            ["Mail:Smtp:Password"] = "secret",
+            ["Mail:IngressApiKey"] = "k",
+        });
+
+        var mail = MailSettingsReader.ReadMail(configuration);
+        var smtp = MailSettingsReader.ReadSmtp(configuration, "/srv");
+
+        mail.Should().Be(new MailSettings
+        {
+            SupportAddress = "help@example.com",
+            SupportName = "Example Help",
+            ThrottleMessages = 5,
+            ThrottleMinutes = 15,
+            UnknownSendersOrganisation = "Strangers",
+            MaxMessageBytes = 1048576,
+            MaxAttempts = 3,
+            FirstRetry = TimeSpan.FromSeconds(30),
+            MaxRetry = TimeSpan.FromHours(1),
+        });
+        smtp.Should().Be(new OutboundMailServer("smtp.example.com", 465, MailTlsMode.SslOnConnect, "help", "secret", smtp.PickupDirectory));
+        smtp.ToString().Should().NotContain("secret");
+        MailSettingsReader.ReadIngress(configuration).ApiKey.Should().Be("k");
+    }
+
+    [Theory]
+    [InlineData("Mail:SupportAddress", "not an address")]
+    [InlineData("Mail:ThrottleMessages", "0")]
+    [InlineData("Mail:MaxMessageBytes", "lots")]
+    [InlineData("Mail:FirstRetry", "soon")]
+    [InlineData("Mail:MaxRetry", "00:00:01")]
+    [InlineData("Mail:UnknownSendersOrganisation", " ")]
+    [InlineData("Mail:Smtp:TlsMode", "maybe")]
+    [InlineData("Mail:Smtp:Port", "70000")]
+    public void Read_StopsStartUpNamingTheSetting_WhenItCannotBeUsed(string key, string value)
+    {
+        var configuration = Configuration(new() { [key] = value });
+
+        var read = () =>
+        {
+            MailSettingsReader.ReadMail(configuration);
+            MailSettingsReader.ReadSmtp(configuration, "/srv");
+        };
+
+        read.Should().Throw<StartupConfigurationException>().Which.Message.Should().Contain(key).And.Contain(value);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}
