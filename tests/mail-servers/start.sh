@@ -59,6 +59,14 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Tests try wrong passwords on purpose: no delay after a failure, and no growing penalty for the address (the
+# auth process cannot reach anvil's penalty socket, so it keeps none).
+auth_failure_delay = 0
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
 log_path = $dir/dovecot.log
 mail_location = maildir:$dir/mail/%u
 mail_uid = nobody
@@ -86,7 +94,7 @@ service imap-login {
   }
 }
 CONF
-  if "$dovecot" -c "$dir/dovecot.conf" && wait_greeting "$port" "* OK"; then
+  if "$dovecot" -c "$dir/dovecot.conf" </dev/null >>"$dir/dovecot.out" 2>&1 && wait_greeting "$port" "* OK"; then
     imap_port=$port
     break
   fi
@@ -103,7 +111,7 @@ smtp_port=""
 for _ in 1 2 3; do
   port=$(free_port)
   rm -f "$dir/smtp.out"
-  "$python" "$here/smtp-sink.py" "$port" "$dir/smtp" >"$dir/smtp.out" 2>&1 &
+  "$python" "$here/smtp-sink.py" "$port" "$dir/smtp" </dev/null >"$dir/smtp.out" 2>&1 &
   echo $! >"$dir/smtp.pid"
   for _ in $(seq 1 100); do
     grep -q READY "$dir/smtp.out" 2>/dev/null && break
