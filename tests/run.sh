@@ -53,6 +53,23 @@ if ! dotnet restore HelpDesk.sln -v minimal --nologo \
   exit 1
 fi
 
+# --- Mail servers the tests read and write: a private dovecot and an SMTP sink on loopback -----------------------
+mail_servers="$(mktemp -d)"
+stop_mail_servers() {
+  "$root/tests/mail-servers/stop.sh" "$mail_servers" >/dev/null 2>&1 || true
+  rm -rf "$mail_servers"
+}
+trap stop_mail_servers EXIT
+if ! "$root/tests/mail-servers/start.sh" "$mail_servers"; then
+  echo "Could not start the test mail servers" >&2
+  summary 0 0 0
+  exit 1
+fi
+set -a
+# shellcheck disable=SC1091
+source "$mail_servers/env"
+set +a
+
 # --- Test --------------------------------------------------------------------------------------------------------
 results="$root/TestResults"
 rm -rf "$results"

@@ -1,0 +1,294 @@
+using System.Text.RegularExpressions;
+using HelpDesk.Core.Mail;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace HelpDesk.Mail.Inbound;
+
+/// <summary>
+/// Reads raw RFC 822 bytes with MimeKit into what intake needs: the sender, the words, the files, the thread ids, the
+/// headers robots set, and what a delivery report says. Bad mail is an answer (<see cref="InboundParse.Failed"/>), never
+/// an exception: MimeKit reads nearly anything, so "unreadable" in practice means empty or without any sender address.
+/// </summary>
+public sealed partial class MimeInboundParser : IInboundMailParser
+{
+    private static readonly string[] BounceSubjects =
+    [
+        "undeliverable", "undelivered mail", "delivery status notification", "mail delivery failed",
+        "delivery failure", "returned mail", "failure notice", "delivery has failed", "could not be delivered",
+        "mail delivery failure", "non remis", "unzustellbar",
+    ];
+
+    static MimeInboundParser()
+    {
+        // koi8-r, shift_jis, gb2312, windows-1252 and the other legacy charsets live in the code pages provider.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    }
+
+    public InboundParse Parse(byte[] raw)
+    {
+        if (raw is null || raw.Length == 0 || raw.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
+        {
+            return InboundParse.Failed("The message is empty.");
+        }
+
+        MimeMessage message;
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            message = MimeMessage.Load(stream);
+        }
+        catch (FormatException ex)
+        {
+            return InboundParse.Failed($"The message is not MIME that can be read: {ex.Message}");
+        }
+
+        try
+        {
+            return Map(message);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException or IOException)
+        {
+            return InboundParse.Failed($"The message could not be read: {ex.Message}");
+        }
+        finally
+        {
+            message.Dispose();
+        }
+    }
+
+    private static InboundParse Map(MimeMessage message)
+    {
+        var sender = SenderOf(message);
+        if (sender is null)
+        {
+            return InboundParse.Failed("The message has no sender address (no From, Sender, Reply-To or Return-Path).");
+        }
+
+        var html = message.HtmlBody;
+        var text = message.TextBody;
+        if (string.IsNullOrEmpty(text) && !string.IsNullOrEmpty(html))
+        {
+            text = HtmlText.Convert(html);
+        }
+
+        var attachments = new List<InboundAttachment>();
+        var embedded = new List<MimeMessage>();
+        MessageDeliveryStatus? status = null;
+        Collect(message.Body, attachments, embedded, ref status);
+
+        var email = new InboundEmail
+        {
+            MessageId = NullIfBlank(message.MessageId),
+            FromAddress = sender.Address.Trim().ToLowerInvariant(),
+            FromName = (sender.Name ?? "").Trim(),
+            To = Addresses(message.To),
+            Cc = Addresses(message.Cc),
+            Subject = (message.Subject ?? "").Trim(),
+            DateUtc = DateOf(message),
+            Text = text ?? "",
+            Html = string.IsNullOrEmpty(html) ? null : html,
+            InReplyTo = References(message.Headers[HeaderId.InReplyTo]),
+            References = message.References.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().ToList(),
+            Attachments = attachments,
+            Robot = RobotHeadersOf(message),
+        };
+
+        return InboundParse.Ok(email with { Report = ReportOf(message, email, status, embedded) });
+    }
+
+    private static MailboxAddress? SenderOf(MimeMessage message)
+    {
+        var candidates = message.From.Mailboxes
+            .Concat(message.Sender is null ? [] : [message.Sender])
+            .Concat(message.ReplyTo.Mailboxes);
+        var found = candidates.FirstOrDefault(m => HasAddress(m.Address));
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var returnPath = message.Headers[HeaderId.ReturnPath];
+        return returnPath is not null && MailboxAddress.TryParse(returnPath.Trim(), out var parsed) && HasAddress(parsed.Address)
+            ? parsed
+            : null;
+    }
+
+    private static bool HasAddress(string? address) => !string.IsNullOrWhiteSpace(address) && address.Contains('@', StringComparison.Ordinal);
+
+    private static List<string> Addresses(InternetAddressList list) =>
+        list.Mailboxes.Select(m => m.Address.Trim().ToLowerInvariant()).Where(HasAddress).Distinct().ToList();
+
+    private static DateTime? DateOf(MimeMessage message)
+    {
+        // MimeKit answers DateTimeOffset.MinValue for a missing or unreadable Date header.
+        return message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue
+            ? message.Date.UtcDateTime
+            : null;
+    }
+
+    private static List<string> References(string? header) =>
+        string.IsNullOrWhiteSpace(header) ? [] : MimeUtils.EnumerateReferences(header).Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().ToList();
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static RobotHeaders RobotHeadersOf(MimeMessage message)
+    {
+        var headers = message.Headers;
+        string? Header(string name) => headers.FirstOrDefault(h => h.Field.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value?.Trim();
+
+        return new RobotHeaders
+        {
+            AutoSubmitted = Header("Auto-Submitted"),
+            XAutoreply = Header("X-Autoreply"),
+            XAutorespond = Header("X-Autorespond"),
+            XAutoResponseSuppress = Header("X-Auto-Response-Suppress"),
+            Precedence = Header("Precedence"),
+            ListId = Header("List-Id"),
+            ListUnsubscribe = Header("List-Unsubscribe"),
+            ReturnPath = Header("Return-Path") is { } returnPath ? ReturnPathOf(returnPath) : null,
+            XLoop = headers.Where(h => h.Field.Equals("X-Loop", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.Trim()).ToList(),
+            ContentType = message.Body?.ContentType.MimeType.ToLowerInvariant() ?? "text/plain",
+        };
+    }
+
+    private static string ReturnPathOf(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.StartsWith('<') && trimmed.EndsWith('>'))
+        {
+            trimmed = trimmed[1..^1].Trim();
+        }
+
+        return trimmed.ToLowerInvariant();
+    }
+
+    /// <summary>Every part that is not the message's own text or HTML: files, inline images, attached messages.</summary>
+    private static void Collect(MimeEntity? entity, List<InboundAttachment> attachments, List<MimeMessage> embedded, ref MessageDeliveryStatus? status)
+    {
+        switch (entity)
+        {
+            case Multipart multipart:
+                foreach (var child in multipart)
+                {
+                    Collect(child, attachments, embedded, ref status);
+                }
+
+                break;
+            case MessageDeliveryStatus deliveryStatus:
+                status ??= deliveryStatus;
+                break;
+            case TextRfc822Headers headers:
+                if (headers.Message is not null)
+                {
+                    embedded.Add(headers.Message);
+                }
+
+                break;
+            case MessagePart messagePart when messagePart.Message is not null:
+                embedded.Add(messagePart.Message);
+                using (var buffer = new MemoryStream())
+                {
+                    messagePart.Message.WriteTo(buffer);
+                    var number = attachments.Count(a => a.ContentType == "message/rfc822") + 1;
+                    attachments.Add(new InboundAttachment($"forwarded-{number}.eml", "message/rfc822", buffer.ToArray()));
+                }
+
+                break;
+            case TextPart text when !text.IsAttachment && (text.IsPlain || text.IsHtml):
+                // The message's words: TextBody and HtmlBody carry them.
+                break;
+            case MimePart part:
+                attachments.Add(AttachmentOf(part, attachments));
+                break;
+        }
+    }
+
+    private static InboundAttachment AttachmentOf(MimePart part, List<InboundAttachment> sofar)
+    {
+        using var buffer = new MemoryStream();
+        part.Content?.DecodeTo(buffer);
+        var mimeType = part.ContentType.MimeType.ToLowerInvariant();
+        var inline = part.ContentId is not null && !part.IsAttachment;
+        var fileName = NullIfBlank(part.FileName);
+        if (fileName is null)
+        {
+            var prefix = mimeType.StartsWith("image/", StringComparison.Ordinal) ? "image" : "attachment";
+            var extension = MimeTypes.TryGetExtension(mimeType, out var found) ? found : ".bin";
+            var number = sofar.Count(a => a.FileName.StartsWith(prefix + "-", StringComparison.Ordinal)) + 1;
+            fileName = $"{prefix}-{number}{extension}";
+        }
+
+        return new InboundAttachment(fileName, mimeType, buffer.ToArray(), inline);
+    }
+
+    private static DeliveryReport? ReportOf(MimeMessage message, InboundEmail email, MessageDeliveryStatus? status, List<MimeMessage> embedded)
+    {
+        var originalId = embedded.Select(m => NullIfBlank(m.MessageId)).FirstOrDefault(id => id is not null);
+
+        if (status is not null)
+        {
+            var recipientGroup = status.StatusGroups.Skip(1).FirstOrDefault(g => g.Contains("Action"))
+                ?? status.StatusGroups.Skip(1).FirstOrDefault();
+            var action = NullIfBlank(recipientGroup?["Action"])?.ToLowerInvariant() ?? "failed";
+            var recipient = AfterType(recipientGroup?["Final-Recipient"] ?? recipientGroup?["Original-Recipient"]);
+            var diagnostic = AfterType(recipientGroup?["Diagnostic-Code"])
+                ?? (NullIfBlank(recipientGroup?["Status"]) is { } code ? "status " + code : null);
+            return new DeliveryReport(originalId ?? MessageIdInText(email.Text), recipient?.ToLowerInvariant(), action, Unfold(diagnostic));
+        }
+
+        if (message.Body is MultipartReport)
+        {
+            // A report of another type (a read receipt): a robot's mail, but not a delivery failure.
+            return null;
+        }
+
+        var local = email.FromAddress.Split('@')[0];
+        var fromMailSystem = local is "mailer-daemon" or "postmaster" or "mail-daemon" || email.FromName.Contains("Mail Delivery", StringComparison.OrdinalIgnoreCase);
+        var subject = email.Subject.ToLowerInvariant();
+        if (!fromMailSystem || (embedded.Count == 0 && !BounceSubjects.Any(subject.Contains)))
+        {
+            return null;
+        }
+
+        var diagnosticInText = DiagnosticPattern().Match(email.Text);
+        var recipientInText = RecipientPattern().Match(email.Text);
+        return new DeliveryReport(
+            originalId ?? MessageIdInText(email.Text),
+            recipientInText.Success ? recipientInText.Groups["address"].Value.ToLowerInvariant() : null,
+            "failed",
+            diagnosticInText.Success ? diagnosticInText.Value.Trim() : null);
+    }
+
+    /// <summary>"rfc822; someone@example.com" → "someone@example.com"; "smtp; 550 …" → "550 …".</summary>
+    private static string? AfterType(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var semicolon = value.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon >= 0 ? value[(semicolon + 1)..] : value).Trim();
+    }
+
+    private static string? Unfold(string? value) => value is null ? null : WhitespacePattern().Replace(value, " ").Trim();
+
+    private static string? MessageIdInText(string text)
+    {
+        var match = MessageIdPattern().Match(text);
+        return match.Success ? match.Groups["id"].Value : null;
+    }
+
+    [GeneratedRegex(@"^\s*Message-ID:\s*<(?<id>[^<>\s]+)>", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex MessageIdPattern();
+
+    [GeneratedRegex(@"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b[^\r\n]*")]
+    private static partial Regex DiagnosticPattern();
+
+    [GeneratedRegex(@"<(?<address>[^<>@\s]+@[^<>\s]+)>")]
+    private static partial Regex RecipientPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}

@@ -1,0 +1,194 @@
+using HelpDesk.Core.Mail;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Mail.Mailboxes;
+using HelpDesk.Mail.Outbound;
+using HelpDesk.Mail.Tests.Fakes;
+using HelpDesk.Mail.Tests.Mailboxes;
+using HelpDesk.Mail.Tests.Servers;
+using HelpDesk.Testing.Mail;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace HelpDesk.Mail.Tests.Outbound;
+
+[Collection(SharedMailServers.Name)]
+public sealed class OutboxSenderTests(TestMailServers servers)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private readonly InMemoryOutbox _outbox = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly MailSettings _settings = new() { SupportAddress = "support@helpdesk.example", SupportName = "HelpDesk Support", MaxAttempts = 3 };
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    private SmtpMailTransport Smtp(int? port = null) =>
+        new SmtpMailTransport(new SmtpSettings { Host = servers.SmtpHost, Port = port ?? servers.SmtpPort, TlsMode = MailTlsMode.None, UserName = "helpdesk", Password = "any" });
+
+    private OutboxSender Sender(IMailTransport transport) => new(_outbox, transport, _settings, _clock, NullLogger<OutboxSender>.Instance);
+
+    private static string Unique(string subject) => $"{subject} {Guid.NewGuid():N}";
+
+    private async Task<IReadOnlyList<MimeMessage>> DeliveredWithAsync(string subject) =>
+        (await servers.DeliveredAsync()).Where(m => m.Subject == subject).ToList();
+
+    [Fact]
+    public async Task Drain_SendsAnAcknowledgement_WithThreadingLoopAndAutoSubmittedHeaders()
+    {
+        var subject = Unique("[HD-7] We received your request");
+        _outbox.AddToThread(7, "first@mail.northwind.example");
+        _outbox.AddToThread(7, "second@mail.northwind.example");
+        var id = await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Acknowledgement, "anna@northwind.example", subject, "We received your request.", TicketId: 7), Now);
+        var messageId = _outbox.All.Single().MessageId;
+
+        var result = await Sender(Smtp()).DrainAsync();
+
+        result.Should().Be(new DrainResult(1, 0, 0));
+        var mail = await servers.WaitForDeliveredAsync(m => m.Subject == subject, Wait);
+        mail.MessageId.Should().Be(messageId);
+        mail.InReplyTo.Should().Be("second@mail.northwind.example");
+        mail.References.Should().Equal("first@mail.northwind.example", "second@mail.northwind.example");
+        mail.Headers["X-Loop"]!.Should().Be("support@helpdesk.example");
+        mail.Headers["Auto-Submitted"]!.Should().Be("auto-replied");
+        mail.From.Mailboxes.Single().Should().Match<MailboxAddress>(a => a.Address == "support@helpdesk.example" && a.Name == "HelpDesk Support");
+        mail.To.Mailboxes.Single().Address.Should().Be("anna@northwind.example");
+        mail.Body.Should().BeOfType<TextPart>().Which.IsPlain.Should().BeTrue();
+        mail.TextBody!.Trim().Should().Be("We received your request.");
+        mail.Date.Should().Be(_clock.GetUtcNow());
+        var entry = await _outbox.GetAsync(id);
+        entry!.Status.Should().Be(OutboxStatus.Sent);
+        entry.SentUtc.Should().Be(Now);
+    }
+
+    [Fact]
+    public async Task Drain_SendsAnEngineersReply_AsTextAndHtml_WithoutAutoSubmitted()
+    {
+        var subject = Unique("[HD-8] Re: Printer");
+        await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", subject, "Please try driver 5.2.", "<p>Please try <b>driver 5.2</b>.</p>", TicketId: 8), Now);
+
+        await Sender(Smtp()).DrainAsync();
+
+        var mail = await servers.WaitForDeliveredAsync(m => m.Subject == subject, Wait);
+        mail.Headers.Contains("Auto-Submitted").Should().BeFalse();
+        mail.Headers["X-Loop"]!.Should().Be("support@helpdesk.example");
+        mail.Body!.ContentType.MimeType.Should().Be("multipart/alternative");
+        mail.TextBody.Should().Contain("Please try driver 5.2.");
+        mail.HtmlBody.Should().Contain("<b>driver 5.2</b>");
+        mail.InReplyTo.Should().BeNull("the ticket has no earlier mail");
+        mail.References.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Drain_KeepsMailWithBackoff_WhileTheServerIsDown_AndSendsItOnce_WhenItIsBack()
+    {
+        var subjects = new[] { Unique("down one"), Unique("down two") };
+        foreach (var subject in subjects)
+        {
+            await _outbox.EnqueueAsync(new OutboundMail(TicketMail.StatusNotice, "anna@northwind.example", subject, "Status changed."), Now);
+        }
+
+        var down = Smtp(MailboxPollerTests.ClosedPort());
+        var first = await Sender(down).DrainAsync();
+
+        first.Should().Be(new DrainResult(0, 2, 0));
+        _outbox.All.Should().AllSatisfy(e =>
+        {
+            e.Status.Should().Be(OutboxStatus.Pending);
+            e.Attempts.Should().Be(1);
+            e.NextAttemptUtc.Should().Be(Now + _settings.FirstRetry);
+            e.LastError.Should().StartWith("Could not send:");
+        });
+        (await Sender(down).DrainAsync()).Should().Be(new DrainResult(0, 0, 0), "nothing is due before the retry time");
+
+        _clock.Advance(_settings.FirstRetry);
+        var second = await Sender(down).DrainAsync();
+
+        second.Retrying.Should().Be(2);
+        _outbox.All.Should().AllSatisfy(e => e.NextAttemptUtc.Should().Be(Now + (_settings.FirstRetry * 2)));
+
+        _clock.Advance(_settings.FirstRetry * 2);
+        var back = await Sender(Smtp()).DrainAsync();
+
+        back.Should().Be(new DrainResult(2, 0, 0));
+        foreach (var subject in subjects)
+        {
+            await servers.WaitForDeliveredAsync(m => m.Subject == subject, Wait);
+            (await DeliveredWithAsync(subject)).Should().ContainSingle();
+        }
+
+        _outbox.All.Should().AllSatisfy(e => e.Status.Should().Be(OutboxStatus.Sent));
+    }
+
+    [Fact]
+    public async Task Drain_FailsForGood_WhenTheServerRefusesTheRecipient_AndSendsTheRest()
+    {
+        var refused = await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "reject-me@northwind.example", Unique("refused"), "x"), Now);
+        var subject = Unique("accepted");
+        var accepted = await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", subject, "y"), Now);
+
+        var result = await Sender(Smtp()).DrainAsync();
+
+        result.Should().Be(new DrainResult(1, 0, 1));
+        var failed = await _outbox.GetAsync(refused);
+        failed!.Status.Should().Be(OutboxStatus.Failed);
+        failed.FailedUtc.Should().Be(Now);
+        failed.LastError.Should().Contain("550");
+        (await _outbox.GetAsync(accepted))!.Status.Should().Be(OutboxStatus.Sent);
+        await servers.WaitForDeliveredAsync(m => m.Subject == subject, Wait);
+    }
+
+    [Fact]
+    public async Task Drain_FailsForGood_AfterTheLastAttempt()
+    {
+        var id = await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", Unique("never"), "x"), Now);
+        var down = Smtp(MailboxPollerTests.ClosedPort());
+
+        for (var attempt = 1; attempt <= _settings.MaxAttempts; attempt++)
+        {
+            await Sender(down).DrainAsync();
+            _clock.Advance(_settings.MaxRetry);
+        }
+
+        var entry = await _outbox.GetAsync(id);
+        entry!.Status.Should().Be(OutboxStatus.Failed);
+        entry.Attempts.Should().Be(_settings.MaxAttempts);
+    }
+
+    [Fact]
+    public async Task Drain_SendsMailClaimedByACrashedDrain_OnceItsClaimExpires()
+    {
+        var subject = Unique("claimed then crashed");
+        await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", subject, "x"), Now);
+        await _outbox.ClaimDueAsync(Now, Now + OutboxSender.ClaimFor, OutboxSender.BatchSize);
+
+        (await Sender(Smtp()).DrainAsync()).Sent.Should().Be(0, "the claim still holds");
+
+        _clock.Advance(OutboxSender.ClaimFor);
+        (await Sender(Smtp()).DrainAsync()).Sent.Should().Be(1);
+        (await Sender(Smtp()).DrainAsync()).Sent.Should().Be(0);
+
+        await servers.WaitForDeliveredAsync(m => m.Subject == subject, Wait);
+        (await DeliveredWithAsync(subject)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task PickupDirectory_WritesEachMessageAsAnEmlFileNamedByMessageId()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "helpdesk-pickup-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var transport = new PickupDirectoryTransport(directory);
+            await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", "Written to a file", "x"), Now);
+
+            (await Sender(transport).DrainAsync()).Sent.Should().Be(1);
+
+            var messageId = _outbox.All.Single().MessageId!;
+            Directory.GetFiles(directory).Should().Equal(transport.PathFor(messageId));
+            (await MimeMessage.LoadAsync(transport.PathFor(messageId))).Subject.Should().Be("Written to a file");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
