@@ -252,7 +252,7 @@ public sealed class ReceiveEmail(
                 cancellationToken);
             if (result.Succeeded)
             {
-                return new IntakeOutcome(IntakeResult.Reply, ticket.Id, null, $"Added to {ticket.Number} as a reply from {email.FromAddress}.");
+                return new IntakeOutcome(IntakeResult.Reply, ticket.Id, await RecordIdAsync(arrival, cancellationToken), $"Added to {ticket.Number} as a reply from {email.FromAddress}.");
             }
 
             if (result.Failure == Failure.Conflict && attempt < ConflictRetries)
@@ -305,8 +305,12 @@ public sealed class ReceiveEmail(
 
         var ticket = result.Value!;
         var how = acknowledge ? "acknowledged" : "not answered";
-        return new IntakeOutcome(IntakeResult.Ticket, ticket.Id, null, $"Filed as {ticket.Number} from {email.FromAddress} ({how}).");
+        return new IntakeOutcome(IntakeResult.Ticket, ticket.Id, await RecordIdAsync(arrival, cancellationToken), $"Filed as {ticket.Number} from {email.FromAddress} ({how}).");
     }
+
+    /// <summary>The id of the record the ticket store wrote with the ticket or reply.</summary>
+    private async Task<int?> RecordIdAsync(Arrival arrival, CancellationToken cancellationToken) =>
+        (await inbound.FindByKeyAsync(arrival.Key, cancellationToken))?.Id;
 
     private async Task<Requester> RequesterAsync(InboundEmail email, Person? sender, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -44,6 +44,7 @@ public static class HelpDeskServices
         // Registered before Core, which adds its defaults only when none is registered.
         services.AddSingleton(_ => RoutingSettingsReader.ReadRouting(configuration));
         services.AddSingleton(_ => RoutingSettingsReader.ReadSla(configuration));
+        services.AddSingleton(_ => MailSettingsReader.ReadMail(configuration));
         services.AddHelpDeskCore(
             attachments,
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });

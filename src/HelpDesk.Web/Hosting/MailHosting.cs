@@ -1,4 +1,7 @@
 using HelpDesk.Core.Mail;
+using HelpDesk.Mail;
+using HelpDesk.Mail.Mailboxes;
+using HelpDesk.Mail.Outbound;
 using HelpDesk.Web.Jobs;
 using HelpDesk.Web.Mail;
 
@@ -13,18 +16,21 @@ public static class MailHosting
     public const string IngressRateLimit = "mail-ingress";
 
     /// <summary>The mail adapter's recurring jobs: <c>mail:poll</c> and <c>mail:send</c>, every minute.</summary>
-    public static IReadOnlyList<RecurringJobDefinition> Jobs { get; } = [];
+    public static IReadOnlyList<RecurringJobDefinition> Jobs { get; } =
+    [
+        RecurringJobDefinition.For<MailboxPoller, IReadOnlyList<MailboxPoll>>("mail:poll", "* * * * *", job => job.PollAllAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<OutboxSender, DrainResult>("mail:send", "* * * * *", job => job.DrainAsync(CancellationToken.None)),
+    ];
 
     /// <summary>Settings are read when first resolved, which start-up does at once, so a bad one stops it.</summary>
     public static IServiceCollection AddHelpDeskMailHost(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddSingleton(_ => MailSettingsReader.ReadMail(configuration));
         services.AddSingleton(_ => MailSettingsReader.ReadSmtp(configuration, contentRoot));
         services.AddSingleton(_ => MailSettingsReader.ReadIngress(configuration));
         services.AddSingleton<ISecretProtector, DataProtectionSecrets>();
         services.AddSingleton<MailHealth>();
         services.AddHealthChecks().AddCheck<MailHealthCheck>("mail");
-        AddMailAdapter(services);
+        AddMailAdapter(services, configuration, contentRoot);
         return services;
     }
 
@@ -33,25 +39,30 @@ public static class MailHosting
     /// pickup directory when <see cref="OutboundMailServer.WritesFiles"/>), and the admin's "poll now", "test
     /// connection" and "send now" on top of them.
     /// </summary>
-    private static void AddMailAdapter(IServiceCollection services)
+    private static void AddMailAdapter(IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddScoped<IMailServerActions, MailServersNotInstalled>();
+        var server = MailSettingsReader.ReadSmtp(configuration, contentRoot);
+        var smtp = server.WritesFiles
+            ? null
+            : new SmtpSettings { Host = server.Host!, Port = server.Port, TlsMode = server.TlsMode, UserName = server.UserName ?? "", Password = server.Password ?? "" };
+        services.AddHelpDeskMail(smtp, server.PickupDirectory);
+        services.AddScoped<IMailServerActions, MailServerActions>();
     }
 }
 
-/// <summary>What the admin pages get while this build has no mail adapter: each action says so instead of failing.</summary>
-public sealed class MailServersNotInstalled(TimeProvider clock) : IMailServerActions
+/// <summary>The admin's buttons, done by the mail adapter itself.</summary>
+public sealed class MailServerActions(MailboxPoller poller, OutboxSender sender) : IMailServerActions
 {
-    private const string Missing = "This build has no mail adapter, so it cannot reach a mail server.";
-
-    public Task<MailboxPoll> PollAsync(int mailboxId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return Task.FromResult(new MailboxPoll { MailboxId = mailboxId, StartedUtc = now, FinishedUtc = now, Error = Missing });
-    }
+    public Task<MailboxPoll> PollAsync(int mailboxId, CancellationToken cancellationToken) => poller.PollAsync(mailboxId, cancellationToken);
 
     public Task<ConnectionCheck> TestConnectionAsync(Mailbox mailbox, string? password, CancellationToken cancellationToken) =>
-        Task.FromResult(new ConnectionCheck(false, Missing));
+        poller.TestConnectionAsync(mailbox, password, cancellationToken);
 
-    public Task<string> SendDueAsync(CancellationToken cancellationToken) => Task.FromResult(Missing);
+    public async Task<string> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var result = await sender.DrainAsync(cancellationToken);
+        return result is { Sent: 0, Retrying: 0, Failed: 0 }
+            ? "Nothing was due."
+            : $"Sent {result.Sent}; {result.Retrying} will be retried; {result.Failed} failed for good.";
+    }
 }

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Mail;
+using HelpDesk.Mail.Mailboxes;
 
 namespace HelpDesk.Web.Mail;
 
@@ -17,6 +18,3 @@ public interface IMailServerActions
     /// <summary>Sends what is due in the outbox now; the answer says how it went, in words.</summary>
     Task<string> SendDueAsync(CancellationToken cancellationToken);
 }
-
-/// <param name="Message">What was found or what failed, e.g. "Connected as x; INBOX has 12 messages".</param>
-public sealed record ConnectionCheck(bool Ok, string Message);

@@ -1,3 +1,4 @@
+using HelpDesk.Mail.Mailboxes;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -237,18 +238,32 @@ public sealed class MailPageTests(HelpDeskAppFactory app) : IClassFixture<HelpDe
     [Fact]
     public async Task TicketPage_LinksTheOriginalOfMailedMessages_AndListsBounces()
     {
-        var customer = await app.SignInWithTokenAsync("customer@northwind.example");
-        var filed = await customer.PostAsync("/api/tickets", new StringContent("""{"subject":"Sent by mail","body":"Body","severity":3}""", Encoding.UTF8, "application/json"));
-        var ticketId = JsonDocument.Parse(await filed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
-        int messageId;
-        await using (var connection = await app.Connections.OpenAsync())
+        IntakeOutcome filed;
+        IntakeOutcome bounced;
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            messageId = await connection.QuerySingleAsync<int>("SELECT MIN(Id) FROM TicketMessages WHERE TicketId = @ticketId", new { ticketId });
+            var intake = scope.ServiceProvider.GetRequiredService<IEmailIntake>();
+            filed = await intake.ReceiveAsync(InboundMailEndpointTests.Message("customer@northwind.example", "Sent by mail", $"<{Guid.NewGuid():N}@mail.northwind.example>"), "api");
+            string acknowledgement;
+            await using (var connection = await app.Connections.OpenAsync())
+            {
+                acknowledgement = await connection.QuerySingleAsync<string>("SELECT MessageId FROM OutboxMessages WHERE TicketId = @TicketId", new { filed.TicketId });
+            }
+
+            bounced = await intake.ReceiveAsync(
+                InboundMailEndpointTests.Message(
+                    "mailer-daemon@mx.northwind.example",
+                    "Undelivered Mail Returned to Sender",
+                    $"<{Guid.NewGuid():N}@mx.northwind.example>",
+                    $"Return-Path: <>\r\nIn-Reply-To: <{acknowledgement}>",
+                    "550 5.1.1 user unknown"),
+                "api");
         }
 
-        var store = (InMemoryInboundMailStore)Inbound;
-        var original = store.Add(Received("Sent by mail", InboundStatus.Processed) with { TicketId = ticketId }, messageId);
-        var bounce = store.Add(Received("Undelivered Mail Returned to Sender", InboundStatus.Bounce) with { TicketId = ticketId, Reason = "550 5.1.1 user unknown" }, null);
+        var ticketId = filed.TicketId!.Value;
+        var original = (await Inbound.ListForTicketAsync(ticketId)).First(e => e.Status == InboundStatus.Processed).Id;
+        var bounce = bounced.InboundId!.Value;
+        bounced.Result.Should().Be(IntakeResult.Bounce);
         var engineer = await app.SignInAsync(Engineer);
 
         var page = await engineer.GetStringAsync($"/desk/tickets/HD-{ticketId}");

@@ -1,3 +1,4 @@
+using HelpDesk.Mail.Mailboxes;
 using System.ComponentModel.DataAnnotations;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Mail;
