@@ -1,9 +1,9 @@
-using HelpDesk.Mail.Mailboxes;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Dapper;
 using HelpDesk.Core.Mail;
+using HelpDesk.Mail.Mailboxes;
 using HelpDesk.Web.Mail;
 using HelpDesk.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
-using HelpDesk.Mail.Mailboxes;
 using System.ComponentModel.DataAnnotations;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Mail;
+using HelpDesk.Mail.Mailboxes;
 using HelpDesk.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

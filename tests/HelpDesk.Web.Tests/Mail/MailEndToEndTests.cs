@@ -1,0 +1,244 @@
+using System.Net.Http.Json;
+using Dapper;
+using HelpDesk.Core.Mail;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Mail.Mailboxes;
+using HelpDesk.Mail.Outbound;
+using HelpDesk.Testing.Mail;
+using HelpDesk.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+
+namespace HelpDesk.Web.Tests.Mail;
+
+/// <summary>
+/// The app with a real IMAP server (dovecot) and SMTP server (the sink) on loopback: the customer writes with a mail
+/// client (the message lands in the support mailbox), the app polls, files, acknowledges, threads the reply, mails
+/// the engineer's answer, holds an out-of-office, and a poll cut short mid-way loses and duplicates nothing.
+/// </summary>
+public sealed class MailEndToEndTests(MailEndToEndTests.Fixture fixture) : IClassFixture<MailEndToEndTests.Fixture>
+{
+    private const string Engineer = "engineer@helpdesk.test";
+
+    private TestMailServers Servers => fixture.Servers;
+
+    private HelpDeskAppFactory App => fixture.App;
+
+    [Fact]
+    public async Task A_customer_writes_replies_hears_back_and_their_out_of_office_is_held()
+    {
+        var mailbox = await fixture.MailboxAsync();
+
+        // A new mail becomes a ticket, and the acknowledgement arrives.
+        var first = Mail("Keel hangs after the 4.2 upgrade", "The board stops at the boot banner since 4.2.");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(first));
+        var poll = await PollAsync(mailbox.Id);
+        poll.Should().Match<MailboxPoll>(p => p.Fetched == 1 && p.Tickets == 1 && p.Error == null);
+        (await Servers.CountAsync(TestMailServers.Support, mailbox.Folder)).Should().Be(0);
+        (await Servers.CountAsync(TestMailServers.Support, mailbox.ProcessedFolder)).Should().Be(1);
+        var ticketId = await TicketIdAsync(first.Subject!);
+        await DrainAsync();
+        var ack = await Servers.WaitForDeliveredAsync(m => m.Subject == $"[HD-{ticketId}] {first.Subject}", TimeSpan.FromSeconds(10));
+        ack.To.Mailboxes.Single().Address.Should().Be(TestMailServers.Customer);
+        ack.Headers["Auto-Submitted"].Should().Be("auto-replied");
+        ack.Headers["X-Loop"].Should().Be(TestMailServers.Support);
+        ack.InReplyTo.Should().Be(first.MessageId);
+
+        // The customer's reply threads by In-Reply-To, with the quoted acknowledgement trimmed for display.
+        var reply = Mail($"Re: {ack.Subject}", $"Here is the boot log.\n\nOn Mon, 23 Nov 2026, HelpDesk Support wrote:\n> {ack.TextBody!.Split('\n')[0]}");
+        reply.InReplyTo = ack.MessageId;
+        reply.References.Add(ack.MessageId!);
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(reply));
+        (await PollAsync(mailbox.Id)).Replies.Should().Be(1);
+        (await MessageTextsAsync(ticketId)).Should().Equal(first.TextBody!.Trim(), "Here is the boot log.");
+
+        // The engineer's reply reaches the customer, threaded under the customer's mail.
+        var engineer = await App.SignInWithTokenAsync(Engineer);
+        (await engineer.PostAsJsonAsync($"/api/tickets/HD-{ticketId}/messages", new { body = "Please try the 4.2.1 patch." })).EnsureSuccessStatusCode();
+        await DrainAsync();
+        var answer = await Servers.WaitForDeliveredAsync(m => m.Subject == $"Re: [HD-{ticketId}] {first.Subject}", TimeSpan.FromSeconds(10));
+        answer.TextBody.Should().Contain("Please try the 4.2.1 patch.");
+        answer.Headers.Contains("Auto-Submitted").Should().BeFalse("a person wrote it");
+        answer.References.Should().Contain(first.MessageId).And.Contain(reply.MessageId);
+
+        // The customer's out-of-office answer to it is held, never answered, and adds nothing to the ticket.
+        var delivered = (await Servers.DeliveredAsync()).Count;
+        var away = Mail($"Automatic reply: {answer.Subject}", "I am away until Monday.");
+        away.Headers.Add("Auto-Submitted", "auto-replied");
+        away.InReplyTo = answer.MessageId;
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(away));
+        (await PollAsync(mailbox.Id)).Held.Should().Be(1);
+        await DrainAsync();
+        (await Servers.DeliveredAsync()).Count.Should().Be(delivered);
+        (await MessageTextsAsync(ticketId)).Should().HaveCount(3);
+        await using var scope = App.Services.CreateAsyncScope();
+        var held = await scope.ServiceProvider.GetRequiredService<IInboundMailStore>().ListAsync(InboundStatus.Held, 50);
+        held.Should().Contain(h => h.MessageId == away.MessageId && h.Kind == MailKind.AutoReply);
+    }
+
+    [Fact]
+    public async Task A_poll_cut_short_after_saving_loses_and_duplicates_nothing_on_the_next()
+    {
+        var mailbox = await fixture.MailboxAsync();
+        var subjects = Enumerable.Range(1, 12).Select(i => $"Crash test {Guid.NewGuid():N} #{i}").ToList();
+        foreach (var subject in subjects)
+        {
+            await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(Mail(subject, "Body")));
+        }
+
+        // The intake saves the fifth ticket and then the process dies, before the poll moves anything.
+        MailboxPoll cut;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var crashing = new CrashAfterSaves(services.GetRequiredService<IEmailIntake>(), saves: 5);
+            var poller = new MailboxPoller(services.GetRequiredService<IMailboxStore>(), crashing, services.GetRequiredService<ISecretProtector>(), TimeProvider.System, NullLogger<MailboxPoller>.Instance);
+            cut = await poller.PollAsync(mailbox.Id);
+        }
+
+        cut.Error.Should().Contain("the process died");
+        (await Servers.CountAsync(TestMailServers.Support, mailbox.Folder)).Should().Be(12);
+        (await TicketCountAsync(subjects)).Should().Be(5);
+
+        var again = await PollAsync(mailbox.Id);
+
+        again.Should().Match<MailboxPoll>(p => p.Fetched == 12 && p.Tickets == 7 && p.Duplicates == 5 && p.Error == null);
+        (await TicketCountAsync(subjects)).Should().Be(12);
+        foreach (var subject in subjects)
+        {
+            (await TicketCountAsync([subject])).Should().Be(1, subject);
+        }
+
+        (await Servers.CountAsync(TestMailServers.Support, mailbox.Folder)).Should().Be(0);
+        (await Servers.CountAsync(TestMailServers.Support, mailbox.ProcessedFolder)).Should().Be(12);
+        (await PollAsync(mailbox.Id)).Fetched.Should().Be(0);
+    }
+
+    private static MimeMessage Mail(string subject, string text)
+    {
+        var message = new MimeMessage
+        {
+            Subject = subject,
+            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("client.example.test"),
+            Date = DateTimeOffset.UtcNow,
+            Body = new TextPart("plain") { Text = text },
+        };
+        message.From.Add(new MailboxAddress("Casey Customer", TestMailServers.Customer));
+        message.To.Add(new MailboxAddress("Support", TestMailServers.Support));
+        return message;
+    }
+
+    private static byte[] Bytes(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    private async Task<MailboxPoll> PollAsync(int mailboxId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MailboxPoller>().PollAsync(mailboxId);
+    }
+
+    private async Task DrainAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<OutboxSender>().DrainAsync();
+        result.Failed.Should().Be(0);
+    }
+
+    private async Task<int> TicketIdAsync(string subject)
+    {
+        await using var connection = await App.Connections.OpenAsync();
+        return await connection.QuerySingleAsync<int>("SELECT Id FROM Tickets WHERE Subject = @subject", new { subject });
+    }
+
+    private async Task<int> TicketCountAsync(IReadOnlyList<string> subjects)
+    {
+        await using var connection = await App.Connections.OpenAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Tickets WHERE Subject IN @subjects", new { subjects });
+    }
+
+    private async Task<List<string>> MessageTextsAsync(int ticketId)
+    {
+        await using var connection = await App.Connections.OpenAsync();
+        return (await connection.QueryAsync<string>("SELECT BodyText FROM TicketMessages WHERE TicketId = @ticketId AND Kind = 'Reply' ORDER BY Id", new { ticketId })).AsList();
+    }
+
+    /// <summary>Plays a process killed mid-poll: the intake does its work, and after the n-th save nothing more happens.</summary>
+    private sealed class CrashAfterSaves(IEmailIntake inner, int saves) : IEmailIntake
+    {
+        private int _saved;
+
+        public async Task<IntakeOutcome> ReceiveAsync(byte[] raw, string source, CancellationToken cancellationToken = default)
+        {
+            var outcome = await inner.ReceiveAsync(raw, source, cancellationToken);
+            if (++_saved == saves)
+            {
+                throw new InvalidOperationException("the process died after saving");
+            }
+
+            return outcome;
+        }
+    }
+
+    /// <summary>The demo app sending over SMTP to the sink, from the test servers' support address, whose domain Northwind owns.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public Fixture()
+        {
+            Servers = new TestMailServers();
+            App = new MailServerApp(Servers);
+        }
+
+        public TestMailServers Servers { get; }
+
+        public HelpDeskAppFactory App { get; }
+
+        public async Task InitializeAsync()
+        {
+            var organisations = App.Services.GetRequiredService<IOrganisationStore>();
+            var northwind = (await organisations.ListAsync()).Single(o => o.Name == "Northwind Traders");
+            var saved = await organisations.UpdateAsync(northwind with { EmailDomains = [.. northwind.EmailDomains, "example.test"] });
+            saved.Succeeded.Should().BeTrue();
+        }
+
+        /// <summary>A mailbox on a folder of its own in the support account, so tests do not see each other's mail.</summary>
+        public async Task<Mailbox> MailboxAsync()
+        {
+            var folder = TestMailServers.UniqueFolder("Inbox");
+            await Servers.CreateFolderAsync(TestMailServers.Support, folder);
+            var mailbox = new Mailbox
+            {
+                Name = folder,
+                Host = Servers.ImapHost,
+                Port = Servers.ImapPort,
+                TlsMode = MailTlsMode.None,
+                UserName = TestMailServers.Support,
+                ProtectedPassword = App.Services.GetRequiredService<ISecretProtector>().Protect(TestMailServers.Password),
+                Folder = folder,
+                ProcessedFolder = folder + "-done",
+                FailedFolder = folder + "-failed",
+            };
+            var id = await App.Services.GetRequiredService<IMailboxStore>().CreateAsync(mailbox, DateTime.UtcNow);
+            return mailbox with { Id = id!.Value };
+        }
+
+        public Task DisposeAsync()
+        {
+            App.Dispose();
+            Servers.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class MailServerApp(TestMailServers servers) : HelpDeskAppFactory(new Dictionary<string, string?>
+    {
+        ["Mail:SupportAddress"] = TestMailServers.Support,
+        ["Mail:Smtp:Host"] = servers.SmtpHost,
+        ["Mail:Smtp:Port"] = servers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Smtp:TlsMode"] = "None",
+    });
+}
