@@ -24,11 +24,11 @@ public static class MailSettingsReader
         {
             SupportAddress = Address(section, nameof(MailSettings.SupportAddress), defaults.SupportAddress),
             SupportName = Text(section, nameof(MailSettings.SupportName), defaults.SupportName, 200),
-            ThrottleMessages = Int(section, nameof(MailSettings.ThrottleMessages), defaults.ThrottleMessages, 1, 100_000),
-            ThrottleMinutes = Int(section, nameof(MailSettings.ThrottleMinutes), defaults.ThrottleMinutes, 1, 24 * 60),
+            ThrottleMessages = SettingValues.Int(section, nameof(MailSettings.ThrottleMessages), defaults.ThrottleMessages, 1, 100_000),
+            ThrottleMinutes = SettingValues.Int(section, nameof(MailSettings.ThrottleMinutes), defaults.ThrottleMinutes, 1, 24 * 60),
             UnknownSendersOrganisation = Text(section, nameof(MailSettings.UnknownSendersOrganisation), defaults.UnknownSendersOrganisation, 200),
-            MaxMessageBytes = Int(section, nameof(MailSettings.MaxMessageBytes), defaults.MaxMessageBytes, 1024, 1024 * 1024 * 1024),
-            MaxAttempts = Int(section, nameof(MailSettings.MaxAttempts), defaults.MaxAttempts, 1, 100),
+            MaxMessageBytes = SettingValues.Int(section, nameof(MailSettings.MaxMessageBytes), defaults.MaxMessageBytes, 1024, 1024 * 1024 * 1024),
+            MaxAttempts = SettingValues.Int(section, nameof(MailSettings.MaxAttempts), defaults.MaxAttempts, 1, 100),
             FirstRetry = firstRetry,
             MaxRetry = Duration(section, nameof(MailSettings.MaxRetry), defaults.MaxRetry < firstRetry ? firstRetry : defaults.MaxRetry, firstRetry, TimeSpan.FromDays(7)),
         };
@@ -43,13 +43,13 @@ public static class MailSettingsReader
         var tls = section["TlsMode"] is { Length: > 0 } text
             ? Enum.GetNames<MailTlsMode>().FirstOrDefault(n => n.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
                 ? Enum.Parse<MailTlsMode>(name)
-                : throw Bad(section, "TlsMode", text, string.Join(", ", Enum.GetNames<MailTlsMode>()))
+                : throw SettingValues.Bad(section, "TlsMode", text, string.Join(", ", Enum.GetNames<MailTlsMode>()))
             : MailTlsMode.StartTlsWhenAvailable;
         var pickup = configuration[Section + ":PickupDirectory"];
         pickup = string.IsNullOrWhiteSpace(pickup) ? DefaultPickupDirectory : pickup.Trim();
         return new OutboundMailServer(
             string.IsNullOrEmpty(host) ? null : host,
-            Int(section, "Port", 587, 1, 65535),
+            SettingValues.Int(section, "Port", 587, 1, 65535),
             tls,
             string.IsNullOrWhiteSpace(section["UserName"]) ? null : section["UserName"]!.Trim(),
             string.IsNullOrEmpty(section["Password"]) ? null : section["Password"],
@@ -73,7 +73,7 @@ public static class MailSettingsReader
 
         return MailAddress.TryCreate(text.Trim(), out var address) && address.DisplayName.Length == 0 && address.Address == text.Trim()
             ? address.Address.ToLowerInvariant()
-            : throw Bad(section, key, text, "a plain mail address such as support@example.com");
+            : throw SettingValues.Bad(section, key, text, "a plain mail address such as support@example.com");
     }
 
     private static string Text(IConfigurationSection section, string key, string fallback, int maxLength)
@@ -86,21 +86,9 @@ public static class MailSettingsReader
 
         return text.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength
             ? trimmed
-            : throw Bad(section, key, text, string.Create(CultureInfo.InvariantCulture, $"a name of 1 to {maxLength} characters"));
+            : throw SettingValues.Bad(section, key, text, string.Create(CultureInfo.InvariantCulture, $"a name of 1 to {maxLength} characters"));
     }
 
-    private static int Int(IConfigurationSection section, string key, int fallback, int min, int max)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw Bad(section, key, text, string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max}"));
-    }
 
     private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
     {
@@ -112,11 +100,9 @@ public static class MailSettingsReader
 
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw Bad(section, key, text, string.Create(CultureInfo.InvariantCulture, $"a duration such as 00:05:00, from {min:c} to {max:c}"));
+            : throw SettingValues.Bad(section, key, text, string.Create(CultureInfo.InvariantCulture, $"a duration such as 00:05:00, from {min:c} to {max:c}"));
     }
 
-    private static StartupConfigurationException Bad(IConfigurationSection section, string key, string text, string expected) =>
-        new($"the setting {section.Path}:{key} is '{text}'; it must be {expected}.");
 }
 
 /// <summary>

@@ -29,9 +29,9 @@ public static class RoutingSettingsReader
             LowProficiency = Proficiency(section, nameof(RoutingSettings.LowProficiency), defaults.LowProficiency),
             ProficiencyFirstSegments = SegmentList(section, nameof(RoutingSettings.ProficiencyFirstSegments), defaults.ProficiencyFirstSegments),
             ProficiencyFirstSeverity = SeverityValue(section, nameof(RoutingSettings.ProficiencyFirstSeverity), defaults.ProficiencyFirstSeverity),
-            ExpectedMinutesPerCase = Int(section, nameof(RoutingSettings.ExpectedMinutesPerCase), defaults.ExpectedMinutesPerCase, 1, 100_000),
-            ExplainTop = Int(section, nameof(RoutingSettings.ExplainTop), defaults.ExplainTop, 1, 50),
-            ExplainExcluded = Int(section, nameof(RoutingSettings.ExplainExcluded), defaults.ExplainExcluded, 0, 500),
+            ExpectedMinutesPerCase = SettingValues.Int(section, nameof(RoutingSettings.ExpectedMinutesPerCase), defaults.ExpectedMinutesPerCase, 1, 100_000),
+            ExplainTop = SettingValues.Int(section, nameof(RoutingSettings.ExplainTop), defaults.ExplainTop, 1, 50),
+            ExplainExcluded = SettingValues.Int(section, nameof(RoutingSettings.ExplainExcluded), defaults.ExplainExcluded, 0, 500),
         };
     }
 
@@ -42,27 +42,15 @@ public static class RoutingSettingsReader
         var defaults = new SlaSettings();
         return new SlaSettings
         {
-            AtRiskPercent = Int(section, nameof(SlaSettings.AtRiskPercent), defaults.AtRiskPercent, 1, 99),
+            AtRiskPercent = SettingValues.Int(section, nameof(SlaSettings.AtRiskPercent), defaults.AtRiskPercent, 1, 99),
             EscalateBreachedCritical = Bool(section, nameof(SlaSettings.EscalateBreachedCritical), defaults.EscalateBreachedCritical),
-            BatchSize = Int(section, nameof(SlaSettings.BatchSize), defaults.BatchSize, 1, 100_000),
+            BatchSize = SettingValues.Int(section, nameof(SlaSettings.BatchSize), defaults.BatchSize, 1, 100_000),
         };
     }
 
     private static int Proficiency(IConfigurationSection section, string key, int fallback) =>
-        Int(section, key, fallback, EngineerSkill.MinProficiency, EngineerSkill.MaxProficiency);
+        SettingValues.Int(section, key, fallback, EngineerSkill.MinProficiency, EngineerSkill.MaxProficiency);
 
-    private static int Int(IConfigurationSection section, string key, int fallback, int min, int max)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw Bad(section, key, text, string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max}"));
-    }
 
     private static bool Bool(IConfigurationSection section, string key, bool fallback)
     {
@@ -72,7 +60,7 @@ public static class RoutingSettingsReader
             return fallback;
         }
 
-        return bool.TryParse(text, out var value) ? value : throw Bad(section, key, text, "true or false");
+        return bool.TryParse(text, out var value) ? value : throw SettingValues.Bad(section, key, text, "true or false");
     }
 
     private static Severity SeverityValue(IConfigurationSection section, string key, Severity fallback)
@@ -88,7 +76,7 @@ public static class RoutingSettingsReader
             return (Severity)level;
         }
 
-        return Named<Severity>(text.Trim()) ?? throw Bad(section, key, text, "a severity: 1 to 4, or " + string.Join(", ", Enum.GetNames<Severity>()));
+        return Named<Severity>(text.Trim()) ?? throw SettingValues.Bad(section, key, text, "a severity: 1 to 4, or " + string.Join(", ", Enum.GetNames<Severity>()));
     }
 
     /// <summary>A list either as an array (<c>Routing:ProficiencyFirstSegments:0</c>) or as one comma-separated value, handy in an environment variable; an empty value means none.</summary>
@@ -113,7 +101,7 @@ public static class RoutingSettingsReader
         foreach (var text in texts)
         {
             var segment = Named<CustomerSegment>(text.Trim().Replace("-", "", StringComparison.Ordinal))
-                ?? throw Bad(section, key, text, "segment names: " + string.Join(", ", Enum.GetNames<CustomerSegment>()));
+                ?? throw SettingValues.Bad(section, key, text, "segment names: " + string.Join(", ", Enum.GetNames<CustomerSegment>()));
             if (!segments.Contains(segment))
             {
                 segments.Add(segment);
@@ -130,6 +118,4 @@ public static class RoutingSettingsReader
             ? Enum.Parse<T>(name)
             : null;
 
-    private static StartupConfigurationException Bad(IConfigurationSection section, string key, string text, string expected) =>
-        new($"the setting {section.Path}:{key} is '{text}'; it must be {expected}.");
 }
