@@ -18,6 +18,9 @@ public sealed partial class MailboxPoller(IMailboxStore mailboxes, IEmailIntake 
 {
     public const int BatchSize = 100;
 
+    /// <summary>How many bytes of a batch are read ahead of intake with one command.</summary>
+    public const long ReadAheadBytes = 8 * 1024 * 1024;
+
     /// <summary>Polls every enabled mailbox in turn; one that fails does not stop the others.</summary>
     public async Task<IReadOnlyList<MailboxPoll>> PollAllAsync(CancellationToken cancellationToken = default)
     {
@@ -89,14 +92,20 @@ public sealed partial class MailboxPoller(IMailboxStore mailboxes, IEmailIntake 
             {
                 var done = new List<UniqueId>();
                 var failed = new List<UniqueId>();
-                foreach (var uid in batch)
+                stage = $"reading the sizes of messages up to UID {batch[^1].Id}";
+                foreach (var part in await ReadAheadPartsAsync(folder, batch, cancellationToken))
                 {
-                    stage = $"reading message UID {uid.Id}";
-                    var raw = await ReadAsync(folder, uid, cancellationToken);
-                    stage = $"taking in message UID {uid.Id}";
-                    var outcome = await intake.ReceiveAsync(raw, "imap:" + mailbox.Name, cancellationToken);
-                    counts.Add(outcome.Result);
-                    (outcome.Failed ? failed : done).Add(uid);
+                    stage = $"reading messages UID {part[0].Id} to {part[^1].Id}";
+                    var raws = await ReadManyAsync(folder, part, cancellationToken);
+                    foreach (var uid in part)
+                    {
+                        stage = $"reading message UID {uid.Id}";
+                        var raw = raws.TryGetValue(uid, out var read) ? read : throw new MessageNotFoundException("The IMAP server did not return the message.");
+                        stage = $"taking in message UID {uid.Id}";
+                        var outcome = await intake.ReceiveAsync(raw, "imap:" + mailbox.Name, cancellationToken);
+                        counts.Add(outcome.Result);
+                        (outcome.Failed ? failed : done).Add(uid);
+                    }
                 }
 
                 stage = $"moving messages up to UID {batch[^1].Id}";
@@ -171,12 +180,53 @@ public sealed partial class MailboxPoller(IMailboxStore mailboxes, IEmailIntake 
         }
     }
 
-    private static async Task<byte[]> ReadAsync(IMailFolder folder, UniqueId uid, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch split so that each part's messages together stay under <see cref="ReadAheadBytes"/> (a larger message
+    /// is a part of its own): each part is read with one FETCH instead of one round trip per message.
+    /// </summary>
+    private static async Task<List<List<UniqueId>>> ReadAheadPartsAsync(IMailFolder folder, IList<UniqueId> batch, CancellationToken cancellationToken)
     {
-        await using var stream = await folder.GetStreamAsync(uid, "", cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        var sizes = (await folder.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken))
+            .ToDictionary(summary => summary.UniqueId, summary => (long)(summary.Size ?? 0));
+        var parts = new List<List<UniqueId>>();
+        var part = new List<UniqueId>();
+        long bytes = 0;
+        foreach (var uid in batch)
+        {
+            var size = sizes.GetValueOrDefault(uid);
+            if (part.Count > 0 && bytes + size > ReadAheadBytes)
+            {
+                parts.Add(part);
+                part = [];
+                bytes = 0;
+            }
+
+            part.Add(uid);
+            bytes += size;
+        }
+
+        if (part.Count > 0)
+        {
+            parts.Add(part);
+        }
+
+        return parts;
+    }
+
+    /// <summary>The raw messages, read with one FETCH; a message deleted meanwhile is missing.</summary>
+    private static async Task<Dictionary<UniqueId, byte[]>> ReadManyAsync(IMailFolder folder, List<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        var raws = new Dictionary<UniqueId, byte[]>(uids.Count);
+        await ((IImapFolder)folder).GetStreamsAsync(
+            uids,
+            async (_, _, uid, stream, token) =>
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, token);
+                raws[uid] = buffer.ToArray();
+            },
+            cancellationToken);
+        return raws;
     }
 
     /// <summary>The folder at the path ("HelpDesk/Processed"), made with its parents when missing.</summary>
