@@ -56,6 +56,19 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
 
+    /// <summary>A new person's browser, signed in through the sign-in page as <paramref name="email"/> and back on the home page.</summary>
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string email, string password = Infrastructure.HelpDeskAppFactory.Password)
+    {
+        var context = await NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync($"{baseUrl}/");
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -59,17 +59,7 @@ public sealed partial class RoundTripBrowserTests(BrowserAppFactory app, Chromiu
         saved.FirstResponseUtc.Should().NotBeNull();
     }
 
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await chromium.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(HelpDeskAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/");
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string email) => chromium.SignedInPageAsync(app.BaseUrl, email);
 
     private Regex TicketPage() => new($"^{Regex.Escape(app.BaseUrl)}/portal/tickets/HD-\\d+$");
 }

@@ -140,15 +140,5 @@ public sealed class RoutingBrowserTests(BrowserAppFactory app, ChromiumFixture c
         return customer.Url[(customer.Url.LastIndexOf('/') + 1)..];
     }
 
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await chromium.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(HelpDeskAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/");
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string email) => chromium.SignedInPageAsync(app.BaseUrl, email);
 }
