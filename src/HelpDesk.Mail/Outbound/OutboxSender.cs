@@ -108,8 +108,7 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
     private async Task<bool> MarkFailedAsync(OutboxEntry entry, Exception error, CancellationToken cancellationToken)
     {
         var now = Now();
-        var permanent = IsPermanent(error);
-        DateTime? next = permanent || entry.Attempts >= settings.MaxAttempts ? null : now + settings.RetryDelay(entry.Attempts);
+        var next = NextAttempt(error, entry.Attempts, settings, now);
         var reason = Describe(error);
         await outbox.MarkAttemptFailedAsync(entry.Id, reason, next, now, cancellationToken);
         if (next is null)
@@ -170,6 +169,22 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The server refused the message or its address for good (5xx), or the address cannot be written.</summary>
+    /// <summary>
+    /// When to try a message again after <paramref name="attempts"/> attempts, or null to fail it for good. A server that
+    /// cannot be reached is waited for however long it takes (the delay stops growing at MaxRetry), so an outage loses
+    /// nothing and needs no one to press Retry; a server that answers with a temporary refusal (4xx) is given MaxAttempts;
+    /// a permanent refusal (5xx) or an address that cannot be used fails at once.
+    /// </summary>
+    internal static DateTime? NextAttempt(Exception error, int attempts, MailSettings settings, DateTime nowUtc)
+    {
+        if (IsPermanent(error) || (!IsConnectionFailure(error) && attempts >= settings.MaxAttempts))
+        {
+            return null;
+        }
+
+        return nowUtc + settings.RetryDelay(attempts);
+    }
+
     internal static bool IsPermanent(Exception error) => error switch
     {
         SmtpCommandException command => (int)command.StatusCode >= 500,

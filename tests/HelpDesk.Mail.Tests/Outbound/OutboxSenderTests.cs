@@ -6,6 +6,7 @@ using HelpDesk.Mail.Tests.Fakes;
 using HelpDesk.Mail.Tests.Mailboxes;
 using HelpDesk.Mail.Tests.Servers;
 using HelpDesk.Testing.Mail;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -138,20 +139,45 @@ public sealed class OutboxSenderTests(TestMailServers servers)
     }
 
     [Fact]
-    public async Task Drain_FailsForGood_AfterTheLastAttempt()
+    public async Task Drain_KeepsRetrying_PastTheLastAttempt_WhileTheServerCannotBeReached()
     {
-        var id = await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", Unique("never"), "x"), Now);
+        var id = await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", Unique("outage"), "x"), Now);
         var down = Smtp(MailboxPollerTests.ClosedPort());
 
-        for (var attempt = 1; attempt <= _settings.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= _settings.MaxAttempts + 2; attempt++)
         {
             await Sender(down).DrainAsync();
             _clock.Advance(_settings.MaxRetry);
         }
 
         var entry = await _outbox.GetAsync(id);
-        entry!.Status.Should().Be(OutboxStatus.Failed);
-        entry.Attempts.Should().Be(_settings.MaxAttempts);
+        entry!.Status.Should().Be(OutboxStatus.Pending, "an outage loses nothing and needs no one to press Retry");
+        entry.Attempts.Should().Be(_settings.MaxAttempts + 2);
+        entry.NextAttemptUtc.Should().Be(Now - _settings.MaxRetry + _settings.RetryDelay(_settings.MaxAttempts + 2));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, null)]
+    public void A_temporary_refusal_is_retried_until_the_last_attempt(int attempts, int? minutes)
+    {
+        var refusal = new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy, "450 mailbox busy");
+        var settings = _settings with { FirstRetry = TimeSpan.FromMinutes(1) };
+
+        var next = OutboxSender.NextAttempt(refusal, attempts, settings, Now);
+
+        next.Should().Be(minutes is int m ? Now.AddMinutes(m) : null);
+    }
+
+    [Fact]
+    public void A_permanent_refusal_fails_at_once_and_an_unreachable_server_never_does()
+    {
+        var refused = new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "550 no such user");
+        var unreachable = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+
+        OutboxSender.NextAttempt(refused, 1, _settings, Now).Should().BeNull();
+        OutboxSender.NextAttempt(unreachable, 100, _settings, Now).Should().Be(Now + _settings.MaxRetry);
     }
 
     [Fact]
