@@ -10,24 +10,14 @@ public sealed class DeleteScopeDraft(IScopeStore store)
     public async Task<Result<ScopeOfSupport>> HandleAsync(DeleteScopeDraftRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var product = await store.GetProductAsync(request.ProductId, cancellationToken);
-        if (product is null)
+        var loaded = await ScopeDrafts.LoadAsync(store, request.ProductId, request.Version, product => $"{product.Name} has no draft scope.", cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return Result<ScopeOfSupport>.NotFound("That product is no longer in the catalogue.");
+            return loaded.As<ScopeOfSupport>();
         }
 
-        var draft = await store.GetDraftAsync(product.Id, cancellationToken);
-        if (draft is null && request.Version == 0)
-        {
-            return Result<ScopeOfSupport>.NotFound($"{product.Name} has no draft scope.");
-        }
-
-        if (ScopeDrafts.CheckVersion(product, draft, request.Version) is { } stale)
-        {
-            return stale.As<ScopeOfSupport>();
-        }
-
-        await store.DeleteDraftAsync(draft!.Id, cancellationToken);
+        var draft = loaded.Value.Draft;
+        await store.DeleteDraftAsync(draft.Id, cancellationToken);
         return Result<ScopeOfSupport>.Ok(draft);
     }
 }

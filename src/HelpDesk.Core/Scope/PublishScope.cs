@@ -14,30 +14,20 @@ public sealed class PublishScope(IScopeStore store, TimeProvider clock)
     public async Task<Result<ScopeOfSupport>> HandleAsync(PublishScopeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var product = await store.GetProductAsync(request.ProductId, cancellationToken);
-        if (product is null)
+        var loaded = await ScopeDrafts.LoadAsync(store, request.ProductId, request.Version, product => $"{product.Name} has no draft scope to publish.", cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return Result<ScopeOfSupport>.NotFound("That product is no longer in the catalogue.");
+            return loaded.As<ScopeOfSupport>();
         }
 
-        var draft = await store.GetDraftAsync(product.Id, cancellationToken);
-        if (draft is null && request.Version == 0)
-        {
-            return Result<ScopeOfSupport>.NotFound($"{product.Name} has no draft scope to publish.");
-        }
-
-        if (ScopeDrafts.CheckVersion(product, draft, request.Version) is { } stale)
-        {
-            return stale.As<ScopeOfSupport>();
-        }
-
+        var (product, draft) = loaded.Value;
         var errors = ScopeRules.CheckDraft(
-            draft!,
+            draft,
             await store.ListReleasesAsync(product.Id, cancellationToken),
             await store.ListEnvironmentsAsync(cancellationToken)).ToList();
         var now = clock.UtcNow();
         var today = DateOnly.FromDateTime(now);
-        if (draft!.EffectiveOn != default && draft.EffectiveOn < today)
+        if (draft.EffectiveOn != default && draft.EffectiveOn < today)
         {
             errors.Add(new("effectiveOn", $"A published scope cannot take effect in the past ({ScopeDocument.Date(draft.EffectiveOn)}): tickets already filed were judged by the version then in force. Choose today, {ScopeDocument.Date(today)}, or a later date."));
         }

@@ -116,4 +116,32 @@ internal static class ScopeDrafts
 
         return draft is not null && draft.Version != version ? Stale<bool>(product) : null;
     }
+
+    /// <summary>
+    /// The product and the draft that a change to the draft (publish, discard) was made against: NotFound when the product
+    /// is gone or, with <paramref name="version"/> 0, there is no draft (<paramref name="noDraft"/> says so); Conflict when
+    /// the draft changed or went since the manager read it.
+    /// </summary>
+    public static async Task<Result<(Product Product, ScopeOfSupport Draft)>> LoadAsync(
+        IScopeStore store, int productId, int version, Func<Product, string> noDraft, CancellationToken cancellationToken)
+    {
+        var product = await store.GetProductAsync(productId, cancellationToken);
+        if (product is null)
+        {
+            return Result<(Product, ScopeOfSupport)>.NotFound("That product is no longer in the catalogue.");
+        }
+
+        var draft = await store.GetDraftAsync(product.Id, cancellationToken);
+        if (draft is null && version == 0)
+        {
+            return Result<(Product, ScopeOfSupport)>.NotFound(noDraft(product));
+        }
+
+        if (CheckVersion(product, draft, version) is { } stale)
+        {
+            return stale.As<(Product, ScopeOfSupport)>();
+        }
+
+        return Result<(Product, ScopeOfSupport)>.Ok((product, draft!));
+    }
 }
