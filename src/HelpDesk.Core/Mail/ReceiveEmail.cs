@@ -141,7 +141,8 @@ public sealed class ReceiveEmail(
             }
 
             var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
-            if (await ThreadAsync(email, cancellationToken) is { } ticket && ticket.Status != TicketStatus.Closed)
+            var threaded = await ThreadAsync(email, cancellationToken);
+            if (threaded is { } ticket && ticket.Status != TicketStatus.Closed)
             {
                 var participant = sender is not null
                     && (sender.IsStaff || sender.Id == ticket.RequesterId || (sender.OrganisationId is int org && org == ticket.OrganisationId));
@@ -154,7 +155,8 @@ public sealed class ReceiveEmail(
                 return await ReplyAsync(arrival, classification, ticket, sender, cancellationToken);
             }
 
-            return await FileAsync(arrival, classification, sender, cancellationToken);
+            // A reply to a closed ticket starts a new one that says what it follows.
+            return await FileAsync(arrival, classification, sender, cancellationToken, followUpOf: threaded);
         }
         catch (DuplicateMailException)
         {
@@ -273,10 +275,6 @@ public sealed class ReceiveEmail(
         if (followUpOf is not null)
         {
             notes.Insert(0, new AuditChange("mail", null, $"Follow-up to {followUpOf.Number}, which is closed."));
-        }
-        else if (await ThreadAsync(email, cancellationToken) is { Status: TicketStatus.Closed } closed)
-        {
-            notes.Insert(0, new AuditChange("mail", null, $"Follow-up to {closed.Number}, which is closed."));
         }
 
         var acknowledge = !classification.IsRobot && arrival.Release?.Reason?.StartsWith(HoldKind.Throttled, StringComparison.Ordinal) != true;
