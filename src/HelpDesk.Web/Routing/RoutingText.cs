@@ -142,12 +142,4 @@ public static class RoutingText
             SlaState.Breached => ("sla-breached", "breached"),
             _ => null,
         };
-
-    /// <summary>Whether a target was met: "met", "missed", or null while it is still to come (or no SLA applies).</summary>
-    public static string? Met(bool? met) => met switch
-    {
-        true => "met",
-        false => "missed",
-        null => null,
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Web.Tickets;
@@ -48,6 +49,17 @@ public sealed record EntitlementView
 
     public SlaTarget? Sla => Decision.Sla;
 
+    /// <summary>The ticket the verdict belongs to; null for a request not yet filed, whose targets would start now.</summary>
+    public Ticket? Ticket { get; init; }
+
+    /// <summary>Where the first-response target stands at <paramref name="nowUtc"/>.</summary>
+    public SlaTargetState FirstResponseAt(DateTime nowUtc) =>
+        Ticket is { } ticket ? SlaTargetState.FirstResponse(ticket, nowUtc) : SlaTargetState.Decide(FirstResponseDueUtc, null, null, nowUtc);
+
+    /// <summary>Where the resolution target stands at <paramref name="nowUtc"/>.</summary>
+    public SlaTargetState ResolutionAt(DateTime nowUtc) =>
+        Ticket is { } ticket ? SlaTargetState.Resolution(ticket, nowUtc) : SlaTargetState.Decide(ResolveDueUtc, null, null, nowUtc);
+
     public static EntitlementView From(EntitlementDecision decision, DateTime? firstResponseDueUtc, DateTime? resolveDueUtc, OverrideView? overridden = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -79,7 +91,7 @@ public sealed record EntitlementView
         var overridden = ticket.Override is { } o
             ? new OverrideView(decision.Verdict, o.Verdict, o.Reason, o.ById, overriddenByName, o.AtUtc, o.IsGoodwillOver(decision.Verdict))
             : null;
-        return From(decision, ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, overridden);
+        return From(decision, ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, overridden) with { Ticket = ticket };
     }
 }
 

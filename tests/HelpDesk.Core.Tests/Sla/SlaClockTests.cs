@@ -67,7 +67,7 @@ public sealed class SlaClockTests
         var evaluation = SlaClock.Evaluate(Monday(), At(2, 13));
 
         evaluation.State.Should().Be(SlaState.AtRisk);
-        evaluation.Events.Select(e => e.Text).Should().Equal("first response at risk: due 14:00 UTC");
+        evaluation.Events.Select(e => e.Text).Should().Equal("first response at risk: due in 1 h (14:00 UTC)");
         evaluation.NextCheckUtc.Should().Be(At(2, 14));
     }
 
@@ -80,7 +80,7 @@ public sealed class SlaClockTests
 
         evaluation.State.Should().Be(SlaState.Breached);
         evaluation.Events.Should().ContainSingle().Which.Should().Be(new SlaEvent(SlaGoal.FirstResponse, SlaState.Breached, At(2, 14), At(2, 14, 1)));
-        evaluation.Events[0].Text.Should().Be("first response breached: was due 14:00 UTC");
+        evaluation.Events[0].Text.Should().Be("first response breached: missed by 1 min (due 14:00 UTC)");
         evaluation.NextCheckUtc.Should().Be(At(2, 16), "the resolution is still to meet");
     }
 
@@ -99,7 +99,7 @@ public sealed class SlaClockTests
 
         var evaluation = SlaClock.Evaluate(ticket, At(2, 16));
 
-        evaluation.Events.Select(e => e.Text).Should().Equal("resolution at risk: due 3 Mar 2026 10:00 UTC");
+        evaluation.Events.Select(e => e.Text).Should().Equal("resolution at risk: due in 18 h (3 Mar 2026 10:00 UTC)");
     }
 
     [Fact]

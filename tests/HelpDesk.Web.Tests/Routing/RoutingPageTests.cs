@@ -229,9 +229,9 @@ public sealed partial class RoutingPageTests(HelpDeskAppFactory app) : IClassFix
         await engineer.PostFormAsync(url, new Dictionary<string, string> { ["Version"] = $"{DeskFixture.VersionOn(page)}", ["Reply.Body"] = "Looking at it now.", ["Reply.Kind"] = "Reply", ["Reply.Status"] = "PendingCustomer" }, handler: "Reply");
         var html = await engineer.GetStringAsync(url);
 
-        html.Should().MatchRegex("First response due</dt><dd[^>]*>\\s*<span class=\"badge sla-met\">met</span>");
+        html.Should().MatchRegex("First response target</dt><dd[^>]*>\\s*<span class=\"sla-target sla-met\"[^>]*>met at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC<span class=\"muted\"> \\(due ");
         html.Should().Contain("<span class=\"badge sla-paused\">paused</span>").And.Contain("waiting on the customer since");
-        html.Should().MatchRegex("Resolution due</dt><dd[^>]*>\\s*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC <span class=\"muted\">\\(paused");
+        html.Should().MatchRegex("Resolution target</dt><dd[^>]*>\\s*<span class=\"sla-target sla-paused\"[^>]*>paused<span class=\"muted\"> \\(waiting on the customer since ");
     }
 
     /// <summary>The table row that holds <paramref name="marker"/>.</summary>
