@@ -14,6 +14,17 @@ public static class Display
     public static string Utc(DateTime? time, string none = "—") =>
         time is DateTime value ? value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : none;
 
+    /// <summary>
+    /// The values of an enum as a select list, each shown by its name in <paramref name="name"/> (one of
+    /// <see cref="Core.Common.Wording"/>'s) and posted as its number, as <c>GetEnumSelectList</c> would post it.
+    /// </summary>
+    public static IEnumerable<SelectListItem> Choices<T>(Func<T, string> name)
+        where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Enum.GetValues<T>().Select(value => new SelectListItem(name(value), Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+    }
+
     public static string Status(TicketStatus status)
     {
         var text = TicketWorkflow.Describe(status);

@@ -42,6 +42,7 @@ public static class HelpDeskServices
             AttachmentPolicy.Default.AllowedExtensions);
         // Read when first resolved, which start-up does at once, so a bad setting stops it with a clear message.
         // Registered before Core, which adds its defaults only when none is registered.
+        services.AddSingleton(_ => MoneySettingsReader.ReadCurrency(configuration));
         services.AddSingleton(_ => RoutingSettingsReader.ReadRouting(configuration));
         services.AddSingleton(_ => RoutingSettingsReader.ReadSla(configuration));
         services.AddSingleton(_ => MailSettingsReader.ReadMail(configuration));

@@ -36,6 +36,14 @@ public sealed record EntitlementView
 
     public string? ProductCode => Decision.ProductCode;
 
+    /// <summary>The product as people read it: its catalogue name (its code for a verdict given before names were kept).</summary>
+    public string? ProductName => Decision.ProductName ?? Decision.ProductCode;
+
+    /// <summary>The scope version the request was judged by, in words: "Keel scope version 2".</summary>
+    public string? ScopeTitle => ProductName is { } name && ScopeNumber is int number
+        ? string.Create(CultureInfo.InvariantCulture, $"{name} scope version {number}")
+        : null;
+
     public int? ScopeNumber => Decision.ScopeNumber;
 
     /// <summary>The public page of the scope version the request was judged by.</summary>

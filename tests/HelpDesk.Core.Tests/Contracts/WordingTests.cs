@@ -1,4 +1,6 @@
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Scope;
 
 namespace HelpDesk.Core.Tests.Contracts;
 
@@ -17,4 +19,13 @@ public sealed class WordingTests
     [InlineData(-90, "1 h 30 min")]
     public void Span_SaysDaysHoursAndMinutes_AsACountdownReads(int minutes, string words) =>
         Wording.Span(minutes).Should().Be(words);
+
+    [Fact]
+    public void Names_AreWhatPeopleSay_NeverTheStoredCodes()
+    {
+        Enum.GetValues<Region>().Select(Wording.Name).Should().Equal("Europe, Middle East and Africa", "Americas", "Asia-Pacific");
+        Enum.GetValues<CustomerSegment>().Select(Wording.Name).Should().Equal("Strategic", "Key", "Standard", "Self-service");
+        Enum.GetValues<EnvironmentKind>().Select(Wording.Name).Should().Equal("Operating system", "Platform", "Toolchain");
+        Wording.Plural(EnvironmentKind.OperatingSystem).Should().Be("Operating systems");
+    }
 }

@@ -95,7 +95,7 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
         supportedPage.Should().Contain("data-verdict=\"Entitled\"").And.Contain(app.Seed.ContractNumber).And.Contain($"{PlanName} plan")
             .And.Contain("First response</dt>").And.Contain($"target {NormalFirstResponse}");
         endedPage.Should().Contain("data-verdict=\"OutOfScope\"").And.Contain(ReleasesClauseUrl)
-            .And.Contain("Release 6.1 is not supported").And.Contain($"{ProductCode} version 1");
+            .And.Contain("Release 6.1 is not supported").And.Contain($"{ProductName} scope version 1");
         var endedRow = await app.TicketBySubjectAsync("Portal: scan fails on 6.1");
         (await app.VerdictRowAsync((int)endedRow!.Id)).Verdict.Should().Be("OutOfScope");
         endedRow.Product.Should().Be(ProductName);

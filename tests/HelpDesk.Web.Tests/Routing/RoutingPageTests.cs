@@ -26,10 +26,10 @@ public sealed partial class RoutingPageTests(HelpDeskAppFactory app) : IClassFix
         var panel = Section(html, "routing");
         panel.Should().Contain("Assigned").And.Contain($"to <strong>{junior.Name}</strong>").And.Contain(seed.Queue());
         panel.Should().Contain("Least over-qualified and cheapest first").And.Contain("self-service");
-        panel.Should().Contain($"{seed.Code} at proficiency 2 (normal severity), tier 1 or above, speaks English");
+        panel.Should().Contain($"{seed.Product.Name} at proficiency 2 (normal severity), tier 1 or above, speaks English", "the need names the product as people know it");
         var ranked = Rows(Table(panel, "routing-ranked"));
         ranked.Should().HaveCount(2);
-        ranked[0].Should().Equal("1", junior.Name, "2/5", "exact fit", "80.00 (in-house at 40.00 an hour × 2 h)", "0 of 5", "never");
+        ranked[0].Should().Equal("1", junior.Name, "2/5", "exact fit", "80.00 USD (in-house at 40.00 USD an hour × 2 h)", "0 of 5", "never");
         ranked[1][1].Should().Be(senior.Name);
         ranked[1][3].Should().Be("+2");
         var excluded = Rows(Table(panel, "routing-excluded"));
