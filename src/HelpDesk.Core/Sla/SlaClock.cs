@@ -160,7 +160,9 @@ public static class SlaClock
         {
             new(AuditField, "paused", paused > 0
                 ? $"resumed: waited on the customer for {Durations.Describe(paused)} of support time"
-                : "resumed: the wait on the customer was outside support hours, so no due time moves"),
+                : hours.AroundTheClock || nowUtc - pausedUtc < TimeSpan.FromMinutes(1)
+                    ? "resumed: the wait on the customer was shorter than a minute, so no due time moves"
+                    : "resumed: the wait on the customer was outside support hours, so no due time moves"),
         };
         var moved = ticket with { SlaPausedUtc = null };
         if (paused > 0 && ticket.FirstResponseUtc is null && ticket.FirstResponseDueUtc is DateTime firstDue)

@@ -196,6 +196,29 @@ public sealed class SlaClockTests
         resumed.Audit.Should().Equal(new AuditChange("sla", "paused", "resumed: the wait on the customer was outside support hours, so no due time moves"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Resume_NeverSaysOutsideSupportHours_ForAPlanAroundTheClock(bool calendarKnown)
+    {
+        var aroundTheClock = new SlaCalendar(SupportHours.TwentyFourSeven, new HashSet<DateOnly>());
+        var ticket = Monday() with { SlaPausedUtc = At(2, 11) };
+
+        var resumed = SlaClock.Resume(ticket, At(2, 11).AddSeconds(40), calendarKnown ? aroundTheClock : null);
+
+        resumed.Ticket.ResolveDueUtc.Should().Be(Monday().ResolveDueUtc);
+        resumed.Audit.Should().Equal(new AuditChange("sla", "paused", "resumed: the wait on the customer was shorter than a minute, so no due time moves"));
+    }
+
+    [Fact]
+    public void Resume_SaysTheWaitWasShort_WhenItWasUnderAMinuteInSupportHours()
+    {
+        var ticket = Monday() with { SlaPausedUtc = At(2, 11) };
+
+        SlaClock.Resume(ticket, At(2, 11).AddSeconds(40), Business).Audit[0].NewValue
+            .Should().Be("resumed: the wait on the customer was shorter than a minute, so no due time moves");
+    }
+
     [Fact]
     public void Resume_CountsEveryMinute_WhenThePlansCalendarIsUnknown()
     {
