@@ -88,6 +88,10 @@ public sealed partial class SlaTargetPageTests(EntitlementAppFactory app) : ICla
                 ShouldRead(Cell(desk, "due first-response"), state.FirstKind, state.FirstLive);
                 ShouldRead(Cell(desk, "due resolve"), state.ResolutionKind, state.ResolutionLive);
                 desk.Should().NotContain("overdue");
+                if (state.Status is "Resolved" or "Closed")
+                {
+                    Cell(desk, "sla-state").Should().Contain("nothing due", "a resolved or closed ticket has no target still to meet");
+                }
                 break;
             default:
                 var api = await (await app.SignInWithTokenAsync(EntitlementSeed.Northwind)).GetJsonAsync($"/api/tickets/{number}");
