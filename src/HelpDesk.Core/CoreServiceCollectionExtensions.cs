@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton(new SlaSettings());
+        services.TryAddSingleton(Currency.Default);
         services.TryAddSingleton(new MailSettings());
         services.AddScoped<ReceiveEmail>();
         services.AddScoped<IEmailIntake>(provider => provider.GetRequiredService<ReceiveEmail>());

@@ -9,4 +9,19 @@ public static class Roles
     public const string Admin = "Admin";
 
     public static IReadOnlyList<string> All { get; } = [Customer, Engineer, Manager, Admin];
+
+    /// <summary>
+    /// Where someone of these roles lands after signing in: the area of their role (Customer /portal, Engineer /desk,
+    /// Manager /manage, Admin /admin); with several roles, the one furthest down that list; with none, the home page.
+    /// </summary>
+    public static string LandingPage(IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var held = roles.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return held.Contains(Admin) ? "/admin"
+            : held.Contains(Manager) ? "/manage"
+            : held.Contains(Engineer) ? "/desk"
+            : held.Contains(Customer) ? "/portal"
+            : "/";
+    }
 }

@@ -51,9 +51,15 @@ public static class Money
         return (long)cents;
     }
 
-    /// <summary>The amount for display: 1,250.50 (always two decimals, invariant grouping).</summary>
-    public static string Format(long cents) =>
-        (cents / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The amount for display in the installation's currency: 1,250.50 USD (always two decimals, invariant grouping,
+    /// then the ISO 4217 code). Every amount anyone reads is written here.
+    /// </summary>
+    public static string Format(long cents, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return $"{(cents / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency.Code}";
+    }
 
     /// <summary>The amount as it goes back into an input: 1250.50, no grouping, so it parses back the same.</summary>
     public static string ForInput(long cents) =>

@@ -121,7 +121,7 @@ public static class Router
 
     internal static (RoutingMode Mode, string Reason) ModeFor(RoutingRequest request, RoutingSettings settings)
     {
-        var segment = $"{Segments.Describe(request.Segment)} customer";
+        var segment = $"{Wording.Name(request.Segment).ToLowerInvariant()} customer";
         var severity = $"{Describe(request.Severity)} severity";
         var bySegment = settings.ProficiencyFirstSegments.Contains(request.Segment);
         var bySeverity = request.Severity <= settings.ProficiencyFirstSeverity;
@@ -333,7 +333,7 @@ public static class Router
         {
             var engineer = load.Engineer;
             var over = Math.Max(0, proficiency - neededProficiency) + Math.Max(0, engineer.Tier - tier);
-            var (cost, basis) = Cost(engineer, day, settings.ExpectedMinutesPerCase);
+            var (cost, basis) = Cost(engineer, day, settings.ExpectedMinutesPerCase, settings.Currency);
             return new(load, proficiency, over, cost, basis);
         }
 
@@ -349,13 +349,13 @@ public static class Router
             Load.Engineer.Capacity,
             Load.Engineer.LastAssignedUtc);
 
-        private static (long? Cents, string Basis) Cost(EngineerProfile engineer, DateOnly day, int minutes)
+        private static (long? Cents, string Basis) Cost(EngineerProfile engineer, DateOnly day, int minutes, Currency currency)
         {
             if (engineer.Sourcing == Sourcing.Supplier)
             {
                 var supplier = string.IsNullOrWhiteSpace(engineer.Supplier) ? "supplier" : engineer.Supplier;
                 return engineer.PricePerCaseCents is long price
-                    ? (price, $"{supplier} at {Money.Format(price)} a case")
+                    ? (price, $"{supplier} at {Money.Format(price, currency)} a case")
                     : (null, $"{supplier} has no price per case, so counted as the most expensive");
             }
 
@@ -365,7 +365,7 @@ public static class Router
             }
 
             var cents = (long)Math.Round(hourly * (decimal)minutes / 60m, MidpointRounding.AwayFromZero);
-            return (cents, $"in-house at {Money.Format(hourly)} an hour × {Durations.Describe(minutes)}");
+            return (cents, $"in-house at {Money.Format(hourly, currency)} an hour × {Durations.Describe(minutes)}");
         }
     }
 }

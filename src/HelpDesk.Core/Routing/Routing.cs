@@ -1,3 +1,4 @@
+using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tickets;
 
@@ -49,6 +50,9 @@ public sealed record RoutingSettings
 
     /// <summary>How many excluded engineers the explanation names; the rest are counted by reason.</summary>
     public int ExplainExcluded { get; init; } = 10;
+
+    /// <summary>The installation's currency (the <c>Money:Currency</c> setting), which expected costs are written in.</summary>
+    public Currency Currency { get; init; } = Currency.Default;
 
     public int ProficiencyFor(Severity severity) => severity switch
     {

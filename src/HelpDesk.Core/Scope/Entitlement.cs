@@ -88,6 +88,9 @@ public sealed record EntitlementDecision
     public Verdict Verdict { get; init; }
     public IReadOnlyList<EntitlementReason> Reasons { get; init; } = [];
     public string? ProductCode { get; init; }
+
+    /// <summary>The catalogue's name of the product, as people read it; null when it is unknown.</summary>
+    public string? ProductName { get; init; }
     public int? ScopeId { get; init; }
     public int? ScopeNumber { get; init; }
     public int? ContractId { get; init; }

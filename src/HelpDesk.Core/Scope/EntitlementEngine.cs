@@ -92,6 +92,7 @@ public static class EntitlementEngine
             Verdict = verdict,
             Reasons = reasons,
             ProductCode = product?.Code,
+            ProductName = product?.Name,
             ScopeId = scope?.Id,
             ScopeNumber = scope?.Number,
             ContractId = chosen?.Facts.Contract.Id,

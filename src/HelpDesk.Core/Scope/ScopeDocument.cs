@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpDesk.Core.Common;
 
 namespace HelpDesk.Core.Scope;
 
@@ -150,7 +151,7 @@ public sealed record ScopeDocument
         var items = named
             .GroupBy(e => e.Kind)
             .OrderBy(g => g.Key)
-            .Select(g => $"{KindLabel(g.Key)}: {string.Join(", ", g.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase))}")
+            .Select(g => $"{Wording.Plural(g.Key)}: {string.Join(", ", g.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase))}")
             .ToList();
         return new ScopeClause(
             ScopeClauses.SupportedEnvironments,
@@ -202,14 +203,6 @@ public sealed record ScopeDocument
         var text = string.Join(", ", values);
         return text.Length == 0 ? "none" : text;
     }
-
-    private static string KindLabel(EnvironmentKind kind) => kind switch
-    {
-        EnvironmentKind.OperatingSystem => "Operating systems",
-        EnvironmentKind.Platform => "Platforms",
-        EnvironmentKind.Toolchain => "Toolchains",
-        _ => kind.ToString(),
-    };
 
     private static List<string> Paragraphs(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal)

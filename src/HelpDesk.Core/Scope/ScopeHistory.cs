@@ -32,6 +32,18 @@ public static class ScopeHistory
     }
 
     /// <summary>
+    /// The environments a product's scope names: every environment code of its published versions, so one that was
+    /// supported once is still there to choose (and is judged by the version in force). Drafts name nothing yet.
+    /// </summary>
+    public static IReadOnlySet<string> EnvironmentCodes(IEnumerable<ScopeOfSupport> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return versions.Where(v => v.Status == ScopeStatus.Published)
+            .SelectMany(v => v.EnvironmentCodes)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// The day a version's supported releases are worked out for on its public page: today while it is in force,
     /// its effective date before then, and its last day once a later version replaced it.
     /// </summary>

@@ -15,12 +15,14 @@ public enum SlaGoal
 /// <summary>When each target of a new ticket is at risk; null for a target that does not apply.</summary>
 public sealed record SlaAtRisk(DateTime? FirstResponseUtc, DateTime? ResolveUtc);
 
-/// <summary>A target that has become at risk or breached, as the audit trail and the notice word it.</summary>
+/// <summary>
+/// A target that has become at risk or breached, as the audit trail and the notice word it: "first response at risk:
+/// due in 45 min (14:00 UTC)", "resolution breached: missed by 2 min (due 14:00 UTC)".
+/// </summary>
 public sealed record SlaEvent(SlaGoal Goal, SlaState State, DateTime DueUtc, DateTime AtUtc)
 {
-    public string Text => State == SlaState.Breached
-        ? $"{SlaClock.Describe(Goal)} breached: was due {SlaClock.When(DueUtc, AtUtc)}"
-        : $"{SlaClock.Describe(Goal)} at risk: due {SlaClock.When(DueUtc, AtUtc)}";
+    public string Text =>
+        $"{SlaClock.Describe(Goal)} {(State == SlaState.Breached ? "breached" : "at risk")}: {SlaTargetState.Decide(DueUtc, null, null, AtUtc).Describe(time => SlaClock.When(time, AtUtc))}";
 }
 
 /// <summary>The state of a ticket's targets at a moment, what changed since the monitor last looked, and when to look next.</summary>
@@ -158,7 +160,9 @@ public static class SlaClock
         {
             new(AuditField, "paused", paused > 0
                 ? $"resumed: waited on the customer for {Durations.Describe(paused)} of support time"
-                : "resumed: the wait on the customer was outside support hours, so no due time moves"),
+                : hours.AroundTheClock || nowUtc - pausedUtc < TimeSpan.FromMinutes(1)
+                    ? "resumed: the wait on the customer was shorter than a minute, so no due time moves"
+                    : "resumed: the wait on the customer was outside support hours, so no due time moves"),
         };
         var moved = ticket with { SlaPausedUtc = null };
         if (paused > 0 && ticket.FirstResponseUtc is null && ticket.FirstResponseDueUtc is DateTime firstDue)

@@ -23,7 +23,7 @@ public static class EntitlementEndpoints
         return api;
     }
 
-    private static async Task<IResult> CheckAsync(EntitlementCheckBody input, HttpContext context, CurrentActor actors, CoverageChecks coverage)
+    private static async Task<IResult> CheckAsync(EntitlementCheckBody input, HttpContext context, CurrentActor actors, CoverageChecks coverage, TimeProvider clock)
     {
         if (await actors.ResolveAsync(context.User) is not { IsCustomer: true } customer)
         {
@@ -45,6 +45,6 @@ public static class EntitlementEndpoints
             new CoverageQuestion(input.Product, input.Release, input.Environment, input.Category, input.ModifiedSource ?? false, (Severity)(input.Severity ?? (int)Severity.Normal)),
             TicketChannel.Api,
             context.RequestAborted);
-        return TypedResults.Ok(new EntitlementCheckDto(EntitlementDto.From(view, staff: false), new SlaDto(view.FirstResponseDueUtc, view.ResolveDueUtc)));
+        return TypedResults.Ok(new EntitlementCheckDto(EntitlementDto.From(view, staff: false), SlaDto.From(view, clock.UtcNow())));
     }
 }

@@ -156,7 +156,7 @@ public static partial class TicketEndpoints
         return TypedResults.Ok(new TicketListDto([.. page.Items.Select(row => TicketSummaryDto.From(row, staff: !actor.IsCustomer))], page.Next));
     }
 
-    private static async Task<IResult> GetAsync(string number, HttpContext context, CurrentActor actors, TicketViews views)
+    private static async Task<IResult> GetAsync(string number, HttpContext context, CurrentActor actors, TicketViews views, TimeProvider clock)
     {
         var start = await BeginAsync(number, context, actors);
         if (start.Call is not (var id, var actor))
@@ -167,7 +167,7 @@ public static partial class TicketEndpoints
         var view = await views.LoadAsync(id, actor, context.RequestAborted);
         return view is null
             ? NotFound(id)
-            : TypedResults.Ok(TicketDetailDto.From(view, staff: !actor.IsCustomer));
+            : TypedResults.Ok(TicketDetailDto.From(view, staff: !actor.IsCustomer, clock.UtcNow()));
     }
 
     private static async Task<IResult> PostMessageAsync(

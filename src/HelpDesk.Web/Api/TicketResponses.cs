@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Scope;
@@ -43,7 +44,8 @@ public sealed record TicketDto(
     /// <param name="entitlement">The ticket's verdict with the overriding engineer's name; read from the ticket when not given.</param>
     /// <param name="staff">Whether the caller is staff, who also see an override's reason and goodwill, the SLA monitor's state and the routing explanation.</param>
     /// <param name="assigneeName">The assignee's name now; when not given, the name the router recorded if it still has the ticket.</param>
-    public static TicketDto From(Ticket ticket, EntitlementView? entitlement = null, bool staff = false, string? assigneeName = null)
+    /// <param name="nowUtc">The moment the SLA targets' states are as of; now when not given.</param>
+    public static TicketDto From(Ticket ticket, EntitlementView? entitlement = null, bool staff = false, string? assigneeName = null, DateTime? nowUtc = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         entitlement ??= EntitlementView.Of(ticket);
@@ -53,7 +55,7 @@ public sealed record TicketDto(
             ticket.AssigneeId, ticket.CreatedUtc, ticket.UpdatedUtc, ticket.FirstResponseUtc, ticket.ResolvedUtc,
             ticket.ClosedUtc, ticket.Resolutions, ticket.Version,
             entitlement is null ? null : EntitlementDto.From(entitlement, staff),
-            SlaDto.From(ticket, staff),
+            SlaDto.From(ticket, staff, nowUtc ?? DateTime.UtcNow),
             ticket.Language,
             ticket.Tier,
             RoutingDto.From(ticket, assigneeName, staff));
@@ -62,21 +64,70 @@ public sealed record TicketDto(
 
 /// <summary>
 /// When the plan's SLA wants the first response and the resolution (null when no SLA applies), whether each was met
-/// once it is known, and since when the clock is paused while the ticket waits on the customer. <c>State</c>, the
-/// SLA monitor's view (None, AtRisk, Breached), is for staff only.
+/// once it is known, and since when the clock is paused while the ticket waits on the customer. <c>FirstResponse</c>
+/// and <c>Resolution</c> say where each target stands as of the answer, in the words the portal and the desk show.
+/// <c>State</c>, the SLA monitor's view (None, AtRisk, Breached), is for staff only.
 /// </summary>
+[Description("The ticket's SLA: the due times the plan set, and where each target stands as of this answer (firstResponse, resolution), so a client needs no clock arithmetic.")]
 public sealed record SlaDto(
-    DateTime? FirstResponseDue,
-    DateTime? ResolveDue,
+    [property: Description("When the first response is due; null when no SLA applies.")] DateTime? FirstResponseDue,
+    [property: Description("When the resolution is due; null when no SLA applies.")] DateTime? ResolveDue,
+    [property: Description("Where the first-response target stands.")] SlaTargetDto FirstResponse,
+    [property: Description("Where the resolution target stands.")] SlaTargetDto Resolution,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? FirstResponseMet = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ResolveMet = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? PausedSince = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaState? State = null)
 {
-    public static SlaDto From(Ticket ticket, bool staff)
+    public static SlaDto From(Ticket ticket, bool staff, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return new(ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, ticket.FirstResponseMet, ticket.ResolveMet, ticket.SlaPausedUtc, staff ? ticket.SlaState : null);
+        return new(
+            ticket.FirstResponseDueUtc,
+            ticket.ResolveDueUtc,
+            SlaTargetDto.From(SlaTargetState.FirstResponse(ticket, nowUtc)),
+            SlaTargetDto.From(SlaTargetState.Resolution(ticket, nowUtc)),
+            ticket.FirstResponseMet,
+            ticket.ResolveMet,
+            ticket.SlaPausedUtc,
+            staff ? ticket.SlaState : null);
+    }
+
+    /// <summary>The targets a request not yet filed would get, their clocks starting now.</summary>
+    public static SlaDto From(EntitlementView view, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new(
+            view.FirstResponseDueUtc,
+            view.ResolveDueUtc,
+            SlaTargetDto.From(view.FirstResponseAt(nowUtc)),
+            SlaTargetDto.From(view.ResolutionAt(nowUtc)));
+    }
+}
+
+/// <summary>One SLA target as of the answer, decided by <see cref="SlaTargetState"/>.</summary>
+[Description("One SLA target as of this answer. A met or done target never counts down: only Running and Missed-while-open targets change with time.")]
+public sealed record SlaTargetDto(
+    [property: Description("Running: still to meet, not yet due. Paused: still to meet, its clock stopped while the ticket waits on the customer. Met: done by its due time. Missed: done after its due time, or still open past it. NoSla: no SLA applies. A resolved or closed ticket ends its targets: one closed without a resolution, or resolved before any first response, is judged by when it ended.")] SlaTargetKind Kind,
+    [property: Description("When the target is due; null when no SLA applies.")] DateTime? Due,
+    [property: Description("When the target was done (met or missed): the first public staff reply, the resolution, or when the ticket ended; null while still to meet.")] DateTime? Done,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Paused: since when the clock has stopped; the due time moves on by the wait when it resumes.")] DateTime? PausedSince,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Running: whole minutes until it is due.")] int? MinutesLeft,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Missed: whole minutes it was (or, while open, is) late.")] int? MinutesLate,
+    [property: Description("The state in words, as the portal and the desk show it: \"due in 3 h 20 min (…)\", \"paused (…)\", \"met at … (due …)\", \"missed by 2 d 4 h (…)\" or \"no SLA applies\".")] string Text)
+{
+    public static SlaTargetDto From(SlaTargetState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        int? Minutes(DateTime from, DateTime to) => (int)Math.Round(Math.Abs((to - from).TotalMinutes));
+        return new(
+            state.Kind,
+            state.DueUtc,
+            state.DoneUtc,
+            state.PausedUtc,
+            state.Kind == SlaTargetKind.Running ? Minutes(state.AtUtc, state.DueUtc!.Value) : null,
+            state.Kind == SlaTargetKind.Missed ? Minutes(state.DueUtc!.Value, state.DoneUtc ?? state.PausedUtc ?? state.AtUtc) : null,
+            state.Describe(Display.Utc));
     }
 }
 
@@ -217,10 +268,11 @@ public sealed record TicketDetailDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntryDto>? Audit,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TimeEntryDto>? Time)
 {
-    public static TicketDetailDto From(TicketView view, bool staff)
+    /// <param name="nowUtc">The moment the SLA targets' states are as of; now when not given.</param>
+    public static TicketDetailDto From(TicketView view, bool staff, DateTime? nowUtc = null)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var ticket = TicketDto.From(view.Ticket, view.Entitlement, staff, view.AssigneeName);
+        var ticket = TicketDto.From(view.Ticket, view.Entitlement, staff, view.AssigneeName, nowUtc);
         return new(
             ticket,
             ticket.Entitlement,

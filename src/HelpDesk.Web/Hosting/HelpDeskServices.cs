@@ -14,6 +14,7 @@ using HelpDesk.Web.Jobs;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,9 @@ public static class HelpDeskServices
 
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>Who reviews held mail (<c>/desk/mail</c>): the desk, and the administrator who runs the mailboxes.</summary>
+    public const string MailReviewPolicy = "MailReview";
+
     /// <summary>Portal pages whose forms carry attachments.</summary>
     private static readonly string[] UploadPages = ["/Tickets/New", "/Tickets/Details"];
 
@@ -42,6 +46,7 @@ public static class HelpDeskServices
             AttachmentPolicy.Default.AllowedExtensions);
         // Read when first resolved, which start-up does at once, so a bad setting stops it with a clear message.
         // Registered before Core, which adds its defaults only when none is registered.
+        services.AddSingleton(_ => MoneySettingsReader.ReadCurrency(configuration));
         services.AddSingleton(_ => RoutingSettingsReader.ReadRouting(configuration));
         services.AddSingleton(_ => RoutingSettingsReader.ReadSla(configuration));
         services.AddSingleton(_ => MailSettingsReader.ReadMail(configuration));
@@ -64,7 +69,9 @@ public static class HelpDeskServices
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeAreaFolder(Areas.Portal, "/", Areas.Portal);
-            options.Conventions.AuthorizeAreaFolder(Areas.Desk, "/", Areas.Desk);
+            // The desk's mail pages (held mail, a received message) are also the administrator's, whose mail page links there.
+            options.Conventions.AddAreaFolderApplicationModelConvention(Areas.Desk, "/", model => model.EndpointMetadata.Add(
+                new AuthorizeAttribute(model.ViewEnginePath.StartsWith("/Mail/", StringComparison.OrdinalIgnoreCase) ? MailReviewPolicy : Areas.Desk)));
             options.Conventions.AuthorizeAreaFolder(Areas.Manage, "/", Areas.Manage);
             options.Conventions.AuthorizeAreaFolder(Areas.Admin, "/", Areas.Admin);
 
@@ -169,6 +176,7 @@ public static class HelpDeskServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Areas.Portal, policy => policy.RequireRole(Roles.Customer))
             .AddPolicy(Areas.Desk, policy => policy.RequireRole(Roles.Engineer, Roles.Manager))
+            .AddPolicy(MailReviewPolicy, policy => policy.RequireRole(Roles.Engineer, Roles.Manager, Roles.Admin))
             .AddPolicy(Areas.Manage, policy => policy.RequireRole(Roles.Manager))
             .AddPolicy(Areas.Admin, policy => policy.RequireRole(Roles.Admin));
     }

@@ -35,7 +35,8 @@ public static partial class HelpDeskStartup
                 return 0;
             }
 
-            // The router's and the SLA monitor's settings are read now, so a bad one stops start-up here.
+            // The currency and the router's and the SLA monitor's settings are read now, so a bad one stops start-up here.
+            app.Services.GetRequiredService<HelpDesk.Core.Contracts.Currency>();
             app.Services.GetRequiredService<RoutingSettings>();
             app.Services.GetRequiredService<SlaSettings>();
             app.Services.GetRequiredService<HelpDesk.Core.Mail.MailSettings>();

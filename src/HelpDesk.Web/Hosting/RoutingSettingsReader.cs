@@ -32,6 +32,7 @@ public static class RoutingSettingsReader
             ExpectedMinutesPerCase = SettingValues.Int(section, nameof(RoutingSettings.ExpectedMinutesPerCase), defaults.ExpectedMinutesPerCase, 1, 100_000),
             ExplainTop = SettingValues.Int(section, nameof(RoutingSettings.ExplainTop), defaults.ExplainTop, 1, 50),
             ExplainExcluded = SettingValues.Int(section, nameof(RoutingSettings.ExplainExcluded), defaults.ExplainExcluded, 0, 500),
+            Currency = MoneySettingsReader.ReadCurrency(configuration),
         };
     }
 

@@ -23,7 +23,3 @@ public sealed record RoutingPanel(RoutingDecision? Decision, string? WaitingIn, 
     /// <summary>How many excluded engineers the explanation counts without naming.</summary>
     public int UnnamedExcluded => Decision is { } d ? Math.Max(0, d.ExcludedCounts.Values.Sum() - d.Excluded.Count) : 0;
 }
-
-/// <summary>One SLA target of a ticket as the desk shows it: met or missed once done, else a countdown (or paused).</summary>
-/// <param name="DoneUtc">When the target was reached: the first response, or the resolution.</param>
-public sealed record SlaTarget(DateTime? DueUtc, DateTime? DoneUtc, bool? Met, bool Paused, DateTime NowUtc);

@@ -59,10 +59,10 @@ public static class RoutingText
         };
 
     /// <summary>
-    /// The expected cost of the case with how it was worked out ("80.00 (in-house at 40.00 an hour × 2 h)"); an
+    /// The expected cost of the case with how it was worked out ("80.00 USD (in-house at 40.00 USD an hour × 2 h)"); an
     /// engineer without a rate or price has no cost (the router ranks them as the most expensive) and the basis says so.
     /// </summary>
-    public static string Cost(RankedEngineer engineer)
+    public static string Cost(RankedEngineer engineer, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(engineer);
         if (!HasCost(engineer))
@@ -70,7 +70,7 @@ public static class RoutingText
             return string.IsNullOrWhiteSpace(engineer.CostBasis) ? "unknown" : engineer.CostBasis;
         }
 
-        return string.IsNullOrWhiteSpace(engineer.CostBasis) ? Money.Format(engineer.ExpectedCostCents) : $"{Money.Format(engineer.ExpectedCostCents)} ({engineer.CostBasis})";
+        return string.IsNullOrWhiteSpace(engineer.CostBasis) ? Money.Format(engineer.ExpectedCostCents, currency) : $"{Money.Format(engineer.ExpectedCostCents, currency)} ({engineer.CostBasis})";
     }
 
     /// <summary>Rates and prices are more than zero, so a cost of zero means the engineer had none.</summary>
@@ -99,14 +99,14 @@ public static class RoutingText
     }
 
     /// <summary>
-    /// What the ticket needs of an engineer, as the router read it: "keel at proficiency 3 (high severity), tier 1 or
+    /// What the ticket needs of an engineer, as the router read it: "Keel RTOS at proficiency 3 (high severity), tier 1 or
     /// above, speaks English, takes problem requests".
     /// </summary>
     public static string Need(Core.Tickets.Ticket ticket, RoutingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(settings);
-        var product = ticket.Entitlement?.ProductCode;
+        var product = ticket.Entitlement?.ProductName ?? ticket.Entitlement?.ProductCode;
         var skill = product is null
             ? "no product skill (the product is not in the catalogue)"
             : string.Create(CultureInfo.InvariantCulture, $"{product}{(string.IsNullOrEmpty(ticket.Environment) ? "" : $" (on {ticket.Environment})")} at proficiency {settings.ProficiencyFor(ticket.Severity)} ({ticket.Severity.ToString().ToLowerInvariant()} severity)");
@@ -116,11 +116,11 @@ public static class RoutingText
 
     public static string Tier(int tier) => string.Create(CultureInfo.InvariantCulture, $"tier {tier}");
 
-    public static string Sourcing(EngineerProfile engineer)
+    public static string Sourcing(EngineerProfile engineer, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(engineer);
         return engineer.Sourcing == Core.Routing.Sourcing.Supplier
-            ? $"{engineer.Supplier ?? "supplier"}{(engineer.PricePerCaseCents is long price ? $", {Money.Format(price)} per case" : "")}"
+            ? $"{engineer.Supplier ?? "supplier"}{(engineer.PricePerCaseCents is long price ? $", {Money.Format(price, currency)} per case" : "")}"
             : "in-house";
     }
 
@@ -142,12 +142,4 @@ public static class RoutingText
             SlaState.Breached => ("sla-breached", "breached"),
             _ => null,
         };
-
-    /// <summary>Whether a target was met: "met", "missed", or null while it is still to come (or no SLA applies).</summary>
-    public static string? Met(bool? met) => met switch
-    {
-        true => "met",
-        false => "missed",
-        null => null,
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Web.Tickets;
@@ -35,6 +36,14 @@ public sealed record EntitlementView
 
     public string? ProductCode => Decision.ProductCode;
 
+    /// <summary>The product as people read it: its catalogue name (its code for a verdict given before names were kept).</summary>
+    public string? ProductName => Decision.ProductName ?? Decision.ProductCode;
+
+    /// <summary>The scope version the request was judged by, in words: "Keel scope version 2".</summary>
+    public string? ScopeTitle => ProductName is { } name && ScopeNumber is int number
+        ? string.Create(CultureInfo.InvariantCulture, $"{name} scope version {number}")
+        : null;
+
     public int? ScopeNumber => Decision.ScopeNumber;
 
     /// <summary>The public page of the scope version the request was judged by.</summary>
@@ -47,6 +56,17 @@ public sealed record EntitlementView
     public string? PlanName => Decision.PlanName;
 
     public SlaTarget? Sla => Decision.Sla;
+
+    /// <summary>The ticket the verdict belongs to; null for a request not yet filed, whose targets would start now.</summary>
+    public Ticket? Ticket { get; init; }
+
+    /// <summary>Where the first-response target stands at <paramref name="nowUtc"/>.</summary>
+    public SlaTargetState FirstResponseAt(DateTime nowUtc) =>
+        Ticket is { } ticket ? SlaTargetState.FirstResponse(ticket, nowUtc) : SlaTargetState.Decide(FirstResponseDueUtc, null, null, nowUtc);
+
+    /// <summary>Where the resolution target stands at <paramref name="nowUtc"/>.</summary>
+    public SlaTargetState ResolutionAt(DateTime nowUtc) =>
+        Ticket is { } ticket ? SlaTargetState.Resolution(ticket, nowUtc) : SlaTargetState.Decide(ResolveDueUtc, null, null, nowUtc);
 
     public static EntitlementView From(EntitlementDecision decision, DateTime? firstResponseDueUtc, DateTime? resolveDueUtc, OverrideView? overridden = null)
     {
@@ -79,7 +99,7 @@ public sealed record EntitlementView
         var overridden = ticket.Override is { } o
             ? new OverrideView(decision.Verdict, o.Verdict, o.Reason, o.ById, overriddenByName, o.AtUtc, o.IsGoodwillOver(decision.Verdict))
             : null;
-        return From(decision, ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, overridden);
+        return From(decision, ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, overridden) with { Ticket = ticket };
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class MoneyTests
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
             Money.ParseCents("1250.50", out _).Should().Be(125050);
-            Money.Format(125050).Should().Be("1,250.50");
+            Money.Format(125050, Currency.Default).Should().Be("1,250.50 USD");
         }
         finally
         {
@@ -59,5 +59,28 @@ public sealed class MoneyTests
     {
         Money.ForInput(123456789).Should().Be("1234567.89");
         Money.ParseCents(Money.ForInput(123456789), out _).Should().Be(123456789);
+    }
+
+    [Theory]
+    [InlineData("USD", "USD")]
+    [InlineData(" eur ", "EUR")]
+    [InlineData("JPY", "JPY")]
+    public void Currency_Parse_ReadsAnIso4217Code(string text, string code) =>
+        Currency.Parse(text)!.Code.Should().Be(code);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("$")]
+    [InlineData("DOLLARS")]
+    [InlineData("XYZ")]
+    [InlineData("US1")]
+    public void Currency_Parse_RefusesWhatIsNotACurrencyCode(string text) =>
+        Currency.Parse(text).Should().BeNull();
+
+    [Fact]
+    public void Format_WritesTheInstallationsCurrencyAfterTheAmount()
+    {
+        Money.Format(14_500_000, Currency.Default).Should().Be("145,000.00 USD");
+        Money.Format(5, Currency.Parse("EUR")!).Should().Be("0.05 EUR");
     }
 }

@@ -260,8 +260,8 @@ public sealed class RouterTests
 
         decision.AssigneeId.Should().Be(2, "100.00 a case is cheaper than 60.00 an hour for the expected 2 hours");
         decision.Ranked.Select(r => (r.EngineerId, r.ExpectedCostCents, r.CostBasis)).Should().Equal(
-            (2, 10_000L, "Northpole Support at 100.00 a case"),
-            (1, 12_000L, "in-house at 60.00 an hour × 2 h"));
+            (2, 10_000L, "Northpole Support at 100.00 USD a case"),
+            (1, 12_000L, "in-house at 60.00 USD an hour × 2 h"));
 
         var cheaperInHouse = Router.Decide(Keel, [Load(inHouse with { Rates = [new(new DateOnly(2026, 1, 1), 4_000)] }), Load(supplier)], Settings);
         cheaperInHouse.AssigneeId.Should().Be(1, "at 40.00 an hour the expected 2 hours cost 80.00");
@@ -351,7 +351,7 @@ public sealed class RouterTests
         decision.Considered.Should().Be(6);
         decision.Qualified.Should().Be(4);
         decision.Ranked.Should().HaveCount(3);
-        decision.Ranked[0].Should().Be(new RankedEngineer(3, "Cy Lam", 1, 2, 0, 12_000, "in-house at 60.00 an hour × 2 h", 0, 5, null));
+        decision.Ranked[0].Should().Be(new RankedEngineer(3, "Cy Lam", 1, 2, 0, 12_000, "in-house at 60.00 USD an hour × 2 h", 0, 5, null));
         decision.Ranked.Select(r => (r.Rank, r.Name)).Should().Equal((1, "Cy Lam"), (2, "Ben Okafor"), (3, "Ana Diaz"));
         decision.Summary.Should().Be("Assigned to Cy Lam (best of 4 qualified, cost first: standard customer, normal severity)");
         decision.Queue.Should().Be("keel/tier-1", "an assigned decision still names the queue the ticket belongs to");

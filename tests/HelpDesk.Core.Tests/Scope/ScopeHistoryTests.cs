@@ -38,6 +38,17 @@ public sealed class ScopeHistoryTests
     }
 
     [Fact]
+    public void EnvironmentCodes_AreEveryPublishedVersionsEnvironments_NotTheDrafts()
+    {
+        var v1 = ScopeSamples.Scope() with { EnvironmentCodes = ["linux", "windows"] };
+        var v2 = v1 with { Id = 11, Number = 2, EnvironmentCodes = ["LINUX", "macos"] };
+        var draft = v1 with { Id = 12, Number = 0, Status = ScopeStatus.Draft, EnvironmentCodes = ["solaris"] };
+
+        ScopeHistory.EnvironmentCodes([v1, v2, draft]).Should().BeEquivalentTo(["linux", "windows", "macos"]);
+        ScopeHistory.EnvironmentCodes([draft]).Should().BeEmpty();
+    }
+
+    [Fact]
     public void ReadAsOf_IsTodayWhileInForce_TheEffectiveDateBefore_AndTheLastDayOnceReplaced()
     {
         var v1 = ScopeSamples.Scope();

@@ -67,7 +67,7 @@ public sealed class SlaClockTests
         var evaluation = SlaClock.Evaluate(Monday(), At(2, 13));
 
         evaluation.State.Should().Be(SlaState.AtRisk);
-        evaluation.Events.Select(e => e.Text).Should().Equal("first response at risk: due 14:00 UTC");
+        evaluation.Events.Select(e => e.Text).Should().Equal("first response at risk: due in 1 h (14:00 UTC)");
         evaluation.NextCheckUtc.Should().Be(At(2, 14));
     }
 
@@ -80,7 +80,7 @@ public sealed class SlaClockTests
 
         evaluation.State.Should().Be(SlaState.Breached);
         evaluation.Events.Should().ContainSingle().Which.Should().Be(new SlaEvent(SlaGoal.FirstResponse, SlaState.Breached, At(2, 14), At(2, 14, 1)));
-        evaluation.Events[0].Text.Should().Be("first response breached: was due 14:00 UTC");
+        evaluation.Events[0].Text.Should().Be("first response breached: missed by 1 min (due 14:00 UTC)");
         evaluation.NextCheckUtc.Should().Be(At(2, 16), "the resolution is still to meet");
     }
 
@@ -99,7 +99,7 @@ public sealed class SlaClockTests
 
         var evaluation = SlaClock.Evaluate(ticket, At(2, 16));
 
-        evaluation.Events.Select(e => e.Text).Should().Equal("resolution at risk: due 3 Mar 2026 10:00 UTC");
+        evaluation.Events.Select(e => e.Text).Should().Equal("resolution at risk: due in 18 h (3 Mar 2026 10:00 UTC)");
     }
 
     [Fact]
@@ -194,6 +194,29 @@ public sealed class SlaClockTests
 
         resumed.Ticket.ResolveDueUtc.Should().Be(Monday().ResolveDueUtc);
         resumed.Audit.Should().Equal(new AuditChange("sla", "paused", "resumed: the wait on the customer was outside support hours, so no due time moves"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Resume_NeverSaysOutsideSupportHours_ForAPlanAroundTheClock(bool calendarKnown)
+    {
+        var aroundTheClock = new SlaCalendar(SupportHours.TwentyFourSeven, new HashSet<DateOnly>());
+        var ticket = Monday() with { SlaPausedUtc = At(2, 11) };
+
+        var resumed = SlaClock.Resume(ticket, At(2, 11).AddSeconds(40), calendarKnown ? aroundTheClock : null);
+
+        resumed.Ticket.ResolveDueUtc.Should().Be(Monday().ResolveDueUtc);
+        resumed.Audit.Should().Equal(new AuditChange("sla", "paused", "resumed: the wait on the customer was shorter than a minute, so no due time moves"));
+    }
+
+    [Fact]
+    public void Resume_SaysTheWaitWasShort_WhenItWasUnderAMinuteInSupportHours()
+    {
+        var ticket = Monday() with { SlaPausedUtc = At(2, 11) };
+
+        SlaClock.Resume(ticket, At(2, 11).AddSeconds(40), Business).Audit[0].NewValue
+            .Should().Be("resumed: the wait on the customer was shorter than a minute, so no due time moves");
     }
 
     [Fact]

@@ -26,11 +26,11 @@ public sealed class SlaMonitorTests
         saved.SlaState.Should().Be(SlaState.AtRisk);
         saved.SlaCheckUtc.Should().Be(At(2, 14));
         (await _world.Tickets.ListAuditAsync(ticket.Id)).Should().ContainSingle()
-            .Which.Should().BeEquivalentTo(new { Field = "sla", NewValue = "first response at risk: due 14:00 UTC", ActorId = (int?)null });
+            .Which.Should().BeEquivalentTo(new { Field = "sla", NewValue = "first response at risk: due in 1 h (14:00 UTC)", ActorId = (int?)null });
         var mail = _world.Tickets.Mail.Should().ContainSingle().Subject;
         mail.Kind.Should().Be(TicketMail.SlaAtRiskNotice);
         mail.ToAddress.Should().Be("priya@example.com");
-        mail.Subject.Should().Be($"[{ticket.Number}] First response at risk: due 14:00 UTC");
+        mail.Subject.Should().Be($"[{ticket.Number}] First response at risk: due in 1 h (14:00 UTC)");
         mail.TextBody.Should().Contain("It is assigned to you.");
     }
 
@@ -88,9 +88,9 @@ public sealed class SlaMonitorTests
         saved.Tier.Should().Be(2);
         saved.AssigneeId.Should().Be(2);
         saved.Routing!.Trigger.Should().Be(RoutingTrigger.SlaEscalated);
-        saved.Routing.Note.Should().Be("Critical ticket, first response breached: was due 14:00 UTC");
+        saved.Routing.Note.Should().Be("Critical ticket, first response breached: missed by less than a minute (due 14:00 UTC)");
         (await _world.Tickets.ListAuditAsync(ticket.Id)).Select(a => (a.Field, a.NewValue)).Should().Equal(
-            ("sla", "first response breached: was due 14:00 UTC"),
+            ("sla", "first response breached: missed by less than a minute (due 14:00 UTC)"),
             ("tier", "2"),
             ("assignee", "Sam Lee"),
             ("routing", "Assigned to Sam Lee (the only one qualified, proficiency first: strategic customer, critical severity)"));

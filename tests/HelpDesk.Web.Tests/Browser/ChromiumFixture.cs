@@ -56,7 +56,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
 
-    /// <summary>A new person's browser, signed in through the sign-in page as <paramref name="email"/> and back on the home page.</summary>
+    /// <summary>A new person's browser, signed in through the sign-in page as <paramref name="email"/> and on the page their role lands on.</summary>
     public async Task<IPage> SignedInPageAsync(string baseUrl, string email, string password = Infrastructure.HelpDeskAppFactory.Password)
     {
         var context = await NewContextAsync(baseUrl);
@@ -65,7 +65,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{baseUrl}/");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
         return page;
     }
 

@@ -30,7 +30,7 @@ public sealed class SignInBrowserTests(BrowserAppFactory app, ChromiumFixture ch
     {
         await SignInThroughFormAsync(Customer);
 
-        await Expect(_page).ToHaveURLAsync($"{app.BaseUrl}/");
+        await Expect(_page).ToHaveURLAsync($"{app.BaseUrl}/portal");
         await Expect(MainMenu.GetByRole(AriaRole.Link, new() { Name = "Portal" })).ToBeVisibleAsync();
         foreach (var otherArea in new[] { "Desk", "Manage", "Admin" })
         {

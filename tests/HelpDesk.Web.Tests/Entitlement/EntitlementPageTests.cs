@@ -93,9 +93,9 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
         var supportedPage = await customer.GetStringAsync(supported.Headers.Location);
         var endedPage = await customer.GetStringAsync(ended.Headers.Location);
         supportedPage.Should().Contain("data-verdict=\"Entitled\"").And.Contain(app.Seed.ContractNumber).And.Contain($"{PlanName} plan")
-            .And.Contain("First response due").And.Contain($"target {NormalFirstResponse}");
+            .And.Contain("First response</dt>").And.Contain($"target {NormalFirstResponse}");
         endedPage.Should().Contain("data-verdict=\"OutOfScope\"").And.Contain(ReleasesClauseUrl)
-            .And.Contain("Release 6.1 is not supported").And.Contain($"{ProductCode} version 1");
+            .And.Contain("Release 6.1 is not supported").And.Contain($"{ProductName} scope version 1");
         var endedRow = await app.TicketBySubjectAsync("Portal: scan fails on 6.1");
         (await app.VerdictRowAsync((int)endedRow!.Id)).Verdict.Should().Be("OutOfScope");
         endedRow.Product.Should().Be(ProductName);
@@ -116,7 +116,7 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
         endedPage.Should().Contain("data-verdict=\"OutOfScope\"").And.Contain(ReleasesClauseUrl).And.Contain("Release 6.1 is not supported")
             .And.Contain("Backport a fix to an older release", "the out-of-scope category matched is named");
         coveredPage.Should().Contain("data-verdict=\"Entitled\"").And.Contain(app.Seed.ContractNumber).And.Contain($"{PlanName} plan");
-        coveredPage.Should().MatchRegex(@"First response due</dt><dd[^>]*>\s*\d{4}-\d\d-\d\d \d\d:\d\d UTC \(<time class=""countdown ahead""[^>]*>in \d h \d\d min</time>\)");
+        coveredPage.Should().MatchRegex(@"First response</dt>\s*<dd class=""due first-response"">\s*<span class=""sla-target sla-running""[^>]*><time class=""countdown ahead""[^>]*>due in \d h[^<]*</time><span class=""muted""> \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)</span>");
         coveredPage.Should().Contain("Override the verdict");
     }
 
@@ -131,7 +131,7 @@ public sealed partial class EntitlementPageTests(EntitlementAppFactory app) : IC
         html.Should().Contain("<th>Verdict</th>").And.Contain("<th>Next SLA due</th>");
         var row = html[html.IndexOf($">{filed.Text("number")}<", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        row.Should().Contain("Out of scope").And.MatchRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(<time class=""countdown ahead""[^>]*>in ");
+        row.Should().Contain("Out of scope").And.MatchRegex(@"<time class=""countdown ahead""[^>]*>due in [^<]+</time><span class=""muted""> \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)");
     }
 
     [Fact]

@@ -64,6 +64,20 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_FailsNamingTheCurrencySetting_WhenItIsNotAnIsoCode()
+    {
+        var run = await RunAppAsync(new()
+        {
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__HelpDesk"] = $"Data Source={Path.Combine(_workDirectory, "money.db")}",
+            ["Money__Currency"] = "Dollars",
+        });
+
+        ShouldFailNaming(run, "Money:Currency");
+        run.FailureLine.Should().Contain("Dollars").And.Contain("ISO 4217");
+    }
+
+    [Fact]
     public async Task Migrate_CreatesTheSchemaAndExits_OnAFreshDatabase()
     {
         var databaseFile = Path.Combine(_workDirectory, "fresh.db");

@@ -62,7 +62,7 @@ public sealed class EngineerPageTests(HelpDeskAppFactory app) : IClassFixture<He
         saved.Categories.Should().Equal("problem");
         saved.Capacity.Should().Be(7);
         var list = await manager.GetStringAsync("/manage/engineers");
-        list.Should().Contain($"{seed.Code} 4/5").And.Contain("Harbour Support Ltd, 450.00 per case").And.Contain("German");
+        list.Should().Contain($"{seed.Code} 4/5").And.Contain("Harbour Support Ltd, 450.00 USD per case").And.Contain("German");
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public sealed partial class RoutingPageTests(HelpDeskAppFactory app) : IClassFix
         var panel = Section(html, "routing");
         panel.Should().Contain("Assigned").And.Contain($"to <strong>{junior.Name}</strong>").And.Contain(seed.Queue());
         panel.Should().Contain("Least over-qualified and cheapest first").And.Contain("self-service");
-        panel.Should().Contain($"{seed.Code} at proficiency 2 (normal severity), tier 1 or above, speaks English");
+        panel.Should().Contain($"{seed.Product.Name} at proficiency 2 (normal severity), tier 1 or above, speaks English", "the need names the product as people know it");
         var ranked = Rows(Table(panel, "routing-ranked"));
         ranked.Should().HaveCount(2);
-        ranked[0].Should().Equal("1", junior.Name, "2/5", "exact fit", "80.00 (in-house at 40.00 an hour × 2 h)", "0 of 5", "never");
+        ranked[0].Should().Equal("1", junior.Name, "2/5", "exact fit", "80.00 USD (in-house at 40.00 USD an hour × 2 h)", "0 of 5", "never");
         ranked[1][1].Should().Be(senior.Name);
         ranked[1][3].Should().Be("+2");
         var excluded = Rows(Table(panel, "routing-excluded"));
@@ -229,9 +229,9 @@ public sealed partial class RoutingPageTests(HelpDeskAppFactory app) : IClassFix
         await engineer.PostFormAsync(url, new Dictionary<string, string> { ["Version"] = $"{DeskFixture.VersionOn(page)}", ["Reply.Body"] = "Looking at it now.", ["Reply.Kind"] = "Reply", ["Reply.Status"] = "PendingCustomer" }, handler: "Reply");
         var html = await engineer.GetStringAsync(url);
 
-        html.Should().MatchRegex("First response due</dt><dd[^>]*>\\s*<span class=\"badge sla-met\">met</span>");
+        html.Should().MatchRegex("First response target</dt><dd[^>]*>\\s*<span class=\"sla-target sla-met\"[^>]*>met at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC<span class=\"muted\"> \\(due ");
         html.Should().Contain("<span class=\"badge sla-paused\">paused</span>").And.Contain("waiting on the customer since");
-        html.Should().MatchRegex("Resolution due</dt><dd[^>]*>\\s*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC <span class=\"muted\">\\(paused");
+        html.Should().MatchRegex("Resolution target</dt><dd[^>]*>\\s*<span class=\"sla-target sla-paused\"[^>]*>paused<span class=\"muted\"> \\(waiting on the customer since ");
     }
 
     /// <summary>The table row that holds <paramref name="marker"/>.</summary>

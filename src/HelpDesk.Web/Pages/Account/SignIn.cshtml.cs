@@ -31,7 +31,14 @@ public sealed class SignInModel(SignInManager<HelpDeskUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            // A safe local address the visitor was on their way to wins; otherwise each role lands in its own area.
+            if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+            {
+                return LocalRedirect(ReturnUrl);
+            }
+
+            var user = await signIn.UserManager.FindByNameAsync(Input.Email.Trim());
+            return LocalRedirect(user is null ? "/" : Roles.LandingPage(await signIn.UserManager.GetRolesAsync(user)));
         }
 
         var message = result switch

@@ -1,6 +1,7 @@
 // The filing form's coverage preview: when the product, release, environment, category, modified-source box or
-// severity changes, ask the page for the verdict and show it. The release list follows the product. Without this
-// script the "Check coverage" button does the same with a round trip.
+// severity changes, ask the page for the verdict and show it. The release and environment lists follow the product
+// (the environments its scope names; all of them with no product). Without this script the "Check coverage" button
+// does the same with a round trip.
 (() => {
   const form = document.querySelector('form[data-coverage]');
   const box = document.getElementById('coverage');
@@ -10,8 +11,11 @@
   }
 
   const releases = JSON.parse(data.textContent || '{}');
+  const environmentData = document.getElementById('product-environments');
+  const environments = JSON.parse((environmentData && environmentData.textContent) || '{"all":[],"byProduct":{}}');
   const product = form.elements.namedItem('Input.Product');
   const release = form.elements.namedItem('Input.ProductRelease');
+  const environment = form.elements.namedItem('Input.Environment');
   const names = ['Input.Product', 'Input.ProductRelease', 'Input.Environment', 'Input.Category', 'Input.ModifiedSource', 'Input.Severity'];
   let pending = null;
 
@@ -37,6 +41,28 @@
       option.value = name;
       option.textContent = name;
       release.append(option);
+    }
+  }
+
+  function environmentsOf(name) {
+    const key = Object.keys(environments.byProduct).find(k => k.toLowerCase() === (name || '').trim().toLowerCase());
+    return key ? environments.byProduct[key] : environments.all;
+  }
+
+  function fillEnvironments() {
+    const list = environmentsOf(product.value);
+    const chosen = environment.value;
+    environment.replaceChildren();
+    const prompt = document.createElement('option');
+    prompt.value = '';
+    prompt.textContent = 'Choose the environment…';
+    environment.append(prompt);
+    for (const name of list) {
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = name;
+      option.selected = name === chosen;
+      environment.append(option);
     }
   }
 
@@ -68,6 +94,7 @@
 
   product.addEventListener('change', () => {
     fillReleases();
+    fillEnvironments();
     check();
   });
   for (const name of names.slice(1)) {

@@ -11,7 +11,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Engineers;
 /// An engineer's hourly cost rates, oldest first, and a form to add one from today or a later day. Rates are only
 /// added, never edited, so time already logged and routing already decided keep the rate they had.
 /// </summary>
-public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers, AddCostRate addRate, TimeProvider clock) : PageModel
+public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers, AddCostRate addRate, Core.Contracts.Currency currency, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RateInput Input { get; set; } = new();
@@ -58,7 +58,7 @@ public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers
         var result = await addRate.HandleAsync(id, from, Input.Hourly, HttpContext.RequestAborted);
         if (result.Succeeded)
         {
-            TempData["Notice"] = $"{Person.Name} costs {Core.Contracts.Money.Format(result.Value!.HourlyCentsOn(from) ?? 0)} an hour from {Core.Scope.EntitlementWording.Date(from)}.";
+            TempData["Notice"] = $"{Person.Name} costs {Core.Contracts.Money.Format(result.Value!.HourlyCentsOn(from) ?? 0, currency)} an hour from {Core.Scope.EntitlementWording.Date(from)}.";
             return RedirectToPage(new { id });
         }
 

@@ -71,7 +71,7 @@ public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisati
         var severity = Display.Severity(settings.ProficiencyFirstSeverity);
         return settings.ProficiencyFirstSegments.Count == 0
             ? $"Routing gives every segment's tickets to the least over-qualified, cheapest engineer, except severity {severity} or worse."
-            : $"Routing gives {string.Join(" and ", settings.ProficiencyFirstSegments.Select(Segments.Describe))} customers' tickets, and any of severity {severity} or worse, to the most proficient engineer; other segments' to the least over-qualified, cheapest one.";
+            : $"Routing gives {string.Join(" and ", settings.ProficiencyFirstSegments.Select(s => Wording.Name(s).ToLowerInvariant()))} customers' tickets, and any of severity {severity} or worse, to the most proficient engineer; other segments' to the least over-qualified, cheapest one.";
     }
 
     private async Task<bool> LoadAsync(int id)

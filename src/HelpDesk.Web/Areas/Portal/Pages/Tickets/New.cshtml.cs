@@ -47,6 +47,21 @@ public sealed class NewModel(
 
     public IReadOnlyList<TargetEnvironment> Environments { get; private set; } = [];
 
+    /// <summary>
+    /// Each product's environments by product name, as its published scope names them: the environment list the
+    /// product drives. A product whose scope names none (or has no scope yet) is left out, and offers every one.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ProductEnvironments { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The environments to offer: the chosen product's, or all of them with no product (or one whose scope names none).</summary>
+    public IReadOnlyList<TargetEnvironment> EnvironmentsOfChosenProduct =>
+        ChosenProduct is { } product && ProductEnvironments.TryGetValue(product.Name, out var names)
+            ? [.. Environments.Where(e => names.Contains(e.Name, StringComparer.OrdinalIgnoreCase))]
+            : Environments;
+
+    /// <summary>Every environment's name and each product's, for the page's script to refill the list when the product changes.</summary>
+    public string EnvironmentsJson => JsonSerializer.Serialize(new { all = Environments.Select(e => e.Name), byProduct = ProductEnvironments });
+
     /// <summary>The verdict the request as typed would get; null until a product is chosen.</summary>
     public EntitlementPanel Preview { get; private set; } = new(null, default);
 
@@ -161,6 +176,17 @@ public sealed class NewModel(
 
         Releases = releases;
         Environments = [.. (await catalogue.ListEnvironmentsAsync(cancellationToken)).OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
+        var environments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var product in Products)
+        {
+            var codes = ScopeHistory.EnvironmentCodes(await catalogue.ListScopesAsync(product.Id, cancellationToken));
+            if (codes.Count > 0)
+            {
+                environments[product.Name] = [.. Environments.Where(e => codes.Contains(e.Code)).Select(e => e.Name)];
+            }
+        }
+
+        ProductEnvironments = environments;
     }
 
     private async Task PreviewAsync(TicketActor actor)
