@@ -77,6 +77,9 @@ public sealed class EntitlementEngineTests
         ["an unknown product: any contract counts"] = new(Request() with { Product = "Widgets" }, Facts(Contract(products: [2])) with { Product = null }, Verdict.Entitled, "C-0007", NeedsReview: true),
         ["no product: any contract counts"] = new(Request() with { Product = null }, Facts(Contract(products: [2])) with { Product = null }, Verdict.Entitled, "C-0007", NeedsReview: true),
         ["an unknown product and no contract"] = new(Request() with { Product = "Widgets" }, Facts() with { Product = null }, Verdict.NoContract, NeedsReview: true),
+        ["no product: the allowance waits for classification"] = new(Request() with { Product = null }, Facts(Contract(plan: Standard, used: 10)) with { Product = null }, Verdict.Entitled, "C-0007", NeedsReview: true),
+        ["its own incident does not count against the allowance"] = new(Request() with { HoldsIncidentOf = 7 }, Facts(Contract(plan: Standard, used: 10)), Verdict.Entitled, "C-0007"),
+        ["an incident held under another contract does not help"] = new(Request() with { HoldsIncidentOf = 3 }, Facts(Contract(plan: Standard, used: 10)), Verdict.AllowanceUsed, "C-0007"),
         ["no scope in force: the scope is not checked"] = new(Request() with { Release = "6.9" }, Facts(Contract()) with { PublishedScopes = [] }, Verdict.Entitled, "C-0007", NeedsReview: true),
         ["only a draft scope: the scope is not checked"] = new(Request() with { Release = "6.9" }, Facts(Contract()) with { PublishedScopes = [ScopeV1 with { Status = ScopeStatus.Draft, Number = 0 }] }, Verdict.Entitled, "C-0007", NeedsReview: true),
         ["a scope naming no environment restricts none"] = new(Request() with { Environment = "win2012" }, Facts(Contract()) with { PublishedScopes = [ScopeV1 with { EnvironmentCodes = [] }] }, Verdict.Entitled, "C-0007"),
@@ -365,6 +368,30 @@ public sealed class EntitlementEngineTests
         decision.ProductCode.Should().BeNull();
         decision.ScopeId.Should().BeNull();
         decision.Reasons.Should().Contain(r => r.Text.StartsWith("\"Widgets\" is not a product in our catalogue", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_JudgesARequestWithoutAKnownProduct_Provisionally()
+    {
+        var decision = EntitlementEngine.Decide(Request() with { Product = null }, Facts(Contract(plan: Standard, used: 10)) with { Product = null });
+
+        decision.NeedsClassification.Should().BeTrue();
+        decision.UsesIncident().Should().BeFalse("no incident is used until the product is known");
+        decision.Sla.Should().Be(Standard.TargetFor(Severity.Normal));
+        decision.Reasons[0].Text.Should().EndWith("It is in term, includes requests by the web portal, and no incident is used until the product is known.");
+        decision.Reasons.Should().Contain(r => r.Text.StartsWith("No product was named, so the request needs classification", StringComparison.Ordinal));
+        decision.Reasons.Should().Contain(r => r.Text.Contains("the resolution target applies once the request is classified, counted from when it was filed", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Verdict.Entitled, true)]
+    [InlineData(Verdict.OutOfScope, false)]
+    [InlineData(Verdict.AllowanceUsed, false)]
+    public void UsesIncident_OnlyForAnEntitledDecisionOnAKnownProduct(Verdict verdict, bool uses)
+    {
+        new EntitlementDecision { Verdict = verdict, ContractId = 7, ProductCode = "orders" }.UsesIncident().Should().Be(uses);
+        new EntitlementDecision { Verdict = verdict, ContractId = 7, NeedsClassification = true }.UsesIncident().Should().BeFalse();
+        new EntitlementDecision { Verdict = verdict }.UsesIncident().Should().BeFalse("no contract, no incident");
     }
 
     [Fact]
