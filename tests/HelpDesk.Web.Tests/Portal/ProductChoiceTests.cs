@@ -1,13 +1,15 @@
 using System.Net;
 using Dapper;
+using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static HelpDesk.Web.Tests.Portal.PortalApp;
 
 namespace HelpDesk.Web.Tests.Portal;
 
 /// <summary>
 /// The portal asks which product a request is about when the organisation's contracts name products, with "I don't
-/// know" as an answer.
+/// know" as an answer; and shows the customer why when staff classify the ticket and it is judged again.
 /// </summary>
 public sealed class ProductChoiceTests(HelpDeskAppFactory app) : IClassFixture<HelpDeskAppFactory>
 {
@@ -40,7 +42,7 @@ public sealed class ProductChoiceTests(HelpDeskAppFactory app) : IClassFixture<H
     }
 
     [Fact]
-    public async Task Filing_WithIDontKnow_FilesATicketThatNeedsClassification()
+    public async Task Filing_WithIDontKnow_FilesATicketThatNeedsClassification_AndSaysSoOnItsPage()
     {
         var customer = await app.SignInAsync(Nora);
 
@@ -50,6 +52,35 @@ public sealed class ProductChoiceTests(HelpDeskAppFactory app) : IClassFixture<H
         var saved = await app.TicketBySubjectAsync("Not sure which product");
         saved!.Product.Should().BeNull();
         (await NeedsClassificationAsync(saved.Id)).Should().BeTrue();
+        var page = await customer.GetStringAsync(response.Headers.Location);
+        page.Should().Contain("class=\"badge needs-classification\"").And.Contain("We have not yet confirmed which product this is about");
+    }
+
+    [Fact]
+    public async Task AReclassifiedTicket_ShowsTheCustomerTheNewVerdictAndWhy_AndTheyGetAMail()
+    {
+        var filed = await app.FileTicketAsync(Nora, "Backport the timer fix");
+        var engineerId = (await app.UserIdAsync(Engineer))!.Value;
+        using (var scope = app.Services.CreateScope())
+        {
+            var classified = await scope.ServiceProvider.GetRequiredService<ClassifyTicket>().HandleAsync(new ClassifyTicketRequest
+            {
+                Actor = TicketActor.Staff(engineerId),
+                TicketId = filed.Id,
+                ExpectedVersion = filed.Version,
+                Product = "keel",
+                Release = "4.0",
+            });
+            classified.Succeeded.Should().BeTrue(string.Join(" ", classified.Errors.Select(e => e.Message)));
+        }
+
+        var customer = await app.SignInAsync(Nora);
+        var page = await customer.GetStringAsync($"/portal/tickets/{filed.Number}");
+
+        page.Should().Contain("data-verdict=\"OutOfScope\"").And.Contain("Release 4.0 is not supported");
+        page.Should().Contain("When it was filed it was <span data-filed-verdict=\"Entitled\">Entitled</span>, pending classification");
+        page.Should().NotContain("class=\"badge needs-classification\"");
+        (await app.OutboxForAsync(Nora)).Should().Contain(m => m.Kind == TicketMail.ReclassifiedNotice && m.Subject == $"[{filed.Number}] Backport the timer fix: now out of scope" && m.TextBody.Contains("Release 4.0 is not supported"));
     }
 
     private static Dictionary<string, string> Fields(string subject, string product) => new()
