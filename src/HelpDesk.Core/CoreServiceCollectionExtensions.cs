@@ -62,6 +62,9 @@ public static class CoreServiceCollectionExtensions
         // After the entitlement check: the router needs the product it recognised.
         services.AddScoped<ITicketIntakeStep, RouteTicket>();
         services.AddScoped<OverrideEntitlement>();
+        services.AddScoped<ClassifyTicket>();
+        services.AddScoped<MarkDuplicate>();
+        services.AddScoped<MarkNotAnIncident>();
         services.AddScoped<SavePlan>();
         services.AddScoped<SaveHolidayCalendar>();
         services.AddScoped<SaveContract>();

@@ -26,8 +26,27 @@ public interface IContractStore
     Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The incidents used under the contract: its tickets judged <c>Entitled</c> when filed. A contract is one
-    /// term (a renewal is a new contract), so this is the term's count.
+    /// The incidents used under the contract: its tickets that hold one (judged <c>Entitled</c> on a known product,
+    /// and not given back). A contract is one term (a renewal is a new contract), so this is the term's count.
     /// </summary>
     Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every incident the contract's tickets took, those given back included, oldest first.</summary>
+    Task<IReadOnlyList<IncidentUse>> ListIncidentsAsync(int contractId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// One incident of a contract: the ticket that took it and when, and, once given back (the ticket turned out not to
+/// be an incident), when, by whom and why.
+/// </summary>
+public sealed record IncidentUse
+{
+    public int TicketId { get; init; }
+    public string TicketNumber => Tickets.TicketNumber.Format(TicketId);
+    public string Subject { get; init; } = "";
+    public DateTime UsedUtc { get; init; }
+    public DateTime? ReturnedUtc { get; init; }
+    public string? ReturnedByName { get; init; }
+    public string? ReturnReason { get; init; }
+    public bool GivenBack => ReturnedUtc is not null;
 }

@@ -89,6 +89,9 @@ public enum RoutingTrigger
     Reassigned,
     Pulled,
     SlaEscalated,
+
+    /// <summary>Staff corrected the ticket's facts and its skill queue changed.</summary>
+    Reclassified,
 }
 
 /// <summary>Why an engineer was left out. Stored as its name.</summary>

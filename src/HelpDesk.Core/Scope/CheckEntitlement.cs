@@ -5,7 +5,7 @@ namespace HelpDesk.Core.Scope;
 
 /// <summary>
 /// A decision with the SLA due times it sets: the first response whenever the decision carries SLA targets, the
-/// resolution only when the request is entitled. <see cref="ProductName"/> is the catalogue's name for the
+/// resolution only when the request is entitled and its product known (a provisional decision has none). <see cref="ProductName"/> is the catalogue's name for the
 /// product the customer named, when the catalogue knows it.
 /// </summary>
 public sealed record EntitlementCheck(EntitlementDecision Decision, DateTime? FirstResponseDueUtc, DateTime? ResolveDueUtc)
@@ -42,7 +42,7 @@ public sealed class CheckEntitlement(IEntitlementFactsSource facts, SlaSettings?
         var hours = contract.Plan.Hours;
         var holidays = contract.Holidays.Select(h => h.Day).ToHashSet();
         var firstResponse = SupportCalendar.AddSupportMinutes(request.AtUtc, sla.FirstResponseMinutes, hours, holidays);
-        DateTime? resolve = decision.Verdict == Verdict.Entitled
+        DateTime? resolve = decision.Verdict == Verdict.Entitled && !decision.NeedsClassification
             ? SupportCalendar.AddSupportMinutes(request.AtUtc, sla.ResolveMinutes, hours, holidays)
             : null;
         var atRisk = SlaClock.AtRiskTimes(

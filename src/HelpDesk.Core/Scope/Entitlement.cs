@@ -43,6 +43,12 @@ public sealed record EntitlementRequest
     public TicketChannel Channel { get; init; }
     public Severity Severity { get; init; } = Severity.Normal;
     public DateTime AtUtc { get; init; }
+
+    /// <summary>
+    /// The contract whose incident the request already holds (a filed ticket judged again): that incident is its own,
+    /// so it does not count against the contract's allowance.
+    /// </summary>
+    public int? HoldsIncidentOf { get; init; }
 }
 
 /// <summary>
@@ -81,7 +87,8 @@ public sealed record EntitlementReason(string Text, string? Clause = null, strin
 /// The verdict with its reasons, the scope version and contract it was judged by, the SLA targets that apply
 /// (null when none do), and for <see cref="Verdict.OutOfScope"/> the out-of-scope categories matched.
 /// <see cref="NeedsReview"/> is set when the engine could not check something (an unknown product, release or
-/// environment) and an engineer should confirm the verdict.
+/// environment) and an engineer should confirm the verdict. <see cref="NeedsClassification"/> is set when the product
+/// is not known at all: the verdict is then provisional (see <see cref="EntitlementEngine"/>).
 /// </summary>
 public sealed record EntitlementDecision
 {
@@ -99,6 +106,16 @@ public sealed record EntitlementDecision
     public SlaTarget? Sla { get; init; }
     public IReadOnlyList<string> OutOfScopeCategories { get; init; } = [];
     public bool NeedsReview { get; init; }
+
+    /// <summary>
+    /// No product was named, or none the catalogue knows: the request is judged only on what can be judged (a
+    /// contract in term, the channel), the Scope of Support is not checked, no incident is used and only the first
+    /// response is due, until an engineer classifies it.
+    /// </summary>
+    public bool NeedsClassification { get; init; }
+
+    /// <summary>Whether a ticket with this decision uses one of its contract's incidents: an Entitled verdict on a known product.</summary>
+    public bool UsesIncident() => Verdict == Verdict.Entitled && ContractId is not null && !NeedsClassification;
 }
 
 /// <summary>

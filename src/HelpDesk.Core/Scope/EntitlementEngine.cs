@@ -13,6 +13,9 @@ namespace HelpDesk.Core.Scope;
 /// step is <see cref="Verdict.Entitled"/>. The contract that comes furthest wins (ties: the later end, then the
 /// lower id), and the decision names it. What cannot be checked (an unknown product, release or environment, no
 /// scope in force) never makes a request out of scope: it sets <see cref="EntitlementDecision.NeedsReview"/>.
+/// Without a product the catalogue knows the decision is provisional
+/// (<see cref="EntitlementDecision.NeedsClassification"/>): any contract in term on the channel counts, neither the
+/// scope nor the allowance is checked, and only the first-response target applies until an engineer classifies it.
 /// </summary>
 public static class EntitlementEngine
 {
@@ -62,9 +65,10 @@ public static class EntitlementEngine
 
         if (product is null)
         {
+            const string provisional = "so the request needs classification: until an engineer names the product, any of the organisation's contracts counts, the Scope of Support is not checked, no incident is used and only the first response is due. Classifying it judges it again as of when it was filed.";
             reasons.Add(new(named is null
-                ? "No product was named, so any of the organisation's contracts counts and the Scope of Support was not checked. An engineer will confirm the product."
-                : $"\"{named}\" is not a product in our catalogue, so any of the organisation's contracts counts and the Scope of Support was not checked. An engineer will confirm the product."));
+                ? $"No product was named, {provisional}"
+                : $"\"{named}\" is not a product in our catalogue, {provisional}"));
         }
         else if (scope is null && scopeReached)
         {
@@ -74,7 +78,7 @@ public static class EntitlementEngine
         var sla = scopeReached ? chosen!.Facts.Plan.TargetFor(request.Severity) : null;
         if (sla is not null)
         {
-            reasons.Add(new(SlaSentence(verdict, chosen!.Facts.Plan, sla), Contract: chosen.Facts.Contract.Number));
+            reasons.Add(new(SlaSentence(verdict, chosen!.Facts.Plan, sla, provisional: product is null), Contract: chosen.Facts.Contract.Number));
         }
 
         foreach (var other in judged)
@@ -101,6 +105,7 @@ public static class EntitlementEngine
             Sla = sla,
             OutOfScopeCategories = verdict == Verdict.OutOfScope ? findings!.OrderedCategories() : [],
             NeedsReview = product is null || (scopeReached && (scope is null || findings!.NeedsReview)),
+            NeedsClassification = product is null,
         };
     }
 
@@ -168,21 +173,25 @@ public static class EntitlementEngine
         }
 
         var covers = product is null ? "" : $" and covers {product.Name}";
+        var used = facts.IncidentsUsed - (request.HoldsIncidentOf == contract.Id ? 1 : 0);
         if (findings is { OutOfScope: true })
         {
             return new(facts, Verdict.OutOfScope, $"Contract {number} is in term{covers}, but the request is outside the Scope of Support.");
         }
 
-        if (plan.IncidentAllowance is int allowance && facts.IncidentsUsed >= allowance)
+        // Without a known product no incident is used yet, so the allowance is checked when the ticket is classified.
+        if (product is not null && plan.IncidentAllowance is int allowance && used >= allowance)
         {
             return new(facts, Verdict.AllowanceUsed, allowance == 0
                 ? $"Contract {number} includes no incidents."
                 : $"All {allowance} incidents of contract {number} for this term are used.");
         }
 
-        var left = plan.IncidentAllowance is int total
-            ? $"{facts.IncidentsUsed} of its {total} incidents are used"
-            : "its incidents are unlimited";
+        var left = product is null
+            ? "no incident is used until the product is known"
+            : plan.IncidentAllowance is int total
+                ? $"{used} of its {total} incidents are used"
+                : "its incidents are unlimited";
         return new(facts, Verdict.Entitled, $"Contract {number} is in term{covers}, includes requests by {Channel(request.Channel)}, and {left}.");
     }
 
@@ -305,9 +314,14 @@ public static class EntitlementEngine
         findings.Add(RequestCategories.UnsupportedEnvironment, new($"{environment.Name} is not a supported environment for {product.Name}. The supported environments are {List(supported)}.", ScopeClauses.SupportedEnvironments));
     }
 
-    private static string SlaSentence(Verdict verdict, Plan plan, SlaTarget sla)
+    private static string SlaSentence(Verdict verdict, Plan plan, SlaTarget sla, bool provisional)
     {
         var counted = plan.Hours.AroundTheClock ? "counted around the clock" : $"counted in support hours ({Hours(plan.Hours)}, holidays excluded)";
+        if (provisional && verdict == Verdict.Entitled)
+        {
+            return $"Under the {plan.Name} plan a {Severity(sla.Severity)} request gets a first response within {Duration(sla.FirstResponseMinutes)}, {counted}; the resolution target applies once the request is classified, counted from when it was filed.";
+        }
+
         return verdict == Verdict.Entitled
             ? $"Under the {plan.Name} plan a {Severity(sla.Severity)} request gets a first response within {Duration(sla.FirstResponseMinutes)} and a resolution within {Duration(sla.ResolveMinutes)}, {counted}."
             : $"The {plan.Name} plan's first response within {Duration(sla.FirstResponseMinutes)} for a {Severity(sla.Severity)} request still applies, {counted}.";

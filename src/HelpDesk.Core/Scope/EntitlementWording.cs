@@ -75,6 +75,18 @@ public static class EntitlementWording
         _ => severity.ToString(),
     };
 
+    /// <summary>A verdict in words, for sentences and mail: "entitled", "out of scope", "incidents used up".</summary>
+    public static string Verdict(Verdict verdict) => verdict switch
+    {
+        Scope.Verdict.Entitled => "entitled",
+        Scope.Verdict.OutOfScope => "out of scope",
+        Scope.Verdict.NoContract => "not covered by a contract",
+        Scope.Verdict.Expired => "under a contract that has ended",
+        Scope.Verdict.ChannelNotIncluded => "on a channel the plan does not include",
+        Scope.Verdict.AllowanceUsed => "over the contract's incidents",
+        _ => verdict.ToString(),
+    };
+
     /// <summary>"a", "a and b", "a, b and c".</summary>
     public static string List(IReadOnlyList<string> items) => items.Count switch
     {

@@ -5,8 +5,8 @@ namespace HelpDesk.Core.Scope;
 
 /// <summary>
 /// The intake step that judges every new ticket, whatever channel it came by: it stores the verdict with its
-/// reasons and the scope version, the SLA due and at-risk times with the monitor's first check, and the catalogue's
-/// own name for the product.
+/// reasons and the scope version, the SLA due and at-risk times with the monitor's first check, the catalogue's
+/// own name for the product, and whether the ticket needs classification (no product the catalogue knows).
 /// </summary>
 public sealed class JudgeEntitlement(CheckEntitlement check) : ITicketIntakeStep
 {
@@ -36,6 +36,7 @@ public sealed class JudgeEntitlement(CheckEntitlement check) : ITicketIntakeStep
                 ResolveDueUtc = result.ResolveDueUtc,
                 FirstResponseAtRiskUtc = result.FirstResponseAtRiskUtc,
                 ResolveAtRiskUtc = result.ResolveAtRiskUtc,
+                NeedsClassification = result.Decision.NeedsClassification,
             },
             nowUtc);
     }

@@ -9,12 +9,18 @@ namespace HelpDesk.Core.Tickets;
 /// </summary>
 public interface ITicketStore
 {
-    /// <summary>Inserts the ticket, its first message, the "created" audit entry and the mail, all or nothing.</summary>
+    /// <summary>
+    /// Inserts the ticket, its first message, the "created" audit entry and the mail, all or nothing. A ticket whose
+    /// decision uses an incident (<see cref="Scope.EntitlementDecision.UsesIncident"/>) takes one of its contract's in
+    /// the same transaction, only while the contract is below its plan's allowance; when another ticket took the
+    /// last one first, nothing is saved and <see cref="IncidentAllowanceUsedException"/> is thrown, to judge again.
+    /// </summary>
     Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes the ticket's new state if its stored version is still <c>update.Ticket.Version</c>, with the audit
-    /// entries, the message and the mail of the change, all or nothing. Null when the version is stale.
+    /// entries, the message, the mail and the incident move of the change, all or nothing. Null when the version is
+    /// stale; <see cref="IncidentAllowanceUsedException"/> (nothing saved) when the incident to take is gone.
     /// </summary>
     Task<Ticket?> UpdateAsync(TicketUpdate update, CancellationToken cancellationToken = default);
 
@@ -73,6 +79,35 @@ public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<Aud
 
     /// <summary>The received message the change's message comes from, recorded in the same transaction (see <see cref="NewTicket.Received"/>).</summary>
     public ReceivedMail? Received { get; init; }
+
+    /// <summary>What the change does to the incident the ticket uses; null leaves it as it is.</summary>
+    public IncidentMove? Incident { get; init; }
+
+    /// <summary>Lines for the audit trail of other tickets the change concerns (the original a duplicate is merged into).</summary>
+    public IReadOnlyList<RelatedAudit> Related { get; init; } = [];
+}
+
+/// <summary>
+/// A change to the incident a ticket uses: give back the one it holds (with why; nothing happens when it holds
+/// none, so an incident is never given back twice), then take one of <see cref="TakeFromContractId"/>'s (never
+/// while the ticket holds one, so never twice for one ticket).
+/// </summary>
+public sealed record IncidentMove(string? GiveBackReason, int? TakeFromContractId)
+{
+    public static IncidentMove GiveBack(string reason) => new(reason, null);
+}
+
+/// <summary>An audit line written on another ticket in the same transaction.</summary>
+public sealed record RelatedAudit(int TicketId, AuditChange Change);
+
+/// <summary>
+/// The contract's last incident went to another ticket between judging this one and saving it: nothing was saved,
+/// and the ticket is to be judged again with the count as it is now.
+/// </summary>
+public sealed class IncidentAllowanceUsedException(int contractId)
+    : Exception($"The incidents of contract {Contracts.Contract.FormatNumber(contractId)} were used up before the ticket was saved.")
+{
+    public int ContractId { get; } = contractId;
 }
 
 public enum TicketSort
@@ -100,11 +135,14 @@ public sealed record TicketQuery
     public int? AssigneeId { get; init; }
     public bool UnassignedOnly { get; init; }
 
-    /// <summary>Only tickets flagged for triage (see <see cref="Ticket.TriageReason"/>).</summary>
+    /// <summary>Only tickets flagged for triage (see <see cref="Ticket.TriageReason"/>) or needing classification (see <see cref="Ticket.NeedsClassification"/>).</summary>
     public bool TriageOnly { get; init; }
 
     /// <summary>Only the tickets waiting in this skill queue (its exact name, e.g. <c>keel/tier-2</c>).</summary>
     public string? Queue { get; init; }
+
+    /// <summary>Only the tickets closed as duplicates of this one.</summary>
+    public int? DuplicateOfId { get; init; }
 
     /// <summary>Matches a ticket number (HD-42 or 42) or words in the subject.</summary>
     public string? Text { get; init; }

@@ -24,13 +24,39 @@ public sealed record Ticket
     public TicketStatus Status { get; init; }
     public int? AssigneeId { get; init; }
 
-    /// <summary>The entitlement decision made at intake (null only for tickets filed before entitlement existed).</summary>
+    /// <summary>
+    /// The entitlement decision in force: made at intake, and made again whenever staff correct the ticket's facts
+    /// (null only for tickets filed before entitlement existed).
+    /// </summary>
     public EntitlementDecision? Entitlement { get; init; }
+
+    /// <summary>The decision made when the ticket was filed, kept once a classification replaced it; null while <see cref="Entitlement"/> is still that decision.</summary>
+    public EntitlementDecision? IntakeEntitlement { get; init; }
+
+    /// <summary>The first decision the ticket was given: the intake decision, whatever came after.</summary>
+    public EntitlementDecision? FiledEntitlement => IntakeEntitlement ?? Entitlement;
+
+    /// <summary>The ticket names no product the catalogue knows: its verdict is provisional until an engineer classifies it.</summary>
+    public bool NeedsClassification { get; init; }
+
+    /// <summary>Who last corrected the ticket's facts, and when; null until someone did.</summary>
+    public int? ClassifiedById { get; init; }
+
+    public DateTime? ClassifiedUtc { get; init; }
+
+    /// <summary>The contract whose incident the ticket uses; null when it uses none. The store keeps it (see <see cref="TicketUpdate.Incident"/>).</summary>
+    public int? IncidentContractId { get; init; }
+
+    /// <summary>Why staff said the ticket is not an incident: it gave back any incident it held and never takes one again.</summary>
+    public string? NotAnIncidentReason { get; init; }
+
+    /// <summary>The ticket this one was closed as a duplicate of.</summary>
+    public int? DuplicateOfId { get; init; }
 
     /// <summary>An engineer's override of the intake verdict; the original decision is kept beside it.</summary>
     public EntitlementOverride? Override { get; init; }
 
-    /// <summary>The verdict in force: the override when there is one, else the intake verdict.</summary>
+    /// <summary>The verdict in force: the override when there is one, else the latest judgement's.</summary>
     public Verdict? Verdict => Override?.Verdict ?? Entitlement?.Verdict;
 
     /// <summary>When the first response is due under the plan's SLA; null when no SLA applies.</summary>
@@ -115,6 +141,9 @@ public sealed record TicketSummary
 
     /// <summary>The verdict in force: the override when there is one, else the intake verdict.</summary>
     public Verdict? Verdict { get; init; }
+
+    /// <summary>The ticket names no product the catalogue knows (see <see cref="Ticket.NeedsClassification"/>).</summary>
+    public bool NeedsClassification { get; init; }
     public DateTime? FirstResponseDueUtc { get; init; }
     public DateTime? ResolveDueUtc { get; init; }
 

@@ -16,6 +16,8 @@ public static class TicketMail
     public const string StatusNotice = "ticket-status";
     public const string SlaAtRiskNotice = "ticket-sla-at-risk";
     public const string SlaBreachedNotice = "ticket-sla-breached";
+    public const string ReclassifiedNotice = "ticket-reclassified";
+    public const string DuplicateNotice = "ticket-duplicate";
 
     public static string Tag(Ticket ticket) => $"[{ticket.Number}]";
 
@@ -71,6 +73,53 @@ public static class TicketMail
               Ticket {ticket.Number} "{ticket.Subject}" is now {TicketWorkflow.Describe(ticket.Status)}.
               """,
         TicketId: ticket.Id);
+
+    /// <summary>
+    /// To the requester: staff corrected the ticket's facts and it was judged again with another verdict; the mail
+    /// gives the new verdict and its reasons, as the portal shows them.
+    /// </summary>
+    public static OutboundMail Reclassified(Ticket ticket, Person requester, Scope.Verdict? previous)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(requester);
+        var decision = ticket.Entitlement ?? throw new ArgumentException("A reclassified ticket has a decision.", nameof(ticket));
+        var now = Scope.EntitlementWording.Verdict(decision.Verdict);
+        var was = previous is Scope.Verdict old ? $" (it was {Scope.EntitlementWording.Verdict(old)})" : "";
+        var about = ticket.ProductRelease is null ? ticket.Product : $"{ticket.Product} {ticket.ProductRelease}";
+        var reasons = string.Join("\n", decision.Reasons.Select(r => $"- {r.Text}"));
+        return new(
+            ReclassifiedNotice,
+            requester.Email,
+            $"{Tag(ticket)} {ticket.Subject}: now {now}",
+            $"""
+            Hello {requester.Name},
+
+            We have reviewed ticket {ticket.Number} "{ticket.Subject}" and corrected what it is about ({about}). Judged as of when you filed it, the request is now {now}{was}, because:
+            {reasons}
+
+            The portal shows the same. Reply to this message if something is not right.
+            """,
+            TicketId: ticket.Id);
+    }
+
+    /// <summary>To the requester: the ticket was closed as a duplicate of another, where the work goes on.</summary>
+    public static OutboundMail ClosedAsDuplicate(Ticket ticket, Ticket original, Person requester)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(requester);
+        return new(
+            DuplicateNotice,
+            requester.Email,
+            $"{Tag(ticket)} is a duplicate of {original.Number}",
+            $"""
+            Hello {requester.Name},
+
+            Ticket {ticket.Number} "{ticket.Subject}" asks what {original.Number} "{original.Subject}" already asks, so we have closed it and carry on in {original.Number}.
+            Reply there, keeping {Tag(original)} in the subject.
+            """,
+            TicketId: ticket.Id);
+    }
 
     /// <summary>
     /// To staff: a target of the ticket is at risk or breached. The assignee hears it; for a ticket waiting in its

@@ -246,9 +246,24 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
 
     public async Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default)
     {
-        const string sql = "SELECT COUNT(*) FROM Tickets t WHERE t.ContractId = @ContractId AND t.Verdict = 'Entitled'";
+        const string sql = "SELECT c.IncidentsUsed FROM Contracts c WHERE c.Id = @ContractId";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { ContractId = contractId }, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(sql, new { ContractId = contractId }, cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    public async Task<IReadOnlyList<IncidentUse>> ListIncidentsAsync(int contractId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT ci.TicketId, t.Subject, ci.UsedUtc, ci.ReturnedUtc, u.DisplayName AS ReturnedByName, ci.ReturnReason
+            FROM ContractIncidents ci
+            JOIN Tickets t ON t.Id = ci.TicketId
+            LEFT JOIN Users u ON u.Id = ci.ReturnedById
+            WHERE ci.ContractId = @ContractId
+            ORDER BY ci.UsedUtc, ci.Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<IncidentUse>(new CommandDefinition(sql, new { ContractId = contractId }, cancellationToken: cancellationToken));
+        return rows.AsList();
     }
 
     private async Task<IReadOnlyList<Plan>> QueryPlansAsync(string sql, object? parameters, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace HelpDesk.Data.Scope;
 /// Loads an entitlement decision's facts in two small batches: the product named (by code, else by name) with its
 /// releases and published scope versions, the environments and the plans, which change rarely and come from
 /// <see cref="EntitlementFactsCache"/> when one is given; and the organisation's contracts that are not cancelled
-/// with the incidents they have used, read on every call.
+/// with the incidents their tickets hold (the count kept on the contract), read on every call.
 /// </summary>
 public sealed class EntitlementFactsSource(IDbConnectionFactory connections, EntitlementFactsCache? cache = null) : IEntitlementFactsSource
 {
@@ -39,12 +39,7 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
     private static readonly string ContractsSql = $"""
         SELECT {ContractColumns} FROM Contracts c WHERE c.Id IN ({OrganisationContracts}) ORDER BY c.StartsOn, c.Id;
         SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId IN ({OrganisationContracts});
-        SELECT t.ContractId, COUNT(*) AS Used
-        FROM Tickets t
-        WHERE t.Verdict = 'Entitled'
-          AND t.ContractId IN (SELECT c.Id FROM Contracts c JOIN Plans pl ON pl.Id = c.PlanId
-                               WHERE c.Id IN ({OrganisationContracts}) AND pl.IncidentAllowance IS NOT NULL)
-        GROUP BY t.ContractId;
+        SELECT c.Id AS ContractId, c.IncidentsUsed AS Used FROM Contracts c WHERE c.Id IN ({OrganisationContracts});
         """;
 
     public async Task<EntitlementFacts> LoadAsync(int organisationId, string? product, CancellationToken cancellationToken = default)

@@ -6,8 +6,8 @@ using HelpDesk.Core.Tickets;
 namespace HelpDesk.Data.Tickets;
 
 /// <summary>
-/// A ticket's entitlement columns as read: the decision as JSON (enums as their names, so the column reads well by
-/// itself) and the override's four columns. <see cref="TicketId"/> comes first so the columns are never all null,
+/// A ticket's entitlement columns as read: the decision in force and the intake decision as JSON (enums as their
+/// names, so the columns read well by themselves) and the override's four columns. <see cref="TicketId"/> comes first so the columns are never all null,
 /// which Dapper would read as no object at all.
 /// </summary>
 internal sealed record TicketEntitlementColumns
@@ -19,6 +19,7 @@ internal sealed record TicketEntitlementColumns
 
     public int TicketId { get; init; }
     public string? EntitlementJson { get; init; }
+    public string? IntakeEntitlementJson { get; init; }
     public Verdict? OverrideVerdict { get; init; }
     public string? OverrideReason { get; init; }
     public int? OverriddenById { get; init; }
@@ -33,6 +34,7 @@ internal sealed record TicketEntitlementColumns
     public Ticket ApplyTo(Ticket ticket) => ticket with
     {
         Entitlement = Deserialize(EntitlementJson),
+        IntakeEntitlement = Deserialize(IntakeEntitlementJson),
         Override = OverrideVerdict is { } verdict && OverriddenById is { } byId && OverriddenUtc is { } atUtc
             ? new EntitlementOverride(verdict, OverrideReason ?? "", byId, atUtc)
             : null,

@@ -14,7 +14,8 @@ internal static class TicketListSql
         SELECT t.Id, t.Subject, t.Status, t.Severity, t.OrganisationId, o.Name AS OrganisationName,
                r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
                COALESCE(t.OverrideVerdict, t.Verdict) AS Verdict, t.FirstResponseDueUtc, t.ResolveDueUtc,
-               t.QueueDueUtc AS NextDueUtc, t.SlaState, t.SlaPausedUtc, t.Tier, t.Queue, t.CreatedUtc, t.UpdatedUtc
+               t.QueueDueUtc AS NextDueUtc, t.SlaState, t.SlaPausedUtc, t.Tier, t.Queue, t.CreatedUtc, t.UpdatedUtc,
+               t.NeedsClassification
         FROM Tickets t
         JOIN Organisations o ON o.Id = t.OrganisationId
         JOIN Users r ON r.Id = t.RequesterId
@@ -68,7 +69,12 @@ internal static class TicketListSql
 
         if (query.TriageOnly)
         {
-            where.Add("t.TriageReason IS NOT NULL AND t.Status NOT IN ('Resolved', 'Closed')");
+            where.Add("(t.TriageReason IS NOT NULL OR t.NeedsClassification = 1) AND t.Status NOT IN ('Resolved', 'Closed')");
+        }
+
+        if (query.DuplicateOfId is not null)
+        {
+            where.Add("t.DuplicateOfId = @DuplicateOfId AND t.DuplicateOfId IS NOT NULL");
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))
@@ -151,6 +157,7 @@ internal static class TicketListSql
         parameters.Add("Product", query.Product?.Trim());
         parameters.Add("AssigneeId", query.AssigneeId);
         parameters.Add("Queue", query.Queue?.Trim());
+        parameters.Add("DuplicateOfId", query.DuplicateOfId);
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();

@@ -11,7 +11,7 @@ using HelpDesk.Data.Routing;
 
 namespace HelpDesk.Data.Tickets;
 
-public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments, OutboxStore outbox) : ITicketStore
+public sealed partial class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments, OutboxStore outbox) : ITicketStore
 {
     private const string SelectTicket = """
         SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
@@ -19,7 +19,10 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version, t.ModifiedSource, t.FirstResponseDueUtc, t.ResolveDueUtc,
                t.FirstResponseAtRiskUtc, t.ResolveAtRiskUtc, t.FirstResponseMet, t.ResolveMet, t.SlaState, t.SlaPausedUtc,
                t.SlaCheckUtc, t.Language, t.Tier, t.Queue, t.TriageReason,
-               t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc,
+               t.NeedsClassification, t.ClassifiedById, t.ClassifiedUtc, t.DuplicateOfId, t.NotAnIncidentReason,
+               (SELECT ci.ContractId FROM ContractIncidents ci WHERE ci.TicketId = t.Id AND ci.ReturnedUtc IS NULL) AS IncidentContractId,
+               t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.IntakeEntitlement AS IntakeEntitlementJson,
+               t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc,
                t.Id AS RoutingTicketId, t.Routing AS RoutingJson
         FROM Tickets t
         """;
@@ -33,19 +36,23 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                                  Resolutions, ModifiedSource, Verdict, ContractId, ScopeVersionId, Entitlement, FirstResponseDueUtc,
                                  ResolveDueUtc, OverrideVerdict, OverrideReason, OverriddenById, OverriddenUtc, FirstResponseAtRiskUtc,
                                  ResolveAtRiskUtc, FirstResponseMet, ResolveMet, SlaState, SlaPausedUtc, SlaCheckUtc, Language, Tier,
-                                 Queue, QueueDueUtc, Routing, TriageReason, Version)
+                                 Queue, QueueDueUtc, Routing, TriageReason,
+                                 NeedsClassification, IntakeEntitlement, ClassifiedById, ClassifiedUtc, DuplicateOfId, NotAnIncidentReason,
+                                 Version)
             VALUES (@OrganisationId, @RequesterId, @Subject, @Channel, @Product, @ProductRelease, @Environment, @Category,
                     @Severity, @Status, @AssigneeId, @CreatedUtc, @UpdatedUtc, @FirstResponseUtc, @ResolvedUtc, @ClosedUtc,
                     @Resolutions, @ModifiedSource, @Verdict, @ContractId, @ScopeVersionId, @Entitlement, @FirstResponseDueUtc,
                     @ResolveDueUtc, @OverrideVerdict, @OverrideReason, @OverriddenById, @OverriddenUtc, @FirstResponseAtRiskUtc,
                     @ResolveAtRiskUtc, @FirstResponseMet, @ResolveMet, @SlaState, @SlaPausedUtc, @SlaCheckUtc, @Language, @Tier,
-                    @Queue, @QueueDueUtc, @Routing, @TriageReason, 1)
+                    @Queue, @QueueDueUtc, @Routing, @TriageReason,
+                    @NeedsClassification, @IntakeEntitlement, @ClassifiedById, @ClassifiedUtc, @DuplicateOfId, @NotAnIncidentReason,
+                    1)
             """);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(ticket.Ticket), transaction, cancellationToken: cancellationToken));
-        var saved = ticket.Ticket with { Id = id, Version = 1 };
+        var saved = ticket.Ticket with { Id = id, Version = 1, IncidentContractId = await TakeIncidentAsync(connection, transaction, ticket, id, cancellationToken) };
 
         // The received message's record comes first: if it was recorded before, nothing else is written.
         var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
@@ -98,7 +105,10 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                 FirstResponseAtRiskUtc = @FirstResponseAtRiskUtc, ResolveAtRiskUtc = @ResolveAtRiskUtc,
                 FirstResponseMet = @FirstResponseMet, ResolveMet = @ResolveMet, SlaState = @SlaState,
                 SlaPausedUtc = @SlaPausedUtc, SlaCheckUtc = @SlaCheckUtc, Language = @Language, Tier = @Tier, Queue = @Queue,
-                QueueDueUtc = @QueueDueUtc, Routing = @Routing, TriageReason = @TriageReason, Version = Version + 1
+                QueueDueUtc = @QueueDueUtc, Routing = @Routing, TriageReason = @TriageReason,
+                NeedsClassification = @NeedsClassification, IntakeEntitlement = @IntakeEntitlement, ClassifiedById = @ClassifiedById,
+                ClassifiedUtc = @ClassifiedUtc, DuplicateOfId = @DuplicateOfId, NotAnIncidentReason = @NotAnIncidentReason,
+                Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
         var ticket = update.Ticket;
@@ -135,14 +145,20 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             await InboundRows.LinkAsync(connection, transaction, inbound, received, ticket.Id, messageId, update.NowUtc, cancellationToken);
         }
 
+        var holds = await MoveIncidentAsync(connection, transaction, update, cancellationToken);
         await InsertAuditAsync(connection, transaction, ticket.Id, update.ActorId, update.Changes, update.NowUtc, cancellationToken);
+        foreach (var related in update.Related)
+        {
+            await InsertAuditAsync(connection, transaction, related.TicketId, update.ActorId, [related.Change], update.NowUtc, cancellationToken);
+        }
+
         foreach (var mail in update.Mail)
         {
             await outbox.EnqueueAsync(connection, transaction, mail, update.NowUtc, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return ticket with { Version = ticket.Version + 1 };
+        return ticket with { Version = ticket.Version + 1, IncidentContractId = holds };
     }
 
     public async Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default)
@@ -412,7 +428,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         ticket.ClosedUtc,
         ticket.Resolutions,
         ticket.ModifiedSource,
-        // The intake decision's verdict, contract and scope, copied out of the JSON for queries (incidents used).
+        // The verdict, contract and scope of the decision in force, copied out of the JSON for queries.
         Verdict = ticket.Entitlement?.Verdict.ToString(),
         ticket.Entitlement?.ContractId,
         ScopeVersionId = ticket.Entitlement?.ScopeId,
@@ -436,6 +452,12 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         QueueDueUtc = TicketRoutingColumns.QueueDue(ticket),
         Routing = TicketRoutingColumns.Serialize(ticket.Routing),
         ticket.TriageReason,
+        ticket.NeedsClassification,
+        IntakeEntitlement = TicketEntitlementColumns.Serialize(ticket.IntakeEntitlement),
+        ticket.ClassifiedById,
+        ticket.ClassifiedUtc,
+        ticket.DuplicateOfId,
+        ticket.NotAnIncidentReason,
         ticket.Version,
     };
 }

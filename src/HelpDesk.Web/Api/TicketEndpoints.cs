@@ -70,6 +70,7 @@ public static partial class TicketEndpoints
         MapAttachments(tickets);
         MapEntitlement(tickets);
         MapRouting(tickets);
+        MapClassification(tickets);
         return api;
     }
 

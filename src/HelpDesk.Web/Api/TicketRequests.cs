@@ -67,3 +67,33 @@ public sealed record HandBackBody(string? Reason, int? Version);
 /// <param name="Reason">Why, for the audit trail.</param>
 /// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
 public sealed record ReassignBody(int? EngineerId, string? Reason, int? Version);
+
+/// <summary>
+/// Staff correct a ticket's facts; it is judged again as of when it was filed. A field left out keeps its value; an
+/// empty string clears a release, environment or category.
+/// </summary>
+/// <param name="Product">The product's code or name in the catalogue, e.g. keel; a ticket must name one to be classified.</param>
+/// <param name="Release">A release of that product, by name.</param>
+/// <param name="Environment">An environment of the catalogue, by code or name.</param>
+/// <param name="Category">A request category code (see filing).</param>
+/// <param name="Severity">1 critical, 2 high, 3 normal, 4 low: it picks the SLA targets.</param>
+/// <param name="Language">An ISO 639-1 code the help desk offers.</param>
+/// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
+public sealed record ClassifyBody(
+    string? Product,
+    string? Release,
+    string? Environment,
+    string? Category,
+    int? Severity,
+    string? Language,
+    bool? ModifiedSource,
+    int? Version);
+
+/// <param name="Original">Required: the ticket this one duplicates, as HD-42 or 42 (same organisation, still open).</param>
+/// <param name="Note">Optional words for the requester, added to the closing message.</param>
+/// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
+public sealed record DuplicateBody(string? Original, string? Note, int? Version);
+
+/// <param name="Reason">Required: why the ticket is not an incident; the contract's usage shows it.</param>
+/// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>
+public sealed record NotAnIncidentBody(string? Reason, int? Version);

@@ -10,8 +10,11 @@ namespace HelpDesk.Web.Api;
 
 /// <summary>
 /// A ticket's own fields. <c>Severity</c> is 1 (critical) to 4 (low), as it is filed. <see cref="Entitlement"/> is
-/// the verdict given at intake (null for tickets filed before entitlement was checked), <see cref="Sla"/> the
+/// the verdict in force (null for tickets filed before entitlement was checked), <see cref="Sla"/> the
 /// due times it set and how they went, <see cref="Routing"/> who has the ticket and, for staff, why.
+/// <see cref="NeedsClassification"/> is true while the ticket names no product the catalogue knows (its verdict is
+/// provisional until staff classify it); <see cref="DuplicateOf"/> the ticket it was closed as a duplicate of;
+/// <see cref="Incident"/> the contract whose incident it uses.
 /// </summary>
 public sealed record TicketDto(
     int Id,
@@ -39,7 +42,10 @@ public sealed record TicketDto(
     SlaDto Sla,
     string Language,
     int Tier,
-    RoutingDto Routing)
+    RoutingDto Routing,
+    bool NeedsClassification = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DuplicateOf = null,
+    IncidentDto? Incident = null)
 {
     /// <param name="entitlement">The ticket's verdict with the overriding engineer's name; read from the ticket when not given.</param>
     /// <param name="staff">Whether the caller is staff, who also see an override's reason and goodwill, the SLA monitor's state and the routing explanation.</param>
@@ -58,7 +64,25 @@ public sealed record TicketDto(
             SlaDto.From(ticket, staff, nowUtc ?? DateTime.UtcNow),
             ticket.Language,
             ticket.Tier,
-            RoutingDto.From(ticket, assigneeName, staff));
+            RoutingDto.From(ticket, assigneeName, staff),
+            ticket.NeedsClassification,
+            ticket.DuplicateOfId is int original ? TicketNumber.Format(original) : null,
+            IncidentDto.From(ticket, staff));
+    }
+}
+
+/// <param name="Contract">The contract whose incident the ticket uses, e.g. C-0007; null when it uses none.</param>
+/// <param name="NotAnIncident">Staff: why staff said the ticket is not an incident (it then never uses one).</param>
+public sealed record IncidentDto(
+    string? Contract,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NotAnIncident = null)
+{
+    public static IncidentDto From(Ticket ticket, bool staff)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return new(
+            ticket.IncidentContractId is int contract ? Core.Contracts.Contract.FormatNumber(contract) : null,
+            staff ? ticket.NotAnIncidentReason : null);
     }
 }
 
@@ -136,15 +160,19 @@ public sealed record SlaTargetDto(
 /// <param name="Contract">The contract number the reason rests on, e.g. C-0007.</param>
 public sealed record ReasonDto(string Text, string? Clause, string? ClauseUrl, string? Contract);
 
-/// <param name="Verdict">The verdict given at intake, before the override.</param>
+/// <param name="Verdict">The verdict the override gives.</param>
+/// <param name="OriginalVerdict">The judged verdict the override sits on.</param>
 /// <param name="By">The name of the engineer who overrode it (null when not looked up); <paramref name="ById"/> their id.</param>
 /// <param name="Goodwill">True when a request that was not entitled was made entitled: its work is unpaid.</param>
 public sealed record OverrideDto(Verdict Verdict, Verdict OriginalVerdict, string? Reason, int ById, string? By, DateTime At, bool Goodwill);
 
 /// <summary>
 /// A verdict with its reasons. <c>Verdict</c> is the one in force (the override's when there is one);
-/// <c>IntakeVerdict</c> the one given at intake. <c>ScopeVersion</c> is the number of the product's Scope of Support
-/// version it was judged by, <c>Product</c> the product's code, <c>Contract</c> the contract number and <c>Plan</c> its plan.
+/// <c>IntakeVerdict</c> the one given when the ticket was filed; <c>JudgedVerdict</c> the latest judgement's (the
+/// intake's, or the one given when staff last corrected the ticket's facts, at <c>Reclassified</c>), which the reasons
+/// explain. <c>ScopeVersion</c> is the number of the product's Scope of Support version it was judged by,
+/// <c>Product</c> the product's code, <c>Contract</c> the contract number and <c>Plan</c> its plan.
+/// <c>NeedsClassification</c>: no product the catalogue knows was named, so the verdict is provisional.
 /// </summary>
 public sealed record EntitlementDto(
     Verdict Verdict,
@@ -157,7 +185,10 @@ public sealed record EntitlementDto(
     string? Plan,
     IReadOnlyList<string> OutOfScopeCategories,
     bool NeedsReview,
-    OverrideDto? Override)
+    OverrideDto? Override,
+    bool NeedsClassification = false,
+    Verdict? JudgedVerdict = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? Reclassified = null)
 {
     /// <param name="staff">Customers see that a verdict was overridden, not the engineer's reason or whether it was goodwill.</param>
     public static EntitlementDto From(EntitlementView view, bool staff)
@@ -165,7 +196,7 @@ public sealed record EntitlementDto(
         ArgumentNullException.ThrowIfNull(view);
         return new(
             view.Verdict,
-            view.Decision.Verdict,
+            (view.Filed ?? view.Decision).Verdict,
             [.. view.Reasons.Select(r => new ReasonDto(r.Text, r.Clause, r.ClauseUrl, r.Contract))],
             view.ScopeNumber,
             view.ScopeUrl,
@@ -174,7 +205,10 @@ public sealed record EntitlementDto(
             view.PlanName,
             view.Decision.OutOfScopeCategories,
             view.NeedsReview,
-            view.Override is { } o ? new OverrideDto(o.Verdict, o.Original, staff ? o.Reason : null, o.ById, o.ByName, o.AtUtc, staff && o.Goodwill) : null);
+            view.Override is { } o ? new OverrideDto(o.Verdict, o.Original, staff ? o.Reason : null, o.ById, o.ByName, o.AtUtc, staff && o.Goodwill) : null,
+            view.NeedsClassification,
+            view.Decision.Verdict,
+            view.Filed is null ? null : view.ClassifiedUtc);
     }
 }
 
@@ -202,7 +236,8 @@ public sealed record TicketSummaryDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? SlaPausedSince = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Tier = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Queue = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaState? SlaState = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaState? SlaState = null,
+    bool NeedsClassification = false)
 {
     public static TicketSummaryDto From(TicketSummary row, bool staff)
     {
@@ -211,7 +246,8 @@ public sealed record TicketSummaryDto(
             row.Id, row.Number, row.Subject, row.Status, (int)row.Severity, row.OrganisationId, row.OrganisationName,
             row.RequesterName, row.AssigneeId, row.AssigneeName, row.Product, row.CreatedUtc, row.UpdatedUtc,
             row.NextDueUtc, row.SlaPausedUtc,
-            staff ? row.Tier : null, staff ? row.Queue : null, staff ? row.SlaState : null);
+            staff ? row.Tier : null, staff ? row.Queue : null, staff ? row.SlaState : null,
+            row.NeedsClassification);
     }
 }
 

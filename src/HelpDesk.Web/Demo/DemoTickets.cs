@@ -116,6 +116,8 @@ internal static class DemoTickets
             await story.TellAsync(nowUtc, age, cast, requester, engineers);
         }
 
+        await DemoTriage.SeedAsync(new FileTicket(store, people, [judge, route], attachments, clock), clock, userIds, organisationIds, nowUtc);
+
         // The use cases queue acknowledgements and replies for this made-up history; nobody is waiting for
         // them, and left unsent they would sit in the outbox for ever (or go out once mail is configured).
         var connections = services.GetRequiredService<IDbConnectionFactory>();
@@ -123,7 +125,7 @@ internal static class DemoTickets
         await connection.ExecuteAsync(
             "UPDATE OutboxMessages SET Status = 'Sent', SentUtc = @NowUtc WHERE SentUtc IS NULL AND TicketId IS NOT NULL",
             new { NowUtc = nowUtc });
-        return ages.Count;
+        return ages.Count + DemoTriage.Count;
     }
 
     private sealed class Story(

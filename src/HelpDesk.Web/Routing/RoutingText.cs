@@ -23,6 +23,7 @@ public static class RoutingText
         RoutingTrigger.Reassigned => "on reassignment by a manager",
         RoutingTrigger.Pulled => "when capacity freed and it was pulled from its queue",
         RoutingTrigger.SlaEscalated => "when the SLA monitor escalated it",
+        RoutingTrigger.Reclassified => "when staff corrected its facts",
         _ => trigger.ToString(),
     };
 

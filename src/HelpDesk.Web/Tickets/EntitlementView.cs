@@ -32,7 +32,16 @@ public sealed record EntitlementView
 
     public OverrideView? Override { get; init; }
 
+    /// <summary>The decision given when the ticket was filed, once staff corrected its facts and it was judged again; null otherwise.</summary>
+    public EntitlementDecision? Filed { get; init; }
+
+    /// <summary>When staff last corrected the ticket's facts.</summary>
+    public DateTime? ClassifiedUtc { get; init; }
+
     public bool NeedsReview => Decision.NeedsReview;
+
+    /// <summary>No product the catalogue knows: the verdict is provisional until an engineer classifies the ticket.</summary>
+    public bool NeedsClassification => Decision.NeedsClassification;
 
     public string? ProductCode => Decision.ProductCode;
 
@@ -99,7 +108,12 @@ public sealed record EntitlementView
         var overridden = ticket.Override is { } o
             ? new OverrideView(decision.Verdict, o.Verdict, o.Reason, o.ById, overriddenByName, o.AtUtc, o.IsGoodwillOver(decision.Verdict))
             : null;
-        return From(decision, ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, overridden) with { Ticket = ticket };
+        return From(decision, ticket.FirstResponseDueUtc, ticket.ResolveDueUtc, overridden) with
+        {
+            Ticket = ticket,
+            Filed = ticket.IntakeEntitlement,
+            ClassifiedUtc = ticket.ClassifiedUtc,
+        };
     }
 }
 

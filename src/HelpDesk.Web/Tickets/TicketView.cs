@@ -19,6 +19,9 @@ public sealed record TicketView(
     /// <summary>The name of the engineer the ticket is assigned to now; null while it is unassigned.</summary>
     public string? AssigneeName { get; init; }
 
+    /// <summary>The tickets closed as duplicates of this one.</summary>
+    public IReadOnlyList<TicketSummary> Duplicates { get; init; } = [];
+
     public IEnumerable<StoredAttachment> AttachmentsOf(TicketMessage message) => Attachments.Where(a => a.MessageId == message.Id);
 }
 
@@ -42,8 +45,10 @@ public sealed class TicketViews(ITicketStore tickets, IAttachmentStore attachmen
         var overriddenBy = ticket.Override is { } o ? await people.FindAsync(o.ById, cancellationToken) : null;
         var entitlement = EntitlementView.Of(ticket, overriddenBy?.Name);
         var assignee = ticket.AssigneeId is int assigneeId ? await people.FindAsync(assigneeId, cancellationToken) : null;
-        return scope.IncludeInternal
-            ? new TicketView(ticket, messages, files, await tickets.ListAuditAsync(ticketId, cancellationToken), await tickets.ListTimeAsync(ticketId, cancellationToken), rating) { Entitlement = entitlement, AssigneeName = assignee?.Name }
-            : new TicketView(ticket, messages, files, [], [], rating) { Entitlement = entitlement, AssigneeName = assignee?.Name };
+        var duplicates = (await tickets.ListAsync(new TicketQuery { Scope = scope, DuplicateOfId = ticketId, Sort = TicketSort.Created, Take = 100 }, cancellationToken)).Items;
+        var view = scope.IncludeInternal
+            ? new TicketView(ticket, messages, files, await tickets.ListAuditAsync(ticketId, cancellationToken), await tickets.ListTimeAsync(ticketId, cancellationToken), rating)
+            : new TicketView(ticket, messages, files, [], [], rating);
+        return view with { Entitlement = entitlement, AssigneeName = assignee?.Name, Duplicates = duplicates };
     }
 }

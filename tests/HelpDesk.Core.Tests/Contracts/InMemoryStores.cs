@@ -37,6 +37,8 @@ public sealed class InMemoryContractStore : IContractStore
 
     public Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default) => Task.FromResult(0);
 
+    public Task<IReadOnlyList<IncidentUse>> ListIncidentsAsync(int contractId, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<IncidentUse>>([]);
+
     private static T? Save<T>(List<T> items, T item, Func<T, int> idOf, Func<T, int, int, T> with, Func<T, int> versionOf)
         where T : class
     {

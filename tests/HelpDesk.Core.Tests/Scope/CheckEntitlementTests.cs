@@ -75,6 +75,19 @@ public sealed class CheckEntitlementTests
     }
 
     [Fact]
+    public async Task CheckAsync_SetsOnlyTheFirstResponse_WhileTheProductIsUnknown()
+    {
+        var check = await new CheckEntitlement(new FixedFacts(Facts(Contract()) with { Product = null })).CheckAsync(Request() with { Product = null });
+
+        check.Decision.Verdict.Should().Be(Verdict.Entitled);
+        check.Decision.NeedsClassification.Should().BeTrue();
+        check.FirstResponseDueUtc.Should().Be(Now.AddMinutes(240));
+        check.FirstResponseAtRiskUtc.Should().Be(Now.AddMinutes(180));
+        check.ResolveDueUtc.Should().BeNull("the resolution target follows classification");
+        check.ResolveAtRiskUtc.Should().BeNull();
+    }
+
+    [Fact]
     public async Task CheckAsync_SetsNoDueTime_WithoutAContract()
     {
         var check = await new CheckEntitlement(new FixedFacts(Facts())).CheckAsync(Request());
@@ -126,6 +139,8 @@ public sealed class CheckEntitlementTests
 
         judged.Product.Should().Be("Widgets");
         judged.Entitlement!.NeedsReview.Should().BeTrue();
+        judged.NeedsClassification.Should().BeTrue("an engineer must name the product");
+        judged.ResolveDueUtc.Should().BeNull();
     }
 
     [Fact]

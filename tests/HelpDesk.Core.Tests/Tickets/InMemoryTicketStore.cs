@@ -14,6 +14,12 @@ internal sealed class InMemoryTicketStore : ITicketStore
     /// <summary>Every mail the use cases queued, in order.</summary>
     public List<OutboundMail> Mail { get; } = [];
 
+    /// <summary>Every incident move the use cases saved, by ticket, in order.</summary>
+    public List<(int TicketId, IncidentMove Move)> IncidentMoves { get; } = [];
+
+    /// <summary>Runs before an update is saved, to play the ticket that takes the contract's last incident first (throw to refuse).</summary>
+    public Action<TicketUpdate>? BeforeUpdate { get; set; }
+
     public Ticket this[int id] => _tickets[id];
 
     /// <summary>Someone else's change: the version moves on, so a writer holding the old one is stale.</summary>
@@ -41,7 +47,8 @@ internal sealed class InMemoryTicketStore : ITicketStore
     public Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default)
     {
         Mailroom?.CheckNew(ticket.Received);
-        var saved = Add(ticket.Ticket);
+        var decision = ticket.Ticket.Entitlement;
+        var saved = Add(ticket.Ticket with { IncidentContractId = decision is not null && decision.UsesIncident() ? decision.ContractId : null });
         Audit(saved.Id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString()), .. ticket.Notes], ticket.NowUtc);
         Mail.AddRange(ticket.Mail(saved));
         Mailroom?.Record(ticket.Received, saved.Id, ticket.FirstMessage);
@@ -55,10 +62,23 @@ internal sealed class InMemoryTicketStore : ITicketStore
             return Task.FromResult<Ticket?>(null);
         }
 
+        BeforeUpdate?.Invoke(update);
         Mailroom?.CheckNew(update.Received);
-        var saved = update.Ticket with { Version = current.Version + 1 };
+        var holds = current.IncidentContractId;
+        if (update.Incident is { } move)
+        {
+            IncidentMoves.Add((current.Id, move));
+            holds = move.TakeFromContractId ?? (move.GiveBackReason is null ? holds : null);
+        }
+
+        var saved = update.Ticket with { Version = current.Version + 1, IncidentContractId = holds };
         _tickets[saved.Id] = saved;
         Audit(saved.Id, update.ActorId, update.Changes, update.NowUtc);
+        foreach (var related in update.Related)
+        {
+            Audit(related.TicketId, update.ActorId, [related.Change], update.NowUtc);
+        }
+
         Mail.AddRange(update.Mail);
         Mailroom?.Record(update.Received, saved.Id, update.Message);
         return Task.FromResult<Ticket?>(saved);
@@ -94,7 +114,10 @@ internal sealed class InMemoryTicketStore : ITicketStore
     public Task<IReadOnlyList<TicketAuditEntry>> ListAuditAsync(int ticketId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TicketAuditEntry>>(_audit.Where(a => a.TicketId == ticketId).ToList());
 
-    public Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) =>
+        query.DuplicateOfId is int original
+            ? Task.FromResult(new TicketPage([.. _tickets.Values.Where(t => t.DuplicateOfId == original).Select(t => new TicketSummary { Id = t.Id, Subject = t.Subject, Status = t.Status })], null))
+            : throw new NotSupportedException();
 
     public Task<IReadOnlyList<TicketMessage>> ListMessagesAsync(int ticketId, TicketScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -171,23 +171,28 @@ public abstract class ContractStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
-    public async Task CountIncidentsAsync_CountsOnlyTheContractsTicketsJudgedEntitled()
+    public async Task CountIncidentsAsync_CountsTheContractsTicketsJudgedEntitled_OnAKnownProduct()
     {
         var (organisation, plan, ledger, _) = await SeedAsync();
         var contract = await Store.SaveContractAsync(new Contract { OrganisationId = organisation, PlanId = plan, ProductIds = [ledger], StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31) });
         var otherContract = await Store.SaveContractAsync(new Contract { OrganisationId = organisation, PlanId = plan, ProductIds = [ledger], StartsOn = new DateOnly(2025, 1, 1), EndsOn = new DateOnly(2025, 12, 31) });
         var requester = await TestRows.UserAsync(Connections, "a@contoso.example", organisation);
-        await using var connection = await Connections.OpenAsync();
-        foreach (var (contractId, verdict) in new (int?, string?)[] { (contract!.Id, "Entitled"), (contract.Id, "Entitled"), (contract.Id, "OutOfScope"), (otherContract!.Id, "Entitled"), (null, null) })
+        foreach (var decision in new[]
         {
-            await connection.ExecuteAsync("""
-                INSERT INTO Tickets (OrganisationId, RequesterId, Subject, Channel, Severity, Status, CreatedUtc, UpdatedUtc, Resolutions, Version, ContractId, Verdict)
-                VALUES (@Organisation, @Requester, 'Help', 'Web', 3, 'New', @Now, @Now, 0, 1, @ContractId, @Verdict)
-                """, new { Organisation = organisation, Requester = requester, Now, ContractId = contractId, Verdict = verdict });
+            JudgedTickets.Decision(Verdict.Entitled, contract!.Id),
+            JudgedTickets.Decision(Verdict.Entitled, contract.Id),
+            JudgedTickets.Decision(Verdict.OutOfScope, contract.Id),
+            JudgedTickets.Decision(Verdict.Entitled, contract.Id, productCode: null),
+            JudgedTickets.Decision(Verdict.Entitled, otherContract!.Id),
+            null,
+        })
+        {
+            await JudgedTickets.CreateAsync(Connections, organisation, requester, decision, Now);
         }
 
         (await Store.CountIncidentsAsync(contract.Id)).Should().Be(2);
         (await Store.CountIncidentsAsync(otherContract.Id)).Should().Be(1);
+        (await Store.ListIncidentsAsync(contract.Id)).Should().HaveCount(2).And.OnlyContain(i => !i.GivenBack && i.Subject == "Help");
     }
 
     private async Task<(int Organisation, int Plan, int Ledger, int Payroll)> SeedAsync()

@@ -1,4 +1,3 @@
-using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
@@ -64,14 +63,19 @@ public abstract class EntitlementFactsSourceTests : ProviderTestBase
         var theirs = (await Contracts.SaveContractAsync(new Contract { OrganisationId = other, PlanId = plan.Id, ProductIds = [ledger.Id], StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31) }))!;
 
         var requester = await TestRows.UserAsync(Connections, "a@contoso.example", organisation);
-        await using var connection = await Connections.OpenAsync();
-        foreach (var (contractId, verdict) in new[] { (contract.Id, "Entitled"), (contract.Id, "Entitled"), (contract.Id, "OutOfScope"), (theirs.Id, "Entitled") })
+        var theirRequester = await TestRows.UserAsync(Connections, "a@fabrikam.example", other);
+        foreach (var (contractId, verdict, productCode) in new[]
         {
-            await connection.ExecuteAsync("""
-                INSERT INTO Tickets (OrganisationId, RequesterId, Subject, Channel, Severity, Status, CreatedUtc, UpdatedUtc, Resolutions, Version, ContractId, Verdict)
-                VALUES (@Organisation, @Requester, 'Help', 'Web', 3, 'New', @Now, @Now, 0, 1, @ContractId, @Verdict)
-                """, new { Organisation = organisation, Requester = requester, Now, ContractId = contractId, Verdict = verdict });
+            (contract.Id, Verdict.Entitled, "ledger"),
+            (contract.Id, Verdict.Entitled, "ledger"),
+            (contract.Id, Verdict.OutOfScope, "ledger"),
+            (contract.Id, Verdict.Entitled, null),
+        })
+        {
+            await JudgedTickets.CreateAsync(Connections, organisation, requester, JudgedTickets.Decision(verdict, contractId, productCode), Now);
         }
+
+        await JudgedTickets.CreateAsync(Connections, other, theirRequester, JudgedTickets.Decision(Verdict.Entitled, theirs.Id), Now);
 
         return new Seeded(organisation, other, ledger, payroll, published, plan, contract, cancelled, theirs);
     }
@@ -111,7 +115,7 @@ public abstract class EntitlementFactsSourceTests : ProviderTestBase
         var contract = facts.Contracts.Should().ContainSingle().Subject;
         contract.Contract.Should().BeEquivalentTo(seed.Contract);
         contract.Plan.Should().BeEquivalentTo(seed.Plan);
-        contract.IncidentsUsed.Should().Be(2);
+        contract.IncidentsUsed.Should().Be(2, "two tickets are entitled on a known product; one is out of scope and one needs classification");
         contract.Holidays.Should().Equal(new Holiday(new DateOnly(2026, 12, 25), "Christmas Day"));
         facts.ProductNames.Should().BeEquivalentTo(new Dictionary<int, string> { [seed.Ledger.Id] = "Ledger Pro", [seed.Payroll.Id] = "Payroll" });
 

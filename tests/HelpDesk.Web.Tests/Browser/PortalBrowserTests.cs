@@ -30,6 +30,7 @@ public sealed class PortalBrowserTests(BrowserAppFactory app, ChromiumFixture ch
 
         await _page.GetByRole(AriaRole.Link, new() { Name = "File a ticket" }).First.ClickAsync();
         await Expect(_page).ToHaveURLAsync($"{app.BaseUrl}/portal/tickets/new");
+        await _page.Locator("#Input_Product").SelectOptionAsync(new SelectOptionValue { Label = "I don't know which product" });
         await _page.GetByLabel("Subject", new() { Exact = true }).FillAsync("Browser check: scanner drops every tenth label");
         await _page.GetByLabel("Description").FillAsync("Since Monday the scanner skips labels.\nIt happens on both lines.");
         await _page.GetByRole(AriaRole.Combobox, new() { Name = "Severity" }).SelectOptionAsync("2");

@@ -116,8 +116,10 @@ public sealed class DemoEntitlementTests(HelpDeskAppFactory app) : IClassFixture
 
         tickets.Where(t => t.Entitlement!.Verdict != Verdict.NoContract)
             .Should().OnlyContain(t => t.Entitlement!.ContractNumber != null && t.Entitlement.Reasons.Any(r => r.Contract == t.Entitlement.ContractNumber));
-        tickets.Where(t => t.Entitlement!.Verdict == Verdict.Entitled)
+        tickets.Where(t => t.Entitlement!.Verdict == Verdict.Entitled && !t.NeedsClassification)
             .Should().OnlyContain(t => t.FirstResponseDueUtc > t.CreatedUtc && t.ResolveDueUtc >= t.FirstResponseDueUtc);
+        tickets.Where(t => t.NeedsClassification)
+            .Should().NotBeEmpty().And.OnlyContain(t => t.FirstResponseDueUtc > t.CreatedUtc && t.ResolveDueUtc == null, "a provisional verdict runs only the first-response target");
     }
 
     [Fact]

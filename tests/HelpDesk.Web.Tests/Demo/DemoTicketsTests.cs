@@ -60,6 +60,21 @@ public sealed class DemoTicketsTests(HelpDeskAppFactory app) : IClassFixture<Hel
         newest.Should().BeOnOrBefore(DateTime.UtcNow);
     }
 
+    [Fact]
+    public async Task Seed_LeavesThisMorningsMail_OnTheTriageTab_ToBeClassified()
+    {
+        await using var connection = await StartedAsync();
+
+        var mailed = (await connection.QueryAsync<(string Status, long Held)>("""
+            SELECT t.Status, (SELECT COUNT(*) FROM ContractIncidents ci WHERE ci.TicketId = t.Id) AS Held
+            FROM Tickets t WHERE t.NeedsClassification = 1 AND t.Channel = 'Email' AND t.Product IS NULL
+            """)).AsList();
+
+        mailed.Should().HaveCountGreaterThanOrEqualTo(2);
+        mailed.Should().OnlyContain(t => t.Held == 0, "a ticket that needs classification uses no incident");
+        mailed.Should().Contain(t => t.Status == "New");
+    }
+
     private async Task<System.Data.Common.DbConnection> StartedAsync()
     {
         // The seed runs at start-up; creating a client starts the app.

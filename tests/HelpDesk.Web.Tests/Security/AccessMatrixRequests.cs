@@ -47,6 +47,9 @@ public static class AccessMatrixRequests
         ["/api/tickets/{number}/escalate"] = """{"reason":"Checking access.","version":999}""",
         ["/api/tickets/{number}/handback"] = """{"reason":"Checking access.","version":999}""",
         ["/api/tickets/{number}/reassign"] = """{"engineerId":null,"reason":"Checking access.","version":999}""",
+        ["/api/tickets/{number}/classification"] = """{"product":"ledger","version":999}""",
+        ["/api/tickets/{number}/duplicate"] = """{"original":"HD-1","version":999}""",
+        ["/api/tickets/{number}/not-an-incident"] = """{"reason":"Checking access.","version":999}""",
     };
 
     public static async Task<HttpResponseMessage> SendAsync(AccessMatrixFixture app, string route, Visitor visitor)

@@ -174,7 +174,7 @@ public enum DeskTab
     Unassigned,
     All,
 
-    /// <summary>Open tickets flagged for triage, such as mail from a sender no organisation owns.</summary>
+    /// <summary>Open tickets that need classification, or are flagged for triage such as mail from a sender no organisation owns.</summary>
     Triage,
     SkillQueue,
 }

@@ -16,7 +16,7 @@ namespace HelpDesk.Web.Areas.Desk.Pages.Tickets;
 /// with; when someone changed the ticket meanwhile, the page comes back with the current ticket, a message at the
 /// top and what the engineer typed still in the form.
 /// </summary>
-public sealed class ShowModel(
+public sealed partial class ShowModel(
     TicketViews views,
     CurrentActor currentActor,
     ReplyToTicket replies,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
@@ -14,16 +15,21 @@ namespace HelpDesk.Web.Areas.Portal.Pages.Tickets;
 /// The filing form. Product, release, environment and category come from the catalogue, and the page shows the
 /// verdict the request would get before it is sent: a script asks <c>?handler=Check</c> whenever one of those
 /// fields changes, and without a script the "Check coverage" button posts the form to the same check. The
-/// verdict is advice only: the ticket is filed whatever it says.
+/// verdict is advice only: the ticket is filed whatever it says. When the organisation's contracts name products the
+/// product must be chosen, "I don't know" included: that ticket is filed without one and needs classification.
 /// </summary>
 public sealed class NewModel(
     CurrentActor actors,
     FileTicket fileTicket,
     AttachmentPolicy attachments,
     IScopeStore catalogue,
+    IContractStore contracts,
     CoverageChecks coverage,
     TimeProvider clock) : PageModel
 {
+    /// <summary>The product choice of a customer who does not know which product it is: the ticket then needs classification.</summary>
+    public const string UnknownProduct = "-";
+
     public static IReadOnlyList<(int Value, string Label)> Severities { get; } =
     [
         (1, "1 – critical: production is down"),
@@ -62,6 +68,9 @@ public sealed class NewModel(
     /// <summary>Every environment's name and each product's, for the page's script to refill the list when the product changes.</summary>
     public string EnvironmentsJson => JsonSerializer.Serialize(new { all = Environments.Select(e => e.Name), byProduct = ProductEnvironments });
 
+    /// <summary>The organisation's contracts name products, so the form asks which one (or "I don't know").</summary>
+    public bool ProductRequired { get; private set; }
+
     /// <summary>The verdict the request as typed would get; null until a product is chosen.</summary>
     public EntitlementPanel Preview { get; private set; } = new(null, default);
 
@@ -83,7 +92,7 @@ public sealed class NewModel(
 
         ModelState.Clear();
         Input.Language ??= PreferredLanguage();
-        await LoadChoicesAsync();
+        await LoadChoicesAsync(actor);
         await PreviewAsync(actor);
         return Page();
     }
@@ -110,7 +119,7 @@ public sealed class NewModel(
 
         ModelState.Clear();
         FilesDropped = Input.Attachments.Any(f => f.Length > 0);
-        await LoadChoicesAsync();
+        await LoadChoicesAsync(actor);
         await PreviewAsync(actor);
         return Page();
     }
@@ -123,6 +132,7 @@ public sealed class NewModel(
         }
 
         var files = await FormFiles.ReadAsync(Input.Attachments, attachments, HttpContext.RequestAborted);
+        var unknown = Input.Product?.Trim() == UnknownProduct;
         var result = await fileTicket.HandleAsync(
             new FileTicketRequest
             {
@@ -132,7 +142,8 @@ public sealed class NewModel(
                 Subject = Input.Subject,
                 Body = Input.Body,
                 Severity = Input.Severity,
-                Product = Input.Product,
+                Product = unknown ? null : Input.Product,
+                ProductRequired = !unknown && await AsksForProductAsync(actor),
                 ProductRelease = Input.ProductRelease,
                 Environment = Input.Environment,
                 Category = Input.Category,
@@ -149,7 +160,7 @@ public sealed class NewModel(
 
         ResultResponses.AddTo(result, ModelState, nameof(Input));
         FilesDropped = files.Count > 0;
-        await LoadChoicesAsync();
+        await LoadChoicesAsync(actor);
         await PreviewAsync(actor);
         return Page();
     }
@@ -164,9 +175,15 @@ public sealed class NewModel(
         return asked?.Code ?? Languages.English;
     }
 
-    private async Task LoadChoicesAsync()
+    /// <summary>Whether the organisation's contracts name products, so the customer must say which one (or that they do not know).</summary>
+    private async Task<bool> AsksForProductAsync(TicketActor actor) =>
+        actor.OrganisationId is int organisationId
+        && (await contracts.ListContractsAsync(organisationId, HttpContext.RequestAborted)).Any(c => c.Status != ContractStatus.Cancelled && c.ProductIds.Count > 0);
+
+    private async Task LoadChoicesAsync(TicketActor actor)
     {
         var cancellationToken = HttpContext.RequestAborted;
+        ProductRequired = await AsksForProductAsync(actor);
         Products = [.. (await catalogue.ListProductsAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
         var releases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var product in Products)
@@ -192,7 +209,7 @@ public sealed class NewModel(
     private async Task PreviewAsync(TicketActor actor)
     {
         var now = clock.UtcNow();
-        if (string.IsNullOrWhiteSpace(Input.Product) || !actor.IsCustomer)
+        if (string.IsNullOrWhiteSpace(Input.Product) || Input.Product.Trim() == UnknownProduct || !actor.IsCustomer)
         {
             Preview = new EntitlementPanel(null, now);
             return;
