@@ -19,6 +19,12 @@ public sealed record SaveContractRequest
     public DateOnly? EndsOn { get; init; }
     public string? Value { get; init; }
     public string? TimeZone { get; init; }
+
+    /// <summary>The IANA zone the plan's hours are read in; blank for the plan's own.</summary>
+    public string? SupportTimeZone { get; init; }
+
+    /// <summary>The holiday calendar support is closed on; null for the plan's own.</summary>
+    public int? HolidayCalendarId { get; init; }
     public int? RenewsContractId { get; init; }
 }
 
@@ -96,6 +102,18 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
                 : $"'{request.TimeZone.Trim()}' is not a time zone; use an IANA name such as Europe/Berlin or America/Chicago."));
         }
 
+        var supportTimeZone = string.IsNullOrWhiteSpace(request.SupportTimeZone) ? null : request.SupportTimeZone.Trim();
+        if (supportTimeZone is not null && !ContractTerms.IsValidTimeZone(supportTimeZone))
+        {
+            errors.Add(new("supportTimeZone", $"'{supportTimeZone}' is not a time zone; use an IANA name such as Asia/Tokyo, or leave it empty for the plan's."));
+        }
+
+        HolidayCalendar? calendar = null;
+        if (request.HolidayCalendarId is int calendarId && (calendar = await contracts.GetCalendarAsync(calendarId, cancellationToken)) is null)
+        {
+            errors.Add(new("holidayCalendarId", "That holiday calendar no longer exists; choose another, or the plan's."));
+        }
+
         if (errors.Count > 0)
         {
             return Result<Contract>.Invalid(errors);
@@ -111,6 +129,8 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             StartsOn = request.StartsOn!.Value,
             EndsOn = request.EndsOn!.Value,
             TimeZone = request.TimeZone!.Trim(),
+            SupportTimeZone = supportTimeZone,
+            HolidayCalendarId = calendar?.Id,
             ValueCents = valueCents!.Value,
             RenewsContractId = request.RenewsContractId,
             Status = ContractStatus.Active,

@@ -74,7 +74,7 @@ public static class EntitlementEngine
         var sla = scopeReached ? chosen!.Facts.Plan.TargetFor(request.Severity) : null;
         if (sla is not null)
         {
-            reasons.Add(new(SlaSentence(verdict, chosen!.Facts.Plan, sla), Contract: chosen.Facts.Contract.Number));
+            reasons.Add(new(SlaSentence(verdict, chosen!.Facts, sla), Contract: chosen.Facts.Contract.Number));
         }
 
         foreach (var other in judged)
@@ -304,9 +304,11 @@ public static class EntitlementEngine
         findings.Add(RequestCategories.UnsupportedEnvironment, new($"{environment.Name} is not a supported environment for {product.Name}. The supported environments are {List(supported)}.", ScopeClauses.SupportedEnvironments));
     }
 
-    private static string SlaSentence(Verdict verdict, Plan plan, SlaTarget sla)
+    private static string SlaSentence(Verdict verdict, ContractFacts facts, SlaTarget sla)
     {
-        var counted = plan.Hours.AroundTheClock ? "counted around the clock" : $"counted in support hours ({Hours(plan.Hours)}, holidays excluded)";
+        var plan = facts.Plan;
+        var whose = ContractSupportHours.InContractZone(facts.Contract, plan) ? $", the time zone of contract {facts.Contract.Number}" : "";
+        var counted = facts.Hours.AroundTheClock ? "counted around the clock" : $"counted in support hours ({Hours(facts.Hours)}{whose}, holidays excluded)";
         return verdict == Verdict.Entitled
             ? $"Under the {plan.Name} plan a {Severity(sla.Severity)} request gets a first response within {Duration(sla.FirstResponseMinutes)} and a resolution within {Duration(sla.ResolveMinutes)}, {counted}."
             : $"The {plan.Name} plan's first response within {Duration(sla.FirstResponseMinutes)} for a {Severity(sla.Severity)} request still applies, {counted}.";

@@ -189,15 +189,16 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(contract);
         var insert = connections.Dialect.InsertReturningId("""
-            INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, ValueCents, RenewsContractId, Status,
-                                   CreatedUtc, UpdatedUtc, Version)
-            VALUES (@OrganisationId, @PlanId, @StartsOn, @EndsOn, @TimeZone, @ValueCents, @RenewsContractId, @Status,
-                    @CreatedUtc, @UpdatedUtc, 1)
+            INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, SupportTimeZone, HolidayCalendarId, ValueCents,
+                                   RenewsContractId, Status, CreatedUtc, UpdatedUtc, Version)
+            VALUES (@OrganisationId, @PlanId, @StartsOn, @EndsOn, @TimeZone, @SupportTimeZone, @HolidayCalendarId, @ValueCents,
+                    @RenewsContractId, @Status, @CreatedUtc, @UpdatedUtc, 1)
             """);
         const string update = """
             UPDATE Contracts
             SET OrganisationId = @OrganisationId, PlanId = @PlanId, StartsOn = @StartsOn, EndsOn = @EndsOn,
-                TimeZone = @TimeZone, ValueCents = @ValueCents, RenewsContractId = @RenewsContractId, Status = @Status,
+                TimeZone = @TimeZone, SupportTimeZone = @SupportTimeZone, HolidayCalendarId = @HolidayCalendarId,
+                ValueCents = @ValueCents, RenewsContractId = @RenewsContractId, Status = @Status,
                 UpdatedUtc = @UpdatedUtc, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
@@ -217,6 +218,8 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             saved.StartsOn,
             saved.EndsOn,
             saved.TimeZone,
+            saved.SupportTimeZone,
+            saved.HolidayCalendarId,
             saved.ValueCents,
             saved.RenewsContractId,
             Status = saved.Status.ToString(),

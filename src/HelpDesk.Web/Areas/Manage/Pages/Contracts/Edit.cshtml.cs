@@ -30,6 +30,8 @@ public sealed class EditModel(
 
     public IReadOnlyList<Product> Products { get; private set; } = [];
 
+    public IReadOnlyList<HolidayCalendar> Calendars { get; private set; } = [];
+
     public string? StaleMessage { get; private set; }
 
     public string Title => Existing is not null
@@ -119,6 +121,7 @@ public sealed class EditModel(
         Organisations = await organisations.ListAsync(cancellationToken);
         Plans = await contracts.ListPlansAsync(cancellationToken);
         Products = await scope.ListProductsAsync(cancellationToken);
+        Calendars = await contracts.ListCalendarsAsync(cancellationToken);
     }
 
     public sealed class ContractInput
@@ -139,6 +142,12 @@ public sealed class EditModel(
 
         public string? TimeZone { get; set; } = "UTC";
 
+        /// <summary>Empty for the plan's time zone.</summary>
+        public string? SupportTimeZone { get; set; }
+
+        /// <summary>Null for the plan's holiday calendar.</summary>
+        public int? HolidayCalendarId { get; set; }
+
         public int? RenewsContractId { get; set; }
 
         public static ContractInput From(Contract contract) => new()
@@ -151,6 +160,8 @@ public sealed class EditModel(
             EndsOn = contract.EndsOn,
             Value = Money.ForInput(contract.ValueCents),
             TimeZone = contract.TimeZone,
+            SupportTimeZone = contract.SupportTimeZone,
+            HolidayCalendarId = contract.HolidayCalendarId,
             RenewsContractId = contract.RenewsContractId,
         };
 
@@ -163,6 +174,8 @@ public sealed class EditModel(
             EndsOn = request.EndsOn,
             Value = request.Value,
             TimeZone = request.TimeZone,
+            SupportTimeZone = request.SupportTimeZone,
+            HolidayCalendarId = request.HolidayCalendarId,
             RenewsContractId = request.RenewsContractId,
         };
 
@@ -177,6 +190,8 @@ public sealed class EditModel(
             EndsOn = EndsOn,
             Value = Value,
             TimeZone = TimeZone,
+            SupportTimeZone = SupportTimeZone,
+            HolidayCalendarId = HolidayCalendarId,
             RenewsContractId = RenewsContractId,
         };
     }
