@@ -66,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SaveContract>();
         services.AddScoped<RenewContract>();
         services.AddScoped<CancelContract>();
+        services.AddScoped<ReinstateContract>();
         services.AddScoped<UpdateOrganisation>();
         AddScopeEditing(services);
         AddRouting(services);

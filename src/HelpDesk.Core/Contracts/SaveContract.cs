@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
@@ -26,6 +27,9 @@ public sealed record SaveContractRequest
     /// <summary>The holiday calendar support is closed on; null for the plan's own.</summary>
     public int? HolidayCalendarId { get; init; }
     public int? RenewsContractId { get; init; }
+
+    /// <summary>The manager saving it, for the contract's audit trail; null for the system (the demo, imports).</summary>
+    public int? ActorId { get; init; }
 }
 
 /// <summary>Creates or changes a contract, refusing terms that contradict themselves or duplicate another contract.</summary>
@@ -145,7 +149,20 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             return Result<Contract>.Invalid(errors);
         }
 
-        var saved = await contracts.SaveContractAsync(contract, cancellationToken);
+        var audit = new ManageAuditEntry
+        {
+            Subject = AuditSubjects.Contract,
+            SubjectId = contract.Id,
+            ActorId = request.ActorId,
+            Action = existing is null ? "created" : "changed",
+            Detail = ContractChanges.Describe(existing, contract, new ContractNames(
+                organisation.Name,
+                (await contracts.ListPlansAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Name),
+                products.ToDictionary(p => p.Id, p => p.Name),
+                (await contracts.ListCalendarsAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name))),
+            AtUtc = clock.UtcNow(),
+        };
+        var saved = await contracts.SaveContractAsync(contract, audit, cancellationToken);
         return saved is null
             ? Result<Contract>.Conflict($"Someone else changed {contract.Number} since you opened it; reload to see their changes. What you typed is still in the form.")
             : Result<Contract>.Ok(saved);

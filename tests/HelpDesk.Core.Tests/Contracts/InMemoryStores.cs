@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
@@ -34,6 +35,38 @@ public sealed class InMemoryContractStore : IContractStore
 
     public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
         Task.FromResult(Save(Contracts, contract, c => c.Id, (c, id, version) => c with { Id = id, Version = version }, c => c.Version));
+
+    public Task<Contract?> SaveContractAsync(Contract contract, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        var saved = Save(Contracts, contract, c => c.Id, (c, id, version) => c with { Id = id, Version = version }, c => c.Version);
+        if (saved is not null)
+        {
+            Audit.Add(audit with { SubjectId = saved.Id });
+        }
+
+        return Task.FromResult(saved);
+    }
+
+    public Task<Contract?> SetStatusAsync(int contractId, int version, ContractStatus status, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        var contract = Contracts.FirstOrDefault(c => c.Id == contractId);
+        var saved = contract is null ? null : Save(Contracts, contract with { Status = status, Version = version }, c => c.Id, (c, id, v) => c with { Id = id, Version = v }, c => c.Version);
+        if (saved is not null)
+        {
+            Audit.Add(audit);
+        }
+
+        return Task.FromResult(saved);
+    }
+
+    /// <summary>The open tickets each contract has, by contract id, as a test sets them.</summary>
+    public Dictionary<int, List<int>> OpenTickets { get; } = [];
+
+    /// <summary>The audit lines the writes recorded.</summary>
+    public List<ManageAuditEntry> Audit { get; } = [];
+
+    public Task<IReadOnlyList<int>> ListOpenTicketsAsync(int contractId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<int>>(OpenTickets.TryGetValue(contractId, out var ids) ? [.. ids] : []);
 
     public Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default) => Task.FromResult(0);
 

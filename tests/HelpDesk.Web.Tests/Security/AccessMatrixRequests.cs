@@ -14,8 +14,6 @@ public static class AccessMatrixRequests
         ["/admin/index"] = "Roles",
         ["/manage"] = "Create",
         ["/manage/index"] = "Create",
-        ["/manage/contracts"] = "Cancel",
-        ["/manage/contracts/index"] = "Cancel",
         ["/portal/tickets/{number}"] = "Reply",
         ["/desk/tickets/{number}"] = "Reply",
         ["/manage/catalogue"] = "Create",

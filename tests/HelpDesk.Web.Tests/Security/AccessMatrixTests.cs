@@ -93,6 +93,8 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /manage/contracts"] = "signin 403 403 403",
         ["POST /manage/contracts/edit/{id:int?}"] = "signin 403 403 403",
         ["POST /manage/contracts/index"] = "signin 403 403 403",
+        ["GET /manage/contracts/cancel/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/contracts/cancel/{id:int}"] = "signin 403 403 403",
         ["POST /manage/index"] = "signin 403 403 403",
         ["POST /manage/organisations/edit/{id:int}"] = "signin 403 403 403",
         ["POST /manage/plans"] = "signin 403 403 403",
