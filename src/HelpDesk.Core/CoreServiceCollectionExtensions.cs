@@ -90,7 +90,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddScoped<SaveProduct>();
         services.AddScoped<SaveRelease>();
-        services.AddScoped<DeleteRelease>();
+        services.AddScoped<ReleaseRetirement>();
+        services.AddScoped<EnvironmentRetirement>();
         services.AddScoped<SaveEnvironment>();
         services.AddScoped<SaveThirdPartyProduct>();
         services.AddScoped<SaveScopeDraft>();

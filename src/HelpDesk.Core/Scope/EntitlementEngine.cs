@@ -195,7 +195,7 @@ public static class EntitlementEngine
     {
         var findings = new ScopeFindings(scope);
         CheckRelease(findings, request, facts, scope, product, today);
-        CheckEnvironment(findings, request, facts, scope, product);
+        CheckEnvironment(findings, request, facts, scope, product, today);
 
         if (request.ModifiedSource && !scope.ModifiedSourceCovered)
         {
@@ -249,6 +249,10 @@ public static class EntitlementEngine
         {
             why = $"{release.Name} ended support on {Date(ended)}.";
         }
+        else if (release.RetiredUtc is DateTime retired && ScopeHistory.Window(facts.Releases, scope.ReleasesBack, today).Contains(release))
+        {
+            why = $"{release.Name} was retired on {Date(DateOnly.FromDateTime(retired))}.";
+        }
         else
         {
             var current = facts.Releases.Where(r => r.ReleasedOn <= today).MaxBy(r => (r.ReleasedOn, r.Id))!.Name;
@@ -270,7 +274,7 @@ public static class EntitlementEngine
         findings.Add(RequestCategories.Backport, new($"Release {release.Name} is not supported: {why} {now}", ScopeClauses.SupportedReleases));
     }
 
-    private static void CheckEnvironment(ScopeFindings findings, EntitlementRequest request, EntitlementFacts facts, ScopeOfSupport scope, Product product)
+    private static void CheckEnvironment(ScopeFindings findings, EntitlementRequest request, EntitlementFacts facts, ScopeOfSupport scope, Product product, DateOnly today)
     {
         // A scope that names no environments restricts none.
         if (scope.EnvironmentCodes.Count == 0)
@@ -293,15 +297,23 @@ public static class EntitlementEngine
             return;
         }
 
-        if (scope.EnvironmentCodes.Any(code => string.Equals(code, environment.Code, StringComparison.OrdinalIgnoreCase)))
+        // A retired environment is still known, so a request naming it is judged; from its retirement on it is not supported.
+        var listed = scope.EnvironmentCodes.Any(code => string.Equals(code, environment.Code, StringComparison.OrdinalIgnoreCase));
+        if (listed && !environment.IsRetiredOn(today))
         {
             return;
         }
 
         var supported = scope.EnvironmentCodes
-            .Select(code => facts.Environments.FirstOrDefault(e => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase))?.Name ?? code)
+            .Select(code => facts.Environments.FirstOrDefault(e => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase)) ?? new TargetEnvironment { Code = code, Name = code })
+            .Where(e => !e.IsRetiredOn(today))
+            .Select(e => e.Name)
             .ToList();
-        findings.Add(RequestCategories.UnsupportedEnvironment, new($"{environment.Name} is not a supported environment for {product.Name}. The supported environments are {List(supported)}.", ScopeClauses.SupportedEnvironments));
+        var why = listed
+            ? $"{environment.Name} was retired on {Date(DateOnly.FromDateTime(environment.RetiredUtc!.Value))} and is no longer a supported environment for {product.Name}."
+            : $"{environment.Name} is not a supported environment for {product.Name}.";
+        var now = supported.Count == 0 ? "No environment is supported today." : $"The supported environments are {List(supported)}.";
+        findings.Add(RequestCategories.UnsupportedEnvironment, new($"{why} {now}", ScopeClauses.SupportedEnvironments));
     }
 
     private static string SlaSentence(Verdict verdict, ContractFacts facts, SlaTarget sla)

@@ -155,7 +155,21 @@ public sealed class InMemoryProducts : IScopeStore
 
     public Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<ProductRelease?> GetReleaseAsync(int releaseId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<CatalogueReferences> ReleaseReferencesAsync(ProductRelease release, Product product, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> SetReleaseRetiredAsync(int releaseId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> DeleteReleaseAsync(int releaseId, DateOnly today, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<CatalogueReferences> EnvironmentReferencesAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ScopeOfSupport>> ListScopesNamingEnvironmentAsync(string code, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> SetEnvironmentRetiredAsync(int environmentId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> DeleteEnvironmentAsync(int environmentId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<TargetEnvironment>> ListEnvironmentsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
@@ -175,5 +189,5 @@ public sealed class InMemoryProducts : IScopeStore
 
     public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteDraftAsync(int scopeId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

@@ -19,6 +19,8 @@ public static class AccessMatrixRequests
         ["/manage/catalogue"] = "Create",
         ["/manage/catalogue/index"] = "Create",
         ["/manage/catalogue/product/{productcode}"] = "Save",
+        ["/manage/catalogue/removerelease/{id:int}"] = "Retire",
+        ["/manage/catalogue/removeenvironment/{id:int}"] = "Retire",
         ["/manage/scope/edit/{productcode}"] = "Save",
         ["/manage/scope/preview/{productcode}"] = "Publish",
         ["/manage/engineers"] = "Availability",
