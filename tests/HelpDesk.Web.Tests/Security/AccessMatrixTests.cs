@@ -101,6 +101,8 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /manage/catalogue/removeenvironment/{id:int}"] = "signin 403 403 403",
         ["GET /manage/scope/discard/{productcode}"] = "signin 403 403 403",
         ["POST /manage/scope/discard/{productcode}"] = "signin 403 403 403",
+        ["GET /manage/placement/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/placement/{id:int}"] = "signin 403 403 403",
         ["POST /manage/index"] = "signin 403 403 403",
         ["POST /manage/organisations/edit/{id:int}"] = "signin 403 403 403",
         ["POST /manage/plans"] = "signin 403 403 403",
