@@ -70,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SaveContract>();
         services.AddScoped<RenewContract>();
         services.AddScoped<CancelContract>();
+        services.AddScoped<ReinstateContract>();
         services.AddScoped<UpdateOrganisation>();
         AddScopeEditing(services);
         AddRouting(services);
@@ -93,7 +94,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddScoped<SaveProduct>();
         services.AddScoped<SaveRelease>();
-        services.AddScoped<DeleteRelease>();
+        services.AddScoped<ReleaseRetirement>();
+        services.AddScoped<EnvironmentRetirement>();
         services.AddScoped<SaveEnvironment>();
         services.AddScoped<SaveThirdPartyProduct>();
         services.AddScoped<SaveScopeDraft>();

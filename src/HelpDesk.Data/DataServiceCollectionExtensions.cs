@@ -1,5 +1,6 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
@@ -9,6 +10,7 @@ using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
+using HelpDesk.Data.Audit;
 using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
@@ -57,6 +59,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IEngineerStore, EngineerStore>();
         services.AddSingleton<IRoutingStore, RoutingStore>();
         services.AddSingleton<ISlaCalendarSource, SlaCalendarSource>();
+        services.AddSingleton<IManageAudit, ManageAuditStore>();
         return services;
     }
 }

@@ -20,7 +20,9 @@ public enum ContractState
 /// <summary>
 /// A support contract: an organisation's plan for some products over a term. <see cref="StartsOn"/> and
 /// <see cref="EndsOn"/> are both included and are dates in <see cref="TimeZone"/> (the customer's IANA time zone):
-/// a contract ending on the 30th covers the whole of the 30th where the customer is.
+/// a contract ending on the 30th covers the whole of the 30th where the customer is. The plan's support hours are
+/// read in <see cref="SupportTimeZone"/> and closed on the days of <see cref="HolidayCalendarId"/> when the contract
+/// sets them, otherwise in the plan's own (see <see cref="ContractSupportHours"/>).
 /// </summary>
 public sealed record Contract
 {
@@ -32,6 +34,12 @@ public sealed record Contract
     public DateOnly StartsOn { get; init; }
     public DateOnly EndsOn { get; init; }
     public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>The IANA time zone the plan's opening hours are read in; null for the plan's own.</summary>
+    public string? SupportTimeZone { get; init; }
+
+    /// <summary>The holiday calendar support is closed on; null for the plan's own.</summary>
+    public int? HolidayCalendarId { get; init; }
     public long ValueCents { get; init; }
     public int? RenewsContractId { get; init; }
     public ContractStatus Status { get; init; }

@@ -1,6 +1,6 @@
 namespace HelpDesk.Core.Contracts;
 
-/// <summary>The contract that renews another: same organisation, plan, products, value and time zone, for a term of the same length that starts the day after.</summary>
+/// <summary>The contract that renews another: same organisation, plan, products, value, time zone and support calendar, for a term of the same length that starts the day after.</summary>
 public static class ContractRenewal
 {
     public static Contract Prefill(Contract old)
@@ -15,6 +15,8 @@ public static class ContractRenewal
             StartsOn = startsOn,
             EndsOn = NextEnd(old, startsOn),
             TimeZone = old.TimeZone,
+            SupportTimeZone = old.SupportTimeZone,
+            HolidayCalendarId = old.HolidayCalendarId,
             ValueCents = old.ValueCents,
             RenewsContractId = old.Id,
             Status = ContractStatus.Active,

@@ -1,3 +1,5 @@
+using HelpDesk.Core.Audit;
+
 namespace HelpDesk.Core.Contracts;
 
 /// <summary>Plans, holiday calendars and contracts. Updates are optimistic by <c>Version</c> and return null when stale.</summary>
@@ -24,6 +26,21 @@ public interface IContractStore
 
     /// <summary>Inserts (Id 0) or updates the contract with its products; null when stale.</summary>
     Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="SaveContractAsync(Contract, CancellationToken)"/>, writing <paramref name="audit"/> in the same
+    /// transaction; a new contract's line gets its id.
+    /// </summary>
+    Task<Contract?> SaveContractAsync(Contract contract, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels or reinstates the contract if its stored version is still <paramref name="version"/>, with the audit
+    /// line, in one transaction. Null when stale or gone.
+    /// </summary>
+    Task<Contract?> SetStatusAsync(int contractId, int version, ContractStatus status, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of the open tickets (neither resolved nor closed) judged under the contract, oldest first.</summary>
+    Task<IReadOnlyList<int>> ListOpenTicketsAsync(int contractId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The incidents used under the contract: its tickets that hold one (judged <c>Entitled</c> on a known product,

@@ -31,6 +31,8 @@ public sealed class RenewContract(IContractStore contracts)
             EndsOn = renewal.EndsOn,
             Value = Money.ForInput(renewal.ValueCents),
             TimeZone = renewal.TimeZone,
+            SupportTimeZone = renewal.SupportTimeZone,
+            HolidayCalendarId = renewal.HolidayCalendarId,
             RenewsContractId = renewal.RenewsContractId,
         });
     }

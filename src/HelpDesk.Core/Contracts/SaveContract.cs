@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
@@ -19,7 +20,16 @@ public sealed record SaveContractRequest
     public DateOnly? EndsOn { get; init; }
     public string? Value { get; init; }
     public string? TimeZone { get; init; }
+
+    /// <summary>The IANA zone the plan's hours are read in; blank for the plan's own.</summary>
+    public string? SupportTimeZone { get; init; }
+
+    /// <summary>The holiday calendar support is closed on; null for the plan's own.</summary>
+    public int? HolidayCalendarId { get; init; }
     public int? RenewsContractId { get; init; }
+
+    /// <summary>The manager saving it, for the contract's audit trail; null for the system (the demo, imports).</summary>
+    public int? ActorId { get; init; }
 }
 
 /// <summary>Creates or changes a contract, refusing terms that contradict themselves or duplicate another contract.</summary>
@@ -96,6 +106,18 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
                 : $"'{request.TimeZone.Trim()}' is not a time zone; use an IANA name such as Europe/Berlin or America/Chicago."));
         }
 
+        var supportTimeZone = string.IsNullOrWhiteSpace(request.SupportTimeZone) ? null : request.SupportTimeZone.Trim();
+        if (supportTimeZone is not null && !ContractTerms.IsValidTimeZone(supportTimeZone))
+        {
+            errors.Add(new("supportTimeZone", $"'{supportTimeZone}' is not a time zone; use an IANA name such as Asia/Tokyo, or leave it empty for the plan's."));
+        }
+
+        HolidayCalendar? calendar = null;
+        if (request.HolidayCalendarId is int calendarId && (calendar = await contracts.GetCalendarAsync(calendarId, cancellationToken)) is null)
+        {
+            errors.Add(new("holidayCalendarId", "That holiday calendar no longer exists; choose another, or the plan's."));
+        }
+
         if (errors.Count > 0)
         {
             return Result<Contract>.Invalid(errors);
@@ -111,6 +133,8 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             StartsOn = request.StartsOn!.Value,
             EndsOn = request.EndsOn!.Value,
             TimeZone = request.TimeZone!.Trim(),
+            SupportTimeZone = supportTimeZone,
+            HolidayCalendarId = calendar?.Id,
             ValueCents = valueCents!.Value,
             RenewsContractId = request.RenewsContractId,
             Status = ContractStatus.Active,
@@ -125,7 +149,20 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             return Result<Contract>.Invalid(errors);
         }
 
-        var saved = await contracts.SaveContractAsync(contract, cancellationToken);
+        var audit = new ManageAuditEntry
+        {
+            Subject = AuditSubjects.Contract,
+            SubjectId = contract.Id,
+            ActorId = request.ActorId,
+            Action = existing is null ? "created" : "changed",
+            Detail = ContractChanges.Describe(existing, contract, new ContractNames(
+                organisation.Name,
+                (await contracts.ListPlansAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Name),
+                products.ToDictionary(p => p.Id, p => p.Name),
+                (await contracts.ListCalendarsAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name))),
+            AtUtc = clock.UtcNow(),
+        };
+        var saved = await contracts.SaveContractAsync(contract, audit, cancellationToken);
         return saved is null
             ? Result<Contract>.Conflict($"Someone else changed {contract.Number} since you opened it; reload to see their changes. What you typed is still in the form.")
             : Result<Contract>.Ok(saved);

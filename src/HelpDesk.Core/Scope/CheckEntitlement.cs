@@ -21,7 +21,8 @@ public sealed record EntitlementCheck(EntitlementDecision Decision, DateTime? Fi
 
 /// <summary>
 /// Judges a request as intake would, without filing anything: loads the facts, decides, and counts the due times
-/// in the chosen contract's support hours from the moment of the request. The portal's preview and the intake
+/// in the chosen contract's support hours (the plan's, in the contract's time zone and holidays when it sets them)
+/// from the moment of the request. The portal's preview and the intake
 /// step both call it. The at-risk times are counted the same way, at <see cref="SlaSettings.AtRiskPercent"/> of each target.
 /// </summary>
 public sealed class CheckEntitlement(IEntitlementFactsSource facts, SlaSettings? slaSettings = null)
@@ -39,7 +40,7 @@ public sealed class CheckEntitlement(IEntitlementFactsSource facts, SlaSettings?
             return new(decision, null, null) { ProductName = loaded.Product?.Name };
         }
 
-        var hours = contract.Plan.Hours;
+        var hours = contract.Hours;
         var holidays = contract.Holidays.Select(h => h.Day).ToHashSet();
         var firstResponse = SupportCalendar.AddSupportMinutes(request.AtUtc, sla.FirstResponseMinutes, hours, holidays);
         DateTime? resolve = decision.Verdict == Verdict.Entitled && !decision.NeedsClassification

@@ -1,11 +1,13 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 
 namespace HelpDesk.Core.Scope;
 
-public sealed record DeleteScopeDraftRequest(int ProductId, int Version);
+/// <param name="ActorId">The manager who confirmed it, for the product's audit trail.</param>
+public sealed record DeleteScopeDraftRequest(int ProductId, int Version, int ActorId);
 
-/// <summary>Discards a product's draft scope; the published versions stay as they are.</summary>
-public sealed class DeleteScopeDraft(IScopeStore store)
+/// <summary>Discards a product's draft scope; the published versions stay as they are. The product's audit trail says who did.</summary>
+public sealed class DeleteScopeDraft(IScopeStore store, TimeProvider clock)
 {
     public async Task<Result<ScopeOfSupport>> HandleAsync(DeleteScopeDraftRequest request, CancellationToken cancellationToken = default)
     {
@@ -16,8 +18,20 @@ public sealed class DeleteScopeDraft(IScopeStore store)
             return loaded.As<ScopeOfSupport>();
         }
 
-        var draft = loaded.Value.Draft;
-        await store.DeleteDraftAsync(draft.Id, cancellationToken);
-        return Result<ScopeOfSupport>.Ok(draft);
+        var (product, draft) = loaded.Value;
+        var audit = new ManageAuditEntry
+        {
+            Subject = AuditSubjects.Product,
+            SubjectId = product.Id,
+            ActorId = request.ActorId,
+            Action = "discarded the draft scope",
+            Detail = $"The draft last saved {Moment(draft.UpdatedUtc)} is gone; the published versions are unchanged.",
+            AtUtc = clock.UtcNow(),
+        };
+        return await store.DeleteDraftAsync(draft.Id, audit, cancellationToken)
+            ? Result<ScopeOfSupport>.Ok(draft)
+            : ScopeDrafts.Stale<ScopeOfSupport>(product);
     }
+
+    private static string Moment(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

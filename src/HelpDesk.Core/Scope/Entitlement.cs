@@ -53,11 +53,14 @@ public sealed record EntitlementRequest
 
 /// <summary>
 /// One contract as the engine sees it: the contract, its plan, the incidents already used in its term, and the
-/// holidays of the plan's calendar (for the SLA clock).
+/// holidays of the calendar that applies to it, the contract's own or else the plan's (for the SLA clock).
 /// </summary>
 public sealed record ContractFacts(Contract Contract, Plan Plan, int IncidentsUsed)
 {
     public IReadOnlyList<Holiday> Holidays { get; init; } = [];
+
+    /// <summary>The support hours the SLA is counted in: the plan's, in the contract's time zone when it sets one.</summary>
+    public SupportHours Hours => ContractSupportHours.Of(Contract, Plan);
 }
 
 /// <summary>

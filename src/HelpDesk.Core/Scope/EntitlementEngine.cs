@@ -78,7 +78,7 @@ public static class EntitlementEngine
         var sla = scopeReached ? chosen!.Facts.Plan.TargetFor(request.Severity) : null;
         if (sla is not null)
         {
-            reasons.Add(new(SlaSentence(verdict, chosen!.Facts.Plan, sla, provisional: product is null), Contract: chosen.Facts.Contract.Number));
+            reasons.Add(new(SlaSentence(verdict, chosen!.Facts, sla, provisional: product is null), Contract: chosen.Facts.Contract.Number));
         }
 
         foreach (var other in judged)
@@ -205,7 +205,7 @@ public static class EntitlementEngine
     {
         var findings = new ScopeFindings(scope);
         CheckRelease(findings, request, facts, scope, product, today);
-        CheckEnvironment(findings, request, facts, scope, product);
+        CheckEnvironment(findings, request, facts, scope, product, today);
 
         if (request.ModifiedSource && !scope.ModifiedSourceCovered)
         {
@@ -259,6 +259,10 @@ public static class EntitlementEngine
         {
             why = $"{release.Name} ended support on {Date(ended)}.";
         }
+        else if (release.RetiredUtc is DateTime retired && ScopeHistory.Window(facts.Releases, scope.ReleasesBack, today).Contains(release))
+        {
+            why = $"{release.Name} was retired on {Date(DateOnly.FromDateTime(retired))}.";
+        }
         else
         {
             var current = facts.Releases.Where(r => r.ReleasedOn <= today).MaxBy(r => (r.ReleasedOn, r.Id))!.Name;
@@ -280,7 +284,7 @@ public static class EntitlementEngine
         findings.Add(RequestCategories.Backport, new($"Release {release.Name} is not supported: {why} {now}", ScopeClauses.SupportedReleases));
     }
 
-    private static void CheckEnvironment(ScopeFindings findings, EntitlementRequest request, EntitlementFacts facts, ScopeOfSupport scope, Product product)
+    private static void CheckEnvironment(ScopeFindings findings, EntitlementRequest request, EntitlementFacts facts, ScopeOfSupport scope, Product product, DateOnly today)
     {
         // A scope that names no environments restricts none.
         if (scope.EnvironmentCodes.Count == 0)
@@ -303,20 +307,30 @@ public static class EntitlementEngine
             return;
         }
 
-        if (scope.EnvironmentCodes.Any(code => string.Equals(code, environment.Code, StringComparison.OrdinalIgnoreCase)))
+        // A retired environment is still known, so a request naming it is judged; from its retirement on it is not supported.
+        var listed = scope.EnvironmentCodes.Any(code => string.Equals(code, environment.Code, StringComparison.OrdinalIgnoreCase));
+        if (listed && !environment.IsRetiredOn(today))
         {
             return;
         }
 
         var supported = scope.EnvironmentCodes
-            .Select(code => facts.Environments.FirstOrDefault(e => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase))?.Name ?? code)
+            .Select(code => facts.Environments.FirstOrDefault(e => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase)) ?? new TargetEnvironment { Code = code, Name = code })
+            .Where(e => !e.IsRetiredOn(today))
+            .Select(e => e.Name)
             .ToList();
-        findings.Add(RequestCategories.UnsupportedEnvironment, new($"{environment.Name} is not a supported environment for {product.Name}. The supported environments are {List(supported)}.", ScopeClauses.SupportedEnvironments));
+        var why = listed
+            ? $"{environment.Name} was retired on {Date(DateOnly.FromDateTime(environment.RetiredUtc!.Value))} and is no longer a supported environment for {product.Name}."
+            : $"{environment.Name} is not a supported environment for {product.Name}.";
+        var now = supported.Count == 0 ? "No environment is supported today." : $"The supported environments are {List(supported)}.";
+        findings.Add(RequestCategories.UnsupportedEnvironment, new($"{why} {now}", ScopeClauses.SupportedEnvironments));
     }
 
-    private static string SlaSentence(Verdict verdict, Plan plan, SlaTarget sla, bool provisional)
+    private static string SlaSentence(Verdict verdict, ContractFacts facts, SlaTarget sla, bool provisional)
     {
-        var counted = plan.Hours.AroundTheClock ? "counted around the clock" : $"counted in support hours ({Hours(plan.Hours)}, holidays excluded)";
+        var plan = facts.Plan;
+        var whose = ContractSupportHours.InContractZone(facts.Contract, plan) ? $", the time zone of contract {facts.Contract.Number}" : "";
+        var counted = facts.Hours.AroundTheClock ? "counted around the clock" : $"counted in support hours ({Hours(facts.Hours)}{whose}, holidays excluded)";
         if (provisional && verdict == Verdict.Entitled)
         {
             return $"Under the {plan.Name} plan a {Severity(sla.Severity)} request gets a first response within {Duration(sla.FirstResponseMinutes)}, {counted}; the resolution target applies once the request is classified, counted from when it was filed.";

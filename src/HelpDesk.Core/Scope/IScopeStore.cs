@@ -1,3 +1,5 @@
+using HelpDesk.Core.Audit;
+
 namespace HelpDesk.Core.Scope;
 
 /// <summary>
@@ -20,17 +22,45 @@ public interface IScopeStore
     /// <summary>Null when the version is stale; throws nothing for a taken name, which the caller checks first.</summary>
     Task<Product?> UpdateProductAsync(Product product, CancellationToken cancellationToken = default);
 
-    /// <summary>The product's releases, oldest first.</summary>
+    /// <summary>The product's releases, oldest first, retired ones included.</summary>
     Task<IReadOnlyList<ProductRelease>> ListReleasesAsync(int productId, CancellationToken cancellationToken = default);
 
-    /// <summary>Null when the product already has a release of that name.</summary>
+    Task<ProductRelease?> GetReleaseAsync(int releaseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when the product already has a release of that name. Never changes whether it is retired.</summary>
     Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default);
 
-    Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default);
+    /// <summary>The tickets that name the release (by the product's code or name and the release's name).</summary>
+    Task<CatalogueReferences> ReleaseReferencesAsync(ProductRelease release, Product product, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Retires the release at <paramref name="retiredUtc"/>, or reinstates it when that is null, writing the audit
+    /// line in the same transaction. False when it is gone or already in that state.
+    /// </summary>
+    Task<bool> SetReleaseRetiredAsync(int releaseId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the release with its audit line, only if nothing refers to it: no ticket names it and, when it is out
+    /// by <paramref name="today"/>, its product has no published scope (whose pages list it). False otherwise.
+    /// </summary>
+    Task<bool> DeleteReleaseAsync(int releaseId, DateOnly today, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every environment, retired ones included.</summary>
     Task<IReadOnlyList<TargetEnvironment>> ListEnvironmentsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Null when the code is taken.</summary>
+    /// <summary>The tickets that name the environment (by code or name) and the engineers' skills narrowed to it.</summary>
+    Task<CatalogueReferences> EnvironmentReferencesAsync(TargetEnvironment environment, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version, drafts included, of each product that has a version naming the environment.</summary>
+    Task<IReadOnlyList<ScopeOfSupport>> ListScopesNamingEnvironmentAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="SetReleaseRetiredAsync"/>, for an environment.</summary>
+    Task<bool> SetEnvironmentRetiredAsync(int environmentId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the environment with its audit line, only if no ticket, scope version or skill names it. False otherwise.</summary>
+    Task<bool> DeleteEnvironmentAsync(int environmentId, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when the code is taken. Never changes whether it is retired.</summary>
     Task<TargetEnvironment?> SaveEnvironmentAsync(TargetEnvironment environment, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ThirdPartyProduct>> ListThirdPartyAsync(CancellationToken cancellationToken = default);
@@ -54,5 +84,6 @@ public interface IScopeStore
     /// </summary>
     Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default);
 
-    Task DeleteDraftAsync(int scopeId, CancellationToken cancellationToken = default);
+    /// <summary>Deletes the draft (never a published version) with its audit line; false when there was no such draft.</summary>
+    Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default);
 }

@@ -25,6 +25,7 @@ public sealed class SaveEnvironment(IScopeStore store)
             Code = existing?.Code ?? (request.Code ?? "").Trim().ToLowerInvariant(),
             Name = (request.Name ?? "").Trim(),
             Kind = request.Kind,
+            RetiredUtc = existing?.RetiredUtc,
         };
         var errors = ScopeRules.CheckEnvironment(environment);
         if (errors.Count > 0)

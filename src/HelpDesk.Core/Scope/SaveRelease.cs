@@ -18,7 +18,8 @@ public sealed class SaveRelease(IScopeStore store)
         }
 
         var releases = await store.ListReleasesAsync(product.Id, cancellationToken);
-        if (request.Id is int id && releases.All(r => r.Id != id))
+        var existing = request.Id is int id ? releases.FirstOrDefault(r => r.Id == id) : null;
+        if (request.Id is not null && existing is null)
         {
             return Result<ProductRelease>.NotFound($"{product.Name} has no such release any more; reload the page.");
         }
@@ -30,6 +31,7 @@ public sealed class SaveRelease(IScopeStore store)
             Name = (request.Name ?? "").Trim(),
             ReleasedOn = request.ReleasedOn ?? default,
             EndOfSupportOn = request.EndOfSupportOn,
+            RetiredUtc = existing?.RetiredUtc,
         };
         var errors = ScopeRules.CheckRelease(release);
         if (errors.Count > 0)

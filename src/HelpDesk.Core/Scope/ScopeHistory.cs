@@ -67,9 +67,17 @@ public static class ScopeHistory
     /// <summary>
     /// The releases supported on <paramref name="day"/>, oldest first. The current release is the newest one released
     /// by that day; with <paramref name="releasesBack"/> = N it and the N released before it are supported; with
-    /// null the end-of-support dates decide alone. A release past its end-of-support date is never supported.
+    /// null the end-of-support dates decide alone. A release past its end-of-support date is never supported, nor is
+    /// one retired by that day. A retired release keeps its place in the window: retiring an old release never brings
+    /// an older one back into support.
     /// </summary>
-    public static IReadOnlyList<ProductRelease> SupportedReleases(IEnumerable<ProductRelease> releases, int? releasesBack, DateOnly day)
+    public static IReadOnlyList<ProductRelease> SupportedReleases(IEnumerable<ProductRelease> releases, int? releasesBack, DateOnly day) =>
+        Window(releases, releasesBack, day)
+            .Where(r => (r.EndOfSupportOn is not DateOnly end || end >= day) && !r.IsRetiredOn(day))
+            .ToList();
+
+    /// <summary>The releases the "releases back" window takes on <paramref name="day"/>, before end-of-support dates and retirements.</summary>
+    internal static IEnumerable<ProductRelease> Window(IEnumerable<ProductRelease> releases, int? releasesBack, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(releases);
         var released = releases
@@ -77,7 +85,21 @@ public static class ScopeHistory
             .OrderBy(r => r.ReleasedOn)
             .ThenBy(r => r.Id)
             .ToList();
-        var window = releasesBack is int back ? released.Skip(Math.Max(0, released.Count - 1 - Math.Max(0, back))) : released;
-        return window.Where(r => r.EndOfSupportOn is not DateOnly end || end >= day).ToList();
+        return releasesBack is int back ? released.Skip(Math.Max(0, released.Count - 1 - Math.Max(0, back))) : released;
+    }
+
+    /// <summary>
+    /// The versions that judge requests from <paramref name="nowUtc"/> on: the published version in force, those
+    /// published to take effect later, and the draft, which may be published next.
+    /// </summary>
+    public static IReadOnlyList<ScopeOfSupport> InForceOrLater(IEnumerable<ScopeOfSupport> versions, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var list = versions as IReadOnlyList<ScopeOfSupport> ?? versions.ToList();
+        var today = DateOnly.FromDateTime(nowUtc);
+        var current = InForce(list.Where(v => v.Status == ScopeStatus.Published), nowUtc);
+        return list
+            .Where(v => v.Status == ScopeStatus.Draft || ReferenceEquals(v, current) || (v.Status == ScopeStatus.Published && v.EffectiveOn > today))
+            .ToList();
     }
 }

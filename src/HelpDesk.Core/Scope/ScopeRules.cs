@@ -66,6 +66,15 @@ public static partial class ScopeRules
             errors.Add(new("environmentCodes", $"The catalogue has no environment {string.Join(", ", unknown)}; add it there first or leave it out."));
         }
 
+        var retired = environments
+            .Where(e => e.RetiredUtc is not null && draft.EnvironmentCodes.Any(code => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase)))
+            .Select(e => e.Name)
+            .ToList();
+        if (retired.Count > 0)
+        {
+            errors.Add(new("environmentCodes", $"{string.Join(", ", retired)} {(retired.Count == 1 ? "is" : "are")} retired; reinstate {(retired.Count == 1 ? "it" : "them")} in the catalogue first or leave {(retired.Count == 1 ? "it" : "them")} out."));
+        }
+
         foreach (var clause in draft.OutOfScope)
         {
             var category = RequestCategories.Find(clause.Category);

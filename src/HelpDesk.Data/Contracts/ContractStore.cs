@@ -1,5 +1,7 @@
 using Dapper;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Data.Audit;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Scope;
 using static HelpDesk.Data.Contracts.ContractRows;
@@ -185,19 +187,29 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         return (await QueryContractsAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default)
+    public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
+        SaveContractCoreAsync(contract, null, cancellationToken);
+
+    public Task<Contract?> SaveContractAsync(Contract contract, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return SaveContractCoreAsync(contract, audit, cancellationToken);
+    }
+
+    private async Task<Contract?> SaveContractCoreAsync(Contract contract, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         var insert = connections.Dialect.InsertReturningId("""
-            INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, ValueCents, RenewsContractId, Status,
-                                   CreatedUtc, UpdatedUtc, Version)
-            VALUES (@OrganisationId, @PlanId, @StartsOn, @EndsOn, @TimeZone, @ValueCents, @RenewsContractId, @Status,
-                    @CreatedUtc, @UpdatedUtc, 1)
+            INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, SupportTimeZone, HolidayCalendarId, ValueCents,
+                                   RenewsContractId, Status, CreatedUtc, UpdatedUtc, Version)
+            VALUES (@OrganisationId, @PlanId, @StartsOn, @EndsOn, @TimeZone, @SupportTimeZone, @HolidayCalendarId, @ValueCents,
+                    @RenewsContractId, @Status, @CreatedUtc, @UpdatedUtc, 1)
             """);
         const string update = """
             UPDATE Contracts
             SET OrganisationId = @OrganisationId, PlanId = @PlanId, StartsOn = @StartsOn, EndsOn = @EndsOn,
-                TimeZone = @TimeZone, ValueCents = @ValueCents, RenewsContractId = @RenewsContractId, Status = @Status,
+                TimeZone = @TimeZone, SupportTimeZone = @SupportTimeZone, HolidayCalendarId = @HolidayCalendarId,
+                ValueCents = @ValueCents, RenewsContractId = @RenewsContractId, Status = @Status,
                 UpdatedUtc = @UpdatedUtc, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
@@ -217,6 +229,8 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             saved.StartsOn,
             saved.EndsOn,
             saved.TimeZone,
+            saved.SupportTimeZone,
+            saved.HolidayCalendarId,
             saved.ValueCents,
             saved.RenewsContractId,
             Status = saved.Status.ToString(),
@@ -240,8 +254,49 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             saved.ProductIds.Select(productId => new { ContractId = saved.Id, ProductId = productId }),
             transaction,
             cancellationToken: cancellationToken));
+        if (audit is not null)
+        {
+            await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: saved.Id);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return saved;
+    }
+
+    public async Task<Contract?> SetStatusAsync(int contractId, int version, ContractStatus status, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        const string update = """
+            UPDATE Contracts SET Status = @Status, UpdatedUtc = @UpdatedUtc, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            update,
+            new { Id = contractId, Version = version, Status = status.ToString(), UpdatedUtc = _clock.GetUtcNow().UtcDateTime },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (rows == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: contractId);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetContractAsync(contractId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<int>> ListOpenTicketsAsync(int contractId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT t.Id FROM Tickets t
+            WHERE t.ContractId = @ContractId AND t.Status NOT IN ('Resolved', 'Closed')
+            ORDER BY t.Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<int>(new CommandDefinition(sql, new { ContractId = contractId }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default)

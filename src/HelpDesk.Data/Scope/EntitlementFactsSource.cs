@@ -66,7 +66,7 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
                 var plan = catalogue.Plans[c.PlanId];
                 return new ContractFacts(c, plan, used.GetValueOrDefault(c.Id))
                 {
-                    Holidays = plan.HolidayCalendarId is int calendar ? catalogue.Holidays[calendar].ToList() : [],
+                    Holidays = ContractSupportHours.HolidayCalendarOf(c, plan) is int calendar ? catalogue.Holidays[calendar].ToList() : [],
                 };
             }).ToList(),
             ProductNames = catalogue.ProductNames,

@@ -11,9 +11,9 @@ internal static class ScopeRows
 {
     public const string ProductColumns = "p.Id, p.Code, p.Name, p.Description, p.Version";
 
-    public const string ReleaseColumns = "r.Id, r.ProductId, r.Name, r.ReleasedOn, r.EndOfSupportOn";
+    public const string ReleaseColumns = "r.Id, r.ProductId, r.Name, r.ReleasedOn, r.EndOfSupportOn, r.RetiredUtc";
 
-    public const string EnvironmentColumns = "e.Id, e.Code, e.Name, e.Kind";
+    public const string EnvironmentColumns = "e.Id, e.Code, e.Name, e.Kind, e.RetiredUtc";
 
     /// <summary>Three statements: the versions (in <paramref name="order"/>), their environment codes, their exclusions.</summary>
     public static string Select(string filter, string order) => $"""

@@ -10,7 +10,7 @@ namespace HelpDesk.Data.Scope;
 /// The catalogue and the Scope of Support versions. Product and environment codes are stored lower-case, and
 /// names are checked with <see cref="CaseInsensitiveNames"/>, so both engines agree on what is taken.
 /// </summary>
-public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null) : IScopeStore
+public sealed partial class ScopeStore(IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null) : IScopeStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -148,13 +148,6 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         await using var connection = await connections.OpenAsync(cancellationToken);
         var id = await RowWrites.InsertOrUpdateAsync(connection, null, saved.Id, insert, update, parameters, cancellationToken);
         return id is null ? null : saved with { Id = id.Value };
-    }
-
-    private async Task DeleteReleaseCoreAsync(int releaseId, CancellationToken cancellationToken = default)
-    {
-        const string sql = "DELETE FROM ProductReleases WHERE Id = @Id";
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = releaseId }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<TargetEnvironment>> ListEnvironmentsAsync(CancellationToken cancellationToken = default)
@@ -336,19 +329,6 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         return published;
     }
 
-    public async Task DeleteDraftAsync(int scopeId, CancellationToken cancellationToken = default)
-    {
-        const string sql = """
-            DELETE FROM ScopeEnvironments WHERE ScopeVersionId IN (SELECT Id FROM ScopeVersions WHERE Id = @Id AND Status = 'Draft');
-            DELETE FROM ScopeExclusions WHERE ScopeVersionId IN (SELECT Id FROM ScopeVersions WHERE Id = @Id AND Status = 'Draft');
-            DELETE FROM ScopeVersions WHERE Id = @Id AND Status = 'Draft';
-            """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = scopeId }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     private static async Task ReplaceClausesAsync(DbConnection connection, DbTransaction transaction, ScopeOfSupport scope, CancellationToken cancellationToken)
     {
         const string delete = """
@@ -395,9 +375,6 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
     public Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default) =>
         InvalidatingAsync(SaveReleaseCoreAsync(release, cancellationToken));
 
-    public Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default) =>
-        InvalidatingAsync(DeleteReleaseCoreAsync(releaseId, cancellationToken));
-
     public Task<TargetEnvironment?> SaveEnvironmentAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) =>
         InvalidatingAsync(SaveEnvironmentCoreAsync(environment, cancellationToken));
 
@@ -410,18 +387,6 @@ public sealed class ScopeStore(IDbConnectionFactory connections, TimeProvider? c
         try
         {
             return await write;
-        }
-        finally
-        {
-            factsCache?.Invalidate();
-        }
-    }
-
-    private async Task InvalidatingAsync(Task write)
-    {
-        try
-        {
-            await write;
         }
         finally
         {

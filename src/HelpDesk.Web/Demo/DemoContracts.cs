@@ -7,7 +7,8 @@ namespace HelpDesk.Web.Demo;
 /// The demo's plans (Basic, Standard, Premium), their holiday calendars and the six organisations' contracts,
 /// chosen so that every contract state and every verdict turns up in the demo tickets: Northwind and Adatum on
 /// Premium, Contoso on a renewed Standard contract, Fabrikam on Basic writing by email, Tailspin on Basic with its
-/// incidents used up, and Wingtip whose only contract has ended. Dates are counted from the day of seeding.
+/// incidents used up, and Wingtip whose only contract has ended. Fabrikam, in Tokyo, has the Basic plan's hours in
+/// Tokyo time and closed on Japanese holidays. Dates are counted from the day of seeding.
 /// </summary>
 internal static class DemoContracts
 {
@@ -15,7 +16,10 @@ internal static class DemoContracts
     public const string Standard = "standard";
     public const string Premium = "premium";
 
-    /// <summary>One contract of an organisation (by e-mail domain); <see cref="Renews"/> is the index of the contract it renews.</summary>
+    /// <summary>
+    /// One contract of an organisation (by e-mail domain); <see cref="Renews"/> is the index of the contract it renews.
+    /// <see cref="LocalSupport"/> reads the plan's hours in the contract's time zone, closed on that country's holidays.
+    /// </summary>
     public sealed record DemoContract(
         string Domain,
         string Plan,
@@ -24,7 +28,8 @@ internal static class DemoContracts
         int EndsInDays,
         string TimeZone,
         long ValueCents,
-        int? Renews = null);
+        int? Renews = null,
+        bool LocalSupport = false);
 
     /// <summary>What an organisation's people ask about: product codes, repeated by how often.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ProductsAskedAbout { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -42,7 +47,7 @@ internal static class DemoContracts
         new("northwind.example", Premium, ["keel", "mooring", "sextant"], 240, 124, "America/New_York", 14_500_000),
         new("contoso.example", Standard, ["keel", "mooring"], 455, -91, "Europe/Berlin", 3_600_000),
         new("contoso.example", Standard, ["keel", "mooring"], 90, 274, "Europe/Berlin", 3_850_000, Renews: 1),
-        new("fabrikam.example", Basic, ["keel"], 210, 154, "Asia/Tokyo", 540_000),
+        new("fabrikam.example", Basic, ["keel"], 210, 154, "Asia/Tokyo", 540_000, LocalSupport: true),
         new("tailspin.example", Basic, ["mooring"], 150, 214, "America/Los_Angeles", 540_000),
         new("adatum.example", Premium, ["keel", "sextant"], 300, 430, "Europe/London", 11_800_000),
         new("wingtip.example", Standard, ["mooring", "sextant"], 415, -50, "Australia/Sydney", 3_900_000),
@@ -122,6 +127,7 @@ internal static class DemoContracts
         var years = new[] { today.Year - 1, today.Year, today.Year + 1 };
         var uk = Saved(await store.SaveCalendarAsync(new HolidayCalendar { Name = "England and Wales bank holidays", Days = [.. years.SelectMany(DemoHolidays.EnglandAndWales)] }, cancellationToken), "the UK calendar");
         var us = Saved(await store.SaveCalendarAsync(new HolidayCalendar { Name = "United States federal holidays", Days = [.. years.SelectMany(DemoHolidays.UnitedStates)] }, cancellationToken), "the US calendar");
+        var japan = Saved(await store.SaveCalendarAsync(new HolidayCalendar { Name = "Japanese national holidays", Days = [.. years.SelectMany(DemoHolidays.Japan)] }, cancellationToken), "the Japanese calendar");
 
         var plans = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var plan in Plans(uk.Id, us.Id))
@@ -146,6 +152,8 @@ internal static class DemoContracts
                         StartsOn = startsOn,
                         EndsOn = today.AddDays(demo.EndsInDays),
                         TimeZone = demo.TimeZone,
+                        SupportTimeZone = demo.LocalSupport ? demo.TimeZone : null,
+                        HolidayCalendarId = demo.LocalSupport ? japan.Id : null,
                         ValueCents = demo.ValueCents,
                         RenewsContractId = demo.Renews is { } renews ? saved[renews].Id : null,
                         Status = ContractStatus.Active,
@@ -197,6 +205,59 @@ internal static class DemoHolidays
         yield return new(Observed(new DateOnly(year, 11, 11)), "Veterans Day");
         yield return new(Nth(year, 11, DayOfWeek.Thursday, 4), "Thanksgiving Day");
         yield return new(Observed(new DateOnly(year, 12, 25)), "Christmas Day");
+    }
+
+    /// <summary>
+    /// Japan's national holidays: the fixed days, the "Happy Monday" ones, the two equinoxes (by the usual
+    /// approximation, right from 1980 to 2099), a substitute weekday for one falling on a Sunday, and a weekday between
+    /// two holidays (as 22 September 2026 is).
+    /// </summary>
+    public static IEnumerable<Holiday> Japan(int year)
+    {
+        var elapsed = year - 1980;
+        var leap = elapsed / 4;
+        var vernal = (int)Math.Floor(20.8431 + (0.242194 * elapsed)) - leap;
+        var autumnal = (int)Math.Floor(23.2488 + (0.242194 * elapsed)) - leap;
+        var days = new List<Holiday>
+        {
+            new(new DateOnly(year, 1, 1), "New Year's Day"),
+            new(Nth(year, 1, DayOfWeek.Monday, 2), "Coming of Age Day"),
+            new(new DateOnly(year, 2, 11), "National Foundation Day"),
+            new(new DateOnly(year, 2, 23), "The Emperor's Birthday"),
+            new(new DateOnly(year, 3, vernal), "Vernal Equinox Day"),
+            new(new DateOnly(year, 4, 29), "Showa Day"),
+            new(new DateOnly(year, 5, 3), "Constitution Memorial Day"),
+            new(new DateOnly(year, 5, 4), "Greenery Day"),
+            new(new DateOnly(year, 5, 5), "Children's Day"),
+            new(Nth(year, 7, DayOfWeek.Monday, 3), "Marine Day"),
+            new(new DateOnly(year, 8, 11), "Mountain Day"),
+            new(Nth(year, 9, DayOfWeek.Monday, 3), "Respect for the Aged Day"),
+            new(new DateOnly(year, 9, autumnal), "Autumnal Equinox Day"),
+            new(Nth(year, 10, DayOfWeek.Monday, 2), "Sports Day"),
+            new(new DateOnly(year, 11, 3), "Culture Day"),
+            new(new DateOnly(year, 11, 23), "Labour Thanksgiving Day"),
+        };
+        var taken = days.Select(d => d.Day).ToHashSet();
+
+        // A Sunday holiday moves to the next day that is not a holiday already.
+        foreach (var sunday in days.Where(d => d.Day.DayOfWeek == DayOfWeek.Sunday).Select(d => d.Day).ToList())
+        {
+            var substitute = sunday.AddDays(1);
+            while (taken.Contains(substitute))
+            {
+                substitute = substitute.AddDays(1);
+            }
+
+            taken.Add(substitute);
+            days.Add(new(substitute, "Substitute holiday"));
+        }
+
+        foreach (var day in taken.Where(d => taken.Contains(d.AddDays(2)) && !taken.Contains(d.AddDays(1)) && d.AddDays(1).DayOfWeek != DayOfWeek.Sunday).ToList())
+        {
+            days.Add(new(day.AddDays(1), "Citizens' Holiday"));
+        }
+
+        return days.OrderBy(d => d.Day);
     }
 
     /// <summary>Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).</summary>

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
@@ -34,6 +35,38 @@ public sealed class InMemoryContractStore : IContractStore
 
     public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
         Task.FromResult(Save(Contracts, contract, c => c.Id, (c, id, version) => c with { Id = id, Version = version }, c => c.Version));
+
+    public Task<Contract?> SaveContractAsync(Contract contract, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        var saved = Save(Contracts, contract, c => c.Id, (c, id, version) => c with { Id = id, Version = version }, c => c.Version);
+        if (saved is not null)
+        {
+            Audit.Add(audit with { SubjectId = saved.Id });
+        }
+
+        return Task.FromResult(saved);
+    }
+
+    public Task<Contract?> SetStatusAsync(int contractId, int version, ContractStatus status, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        var contract = Contracts.FirstOrDefault(c => c.Id == contractId);
+        var saved = contract is null ? null : Save(Contracts, contract with { Status = status, Version = version }, c => c.Id, (c, id, v) => c with { Id = id, Version = v }, c => c.Version);
+        if (saved is not null)
+        {
+            Audit.Add(audit);
+        }
+
+        return Task.FromResult(saved);
+    }
+
+    /// <summary>The open tickets each contract has, by contract id, as a test sets them.</summary>
+    public Dictionary<int, List<int>> OpenTickets { get; } = [];
+
+    /// <summary>The audit lines the writes recorded.</summary>
+    public List<ManageAuditEntry> Audit { get; } = [];
+
+    public Task<IReadOnlyList<int>> ListOpenTicketsAsync(int contractId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<int>>(OpenTickets.TryGetValue(contractId, out var ids) ? [.. ids] : []);
 
     public Task<int> CountIncidentsAsync(int contractId, CancellationToken cancellationToken = default) => Task.FromResult(0);
 
@@ -124,7 +157,21 @@ public sealed class InMemoryProducts : IScopeStore
 
     public Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<ProductRelease?> GetReleaseAsync(int releaseId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<CatalogueReferences> ReleaseReferencesAsync(ProductRelease release, Product product, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> SetReleaseRetiredAsync(int releaseId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> DeleteReleaseAsync(int releaseId, DateOnly today, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<CatalogueReferences> EnvironmentReferencesAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ScopeOfSupport>> ListScopesNamingEnvironmentAsync(string code, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> SetEnvironmentRetiredAsync(int environmentId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> DeleteEnvironmentAsync(int environmentId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<TargetEnvironment>> ListEnvironmentsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
@@ -144,5 +191,5 @@ public sealed class InMemoryProducts : IScopeStore
 
     public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteDraftAsync(int scopeId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

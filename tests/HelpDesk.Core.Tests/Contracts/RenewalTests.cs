@@ -87,40 +87,4 @@ public sealed class RenewalTests
     {
         (await new RenewContract(new InMemoryContractStore()).HandleAsync(7)).Failure.Should().Be(Failure.NotFound);
     }
-
-    [Fact]
-    public async Task Cancel_MarksTheContractCancelled()
-    {
-        var store = new InMemoryContractStore();
-        store.Contracts.Add(Old(new DateOnly(2025, 4, 1), new DateOnly(2026, 3, 31)));
-
-        var result = await new CancelContract(store).HandleAsync(7, 4);
-
-        result.Succeeded.Should().BeTrue();
-        store.Contracts.Single().Status.Should().Be(ContractStatus.Cancelled);
-        store.Contracts.Single().Version.Should().Be(5);
-    }
-
-    [Fact]
-    public async Task Cancel_ReportsAConflict_WhenTheVersionIsStale()
-    {
-        var store = new InMemoryContractStore();
-        store.Contracts.Add(Old(new DateOnly(2025, 4, 1), new DateOnly(2026, 3, 31)));
-
-        var result = await new CancelContract(store).HandleAsync(7, 3);
-
-        result.Failure.Should().Be(Failure.Conflict);
-        store.Contracts.Single().Status.Should().Be(ContractStatus.Active);
-    }
-
-    [Fact]
-    public async Task Cancel_RefusesAContractAlreadyCancelled()
-    {
-        var store = new InMemoryContractStore();
-        store.Contracts.Add(Old(new DateOnly(2025, 4, 1), new DateOnly(2026, 3, 31)) with { Status = ContractStatus.Cancelled });
-
-        var result = await new CancelContract(store).HandleAsync(7, 4);
-
-        result.Errors.Single().Message.Should().Be("C-0007 is already cancelled.");
-    }
 }

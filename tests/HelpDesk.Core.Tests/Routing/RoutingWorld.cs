@@ -1,4 +1,5 @@
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
@@ -152,7 +153,28 @@ internal sealed class InMemoryCatalogue : IScopeStore
 
     public Task<ProductRelease?> SaveReleaseAsync(ProductRelease release, CancellationToken cancellationToken = default) => _products.SaveReleaseAsync(release, cancellationToken);
 
-    public Task DeleteReleaseAsync(int releaseId, CancellationToken cancellationToken = default) => _products.DeleteReleaseAsync(releaseId, cancellationToken);
+    public Task<ProductRelease?> GetReleaseAsync(int releaseId, CancellationToken cancellationToken = default) => _products.GetReleaseAsync(releaseId, cancellationToken);
+
+    public Task<CatalogueReferences> ReleaseReferencesAsync(ProductRelease release, Product product, CancellationToken cancellationToken = default) =>
+        _products.ReleaseReferencesAsync(release, product, cancellationToken);
+
+    public Task<bool> SetReleaseRetiredAsync(int releaseId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        _products.SetReleaseRetiredAsync(releaseId, retiredUtc, audit, cancellationToken);
+
+    public Task<bool> DeleteReleaseAsync(int releaseId, DateOnly today, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        _products.DeleteReleaseAsync(releaseId, today, audit, cancellationToken);
+
+    public Task<CatalogueReferences> EnvironmentReferencesAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) =>
+        _products.EnvironmentReferencesAsync(environment, cancellationToken);
+
+    public Task<IReadOnlyList<ScopeOfSupport>> ListScopesNamingEnvironmentAsync(string code, CancellationToken cancellationToken = default) =>
+        _products.ListScopesNamingEnvironmentAsync(code, cancellationToken);
+
+    public Task<bool> SetEnvironmentRetiredAsync(int environmentId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        _products.SetEnvironmentRetiredAsync(environmentId, retiredUtc, audit, cancellationToken);
+
+    public Task<bool> DeleteEnvironmentAsync(int environmentId, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        _products.DeleteEnvironmentAsync(environmentId, audit, cancellationToken);
 
     public Task<IReadOnlyList<TargetEnvironment>> ListEnvironmentsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TargetEnvironment>>([.. Environments]);
@@ -174,5 +196,5 @@ internal sealed class InMemoryCatalogue : IScopeStore
     public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) =>
         _products.PublishAsync(scopeId, version, publishedById, nowUtc, cancellationToken);
 
-    public Task DeleteDraftAsync(int scopeId, CancellationToken cancellationToken = default) => _products.DeleteDraftAsync(scopeId, cancellationToken);
+    public Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => _products.DeleteDraftAsync(scopeId, audit, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Scope;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Scope;
@@ -15,6 +16,8 @@ public abstract class ScopeStoreTests : ProviderTestBase
 
     private async Task<Product> ProductAsync(string code = "ledger", string name = "Ledger") =>
         (await Store.CreateProductAsync(new Product { Code = code, Name = name, Description = "Double-entry accounts" }))!;
+
+    private static ManageAuditEntry AuditLine(int productId) => new() { Subject = AuditSubjects.Product, SubjectId = productId, Action = "tidied", AtUtc = Now };
 
     private static ScopeOfSupport Draft(int productId) => new()
     {
@@ -95,7 +98,8 @@ public abstract class ScopeStoreTests : ProviderTestBase
             (await connection.ExecuteScalarAsync<string>("SELECT ReleasedOn FROM ProductReleases WHERE Id = @Id", new { v1!.Id })).Should().Be("2024-01-15");
         }
 
-        await Store.DeleteReleaseAsync(v1!.Id);
+        // Nothing refers to 1.0 (no ticket names it, no scope is published), so it may be deleted.
+        (await Store.DeleteReleaseAsync(v1!.Id, DateOnly.FromDateTime(Now), AuditLine(product.Id))).Should().BeTrue();
         (await Store.ListReleasesAsync(product.Id)).Should().Equal(renamed!);
     }
 
@@ -236,8 +240,8 @@ public abstract class ScopeStoreTests : ProviderTestBase
         published = await Store.PublishAsync(published!.Id, published.Version, publisher, Now);
         var draft = await Store.SaveDraftAsync(Draft(product.Id));
 
-        await Store.DeleteDraftAsync(draft!.Id);
-        await Store.DeleteDraftAsync(published!.Id);
+        (await Store.DeleteDraftAsync(draft!.Id, AuditLine(product.Id))).Should().BeTrue();
+        (await Store.DeleteDraftAsync(published!.Id, AuditLine(product.Id))).Should().BeFalse();
 
         (await Store.ListScopesAsync(product.Id)).Should().ContainSingle().Which.Should().BeEquivalentTo(published);
         await using var connection = await Connections.OpenAsync();

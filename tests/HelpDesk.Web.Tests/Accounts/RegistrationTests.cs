@@ -110,10 +110,14 @@ public sealed class RegistrationTests(HelpDeskAppFactory app) : IClassFixture<He
         var manager = await app.SignInAsync("manager@helpdesk.test");
         (await manager.GetStringAsync("/manage")).Should().Contain($"Organisation for {email}");
         var contoso = await app.OrganisationIdAsync("Contoso Manufacturing");
-        var placed = await manager.PostFormAsync(
-            "/manage",
-            new Dictionary<string, string> { ["userId"] = $"{await app.UserIdAsync(email)}", ["organisationId"] = $"{contoso}" },
-            handler: "Place");
+        var confirmation = $"/manage/placement/{await app.UserIdAsync(email)}?organisationId={contoso}";
+        var asked = WebUtility.HtmlDecode(await manager.GetStringAsync(confirmation));
+        asked.Should().Contain($"Place {email} in Contoso Manufacturing?")
+            .And.Contain($"{email} will see every ticket of Contoso Manufacturing, including those filed by other people there")
+            .And.Contain("Check it is the right organisation: nobody-owns-this.example is not one of Contoso Manufacturing's domains (contoso.example).");
+        (await app.OrganisationOfAsync(email)).Should().BeNull("asking is not placing");
+
+        var placed = await manager.PostFormAsync(confirmation, new Dictionary<string, string> { ["organisationId"] = $"{contoso}" });
 
         placed.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await app.OrganisationOfAsync(email)).Should().Be("Contoso Manufacturing");

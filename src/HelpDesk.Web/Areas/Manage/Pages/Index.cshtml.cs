@@ -1,15 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Accounts;
-using HelpDesk.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Manage.Pages;
 
-public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore userStore, HelpDeskUserManager users, TimeProvider clock) : PageModel
+/// <summary>The manage home: the accounts awaiting placement (each placed after a confirmation step), and the organisations.</summary>
+public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore userStore, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
@@ -64,30 +63,6 @@ public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore
         }
 
         TempData["Notice"] = $"Added {Input.Name.Trim()}.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostPlaceAsync(int userId, int organisationId)
-    {
-        var user = await users.FindByIdAsync(userId.ToString(CultureInfo.InvariantCulture));
-        var organisation = await organisations.GetAsync(organisationId, HttpContext.RequestAborted);
-        if (user is null || organisation is null)
-        {
-            TempData["Notice"] = "That account or organisation no longer exists; the list below is current.";
-            return RedirectToPage();
-        }
-
-        if (user.OrganisationId is not null)
-        {
-            TempData["Notice"] = $"{user.Email} was already placed by someone else; nothing changed.";
-            return RedirectToPage();
-        }
-
-        user.OrganisationId = organisation.Id;
-        var result = await users.UpdateAsync(user);
-        TempData["Notice"] = result.Succeeded
-            ? $"{user.Email} now belongs to {organisation.Name}."
-            : $"{user.Email} changed while you were looking; nothing was saved. Check the list and try again.";
         return RedirectToPage();
     }
 

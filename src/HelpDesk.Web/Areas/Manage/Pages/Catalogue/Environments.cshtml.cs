@@ -1,12 +1,17 @@
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Scope;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Manage.Pages.Catalogue;
 
-/// <summary>The environments (operating systems, platforms, toolchains) a scope can name as supported; add or rename one.</summary>
+/// <summary>
+/// The environments (operating systems, platforms, toolchains) a scope can name as supported; add or rename one,
+/// reinstate a retired one. Retiring or deleting one has its own confirmation page.
+/// </summary>
 public sealed class EnvironmentsModel(IScopeStore store, SaveEnvironment saveEnvironment) : PageModel
 {
     [BindProperty]
@@ -42,6 +47,18 @@ public sealed class EnvironmentsModel(IScopeStore store, SaveEnvironment saveEnv
         ResultResponses.AddTo(result, ModelState, nameof(Input));
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>Undoes a retirement: customers are offered the environment again. Not destructive, so no confirmation step.</summary>
+    public async Task<IActionResult> OnPostReinstateAsync(int environmentId, [FromServices] EnvironmentRetirement retirement, [FromServices] HelpDeskUserManager users)
+    {
+        ArgumentNullException.ThrowIfNull(retirement);
+        ArgumentNullException.ThrowIfNull(users);
+        var result = await retirement.ReinstateAsync(new EnvironmentChangeRequest(environmentId, users.IdOf(User)), HttpContext.RequestAborted);
+        TempData["Notice"] = result.Succeeded
+            ? $"Reinstated {result.Value!.Environment.Name}; customers are offered it again."
+            : result.Errors[0].Message;
+        return RedirectToPage(new { id = (int?)null });
     }
 
     private async Task LoadAsync() =>

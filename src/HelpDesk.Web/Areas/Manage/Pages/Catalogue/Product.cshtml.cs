@@ -1,13 +1,19 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Scope;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Manage.Pages.Catalogue;
 
-/// <summary>One product: its name and description, and its releases with their end-of-support dates.</summary>
-public sealed class ProductModel(IScopeStore store, SaveProduct saveProduct, SaveRelease saveRelease, DeleteRelease deleteRelease) : PageModel
+/// <summary>
+/// One product: its name and description, its releases with their end-of-support dates (a release is retired or deleted
+/// on its own confirmation page, and reinstated here), and the product's audit trail.
+/// </summary>
+public sealed class ProductModel(IScopeStore store, IManageAudit audit, SaveProduct saveProduct, SaveRelease saveRelease) : PageModel
 {
     [BindProperty]
     public ProductInput Input { get; set; } = new();
@@ -21,6 +27,9 @@ public sealed class ProductModel(IScopeStore store, SaveProduct saveProduct, Sav
     public Product Product { get; private set; } = null!;
 
     public IReadOnlyList<ProductRelease> Releases { get; private set; } = [];
+
+    /// <summary>Releases retired and reinstated, drafts discarded: newest first.</summary>
+    public IReadOnlyList<ManageAuditEntry> History { get; private set; } = [];
 
     /// <summary>Set when a save was refused because someone else changed the product meanwhile.</summary>
     public string? StaleMessage { get; private set; }
@@ -71,15 +80,15 @@ public sealed class ProductModel(IScopeStore store, SaveProduct saveProduct, Sav
         return await AfterAsync(result, productCode, nameof(Edit), $"Saved release {Edit.Name?.Trim()}.");
     }
 
-    public async Task<IActionResult> OnPostDeleteReleaseAsync(string productCode, int releaseId)
+    /// <summary>Undoes a retirement: customers are offered the release again. Not destructive, so no confirmation step.</summary>
+    public async Task<IActionResult> OnPostReinstateReleaseAsync(string productCode, int releaseId, [FromServices] ReleaseRetirement retirement, [FromServices] HelpDeskUserManager users)
     {
-        if (!await LoadAsync(productCode))
-        {
-            return NotFound();
-        }
-
-        var result = await deleteRelease.HandleAsync(new DeleteReleaseRequest(Product.Id, releaseId), HttpContext.RequestAborted);
-        TempData["Notice"] = result.Succeeded ? $"Deleted release {result.Value!.Name}." : string.Join(" ", result.Errors.Select(e => e.Message));
+        ArgumentNullException.ThrowIfNull(retirement);
+        ArgumentNullException.ThrowIfNull(users);
+        var result = await retirement.ReinstateAsync(new ReleaseChangeRequest(releaseId, users.IdOf(User)), HttpContext.RequestAborted);
+        TempData["Notice"] = result.Succeeded
+            ? $"Reinstated release {result.Value!.Release.Name}; customers are offered it again."
+            : result.Errors[0].Message;
         return RedirectToPage(new { productCode });
     }
 
@@ -117,6 +126,7 @@ public sealed class ProductModel(IScopeStore store, SaveProduct saveProduct, Sav
 
         Product = product;
         Releases = await store.ListReleasesAsync(product.Id, HttpContext.RequestAborted);
+        History = await audit.ListAsync(AuditSubjects.Product, product.Id, HttpContext.RequestAborted);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Manage.Pages.Contracts;
 
-/// <summary>Every contract, filtered by organisation and state, with the way to renew or cancel each.</summary>
-public sealed class IndexModel(ContractRows rows, IOrganisationStore organisations, CancelContract cancelContract) : PageModel
+/// <summary>Every contract, filtered by organisation and state, with the way to renew each or to cancel it (after confirming).</summary>
+public sealed class IndexModel(ContractRows rows, IOrganisationStore organisations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Organisation { get; set; }
@@ -25,14 +24,5 @@ public sealed class IndexModel(ContractRows rows, IOrganisationStore organisatio
         Organisations = await organisations.ListAsync(cancellationToken);
         var all = await rows.ListAsync(Organisation, cancellationToken);
         Contracts = State is ContractState state ? [.. all.Where(r => r.State == state)] : all;
-    }
-
-    public async Task<IActionResult> OnPostCancelAsync(int id, int version)
-    {
-        var result = await cancelContract.HandleAsync(id, version, HttpContext.RequestAborted);
-        TempData["Notice"] = result.Succeeded
-            ? $"Cancelled {result.Value!.Number}; it no longer entitles anyone to support."
-            : result.Errors is [var first, ..] ? first.Message : "Nothing was cancelled.";
-        return result.Failure == Failure.NotFound ? NotFound() : RedirectToPage(new { Organisation, State });
     }
 }

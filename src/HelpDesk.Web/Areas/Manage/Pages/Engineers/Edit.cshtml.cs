@@ -4,6 +4,7 @@ using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,9 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Engineers;
 /// <summary>
 /// One engineer's routing profile: tier, sourcing, the skills grid, languages, categories, capacity and
 /// availability. Saving the first time puts the engineer in the router's hands. A save refused because someone else
-/// changed the profile meanwhile keeps the form as typed and says so.
+/// changed the profile meanwhile keeps the form as typed and says so. A save that removes skills first comes back with
+/// what removing them leads to, and removes them only when the manager confirms (the form is sent again with the
+/// removals it confirmed).
 /// </summary>
 public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers, IScopeStore catalogue, SaveEngineerProfile saveProfile, TimeProvider clock) : PageModel
 {
@@ -33,6 +36,12 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
 
     public string? StaleMessage { get; private set; }
 
+    /// <summary>The skills the posted form would remove, with their consequences, while they await confirmation.</summary>
+    public IReadOnlyList<RemovedSkill> SkillRemovals { get; private set; } = [];
+
+    /// <summary>What the confirm button sends back as <see cref="ProfileInput.ConfirmedRemovals"/>.</summary>
+    public string RemovalToken { get; private set; } = "";
+
     /// <summary>The hourly rate in force today; null without one.</summary>
     public long? HourlyNow => Existing?.HourlyCentsOn(DateOnly.FromDateTime(clock.UtcNow()));
 
@@ -48,8 +57,9 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] ITicketStore tickets)
     {
+        ArgumentNullException.ThrowIfNull(tickets);
         if (!await LoadAsync(id))
         {
             return NotFound();
@@ -58,6 +68,15 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
         // Lines without a product are the blank ones offered for adding; errors name the lines Core saw, so they are
         // put back beside the line of the form they came from.
         var lines = Input.Skills.Select((row, index) => (row, index)).Where(l => !string.IsNullOrWhiteSpace(l.row.Product)).ToList();
+        if (Existing is not null)
+        {
+            var removed = SkillRemoval.Removed(Existing, lines.Select(l => (l.row.Product!, string.IsNullOrWhiteSpace(l.row.Area) ? null : l.row.Area)));
+            if (removed.Count > 0 && Input.ConfirmedRemovals != SkillRemoval.Token(removed))
+            {
+                await DescribeRemovalsAsync(removed, [.. lines.Select(l => l.row.Product!.Trim())], tickets);
+                return Page();
+            }
+        }
         var result = await saveProfile.HandleAsync(
             new EngineerProfileInput
             {
@@ -93,6 +112,33 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
         StaleMessage = stale;
         return Page();
     }
+
+    private async Task DescribeRemovalsAsync(IReadOnlyList<EngineerSkill> removed, IReadOnlyCollection<string> kept, ITicketStore tickets)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var names = Products.ToDictionary(p => p.Code, p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var open = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in removed.Select(s => s.ProductCode).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var page = await tickets.ListAsync(
+                new TicketQuery
+                {
+                    Scope = TicketScope.Staff,
+                    AssigneeId = Person.Id,
+                    Product = names.GetValueOrDefault(code, code),
+                    Statuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.OnHold],
+                    Take = MaxCountedTickets,
+                },
+                cancellationToken);
+            open[code] = page.Items.Count;
+        }
+
+        SkillRemovals = SkillRemoval.Describe(Existing!, removed, kept, await engineers.ListAsync(cancellationToken), names, open);
+        RemovalToken = SkillRemoval.Token(removed);
+    }
+
+    /// <summary>How many of an engineer's open tickets on a product the confirmation counts at most.</summary>
+    private const int MaxCountedTickets = 100;
 
     /// <summary>"skills[1].product" of the lines sent is "skills[3].product" of the form when blank lines came between.</summary>
     private static string FormField(string field, List<int> formIndexes)
@@ -150,6 +196,9 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
         public int? Capacity { get; set; } = 5;
 
         public bool Available { get; set; } = true;
+
+        /// <summary>The removals the manager confirmed (see <see cref="SkillRemoval.Token"/>); empty until they do.</summary>
+        public string? ConfirmedRemovals { get; set; }
 
         public static ProfileInput From(EngineerProfile profile) => new()
         {

@@ -10,7 +10,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Scope;
 /// A product's draft scope. Without a draft the form starts from the newest published version; the first save
 /// creates the draft. Every post carries the draft's <see cref="Version"/>, so two managers cannot overwrite each other.
 /// </summary>
-public sealed class EditModel(IScopeStore store, SaveScopeDraft saveDraft, DeleteScopeDraft deleteDraft) : PageModel
+public sealed class EditModel(IScopeStore store, SaveScopeDraft saveDraft) : PageModel
 {
     [BindProperty]
     public DraftInput Input { get; set; } = new();
@@ -21,7 +21,11 @@ public sealed class EditModel(IScopeStore store, SaveScopeDraft saveDraft, Delet
 
     public Product Product { get; private set; } = null!;
 
-    public IReadOnlyList<TargetEnvironment> Environments { get; private set; } = [];
+    private IReadOnlyList<TargetEnvironment> _environments = [];
+
+    /// <summary>The environments the form offers: a retired one only to a draft that still lists it, so the manager can take it out.</summary>
+    public IReadOnlyList<TargetEnvironment> Environments =>
+        [.. _environments.Where(e => e.RetiredUtc is null || Input.EnvironmentCodes.Contains(e.Code, StringComparer.OrdinalIgnoreCase))];
 
     public bool DraftSaved { get; private set; }
 
@@ -76,24 +80,6 @@ public sealed class EditModel(IScopeStore store, SaveScopeDraft saveDraft, Delet
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDiscardAsync(string productCode)
-    {
-        if (!await LoadAsync(productCode))
-        {
-            return NotFound();
-        }
-
-        var result = await deleteDraft.HandleAsync(new DeleteScopeDraftRequest(Product.Id, Version), HttpContext.RequestAborted);
-        if (result.Failure == Failure.Conflict)
-        {
-            StaleMessage = result.Errors[0].Message;
-            return Page();
-        }
-
-        TempData["Notice"] = result.Succeeded ? $"Discarded the draft scope of {Product.Name}." : result.Errors[0].Message;
-        return RedirectToPage("Index");
-    }
-
     private async Task<bool> LoadAsync(string productCode)
     {
         var product = await store.FindProductAsync(productCode, HttpContext.RequestAborted);
@@ -103,7 +89,7 @@ public sealed class EditModel(IScopeStore store, SaveScopeDraft saveDraft, Delet
         }
 
         Product = product;
-        Environments = (await store.ListEnvironmentsAsync(HttpContext.RequestAborted))
+        _environments = (await store.ListEnvironmentsAsync(HttpContext.RequestAborted))
             .OrderBy(e => e.Kind).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
         DraftSaved = await store.GetDraftAsync(product.Id, HttpContext.RequestAborted) is not null;
         return true;

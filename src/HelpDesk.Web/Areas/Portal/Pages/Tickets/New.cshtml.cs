@@ -188,11 +188,12 @@ public sealed class NewModel(
         var releases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var product in Products)
         {
-            releases[product.Name] = [.. (await catalogue.ListReleasesAsync(product.Id, cancellationToken)).OrderByDescending(r => r.ReleasedOn).Select(r => r.Name)];
+            // Retired releases and environments are no longer offered; a ticket may still name one (by mail, the API).
+            releases[product.Name] = [.. (await catalogue.ListReleasesAsync(product.Id, cancellationToken)).Where(r => r.RetiredUtc is null).OrderByDescending(r => r.ReleasedOn).Select(r => r.Name)];
         }
 
         Releases = releases;
-        Environments = [.. (await catalogue.ListEnvironmentsAsync(cancellationToken)).OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
+        Environments = [.. (await catalogue.ListEnvironmentsAsync(cancellationToken)).Where(e => e.RetiredUtc is null).OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
         var environments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var product in Products)
         {
