@@ -84,33 +84,44 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
         return rows.Where(r => r.Queue is not null).ToList();
     }
 
-    public async Task<bool> TryClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
+    public async Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        const string openSql = $"SELECT COUNT(*) FROM Tickets WHERE AssigneeId = @EngineerId AND Status IN ({EngineerRows.OpenStatuses})";
 
         // Only a ticket still waiting is taken: of two engineers claiming it at once, one updates a row, the other none.
-        const string sql = """
+        const string claimSql = """
             UPDATE Tickets
             SET AssigneeId = @EngineerId, Queue = NULL, Routing = @Routing, UpdatedUtc = @Now, Version = Version + 1
             WHERE Id = @TicketId AND Queue IS NOT NULL AND AssigneeId IS NULL
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The engineer's profile row is written first, as every write that assigns a ticket does: two claims for one
+        // engineer then run one after the other, and the second counts what the first took.
+        await EngineerRows.MarkAssignedAsync(connection, transaction, claim.EngineerId, claim.NowUtc, cancellationToken);
+        if (claim.Capacity is int capacity
+            && await connection.ExecuteScalarAsync<int>(new CommandDefinition(openSql, new { claim.EngineerId }, transaction, cancellationToken: cancellationToken)) >= capacity)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return ClaimOutcome.EngineerFull;
+        }
+
         var rows = await connection.ExecuteAsync(new CommandDefinition(
-            sql,
+            claimSql,
             new { claim.TicketId, claim.EngineerId, Routing = TicketRoutingColumns.Serialize(claim.Routing), Now = claim.NowUtc },
             transaction,
             cancellationToken: cancellationToken));
         if (rows == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return ClaimOutcome.Gone;
         }
 
         await TicketStore.InsertAuditAsync(connection, transaction, claim.TicketId, null, [new AuditChange("routing", null, claim.Routing.Summary)], claim.NowUtc, cancellationToken);
-        await EngineerRows.MarkAssignedAsync(connection, transaction, claim.EngineerId, claim.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return ClaimOutcome.Claimed;
     }
 
     public async Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default)

@@ -44,16 +44,18 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The assignee's profile row before the ticket's, the order every write that assigns takes (see RoutingStore.ClaimAsync).
+        if (ticket.Ticket.AssigneeId is int assigneeId)
+        {
+            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
+        }
+
         var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(ticket.Ticket), transaction, cancellationToken: cancellationToken));
         var saved = ticket.Ticket with { Id = id, Version = 1 };
 
         // The received message's record comes first: if it was recorded before, nothing else is written.
         var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
-        if (saved.AssigneeId is int assigneeId)
-        {
-            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
-        }
-
         var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
         if (ticket.Received is { } received && inboundId is int inbound)
         {
@@ -110,16 +112,18 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             ? null
             : await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
                 "SELECT AssigneeId FROM Tickets WHERE Id = @Id", new { ticket.Id }, transaction, cancellationToken: cancellationToken));
+
+        // The new assignee's profile row before the ticket's, as in CreateAsync.
+        if (ticket.AssigneeId is int assigneeId && assigneeId != previousAssignee)
+        {
+            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, update.NowUtc, cancellationToken);
+        }
+
         var rows = await connection.ExecuteAsync(new CommandDefinition(sql, Columns(ticket), transaction, cancellationToken: cancellationToken));
         if (rows == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
-        }
-
-        if (ticket.AssigneeId is int assigneeId && assigneeId != previousAssignee)
-        {
-            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, update.NowUtc, cancellationToken);
         }
 
         var inboundId = await AddReceivedAsync(connection, transaction, update.Received, ticket.Id, cancellationToken);

@@ -94,13 +94,18 @@ internal sealed class InMemoryRoutingStore(InMemoryTicketStore tickets, InMemory
                 CreatedUtc = t.CreatedUtc,
             })]);
 
-    public Task<bool> TryClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
+    public Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
     {
         BeforeClaim?.Invoke(claim);
+        if (claim.Capacity is int capacity && OpenOf(claim.EngineerId) >= capacity)
+        {
+            return Task.FromResult(ClaimOutcome.EngineerFull);
+        }
+
         var ticket = tickets[claim.TicketId];
         if (ticket.Queue is null || ticket.AssigneeId is not null)
         {
-            return Task.FromResult(false);
+            return Task.FromResult(ClaimOutcome.Gone);
         }
 
         Claims.Add(claim);
@@ -110,7 +115,7 @@ internal sealed class InMemoryRoutingStore(InMemoryTicketStore tickets, InMemory
             [new("assignee", null, claim.Routing.AssigneeName), new("queue", ticket.Queue, null), new(TicketRouting.AuditField, null, claim.Routing.Summary)],
             claim.NowUtc);
         engineers.Set(engineers[claim.EngineerId] with { LastAssignedUtc = claim.NowUtc });
-        return Task.FromResult(true);
+        return Task.FromResult(ClaimOutcome.Claimed);
     }
 
     public Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
