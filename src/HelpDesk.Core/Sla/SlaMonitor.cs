@@ -15,7 +15,8 @@ public sealed record SlaMonitorResult(int Checked, int AtRisk, int Breached, int
 /// The recurring job that watches SLA clocks. It looks only at the tickets whose next check has come, marks them at
 /// risk or breached with an audit entry, and tells the assignee — or, for a ticket waiting in its queue, the
 /// available engineers who could take it. A critical ticket that breaches below the top tier is escalated one tier
-/// and routed again. A ticket someone changed meanwhile is left for the next run.
+/// and routed again. A ticket someone changed meanwhile is left for the next run. The ticket's "updated" time is left
+/// alone: it says when a person last worked on the ticket, and the monitor's marks are in the audit trail.
 /// </summary>
 public sealed class SlaMonitor(
     ITicketStore tickets,
@@ -71,11 +72,6 @@ public sealed class SlaMonitor(
 
             audit.Add(new(TicketRouting.AuditField, null, decision.Summary));
             escalation = $"The SLA monitor escalated it to tier {changed.Tier}. Routing: {decision.Summary}.";
-        }
-
-        if (audit.Count > 0)
-        {
-            changed = changed with { UpdatedUtc = now };
         }
 
         var mail = evaluation.Events.Count == 0 ? [] : await NoticesAsync(changed, evaluation.Events, escalation, now, run, ct);

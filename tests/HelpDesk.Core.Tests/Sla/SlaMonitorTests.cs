@@ -25,6 +25,7 @@ public sealed class SlaMonitorTests
         var saved = _world.Tickets[ticket.Id];
         saved.SlaState.Should().Be(SlaState.AtRisk);
         saved.SlaCheckUtc.Should().Be(At(2, 14));
+        saved.UpdatedUtc.Should().Be(ticket.UpdatedUtc, "the monitor's mark is not someone working on the ticket");
         (await _world.Tickets.ListAuditAsync(ticket.Id)).Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new { Field = "sla", NewValue = "first response at risk: due 14:00 UTC", ActorId = (int?)null });
         var mail = _world.Tickets.Mail.Should().ContainSingle().Subject;
@@ -88,6 +89,7 @@ public sealed class SlaMonitorTests
         saved.Tier.Should().Be(2);
         saved.AssigneeId.Should().Be(2);
         saved.Routing!.Trigger.Should().Be(RoutingTrigger.SlaEscalated);
+        saved.UpdatedUtc.Should().Be(ticket.UpdatedUtc);
         saved.Routing.Note.Should().Be("Critical ticket, first response breached: was due 14:00 UTC");
         (await _world.Tickets.ListAuditAsync(ticket.Id)).Select(a => (a.Field, a.NewValue)).Should().Equal(
             ("sla", "first response breached: was due 14:00 UTC"),
