@@ -19,7 +19,11 @@ public sealed record ReplyToTicketRequest
     /// <summary>Staff may set a status with the reply (for example Pending customer).</summary>
     public TicketStatus? Status { get; init; }
 
-    /// <summary>The version the writer read; when given and stale, nothing is saved.</summary>
+    /// <summary>
+    /// The version the writer read; when given and stale, nothing is saved. Without it the message is an append: it
+    /// is added whatever changed meanwhile. A status set with the message is a change to the ticket, which the pages
+    /// and the API make only with the version the writer read.
+    /// </summary>
     public int? ExpectedVersion { get; init; }
 
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
@@ -38,6 +42,9 @@ public sealed record ReplyToTicketRequest
 /// Adds a public reply or an internal note. A customer's reply reopens a resolved ticket and mails the assignee;
 /// an engineer's reply is the first response if none was given yet (recording whether it met its SLA), and mails the
 /// requester. Notes mail no one. A status set with the reply moves the SLA clock as <see cref="ChangeTicketStatus"/> does.
+/// A message without an expected version is added to the ticket as it is when it is saved: a save that lost a race
+/// with another change (the SLA monitor marking the ticket at risk, a colleague's note) is worked out again on the
+/// ticket as it now stands, instead of telling the writer that someone else changed it.
 /// </summary>
 public sealed class ReplyToTicket(
     ITicketStore tickets,
@@ -47,6 +54,9 @@ public sealed class ReplyToTicket(
     ISlaCalendarSource? calendars = null,
     PullFromQueues? pull = null)
 {
+    /// <summary>How many times an append is worked out again after losing a race, before the writer is told.</summary>
+    private const int AppendAttempts = 5;
+
     public async Task<Result<Ticket>> HandleAsync(ReplyToTicketRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -68,6 +78,18 @@ public sealed class ReplyToTicket(
             return Result<Ticket>.Invalid(errors);
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await AddAsync(request, cancellationToken);
+            if (result.Failure != Failure.Conflict || request.ExpectedVersion is not null || attempt == AppendAttempts)
+            {
+                return result;
+            }
+        }
+    }
+
+    private async Task<Result<Ticket>> AddAsync(ReplyToTicketRequest request, CancellationToken cancellationToken)
+    {
         var loaded = await TicketChanges.LoadAsync(tickets, request.TicketId, request.Actor, cancellationToken);
         if (!loaded.Succeeded)
         {

@@ -41,7 +41,7 @@ public static partial class TicketEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapPost("/{number}/messages", PostMessageAsync)
-            .WithSummary("Reply, or (staff) add an internal note; staff may set a status with it.")
+            .WithSummary("Reply, or (staff) add an internal note; it is added whatever changed since you read the ticket, unless you send the version you read. Staff may set a status with it, sending the version.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
@@ -177,6 +177,12 @@ public static partial class TicketEndpoints
         if (start.Call is not (var id, var actor))
         {
             return start.Problem;
+        }
+
+        // The message itself is an append; a status set with it changes the ticket, and needs the version read.
+        if (input.Status is not null && VersionMissing(input.Version) is { } missing)
+        {
+            return missing;
         }
 
         var result = await reply.HandleAsync(

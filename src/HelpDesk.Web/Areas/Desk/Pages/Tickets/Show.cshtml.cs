@@ -114,7 +114,9 @@ public sealed class ShowModel(
                 Body = Reply.Body,
                 Kind = Reply.Kind,
                 Status = Reply.Status,
-                ExpectedVersion = Version,
+
+                // A reply or note is added whatever changed meanwhile; a status set with it needs the version shown.
+                ExpectedVersion = Reply.Status is null ? null : Version,
             },
             HttpContext.RequestAborted);
         return await AfterAsync(result, number, "Reply", Reply.Kind == MessageKind.Note ? "Internal note added." : "Reply sent.");
