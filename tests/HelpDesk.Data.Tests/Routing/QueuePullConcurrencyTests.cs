@@ -99,14 +99,16 @@ public abstract class QueuePullConcurrencyTests(ITestOutputHelper output) : Prov
     [SkippableFact]
     public async Task PullFromQueuesInParallel_GivesEveryTicketToOneEngineer_AndNobodyMoreThanTheirCapacity()
     {
-        const int capacity = 60;
+        // Half as many engineers, each pulling twice at once: as many pulls side by side as in the test above, and
+        // room enough for every waiting ticket.
+        const int capacity = 110;
         const int pullsPerEngineer = 2;
         var organisation = await RoutingRows.OrganisationAsync(Connections, "Fabrikam", CustomerSegment.Standard);
         var requester = await RoutingRows.UserAsync(Connections, "Fumiko Customer", organisation);
         var keel = await RoutingRows.ProductAsync(Connections, "keel");
         var engineerStore = new EngineerStore(Connections);
         var engineers = new List<EngineerProfile>();
-        for (var i = 0; i < Engineers; i++)
+        for (var i = 0; i < Engineers / pullsPerEngineer; i++)
         {
             var engineer = await RoutingRows.EngineerAsync(Connections, $"Puller {i}", keel);
             engineers.Add((await engineerStore.SaveAsync(engineer with { Capacity = capacity }, RoutingRows.Now))!);
