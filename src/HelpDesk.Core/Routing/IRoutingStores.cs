@@ -36,6 +36,9 @@ public sealed record WaitingTicket
     /// <summary>The earliest SLA target still to meet, or <see cref="DateTime.MaxValue"/> when no SLA applies.</summary>
     public DateTime QueueDueUtc { get; init; }
     public DateTime CreatedUtc { get; init; }
+
+    /// <summary>The engineers who gave the ticket up, who may not pull it.</summary>
+    public IReadOnlyList<GivenUp> GivenUpBy { get; init; } = [];
 }
 
 /// <summary>Assign a waiting ticket to an engineer, if it is still waiting.</summary>
@@ -61,8 +64,8 @@ public enum ClaimOutcome
     EngineerFull,
 }
 
-/// <summary>How many tickets wait in one queue, and since when the oldest has waited.</summary>
-public sealed record QueueDepth(string Queue, int Waiting, DateTime OldestCreatedUtc, DateTime? EarliestDueUtc, int? OldestTicketId);
+/// <summary>How many tickets wait in one queue, and since when the one waiting longest has waited (entered the queue).</summary>
+public sealed record QueueDepth(string Queue, int Waiting, DateTime OldestQueuedUtc, DateTime? EarliestDueUtc, int? OldestTicketId);
 
 /// <summary>One engineer's open tickets against their capacity, and how many of them are at risk or breached.</summary>
 public sealed record EngineerWorkload(EngineerProfile Engineer, int OpenTickets, int AtRisk, int Breached);
@@ -84,6 +87,9 @@ public interface IRoutingStore
     Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The engineers who gave the ticket up, in the order they did (written with the ticket's update, <see cref="TicketUpdate.GivenUp"/>).</summary>
+    Task<IReadOnlyList<GivenUp>> ListGivenUpAsync(int ticketId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EngineerWorkload>> ListWorkloadAsync(CancellationToken cancellationToken = default);
 }

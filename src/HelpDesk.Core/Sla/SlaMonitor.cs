@@ -106,7 +106,8 @@ public sealed class SlaMonitor(
     private async Task<RoutingDecision> EscalateAsync(Ticket ticket, SlaEvent breach, DateTime now, Run run, CancellationToken ct)
     {
         var organisation = await organisations.GetAsync(ticket.OrganisationId, ct);
-        var request = RoutingRequests.For(ticket with { Tier = ticket.Tier + 1 }, organisation?.Segment ?? CustomerSegment.Standard, now);
+        var request = RoutingRequests.For(ticket with { Tier = ticket.Tier + 1 }, organisation?.Segment ?? CustomerSegment.Standard, now)
+            with { GivenUpBy = await routing.ListGivenUpAsync(ticket.Id, ct) };
         var candidates = TicketRouting.WithoutTicket(await run.CandidatesAsync(routing, ct), ticket);
         return Router.Decide(request, candidates, routingSettings, RoutingTrigger.SlaEscalated) with { Note = $"Critical ticket, {breach.Text}" };
     }
@@ -119,8 +120,9 @@ public sealed class SlaMonitor(
             return assignee is null ? [] : [TicketMail.SlaNotice(ticket, assignee, events, escalation)];
         }
 
-        // Engineers at capacity hear too: they qualify, and may hand something back or finish sooner.
-        var request = RoutingRequests.For(ticket, CustomerSegment.Standard, now);
+        // Engineers at capacity hear too: they qualify, and may hand something back or finish sooner. Those who gave
+        // the ticket up do not: the router would not give it to them.
+        var request = RoutingRequests.For(ticket, CustomerSegment.Standard, now) with { GivenUpBy = await routing.ListGivenUpAsync(ticket.Id, ct) };
         return [.. (await run.CandidatesAsync(routing, ct))
             .Where(l => l.Engineer.Available && Router.Check(request, l, routingSettings) is null or { Reason: ExclusionReason.AtCapacity })
             .OrderBy(l => (double)l.OpenTickets / Math.Max(1, l.Engineer.Capacity))

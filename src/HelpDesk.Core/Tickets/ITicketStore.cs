@@ -73,6 +73,9 @@ public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<Aud
 
     /// <summary>The received message the change's message comes from, recorded in the same transaction (see <see cref="NewTicket.Received"/>).</summary>
     public ReceivedMail? Received { get; init; }
+
+    /// <summary>Engineers who gave the ticket up with this change, recorded with it (see <see cref="Routing.GivenUp"/>); once each.</summary>
+    public IReadOnlyList<Routing.GivenUp> GivenUp { get; init; } = [];
 }
 
 public enum TicketSort

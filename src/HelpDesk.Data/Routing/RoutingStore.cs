@@ -78,10 +78,19 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WaitingTicket>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<WaitingTicket>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
 
-        // Under SQL Server's read committed, a ticket claimed while the statement runs may come back without its queue.
-        return rows.Where(r => r.Queue is not null).ToList();
+            // Under SQL Server's read committed, a ticket claimed while the statement runs may come back without its queue.
+            .Where(r => r.Queue is not null)
+            .ToList();
+        var givenUp = await GivenUpRows.ReadAsync(connection, [.. rows.Select(r => r.Id)], cancellationToken);
+        return [.. rows.Select(r => givenUp.Contains(r.Id) ? r with { GivenUpBy = [.. givenUp[r.Id]] } : r)];
+    }
+
+    public async Task<IReadOnlyList<GivenUp>> ListGivenUpAsync(int ticketId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. (await GivenUpRows.ReadAsync(connection, [ticketId], cancellationToken))[ticketId]];
     }
 
     public async Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
@@ -92,7 +101,7 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
         // Only a ticket still waiting is taken: of two engineers claiming it at once, one updates a row, the other none.
         const string claimSql = """
             UPDATE Tickets
-            SET AssigneeId = @EngineerId, Queue = NULL, Routing = @Routing, UpdatedUtc = @Now, Version = Version + 1
+            SET AssigneeId = @EngineerId, Queue = NULL, QueuedUtc = NULL, Routing = @Routing, UpdatedUtc = @Now, Version = Version + 1
             WHERE Id = @TicketId AND Queue IS NOT NULL AND AssigneeId IS NULL
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -126,11 +135,13 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
 
     public async Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default)
     {
+        // How long a ticket has waited counts from when it entered its queue, which for an escalated or handed-back
+        // ticket is long after it was filed.
         const string sql = """
-            SELECT d.Queue, d.Waiting, d.OldestCreatedUtc, d.EarliestDueUtc,
-                   (SELECT MIN(o.Id) FROM Tickets o WHERE o.Queue = d.Queue AND o.CreatedUtc = d.OldestCreatedUtc) AS OldestTicketId
+            SELECT d.Queue, d.Waiting, d.OldestQueuedUtc, d.EarliestDueUtc,
+                   (SELECT MIN(o.Id) FROM Tickets o WHERE o.Queue = d.Queue AND COALESCE(o.QueuedUtc, o.CreatedUtc) = d.OldestQueuedUtc) AS OldestTicketId
             FROM (
-                SELECT t.Queue, COUNT(*) AS Waiting, MIN(t.CreatedUtc) AS OldestCreatedUtc, MIN(t.QueueDueUtc) AS EarliestDueUtc
+                SELECT t.Queue, COUNT(*) AS Waiting, MIN(COALESCE(t.QueuedUtc, t.CreatedUtc)) AS OldestQueuedUtc, MIN(t.QueueDueUtc) AS EarliestDueUtc
                 FROM Tickets t
                 WHERE t.Queue IS NOT NULL
                 GROUP BY t.Queue
@@ -140,7 +151,7 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DepthRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
         return rows
-            .Select(r => new QueueDepth(r.Queue, r.Waiting, r.OldestCreatedUtc, TicketRoutingColumns.FromQueueDue(r.EarliestDueUtc), r.OldestTicketId))
+            .Select(r => new QueueDepth(r.Queue, r.Waiting, r.OldestQueuedUtc, TicketRoutingColumns.FromQueueDue(r.EarliestDueUtc), r.OldestTicketId))
             .ToList();
     }
 
@@ -206,7 +217,7 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
     {
         public string Queue { get; init; } = "";
         public int Waiting { get; init; }
-        public DateTime OldestCreatedUtc { get; init; }
+        public DateTime OldestQueuedUtc { get; init; }
         public DateTime EarliestDueUtc { get; init; }
         public int? OldestTicketId { get; init; }
     }

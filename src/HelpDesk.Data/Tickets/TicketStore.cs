@@ -19,6 +19,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version, t.ModifiedSource, t.FirstResponseDueUtc, t.ResolveDueUtc,
                t.FirstResponseAtRiskUtc, t.ResolveAtRiskUtc, t.FirstResponseMet, t.ResolveMet, t.SlaState, t.SlaPausedUtc,
                t.SlaCheckUtc, t.Language, t.Tier, t.Queue, t.TriageReason,
+               t.QueuedUtc,
                t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc,
                t.Id AS RoutingTicketId, t.Routing AS RoutingJson
         FROM Tickets t
@@ -33,13 +34,13 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                                  Resolutions, ModifiedSource, Verdict, ContractId, ScopeVersionId, Entitlement, FirstResponseDueUtc,
                                  ResolveDueUtc, OverrideVerdict, OverrideReason, OverriddenById, OverriddenUtc, FirstResponseAtRiskUtc,
                                  ResolveAtRiskUtc, FirstResponseMet, ResolveMet, SlaState, SlaPausedUtc, SlaCheckUtc, Language, Tier,
-                                 Queue, QueueDueUtc, Routing, TriageReason, Version)
+                                 Queue, QueueDueUtc, Routing, TriageReason, QueuedUtc, Version)
             VALUES (@OrganisationId, @RequesterId, @Subject, @Channel, @Product, @ProductRelease, @Environment, @Category,
                     @Severity, @Status, @AssigneeId, @CreatedUtc, @UpdatedUtc, @FirstResponseUtc, @ResolvedUtc, @ClosedUtc,
                     @Resolutions, @ModifiedSource, @Verdict, @ContractId, @ScopeVersionId, @Entitlement, @FirstResponseDueUtc,
                     @ResolveDueUtc, @OverrideVerdict, @OverrideReason, @OverriddenById, @OverriddenUtc, @FirstResponseAtRiskUtc,
                     @ResolveAtRiskUtc, @FirstResponseMet, @ResolveMet, @SlaState, @SlaPausedUtc, @SlaCheckUtc, @Language, @Tier,
-                    @Queue, @QueueDueUtc, @Routing, @TriageReason, 1)
+                    @Queue, @QueueDueUtc, @Routing, @TriageReason, @QueuedUtc, 1)
             """);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -51,8 +52,9 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
         }
 
-        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(ticket.Ticket), transaction, cancellationToken: cancellationToken));
-        var saved = ticket.Ticket with { Id = id, Version = 1 };
+        var filed = ticket.Ticket with { QueuedUtc = ticket.Ticket.Queue is null ? null : ticket.NowUtc };
+        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(filed), transaction, cancellationToken: cancellationToken));
+        var saved = filed with { Id = id, Version = 1 };
 
         // The received message's record comes first: if it was recorded before, nothing else is written.
         var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
@@ -100,18 +102,24 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
                 FirstResponseAtRiskUtc = @FirstResponseAtRiskUtc, ResolveAtRiskUtc = @ResolveAtRiskUtc,
                 FirstResponseMet = @FirstResponseMet, ResolveMet = @ResolveMet, SlaState = @SlaState,
                 SlaPausedUtc = @SlaPausedUtc, SlaCheckUtc = @SlaCheckUtc, Language = @Language, Tier = @Tier, Queue = @Queue,
-                QueueDueUtc = @QueueDueUtc, Routing = @Routing, TriageReason = @TriageReason, Version = Version + 1
+                QueueDueUtc = @QueueDueUtc, Routing = @Routing, TriageReason = @TriageReason, Version = Version + 1,
+                QueuedUtc = @QueuedUtc
             WHERE Id = @Id AND Version = @Version
             """;
-        var ticket = update.Ticket;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // The assignee before the change, read under the write's transaction: a stale version rolls it all back.
-        var previousAssignee = ticket.AssigneeId is null
-            ? null
-            : await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-                "SELECT AssigneeId FROM Tickets WHERE Id = @Id", new { ticket.Id }, transaction, cancellationToken: cancellationToken));
+        // The assignee and queue before the change, read under the write's transaction: a stale version rolls it all
+        // back. A ticket put into a queue it was not in has waited there since now; one that stays keeps its time.
+        var before = await connection.QuerySingleOrDefaultAsync<BeforeRow>(new CommandDefinition(
+            "SELECT AssigneeId, Queue, QueuedUtc FROM Tickets WHERE Id = @Id", new { update.Ticket.Id }, transaction, cancellationToken: cancellationToken));
+        var ticket = update.Ticket with
+        {
+            QueuedUtc = update.Ticket.Queue is null ? null
+                : before is not null && before.Queue == update.Ticket.Queue ? before.QueuedUtc ?? update.NowUtc
+                : update.NowUtc,
+        };
+        var previousAssignee = before?.AssigneeId;
 
         // The new assignee's profile row before the ticket's, as in CreateAsync.
         if (ticket.AssigneeId is int assigneeId && assigneeId != previousAssignee)
@@ -140,6 +148,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         }
 
         await InsertAuditAsync(connection, transaction, ticket.Id, update.ActorId, update.Changes, update.NowUtc, cancellationToken);
+        await GivenUpRows.InsertAsync(connection, transaction, ticket.Id, update.GivenUp, update.NowUtc, cancellationToken);
         foreach (var mail in update.Mail)
         {
             await outbox.EnqueueAsync(connection, transaction, mail, update.NowUtc, cancellationToken);
@@ -440,6 +449,14 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         QueueDueUtc = TicketRoutingColumns.QueueDue(ticket),
         Routing = TicketRoutingColumns.Serialize(ticket.Routing),
         ticket.TriageReason,
+        ticket.QueuedUtc,
         ticket.Version,
     };
+
+    private sealed record BeforeRow
+    {
+        public int? AssigneeId { get; init; }
+        public string? Queue { get; init; }
+        public DateTime? QueuedUtc { get; init; }
+    }
 }

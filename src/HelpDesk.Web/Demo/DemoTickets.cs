@@ -77,11 +77,12 @@ internal static class DemoTickets
         var route = new RouteTicket(routing, services.GetRequiredService<IOrganisationStore>(), routingSettings);
         var pull = new PullFromQueues(routing, services.GetRequiredService<IEngineerStore>(), routingSettings, clock);
         var calendars = services.GetRequiredService<ISlaCalendarSource>();
+        var rerouting = new Rerouting(store, routing, services.GetRequiredService<IOrganisationStore>(), people, routingSettings, pull, clock);
         var story = new Story(
             new FileTicket(store, people, [judge, route], attachments, clock),
             new ReplyToTicket(store, people, attachments, clock, calendars, pull),
             new ChangeTicketStatus(store, people, clock, calendars, pull),
-            new AssignTicket(store, people, clock),
+            new AssignTicket(store, people, rerouting, clock),
             new LogTime(store, clock),
             new RateTicket(store, clock),
             new OverrideEntitlement(store, clock),

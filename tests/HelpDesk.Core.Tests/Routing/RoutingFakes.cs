@@ -92,7 +92,11 @@ internal sealed class InMemoryRoutingStore(InMemoryTicketStore tickets, InMemory
                 Segment = organisations.Organisations.FirstOrDefault(o => o.Id == t.OrganisationId)?.Segment ?? CustomerSegment.Standard,
                 QueueDueUtc = t.NextDueUtc ?? NoDue,
                 CreatedUtc = t.CreatedUtc,
+                GivenUpBy = tickets.GivenUpOf(t.Id),
             })]);
+
+    public Task<IReadOnlyList<GivenUp>> ListGivenUpAsync(int ticketId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(tickets.GivenUpOf(ticketId));
 
     public Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
     {

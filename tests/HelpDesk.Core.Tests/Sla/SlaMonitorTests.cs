@@ -103,6 +103,23 @@ public sealed class SlaMonitorTests
     }
 
     [Fact]
+    public async Task Check_EscalatingABreachedTicket_LetsItsAssigneeKeepIt_WhenTheyQualifyForTheNextTier()
+    {
+        // Priya is full only because of this ticket, and of tier 2: nobody gave it up, so she may keep it.
+        _world.Engineer(1, "Priya Shah", proficiency: 4, tier: 2, capacity: 1);
+        _world.Engineer(2, "Sam Lee", proficiency: 5, tier: 2, edit: e => e with { Available = false });
+        var ticket = _world.Ticket(assignee: 1, severity: Severity.Critical);
+        _world.Tickets.Add(_world.Tickets[ticket.Id] with { SlaState = SlaState.AtRisk, SlaCheckUtc = At(2, 14) });
+        _world.Clock.SetUtcNow(At(2, 14));
+
+        await _world.Monitor.CheckAsync();
+
+        var saved = _world.Tickets[ticket.Id];
+        saved.Tier.Should().Be(2);
+        saved.AssigneeId.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Check_DoesNotEscalate_ATicketThatIsNotCritical_OrAlreadyAtTierThree()
     {
         _world.Engineer(1, "Priya Shah", proficiency: 5, tier: 3);

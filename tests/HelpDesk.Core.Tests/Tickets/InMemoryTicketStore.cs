@@ -1,4 +1,5 @@
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Core.Tests.Tickets;
@@ -13,6 +14,11 @@ internal sealed class InMemoryTicketStore : ITicketStore
 
     /// <summary>Every mail the use cases queued, in order.</summary>
     public List<OutboundMail> Mail { get; } = [];
+
+    /// <summary>Who gave each ticket up, in order, once each, as the real store records it with the change.</summary>
+    public IReadOnlyList<GivenUp> GivenUpOf(int ticketId) => _givenUp.TryGetValue(ticketId, out var list) ? list : [];
+
+    private readonly Dictionary<int, List<GivenUp>> _givenUp = [];
 
     public Ticket this[int id] => _tickets[id];
 
@@ -59,6 +65,15 @@ internal sealed class InMemoryTicketStore : ITicketStore
         var saved = update.Ticket with { Version = current.Version + 1 };
         _tickets[saved.Id] = saved;
         Audit(saved.Id, update.ActorId, update.Changes, update.NowUtc);
+        foreach (var given in update.GivenUp)
+        {
+            var list = _givenUp.TryGetValue(saved.Id, out var known) ? known : _givenUp[saved.Id] = [];
+            if (!list.Exists(g => g.EngineerId == given.EngineerId))
+            {
+                list.Add(given);
+            }
+        }
+
         Mail.AddRange(update.Mail);
         Mailroom?.Record(update.Received, saved.Id, update.Message);
         return Task.FromResult<Ticket?>(saved);

@@ -251,8 +251,8 @@ public sealed class ShowModel(
     public IEnumerable<string> ErrorsOf(params string[] keys) =>
         keys.SelectMany(key => ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : []);
 
-    /// <summary>The router's summary of where the ticket went, for the notice after a change that re-routed it.</summary>
-    private static string Routed(Ticket ticket) => ticket.Routing?.Summary ?? "";
+    /// <summary>Where the ticket went, for the notice after a change that re-routed it: who has it, or that it waits and why.</summary>
+    private static string Routed(Ticket ticket) => HelpDesk.Web.Routing.RoutingText.Outcome(ticket.Routing);
 
     /// <summary>Success goes back to the page (so a refresh does not post again); a failure shows the current ticket with the form as typed.</summary>
     private async Task<IActionResult> AfterAsync<T>(Result<T> result, string number, string prefix, string notice)
