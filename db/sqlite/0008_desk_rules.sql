@@ -17,3 +17,20 @@ CREATE TABLE TicketGivenUp (
     CreatedUtc TEXT    NOT NULL,
     PRIMARY KEY (TicketId, EngineerId)
 );
+
+-- The key a sender gave a request that filed a ticket or added a message (a form's hidden field, the API's
+-- Idempotency-Key header), one user's each: a repeat under it answers with what the first made. Written in the same
+-- transaction as the ticket or message; the unique key makes two requests sent at once with one key make one row.
+-- Fingerprint: a digest of what the request asked, to tell a repeat from a different request under the same key.
+CREATE TABLE RequestKeys (
+    UserId      INTEGER NOT NULL REFERENCES Users (Id),
+    KeyValue    TEXT    NOT NULL,
+    Fingerprint TEXT    NOT NULL,
+    TicketId    INTEGER NOT NULL REFERENCES Tickets (Id),
+    MessageId   INTEGER NULL REFERENCES TicketMessages (Id),
+    CreatedUtc  TEXT    NOT NULL,
+    PRIMARY KEY (UserId, KeyValue)
+);
+CREATE INDEX IX_RequestKeys_Created ON RequestKeys (CreatedUtc);
+CREATE INDEX IX_RequestKeys_Ticket ON RequestKeys (TicketId);
+CREATE INDEX IX_RequestKeys_Message ON RequestKeys (MessageId);

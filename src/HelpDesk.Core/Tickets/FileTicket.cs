@@ -38,6 +38,12 @@ public sealed record FileTicketRequest
 
     /// <summary>Lines for the audit trail after "created".</summary>
     public IReadOnlyList<AuditChange> Notes { get; init; } = [];
+
+    /// <summary>
+    /// The key the sender gave the request (a form's hidden field, the API's Idempotency-Key header): a repeat under it
+    /// answers with the ticket the first made and files nothing (see <see cref="RequestKeys"/>).
+    /// </summary>
+    public RequestKey? Key { get; init; }
 }
 
 /// <summary>
@@ -52,14 +58,16 @@ public interface ITicketIntakeStep
 /// <summary>
 /// Files a ticket from any channel: validate, run the intake steps, then save the ticket, its first message
 /// and the acknowledgement mail in one transaction. Nothing a customer sends is refused for what it asks;
-/// only input that cannot be stored (no subject, an oversized body) comes back as field errors.
+/// only input that cannot be stored (no subject, an oversized body) comes back as field errors. A request sent again
+/// under its key files nothing and answers with the ticket the first filed.
 /// </summary>
 public sealed class FileTicket(
     ITicketStore tickets,
     IPeopleDirectory people,
     IEnumerable<ITicketIntakeStep> steps,
     AttachmentPolicy attachments,
-    TimeProvider clock)
+    TimeProvider clock,
+    IRequestKeyStore? keys = null)
 {
     public async Task<Result<Ticket>> HandleAsync(FileTicketRequest request, CancellationToken cancellationToken = default)
     {
@@ -74,9 +82,16 @@ public sealed class FileTicket(
         TicketRules.Optional(errors, "category", request.Category, TicketRules.CategoryMaxLength, "category");
         TicketRules.Language(errors, request.Language);
         TicketRules.Attachments(errors, request.Attachments, attachments);
+        RequestKeys.Validate(errors, request.Key);
         if (errors.Count > 0)
         {
             return Result<Ticket>.Invalid(errors);
+        }
+
+        var keyed = Keyed(request);
+        if (await RepeatAsync(keyed, request, cancellationToken) is { } repeat)
+        {
+            return repeat;
         }
 
         var requester = await people.FindAsync(request.RequesterId, cancellationToken);
@@ -110,14 +125,49 @@ public sealed class FileTicket(
         }
 
         var body = request.BodyHtml is null ? MessageBody.FromPlainText(request.Body!) : MessageBody.FromHtml(request.BodyHtml, request.Body!);
-        var saved = await tickets.CreateAsync(
-            new NewTicket(draft, new NewMessage(request.RequesterId, MessageKind.Reply, body), ticket => request.Acknowledge ? [TicketMail.Acknowledge(ticket, requester)] : [], now)
-            {
-                Attachments = request.Attachments,
-                Received = request.Received,
-                Notes = request.Notes,
-            },
-            cancellationToken);
-        return Result<Ticket>.Ok(saved);
+        try
+        {
+            var saved = await tickets.CreateAsync(
+                new NewTicket(draft, new NewMessage(request.RequesterId, MessageKind.Reply, body), ticket => request.Acknowledge ? [TicketMail.Acknowledge(ticket, requester)] : [], now)
+                {
+                    Attachments = request.Attachments,
+                    Received = request.Received,
+                    Notes = request.Notes,
+                    Key = keyed,
+                },
+                cancellationToken);
+            return Result<Ticket>.Ok(saved);
+        }
+        catch (DuplicateRequestKeyException)
+        {
+            // The same request under the same key, sent at the same moment, won: answer with what it filed.
+            return await RepeatAsync(keyed, request, cancellationToken) ?? throw new InvalidOperationException("A request key was reported used, but it is not stored.");
+        }
     }
+
+    private static NewKeyedRequest? Keyed(FileTicketRequest request) => request.Key is not { } key
+        ? null
+        : new NewKeyedRequest(key, RequestKeys.Fingerprint(
+            "ticket",
+            new
+            {
+                request.RequesterId,
+                request.OrganisationId,
+                Channel = request.Channel.ToString(),
+                request.Subject,
+                request.Body,
+                request.Severity,
+                request.Product,
+                request.ProductRelease,
+                request.Environment,
+                request.Category,
+                request.ModifiedSource,
+                request.Language,
+            },
+            request.Attachments));
+
+    private async Task<Result<Ticket>?> RepeatAsync(NewKeyedRequest? keyed, FileTicketRequest request, CancellationToken cancellationToken) =>
+        keyed is null || keys is null
+            ? null
+            : await RequestKeys.RepeatAsync(keys, tickets, keyed, TicketScope.ForOrganisation(request.OrganisationId), cancellationToken);
 }

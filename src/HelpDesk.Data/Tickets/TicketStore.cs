@@ -59,6 +59,7 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
         // The received message's record comes first: if it was recorded before, nothing else is written.
         var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
         var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
+        await RequestKeyRows.InsertAsync(connection, transaction, ticket.Key, id, messageId, ticket.NowUtc, cancellationToken);
         if (ticket.Received is { } received && inboundId is int inbound)
         {
             await InboundRows.LinkAsync(connection, transaction, inbound, received, id, messageId, ticket.NowUtc, cancellationToken);
@@ -141,6 +142,8 @@ public sealed class TicketStore(IDbConnectionFactory connections, AttachmentStor
             messageId = await InsertMessageAsync(connection, transaction, ticket.Id, message, update.NowUtc, cancellationToken);
             await attachments.AddAsync(connection, transaction, ticket.Id, messageId.Value, update.Attachments, update.NowUtc, cancellationToken);
         }
+
+        await RequestKeyRows.InsertAsync(connection, transaction, update.Key, ticket.Id, messageId, update.NowUtc, cancellationToken);
 
         if (update.Received is { } received && inboundId is int inbound)
         {

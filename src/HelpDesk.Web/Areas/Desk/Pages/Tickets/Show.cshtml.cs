@@ -117,6 +117,7 @@ public sealed class ShowModel(
 
                 // A reply or note is added whatever changed meanwhile; a status set with it needs the version shown.
                 ExpectedVersion = Reply.Status is null ? null : Version,
+                Key = FormKeys.Of(Actor, Reply.IdempotencyKey),
             },
             HttpContext.RequestAborted);
         return await AfterAsync(result, number, "Reply", Reply.Kind == MessageKind.Note ? "Internal note added." : "Reply sent.");
@@ -323,6 +324,9 @@ public sealed class ShowModel(
 
         /// <summary>The status to set with the reply; none leaves it to the workflow.</summary>
         public TicketStatus? Status { get; set; }
+
+        /// <summary>The form's key (see <see cref="FormKeys"/>).</summary>
+        public string? IdempotencyKey { get; set; }
     }
 
     public sealed class StatusInput
