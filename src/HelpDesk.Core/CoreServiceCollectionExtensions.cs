@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LogTime>();
         services.AddScoped<RateTicket>();
         services.AddScoped<CloseResolvedTickets>();
+        services.AddScoped<ForgetRequestKeys>();
         services.AddScoped<CheckEntitlement>();
         services.AddScoped<ITicketIntakeStep, JudgeEntitlement>();
 

@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<AttachmentStore>());
         services.AddSingleton<ITicketStore, TicketStore>();
+        services.AddSingleton<IRequestKeyStore, RequestKeyStore>();
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
         services.AddSingleton<IScopeStore, ScopeStore>();
         services.AddSingleton<IContractStore, ContractStore>();

@@ -13,13 +13,14 @@ public sealed record ContractNames(
 /// <summary>A contract's creation or change as its audit trail words it: what it is, or each field that changed, old → new.</summary>
 public static class ContractChanges
 {
-    public static string Describe(Contract? before, Contract after, ContractNames names)
+    public static string Describe(Contract? before, Contract after, ContractNames names, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(currency);
         if (before is null)
         {
-            return $"{names.Organisation}, {Plan(after, names)} plan, {Products(after, names)}, {Term(after)}, value {Money.Format(after.ValueCents)}; "
+            return $"{names.Organisation}, {Plan(after, names)} plan, {Products(after, names)}, {Term(after)}, value {Money.Format(after.ValueCents, currency)}; "
                 + $"support hours in {SupportZone(after)}, closed on {Calendar(after, names)}.";
         }
 
@@ -36,7 +37,7 @@ public static class ContractChanges
         Compare("plan", Plan(before, names), Plan(after, names));
         Compare("products", Products(before, names), Products(after, names));
         Compare("term", Term(before), Term(after));
-        Compare("value", Money.Format(before.ValueCents), Money.Format(after.ValueCents));
+        Compare("value", Money.Format(before.ValueCents, currency), Money.Format(after.ValueCents, currency));
         Compare("support hours", SupportZone(before), SupportZone(after));
         Compare("holidays", Calendar(before, names), Calendar(after, names));
         return changes.Count == 0 ? "Saved without changes." : string.Join("; ", changes) + ".";

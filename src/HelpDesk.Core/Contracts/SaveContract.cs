@@ -33,7 +33,7 @@ public sealed record SaveContractRequest
 }
 
 /// <summary>Creates or changes a contract, refusing terms that contradict themselves or duplicate another contract.</summary>
-public sealed class SaveContract(IContractStore contracts, IOrganisationStore organisations, IScopeStore scope, TimeProvider clock)
+public sealed class SaveContract(IContractStore contracts, IOrganisationStore organisations, IScopeStore scope, TimeProvider clock, Currency currency)
 {
     public async Task<Result<Contract>> HandleAsync(SaveContractRequest request, CancellationToken cancellationToken = default)
     {
@@ -159,7 +159,7 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
                 organisation.Name,
                 (await contracts.ListPlansAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Name),
                 products.ToDictionary(p => p.Id, p => p.Name),
-                (await contracts.ListCalendarsAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name))),
+                (await contracts.ListCalendarsAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name)), currency),
             AtUtc = clock.UtcNow(),
         };
         var saved = await contracts.SaveContractAsync(contract, audit, cancellationToken);

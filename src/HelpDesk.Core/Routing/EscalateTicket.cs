@@ -10,7 +10,8 @@ public sealed record EscalateTicketRequest(TicketActor Actor, int TicketId, stri
 
 /// <summary>
 /// An engineer sends a ticket up a tier, saying why: the ticket needs the next tier (3 at most) and the router
-/// chooses again among the engineers of that tier, or queues it in the tier's queue.
+/// chooses again among the engineers of that tier, or queues it in the tier's queue. Whoever escalates it and whoever
+/// had it have given it up: the router never hands it straight back to them, and with nobody else free it waits.
 /// </summary>
 public sealed class EscalateTicket(Rerouting rerouting)
 {
@@ -33,13 +34,15 @@ public sealed class EscalateTicket(Rerouting rerouting)
         var now = rerouting.UtcNow();
         var reason = request.Reason!.Trim();
         var escalated = ticket with { Tier = ticket.Tier + 1 };
-        var routingRequest = await rerouting.RequestAsync(escalated, now, ct);
+        GivenUp[] givingUp = [.. new[] { request.Actor.UserId, ticket.AssigneeId }.OfType<int>().Distinct().Select(id => new GivenUp(id, GiveUp.Escalated))];
+        var routingRequest = await rerouting.RequestAsync(escalated, givingUp, now, ct);
         var decision = Router.Decide(routingRequest, await rerouting.CandidatesAsync(ticket, ct), rerouting.Settings, RoutingTrigger.Escalated) with { Note = reason };
         return await rerouting.SaveAsync(
             ticket,
             TicketRouting.Apply(escalated, decision),
             request.Actor,
             [new("escalated", null, reason), new("tier", ticket.Tier.ToString(CultureInfo.InvariantCulture), escalated.Tier.ToString(CultureInfo.InvariantCulture))],
+            givingUp,
             now,
             ct);
     }

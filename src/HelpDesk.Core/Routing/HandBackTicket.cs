@@ -9,7 +9,8 @@ public sealed record HandBackTicketRequest(TicketActor Actor, int TicketId, stri
 
 /// <summary>
 /// The assignee (or any engineer for them) gives a ticket back, saying why: the router chooses again among everyone
-/// but them, or the ticket waits in its queue. They then pull the next waiting ticket, never this one.
+/// but them, or the ticket waits in its queue. They then pull the next waiting ticket, never this one: having given it
+/// up, they are never given it back by the router (see <see cref="GivenUp"/>).
 /// </summary>
 public sealed class HandBackTicket(Rerouting rerouting)
 {
@@ -31,8 +32,9 @@ public sealed class HandBackTicket(Rerouting rerouting)
 
         var now = rerouting.UtcNow();
         var reason = request.Reason!.Trim();
-        var routingRequest = await rerouting.RequestAsync(ticket, now, ct) with { Exclude = [assignee] };
+        GivenUp[] givingUp = [new(assignee, GiveUp.HandedBack)];
+        var routingRequest = await rerouting.RequestAsync(ticket, givingUp, now, ct);
         var decision = Router.Decide(routingRequest, await rerouting.CandidatesAsync(ticket, ct), rerouting.Settings, RoutingTrigger.HandedBack) with { Note = reason };
-        return await rerouting.SaveAsync(ticket, TicketRouting.Apply(ticket, decision), request.Actor, [new("handed back", null, reason)], now, ct);
+        return await rerouting.SaveAsync(ticket, TicketRouting.Apply(ticket, decision), request.Actor, [new("handed back", null, reason)], givingUp, now, ct);
     }
 }

@@ -36,13 +36,36 @@ public sealed record WaitingTicket
     /// <summary>The earliest SLA target still to meet, or <see cref="DateTime.MaxValue"/> when no SLA applies.</summary>
     public DateTime QueueDueUtc { get; init; }
     public DateTime CreatedUtc { get; init; }
+
+    /// <summary>The engineers who gave the ticket up, who may not pull it.</summary>
+    public IReadOnlyList<GivenUp> GivenUpBy { get; init; } = [];
 }
 
 /// <summary>Assign a waiting ticket to an engineer, if it is still waiting.</summary>
-public sealed record TicketClaim(int TicketId, int EngineerId, RoutingDecision Routing, DateTime NowUtc);
+public sealed record TicketClaim(int TicketId, int EngineerId, RoutingDecision Routing, DateTime NowUtc)
+{
+    /// <summary>
+    /// The engineer's capacity: the claim is refused when they already hold this many open tickets (another pull for
+    /// them may have filled them meanwhile). Null claims whatever they hold.
+    /// </summary>
+    public int? Capacity { get; init; }
+}
 
-/// <summary>How many tickets wait in one queue, and since when the oldest has waited.</summary>
-public sealed record QueueDepth(string Queue, int Waiting, DateTime OldestCreatedUtc, DateTime? EarliestDueUtc, int? OldestTicketId);
+/// <summary>What came of a claim. Stored nowhere.</summary>
+public enum ClaimOutcome
+{
+    /// <summary>The engineer has the ticket.</summary>
+    Claimed,
+
+    /// <summary>The ticket no longer waits: someone else got it first, or it was assigned, resolved or closed.</summary>
+    Gone,
+
+    /// <summary>The engineer already holds as many open tickets as their capacity allows.</summary>
+    EngineerFull,
+}
+
+/// <summary>How many tickets wait in one queue, and since when the one waiting longest has waited (entered the queue).</summary>
+public sealed record QueueDepth(string Queue, int Waiting, DateTime OldestQueuedUtc, DateTime? EarliestDueUtc, int? OldestTicketId);
 
 /// <summary>One engineer's open tickets against their capacity, and how many of them are at risk or breached.</summary>
 public sealed record EngineerWorkload(EngineerProfile Engineer, int OpenTickets, int AtRisk, int Breached);
@@ -57,12 +80,16 @@ public interface IRoutingStore
     Task<IReadOnlyList<WaitingTicket>> ListWaitingAsync(IReadOnlyCollection<string> queues, int takePerQueue, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Assigns the ticket to the engineer only if it still waits in a queue (unassigned), recording the routing,
-    /// an audit entry and the engineer's last assignment, in one transaction. False when someone else got it first.
+    /// Assigns the ticket to the engineer only if it still waits in a queue (unassigned) and the engineer is below the
+    /// claim's capacity, recording the routing, an audit entry and the engineer's last assignment, in one transaction.
+    /// Claims for one engineer are taken one after another, so two pulls at once never both take their last place.
     /// </summary>
-    Task<bool> TryClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default);
+    Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The engineers who gave the ticket up, in the order they did (written with the ticket's update, <see cref="TicketUpdate.GivenUp"/>).</summary>
+    Task<IReadOnlyList<GivenUp>> ListGivenUpAsync(int ticketId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EngineerWorkload>> ListWorkloadAsync(CancellationToken cancellationToken = default);
 }

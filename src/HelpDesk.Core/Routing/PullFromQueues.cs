@@ -6,7 +6,9 @@ namespace HelpDesk.Core.Routing;
 /// Gives an engineer with room the tickets waiting in their skill queues: the queues of each product they know and
 /// the general queue, at their tier and below, merged in pull order (SLA due time, severity, age). Only tickets the
 /// router would let them take are pulled, and each is claimed only if it still waits, so two engineers pulling at
-/// the same instant never get the same ticket: the one who loses the race moves on to the next.
+/// the same instant never get the same ticket: the one who loses the race moves on to the next. Each claim also
+/// checks the engineer's capacity against what they hold at that moment, so two pulls for one engineer at once
+/// (a resolution and the recurring pull) never fill them past it.
 /// </summary>
 public sealed class PullFromQueues(IRoutingStore routing, IEngineerStore engineers, RoutingSettings settings, TimeProvider clock)
 {
@@ -89,7 +91,14 @@ public sealed class PullFromQueues(IRoutingStore routing, IEngineerStore enginee
                 {
                     Summary = $"Pulled by {engineer.Name} from {ticket.Queue}: the first waiting ticket they qualify for, by SLA due time, severity and age",
                 };
-                if (!await routing.TryClaimAsync(new TicketClaim(ticket.Id, engineer.UserId, decision, now), ct))
+                var outcome = await routing.ClaimAsync(new TicketClaim(ticket.Id, engineer.UserId, decision, now) { Capacity = engineer.Capacity }, ct);
+                if (outcome == ClaimOutcome.EngineerFull)
+                {
+                    // Another pull for the same engineer (the recurring one, another node) filled them meanwhile.
+                    return claimed;
+                }
+
+                if (outcome == ClaimOutcome.Gone)
                 {
                     lostRace = true;
                     continue;

@@ -27,7 +27,7 @@ public sealed class ReassignTicket(Rerouting rerouting)
         var ticket = loaded.Value!;
         var now = rerouting.UtcNow();
         var reason = TicketRules.Clean(request.Reason);
-        var routingRequest = await rerouting.RequestAsync(ticket, now, ct);
+        var routingRequest = await rerouting.RequestAsync(ticket, [], now, ct);
         var candidates = await rerouting.CandidatesAsync(ticket, ct);
         RoutingDecision decision;
         if (request.EngineerId is int engineerId)
@@ -56,6 +56,7 @@ public sealed class ReassignTicket(Rerouting rerouting)
             TicketRouting.Apply(ticket, decision),
             request.Actor,
             reason is null ? [] : [new("reassigned", null, reason)],
+            [],
             now,
             ct);
     }

@@ -62,10 +62,13 @@ public sealed class Rerouting(
             : Result<Ticket>.Invalid("status", $"{ticket.Number} is {TicketWorkflow.Describe(ticket.Status)}; reopen it before {doing} it.");
     }
 
-    public async Task<RoutingRequest> RequestAsync(Ticket ticket, DateTime nowUtc, CancellationToken ct)
+    /// <summary>What the ticket asks of an engineer, leaving out everyone who gave it up before and <paramref name="givingUp"/> now.</summary>
+    public async Task<RoutingRequest> RequestAsync(Ticket ticket, IReadOnlyList<GivenUp> givingUp, DateTime nowUtc, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(ticket);
         var organisation = await organisations.GetAsync(ticket.OrganisationId, ct);
-        return RoutingRequests.For(ticket, organisation?.Segment ?? CustomerSegment.Standard, nowUtc);
+        var givenUp = await routing.ListGivenUpAsync(ticket.Id, ct);
+        return RoutingRequests.For(ticket, organisation?.Segment ?? CustomerSegment.Standard, nowUtc) with { GivenUpBy = [.. givenUp, .. givingUp] };
     }
 
     /// <summary>The engineers with their loads, the ticket no longer counting towards its current assignee's.</summary>
@@ -74,10 +77,15 @@ public sealed class Rerouting(
 
     /// <summary>
     /// Saves the re-routed ticket with the reason, the assignee and queue changes and the router's summary in the
-    /// audit trail; then the engineer who lost it, now with room, pulls the next ticket (never this one).
+    /// audit trail, and who gave it up with it; then the engineer who lost it, now with room, pulls the next ticket
+    /// (never this one).
     /// </summary>
-    public async Task<Result<Ticket>> SaveAsync(Ticket before, Ticket after, TicketActor actor, IReadOnlyList<AuditChange> reasons, DateTime nowUtc, CancellationToken ct)
+    public async Task<Result<Ticket>> SaveAsync(
+        Ticket before, Ticket after, TicketActor actor, IReadOnlyList<AuditChange> reasons, IReadOnlyList<GivenUp> givingUp, DateTime nowUtc, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(actor);
         var changes = new List<AuditChange>(reasons);
         if (before.AssigneeId != after.AssigneeId)
         {
@@ -94,7 +102,7 @@ public sealed class Rerouting(
             changes.Add(new(TicketRouting.AuditField, null, decision.Summary));
         }
 
-        var saved = await TicketChanges.SaveAsync(tickets, new TicketUpdate(after with { UpdatedUtc = nowUtc }, actor.UserId, changes, nowUtc), ct);
+        var saved = await TicketChanges.SaveAsync(tickets, new TicketUpdate(after with { UpdatedUtc = nowUtc }, actor.UserId, changes, nowUtc) { GivenUp = givingUp }, ct);
         if (saved.Succeeded && before.AssigneeId is int previous && previous != after.AssigneeId)
         {
             await pull.FillAsync(previous, [before.Id], ct);

@@ -10,7 +10,8 @@ namespace HelpDesk.Core.Routing;
 /// Chooses the engineer for a ticket, and says why. An engineer qualifies when they know the ticket's product (a skill
 /// narrowed to an area counts only for that area) at the proficiency its severity needs, are of the ticket's tier or
 /// above, speak its language and take its category; and they are free when they are not left out by the request,
-/// not away and below their capacity. The free, qualified engineers are ranked most proficient first (strategic
+/// did not give the ticket up before (escalated it, handed it back, returned it), are not away and are below their
+/// capacity. The free, qualified engineers are ranked most proficient first (strategic
 /// customers, severe tickets) or least over-qualified and cheapest first (everyone else), then by load, by how long
 /// since their last assignment, and by id so the same facts always give the same answer. With nobody free the ticket
 /// waits in its skill queue. Pure: no clock, no store.
@@ -70,7 +71,7 @@ public static class Router
             Excluded = named,
             ExcludedCounts = counts,
             Summary = chosen is null
-                ? $"Queued in {queue}: {WhyQueued(request, engineers.Count, counts, trigger, needed)}"
+                ? $"Queued in {queue}: {WhyQueued(request, engineers.Count, counts, excluded, trigger, needed)}"
                 : $"Assigned to {chosen.Load.Engineer.Name} ({(candidates.Count == 1 ? "the only one qualified" : $"best of {candidates.Count.ToString(CultureInfo.InvariantCulture)} qualified")}, {Describe(mode)}: {modeReason})",
             AtUtc = request.AtUtc,
         };
@@ -204,6 +205,11 @@ public static class Router
             });
         }
 
+        if (FindGivenUp(request, engineer.UserId) is { } given)
+        {
+            return Out(ExclusionReason.GaveUp, given.Text);
+        }
+
         if (!engineer.Available)
         {
             return Out(ExclusionReason.Away, "away");
@@ -212,6 +218,19 @@ public static class Router
         if (!load.HasSpareCapacity)
         {
             return Out(ExclusionReason.AtCapacity, $"at capacity ({load.OpenTickets} of {engineer.Capacity} open)");
+        }
+
+        return null;
+    }
+
+    private static GivenUp? FindGivenUp(RoutingRequest request, int engineerId)
+    {
+        foreach (var given in request.GivenUpBy)
+        {
+            if (given.EngineerId == engineerId)
+            {
+                return given;
+            }
         }
 
         return null;
@@ -231,24 +250,35 @@ public static class Router
         ExclusionReason.AtCapacity => 0,
         ExclusionReason.Away => 1,
         ExclusionReason.Excluded => 2,
-        ExclusionReason.Category => 3,
-        ExclusionReason.Language => 4,
-        ExclusionReason.TierTooLow => 5,
-        ExclusionReason.LowProficiency => 6,
-        _ => 7,
+        ExclusionReason.GaveUp => 3,
+        ExclusionReason.Category => 4,
+        ExclusionReason.Language => 5,
+        ExclusionReason.TierTooLow => 6,
+        ExclusionReason.LowProficiency => 7,
+        _ => 8,
     };
 
     private static bool IsAvailability(ExclusionReason reason) =>
-        reason is ExclusionReason.AtCapacity or ExclusionReason.Away or ExclusionReason.Excluded;
+        reason is ExclusionReason.AtCapacity or ExclusionReason.Away or ExclusionReason.Excluded or ExclusionReason.GaveUp;
 
-    private static string WhyQueued(RoutingRequest request, int considered, IReadOnlyDictionary<ExclusionReason, int> counts, RoutingTrigger trigger, int needed)
+    private static string WhyQueued(
+        RoutingRequest request, int considered, IReadOnlyDictionary<ExclusionReason, int> counts, IReadOnlyList<ExcludedEngineer> excluded, RoutingTrigger trigger, int needed)
     {
         if (considered == 0)
         {
             return "no engineer has a routing profile yet";
         }
 
-        var busy = counts.Where(c => IsAvailability(c.Key)).Select(c => Phrase(request, c.Key, c.Value, trigger, needed)).ToList();
+        // Those who gave the ticket up are counted by how: "1 escalated it and 1 handed it back", not "2 gave it up".
+        var gaveUp = excluded
+            .Where(e => e.Reason == ExclusionReason.GaveUp)
+            .GroupBy(e => FindGivenUp(request, e.EngineerId)?.Counted ?? "gave it up")
+            .Select(g => $"{g.Count().ToString(CultureInfo.InvariantCulture)} {g.Key}")
+            .ToList();
+        var busy = counts
+            .Where(c => IsAvailability(c.Key))
+            .SelectMany(c => c.Key == ExclusionReason.GaveUp ? gaveUp : [Phrase(request, c.Key, c.Value, trigger, needed)])
+            .ToList();
         if (busy.Count > 0)
         {
             // The page lists why the others do not qualify; the one sentence only says how many there are.
@@ -274,6 +304,7 @@ public static class Router
                 RoutingTrigger.Reassigned => $"{n} had it before",
                 _ => $"{n} left out on request",
             },
+            ExclusionReason.GaveUp => $"{n} gave it up",
             ExclusionReason.NoSkill => $"{n} without a {request.ProductCode} skill",
             ExclusionReason.LowProficiency => $"{n} below proficiency {needed.ToString(CultureInfo.InvariantCulture)}",
             ExclusionReason.TierTooLow => $"{n} below tier {request.Tier.ToString(CultureInfo.InvariantCulture)}",

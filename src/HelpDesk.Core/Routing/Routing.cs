@@ -20,8 +20,11 @@ public sealed record RoutingRequest
     public int Tier { get; init; } = 1;
     public CustomerSegment Segment { get; init; } = CustomerSegment.Standard;
 
-    /// <summary>Engineers not to choose (the one handing the ticket back, for example).</summary>
+    /// <summary>Engineers not to choose this time (the current assignee on a reassignment, for example).</summary>
     public IReadOnlyCollection<int> Exclude { get; init; } = [];
+
+    /// <summary>The engineers who gave the ticket up: never chosen for it again (see <see cref="GivenUp"/>).</summary>
+    public IReadOnlyList<GivenUp> GivenUpBy { get; init; } = [];
     public DateTime AtUtc { get; init; }
 
     public SkillQueue Queue => new(ProductCode, Tier);
@@ -105,6 +108,9 @@ public enum ExclusionReason
     Language,
     Category,
     AtCapacity,
+
+    /// <summary>They gave the ticket up (escalated it, handed it back, returned it): the router does not give it back.</summary>
+    GaveUp,
 }
 
 /// <summary>One engineer who was not considered, and why, in words.</summary>

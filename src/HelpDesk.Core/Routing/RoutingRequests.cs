@@ -39,6 +39,7 @@ public static class RoutingRequests
             Severity = ticket.Severity,
             Tier = ticket.Tier,
             Segment = ticket.Segment,
+            GivenUpBy = ticket.GivenUpBy,
             AtUtc = nowUtc,
         };
     }

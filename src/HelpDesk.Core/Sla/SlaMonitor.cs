@@ -15,7 +15,8 @@ public sealed record SlaMonitorResult(int Checked, int AtRisk, int Breached, int
 /// The recurring job that watches SLA clocks. It looks only at the tickets whose next check has come, marks them at
 /// risk or breached with an audit entry, and tells the assignee — or, for a ticket waiting in its queue, the
 /// available engineers who could take it. A critical ticket that breaches below the top tier is escalated one tier
-/// and routed again. A ticket someone changed meanwhile is left for the next run.
+/// and routed again. A ticket someone changed meanwhile is left for the next run. The ticket's "updated" time is left
+/// alone: it says when a person last worked on the ticket, and the monitor's marks are in the audit trail.
 /// </summary>
 public sealed class SlaMonitor(
     ITicketStore tickets,
@@ -73,11 +74,6 @@ public sealed class SlaMonitor(
             escalation = $"The SLA monitor escalated it to tier {changed.Tier}. Routing: {decision.Summary}.";
         }
 
-        if (audit.Count > 0)
-        {
-            changed = changed with { UpdatedUtc = now };
-        }
-
         var mail = evaluation.Events.Count == 0 ? [] : await NoticesAsync(changed, evaluation.Events, escalation, now, run, ct);
         if (await tickets.UpdateAsync(new TicketUpdate(changed, null, audit, now) { Mail = mail }, ct) is null)
         {
@@ -110,7 +106,8 @@ public sealed class SlaMonitor(
     private async Task<RoutingDecision> EscalateAsync(Ticket ticket, SlaEvent breach, DateTime now, Run run, CancellationToken ct)
     {
         var organisation = await organisations.GetAsync(ticket.OrganisationId, ct);
-        var request = RoutingRequests.For(ticket with { Tier = ticket.Tier + 1 }, organisation?.Segment ?? CustomerSegment.Standard, now);
+        var request = RoutingRequests.For(ticket with { Tier = ticket.Tier + 1 }, organisation?.Segment ?? CustomerSegment.Standard, now)
+            with { GivenUpBy = await routing.ListGivenUpAsync(ticket.Id, ct) };
         var candidates = TicketRouting.WithoutTicket(await run.CandidatesAsync(routing, ct), ticket);
         return Router.Decide(request, candidates, routingSettings, RoutingTrigger.SlaEscalated) with { Note = $"Critical ticket, {breach.Text}" };
     }
@@ -123,8 +120,9 @@ public sealed class SlaMonitor(
             return assignee is null ? [] : [TicketMail.SlaNotice(ticket, assignee, events, escalation)];
         }
 
-        // Engineers at capacity hear too: they qualify, and may hand something back or finish sooner.
-        var request = RoutingRequests.For(ticket, CustomerSegment.Standard, now);
+        // Engineers at capacity hear too: they qualify, and may hand something back or finish sooner. Those who gave
+        // the ticket up do not: the router would not give it to them.
+        var request = RoutingRequests.For(ticket, CustomerSegment.Standard, now) with { GivenUpBy = await routing.ListGivenUpAsync(ticket.Id, ct) };
         return [.. (await run.CandidatesAsync(routing, ct))
             .Where(l => l.Engineer.Available && Router.Check(request, l, routingSettings) is null or { Reason: ExclusionReason.AtCapacity })
             .OrderBy(l => (double)l.OpenTickets / Math.Max(1, l.Engineer.Capacity))

@@ -4,11 +4,18 @@ using HelpDesk.Core.Routing;
 
 namespace HelpDesk.Core.Tickets;
 
-/// <param name="AssigneeId">The engineer to assign, or null to hand the ticket back to the queue.</param>
+/// <param name="AssigneeId">The engineer to give the ticket to (the actor themselves, to take it), or null to return it to its queue.</param>
 public sealed record AssignTicketRequest(TicketActor Actor, int TicketId, int? AssigneeId, int? ExpectedVersion);
 
-/// <summary>Assigns a ticket to an engineer (or takes it), taking it out of its skill queue, or returns it to the queue.</summary>
-public sealed class AssignTicket(ITicketStore tickets, IPeopleDirectory people, TimeProvider clock)
+/// <summary>
+/// Staff take a ticket for themselves, give it to a colleague, or return it to its queue; an assigned ticket leaves
+/// its skill queue. Taking it is the taker's call. A colleague must be someone the router itself could give the ticket
+/// to now — the skill and proficiency, tier, language and category it needs, not away, with room, and not one who
+/// gave it up (<see cref="Router.Check"/>) — or the answer says in words why not; only a manager moves a ticket to
+/// anyone, with a reason (<see cref="ReassignTicket"/>). Whoever loses a ticket to its queue has given it up: the
+/// router does not give it back to them.
+/// </summary>
+public sealed class AssignTicket(ITicketStore tickets, IPeopleDirectory people, Rerouting rerouting, TimeProvider clock)
 {
     public async Task<Result<Ticket>> HandleAsync(AssignTicketRequest request, CancellationToken cancellationToken = default)
     {
@@ -50,8 +57,13 @@ public sealed class AssignTicket(ITicketStore tickets, IPeopleDirectory people, 
             return Result<Ticket>.Invalid("assigneeId", $"{ticket.Number} is closed; it cannot be reassigned.");
         }
 
-        var previous = ticket.AssigneeId is int previousId ? await people.FindAsync(previousId, cancellationToken) : null;
         var now = clock.UtcNow();
+        if (assignee is not null && assignee.Id != request.Actor.UserId && await WhyNotAsync(ticket, assignee, now, cancellationToken) is { } whyNot)
+        {
+            return Result<Ticket>.Invalid("assigneeId", whyNot);
+        }
+
+        var previous = ticket.AssigneeId is int previousId ? await people.FindAsync(previousId, cancellationToken) : null;
         var changed = ticket with { AssigneeId = request.AssigneeId, UpdatedUtc = now, Queue = QueueOf(ticket, request.AssigneeId) };
         var changes = new List<AuditChange> { new("assignee", previous?.Name, assignee?.Name) };
         if (changed.Queue != ticket.Queue)
@@ -59,7 +71,23 @@ public sealed class AssignTicket(ITicketStore tickets, IPeopleDirectory people, 
             changes.Add(new("queue", ticket.Queue, changed.Queue));
         }
 
-        return await TicketChanges.SaveAsync(tickets, new TicketUpdate(changed, request.Actor.UserId, changes, now), cancellationToken);
+        GivenUp[] givenUp = request.AssigneeId is null && ticket.AssigneeId is int returnedBy ? [new(returnedBy, GiveUp.Returned)] : [];
+        return await TicketChanges.SaveAsync(tickets, new TicketUpdate(changed, request.Actor.UserId, changes, now) { GivenUp = givenUp }, cancellationToken);
+    }
+
+    /// <summary>Why the router would not give the ticket to <paramref name="colleague"/> now, in words; null when it would.</summary>
+    private async Task<string?> WhyNotAsync(Ticket ticket, Person colleague, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var load = (await rerouting.CandidatesAsync(ticket, cancellationToken)).FirstOrDefault(c => c.Engineer.UserId == colleague.Id);
+        if (load is null)
+        {
+            return $"{colleague.Name} has no routing profile, so nothing says they can take {ticket.Number}. Take it yourself, or ask a manager to reassign it to them with a reason.";
+        }
+
+        var routingRequest = await rerouting.RequestAsync(ticket, [], nowUtc, cancellationToken);
+        return Router.Check(routingRequest, load, rerouting.Settings) is { } exclusion
+            ? $"{colleague.Name} cannot take {ticket.Number} now: {exclusion.Text}. Give it to someone who can, hand it back for the router to choose, or ask a manager to reassign it with a reason."
+            : null;
     }
 
     /// <summary>An assigned ticket waits in no queue; one handed back unassigned waits in the queue of its product and tier.</summary>

@@ -173,7 +173,7 @@ public sealed class ClassifyTicket(
             return (judged, null);
         }
 
-        var request = await rerouting.RequestAsync(judged, now, ct);
+        var request = await rerouting.RequestAsync(judged, [], now, ct);
         var queue = request.Queue.Name;
         var candidates = await rerouting.CandidatesAsync(before, ct);
         if (judged.AssigneeId is int assignee)

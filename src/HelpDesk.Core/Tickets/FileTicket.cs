@@ -44,6 +44,12 @@ public sealed record FileTicketRequest
 
     /// <summary>Lines for the audit trail after "created".</summary>
     public IReadOnlyList<AuditChange> Notes { get; init; } = [];
+
+    /// <summary>
+    /// The key the sender gave the request (a form's hidden field, the API's Idempotency-Key header): a repeat under it
+    /// answers with the ticket the first made and files nothing (see <see cref="RequestKeys"/>).
+    /// </summary>
+    public RequestKey? Key { get; init; }
 }
 
 /// <summary>
@@ -60,14 +66,16 @@ public interface ITicketIntakeStep
 /// and the acknowledgement mail in one transaction. Nothing a customer sends is refused for what it asks;
 /// only input that cannot be stored (no subject, an oversized body) comes back as field errors. When the ticket
 /// was judged to use its contract's last incident and another ticket took it first, the steps run again, so the
-/// ticket is judged on the count as it is now (allowance used, or another contract) rather than over-using it.
+/// ticket is judged on the count as it is now (allowance used, or another contract) rather than over-using it. A
+/// request sent again under its key files nothing and answers with the ticket the first filed.
 /// </summary>
 public sealed class FileTicket(
     ITicketStore tickets,
     IPeopleDirectory people,
     IEnumerable<ITicketIntakeStep> steps,
     AttachmentPolicy attachments,
-    TimeProvider clock)
+    TimeProvider clock,
+    IRequestKeyStore? keys = null)
 {
     public async Task<Result<Ticket>> HandleAsync(FileTicketRequest request, CancellationToken cancellationToken = default)
     {
@@ -87,9 +95,16 @@ public sealed class FileTicket(
         TicketRules.Optional(errors, "category", request.Category, TicketRules.CategoryMaxLength, "category");
         TicketRules.Language(errors, request.Language);
         TicketRules.Attachments(errors, request.Attachments, attachments);
+        RequestKeys.Validate(errors, request.Key);
         if (errors.Count > 0)
         {
             return Result<Ticket>.Invalid(errors);
+        }
+
+        var keyed = Keyed(request);
+        if (await RepeatAsync(keyed, request, cancellationToken) is { } repeat)
+        {
+            return repeat;
         }
 
         var requester = await people.FindAsync(request.RequesterId, cancellationToken);
@@ -134,6 +149,7 @@ public sealed class FileTicket(
                         Attachments = request.Attachments,
                         Received = request.Received,
                         Notes = request.Notes,
+                        Key = keyed,
                     },
                     cancellationToken);
                 return Result<Ticket>.Ok(saved);
@@ -142,9 +158,40 @@ public sealed class FileTicket(
             {
                 // Judged again below, on the count another ticket's save has just moved.
             }
+            catch (DuplicateRequestKeyException)
+            {
+                // The same request under the same key, sent at the same moment, won: answer with what it filed.
+                return await RepeatAsync(keyed, request, cancellationToken) ?? throw new InvalidOperationException("A request key was reported used, but it is not stored.");
+            }
         }
     }
 
     /// <summary>Each lost race means another ticket took an incident, so a few judgements always settle it.</summary>
     private const int MaxJudgements = 5;
+
+    private static NewKeyedRequest? Keyed(FileTicketRequest request) => request.Key is not { } key
+        ? null
+        : new NewKeyedRequest(key, RequestKeys.Fingerprint(
+            "ticket",
+            new
+            {
+                request.RequesterId,
+                request.OrganisationId,
+                Channel = request.Channel.ToString(),
+                request.Subject,
+                request.Body,
+                request.Severity,
+                request.Product,
+                request.ProductRelease,
+                request.Environment,
+                request.Category,
+                request.ModifiedSource,
+                request.Language,
+            },
+            request.Attachments));
+
+    private async Task<Result<Ticket>?> RepeatAsync(NewKeyedRequest? keyed, FileTicketRequest request, CancellationToken cancellationToken) =>
+        keyed is null || keys is null
+            ? null
+            : await RequestKeys.RepeatAsync(keys, tickets, keyed, TicketScope.ForOrganisation(request.OrganisationId), cancellationToken);
 }

@@ -67,6 +67,12 @@ public sealed record NewTicket(Ticket Ticket, NewMessage FirstMessage, Func<Tick
 
     /// <summary>Lines for the audit trail after "created" (for example an attachment dropped from a mail).</summary>
     public IReadOnlyList<AuditChange> Notes { get; init; } = [];
+
+    /// <summary>
+    /// The sender's key for the request, stored in the same transaction with the ticket. Throws
+    /// <see cref="DuplicateRequestKeyException"/>, saving nothing, when it was stored before.
+    /// </summary>
+    public NewKeyedRequest? Key { get; init; }
 }
 
 public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<AuditChange> Changes, DateTime NowUtc)
@@ -79,6 +85,12 @@ public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<Aud
 
     /// <summary>The received message the change's message comes from, recorded in the same transaction (see <see cref="NewTicket.Received"/>).</summary>
     public ReceivedMail? Received { get; init; }
+
+    /// <summary>The sender's key for the request that made <see cref="Message"/>, stored with it (see <see cref="NewTicket.Key"/>).</summary>
+    public NewKeyedRequest? Key { get; init; }
+
+    /// <summary>Engineers who gave the ticket up with this change, recorded with it (see <see cref="Routing.GivenUp"/>); once each.</summary>
+    public IReadOnlyList<Routing.GivenUp> GivenUp { get; init; } = [];
 
     /// <summary>What the change does to the incident the ticket uses; null leaves it as it is.</summary>
     public IncidentMove? Incident { get; init; }

@@ -19,7 +19,11 @@ public sealed record ReplyToTicketRequest
     /// <summary>Staff may set a status with the reply (for example Pending customer).</summary>
     public TicketStatus? Status { get; init; }
 
-    /// <summary>The version the writer read; when given and stale, nothing is saved.</summary>
+    /// <summary>
+    /// The version the writer read; when given and stale, nothing is saved. Without it the message is an append: it
+    /// is added whatever changed meanwhile. A status set with the message is a change to the ticket, which the pages
+    /// and the API make only with the version the writer read.
+    /// </summary>
     public int? ExpectedVersion { get; init; }
 
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
@@ -32,12 +36,22 @@ public sealed record ReplyToTicketRequest
 
     /// <summary>Lines for the audit trail after the reply's (for example an attachment dropped from a mail).</summary>
     public IReadOnlyList<AuditChange> Notes { get; init; } = [];
+
+    /// <summary>
+    /// The key the sender gave the request: a repeat under it answers with the ticket as it is and adds nothing
+    /// (see <see cref="RequestKeys"/>).
+    /// </summary>
+    public RequestKey? Key { get; init; }
 }
 
 /// <summary>
 /// Adds a public reply or an internal note. A customer's reply reopens a resolved ticket and mails the assignee;
 /// an engineer's reply is the first response if none was given yet (recording whether it met its SLA), and mails the
 /// requester. Notes mail no one. A status set with the reply moves the SLA clock as <see cref="ChangeTicketStatus"/> does.
+/// A message without an expected version is added to the ticket as it is when it is saved: a save that lost a race
+/// with another change (the SLA monitor marking the ticket at risk, a colleague's note) is worked out again on the
+/// ticket as it now stands, instead of telling the writer that someone else changed it. A request sent again under its
+/// key adds nothing and answers with the ticket.
 /// </summary>
 public sealed class ReplyToTicket(
     ITicketStore tickets,
@@ -45,8 +59,12 @@ public sealed class ReplyToTicket(
     AttachmentPolicy attachments,
     TimeProvider clock,
     ISlaCalendarSource? calendars = null,
-    PullFromQueues? pull = null)
+    PullFromQueues? pull = null,
+    IRequestKeyStore? keys = null)
 {
+    /// <summary>How many times an append is worked out again after losing a race, before the writer is told.</summary>
+    private const int AppendAttempts = 5;
+
     public async Task<Result<Ticket>> HandleAsync(ReplyToTicketRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,11 +81,57 @@ public sealed class ReplyToTicket(
             errors.Add(new("status", "A reply cannot set the status; reply, and the ticket reopens if it was resolved."));
         }
 
+        RequestKeys.Validate(errors, request.Key);
         if (errors.Count > 0)
         {
             return Result<Ticket>.Invalid(errors);
         }
 
+        var keyed = Keyed(request);
+        if (await RepeatAsync(keyed, request, cancellationToken) is { } repeat)
+        {
+            return repeat;
+        }
+
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var result = await AddAsync(request, keyed, cancellationToken);
+                if (result.Failure != Failure.Conflict || request.ExpectedVersion is not null || attempt == AppendAttempts)
+                {
+                    return result;
+                }
+            }
+        }
+        catch (DuplicateRequestKeyException)
+        {
+            // The same request under the same key, sent at the same moment, won: answer with what it made.
+            return await RepeatAsync(keyed, request, cancellationToken) ?? throw new InvalidOperationException("A request key was reported used, but it is not stored.");
+        }
+    }
+
+    private static NewKeyedRequest? Keyed(ReplyToTicketRequest request) => request.Key is not { } key
+        ? null
+        : new NewKeyedRequest(key, RequestKeys.Fingerprint(
+            "message",
+            new
+            {
+                request.TicketId,
+                request.Body,
+                Kind = request.Kind.ToString(),
+                Status = request.Status?.ToString(),
+                request.ExpectedVersion,
+            },
+            request.Attachments));
+
+    private async Task<Result<Ticket>?> RepeatAsync(NewKeyedRequest? keyed, ReplyToTicketRequest request, CancellationToken cancellationToken) =>
+        keyed is null || keys is null
+            ? null
+            : await RequestKeys.RepeatAsync(keys, tickets, keyed, request.Actor.Scope, cancellationToken);
+
+    private async Task<Result<Ticket>> AddAsync(ReplyToTicketRequest request, NewKeyedRequest? keyed, CancellationToken cancellationToken)
+    {
         var loaded = await TicketChanges.LoadAsync(tickets, request.TicketId, request.Actor, cancellationToken);
         if (!loaded.Succeeded)
         {
@@ -126,6 +190,7 @@ public sealed class ReplyToTicket(
                 Attachments = request.Attachments,
                 Mail = mail,
                 Received = request.Received,
+                Key = keyed,
             },
             cancellationToken);
         if (saved.Succeeded && pull is not null && TicketChanges.FreesCapacity(ticket, changed))

@@ -95,6 +95,12 @@ public sealed record Ticket
     /// <summary>The skill queue the ticket waits in; null while it is assigned, resolved or closed.</summary>
     public string? Queue { get; init; }
 
+    /// <summary>
+    /// When the ticket entered the queue it waits in ("waiting since"), not when it was filed; null while it waits in
+    /// none. The store sets it whenever a save puts the ticket into a queue it was not in.
+    /// </summary>
+    public DateTime? QueuedUtc { get; init; }
+
     /// <summary>The router's latest decision about the ticket, with its explanation.</summary>
     public RoutingDecision? Routing { get; init; }
 
@@ -153,6 +159,9 @@ public sealed record TicketSummary
     public DateTime? SlaPausedUtc { get; init; }
     public int Tier { get; init; } = 1;
     public string? Queue { get; init; }
+
+    /// <summary>When the ticket entered <see cref="Queue"/>; null while it waits in none.</summary>
+    public DateTime? QueuedUtc { get; init; }
     public DateTime CreatedUtc { get; init; }
     public DateTime UpdatedUtc { get; init; }
 }

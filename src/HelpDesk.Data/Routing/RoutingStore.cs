@@ -78,48 +78,70 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WaitingTicket>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<WaitingTicket>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
 
-        // Under SQL Server's read committed, a ticket claimed while the statement runs may come back without its queue.
-        return rows.Where(r => r.Queue is not null).ToList();
+            // Under SQL Server's read committed, a ticket claimed while the statement runs may come back without its queue.
+            .Where(r => r.Queue is not null)
+            .ToList();
+        var givenUp = await GivenUpRows.ReadAsync(connection, [.. rows.Select(r => r.Id)], cancellationToken);
+        return [.. rows.Select(r => givenUp.Contains(r.Id) ? r with { GivenUpBy = [.. givenUp[r.Id]] } : r)];
     }
 
-    public async Task<bool> TryClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GivenUp>> ListGivenUpAsync(int ticketId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. (await GivenUpRows.ReadAsync(connection, [ticketId], cancellationToken))[ticketId]];
+    }
+
+    public async Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        const string openSql = $"SELECT COUNT(*) FROM Tickets WHERE AssigneeId = @EngineerId AND Status IN ({EngineerRows.OpenStatuses})";
 
         // Only a ticket still waiting is taken: of two engineers claiming it at once, one updates a row, the other none.
-        const string sql = """
+        const string claimSql = """
             UPDATE Tickets
-            SET AssigneeId = @EngineerId, Queue = NULL, Routing = @Routing, UpdatedUtc = @Now, Version = Version + 1
+            SET AssigneeId = @EngineerId, Queue = NULL, QueuedUtc = NULL, Routing = @Routing, UpdatedUtc = @Now, Version = Version + 1
             WHERE Id = @TicketId AND Queue IS NOT NULL AND AssigneeId IS NULL
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The engineer's profile row is written first, as every write that assigns a ticket does: two claims for one
+        // engineer then run one after the other, and the second counts what the first took.
+        await EngineerRows.MarkAssignedAsync(connection, transaction, claim.EngineerId, claim.NowUtc, cancellationToken);
+        if (claim.Capacity is int capacity
+            && await connection.ExecuteScalarAsync<int>(new CommandDefinition(openSql, new { claim.EngineerId }, transaction, cancellationToken: cancellationToken)) >= capacity)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return ClaimOutcome.EngineerFull;
+        }
+
         var rows = await connection.ExecuteAsync(new CommandDefinition(
-            sql,
+            claimSql,
             new { claim.TicketId, claim.EngineerId, Routing = TicketRoutingColumns.Serialize(claim.Routing), Now = claim.NowUtc },
             transaction,
             cancellationToken: cancellationToken));
         if (rows == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return ClaimOutcome.Gone;
         }
 
         await TicketStore.InsertAuditAsync(connection, transaction, claim.TicketId, null, [new AuditChange("routing", null, claim.Routing.Summary)], claim.NowUtc, cancellationToken);
-        await EngineerRows.MarkAssignedAsync(connection, transaction, claim.EngineerId, claim.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return ClaimOutcome.Claimed;
     }
 
     public async Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default)
     {
+        // How long a ticket has waited counts from when it entered its queue, which for an escalated or handed-back
+        // ticket is long after it was filed.
         const string sql = """
-            SELECT d.Queue, d.Waiting, d.OldestCreatedUtc, d.EarliestDueUtc,
-                   (SELECT MIN(o.Id) FROM Tickets o WHERE o.Queue = d.Queue AND o.CreatedUtc = d.OldestCreatedUtc) AS OldestTicketId
+            SELECT d.Queue, d.Waiting, d.OldestQueuedUtc, d.EarliestDueUtc,
+                   (SELECT MIN(o.Id) FROM Tickets o WHERE o.Queue = d.Queue AND COALESCE(o.QueuedUtc, o.CreatedUtc) = d.OldestQueuedUtc) AS OldestTicketId
             FROM (
-                SELECT t.Queue, COUNT(*) AS Waiting, MIN(t.CreatedUtc) AS OldestCreatedUtc, MIN(t.QueueDueUtc) AS EarliestDueUtc
+                SELECT t.Queue, COUNT(*) AS Waiting, MIN(COALESCE(t.QueuedUtc, t.CreatedUtc)) AS OldestQueuedUtc, MIN(t.QueueDueUtc) AS EarliestDueUtc
                 FROM Tickets t
                 WHERE t.Queue IS NOT NULL
                 GROUP BY t.Queue
@@ -129,7 +151,7 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DepthRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
         return rows
-            .Select(r => new QueueDepth(r.Queue, r.Waiting, r.OldestCreatedUtc, TicketRoutingColumns.FromQueueDue(r.EarliestDueUtc), r.OldestTicketId))
+            .Select(r => new QueueDepth(r.Queue, r.Waiting, r.OldestQueuedUtc, TicketRoutingColumns.FromQueueDue(r.EarliestDueUtc), r.OldestTicketId))
             .ToList();
     }
 
@@ -195,7 +217,7 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
     {
         public string Queue { get; init; } = "";
         public int Waiting { get; init; }
-        public DateTime OldestCreatedUtc { get; init; }
+        public DateTime OldestQueuedUtc { get; init; }
         public DateTime EarliestDueUtc { get; init; }
         public int? OldestTicketId { get; init; }
     }

@@ -15,7 +15,7 @@ internal static class TicketListSql
                r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
                COALESCE(t.OverrideVerdict, t.Verdict) AS Verdict, t.FirstResponseDueUtc, t.ResolveDueUtc,
                t.QueueDueUtc AS NextDueUtc, t.SlaState, t.SlaPausedUtc, t.Tier, t.Queue, t.CreatedUtc, t.UpdatedUtc,
-               t.NeedsClassification
+               t.NeedsClassification, t.QueuedUtc
         FROM Tickets t
         JOIN Organisations o ON o.Id = t.OrganisationId
         JOIN Users r ON r.Id = t.RequesterId

@@ -19,6 +19,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version, t.ModifiedSource, t.FirstResponseDueUtc, t.ResolveDueUtc,
                t.FirstResponseAtRiskUtc, t.ResolveAtRiskUtc, t.FirstResponseMet, t.ResolveMet, t.SlaState, t.SlaPausedUtc,
                t.SlaCheckUtc, t.Language, t.Tier, t.Queue, t.TriageReason,
+               t.QueuedUtc,
                t.NeedsClassification, t.ClassifiedById, t.ClassifiedUtc, t.DuplicateOfId, t.NotAnIncidentReason,
                (SELECT ci.ContractId FROM ContractIncidents ci WHERE ci.TicketId = t.Id AND ci.ReturnedUtc IS NULL) AS IncidentContractId,
                t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.IntakeEntitlement AS IntakeEntitlementJson,
@@ -36,7 +37,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                                  Resolutions, ModifiedSource, Verdict, ContractId, ScopeVersionId, Entitlement, FirstResponseDueUtc,
                                  ResolveDueUtc, OverrideVerdict, OverrideReason, OverriddenById, OverriddenUtc, FirstResponseAtRiskUtc,
                                  ResolveAtRiskUtc, FirstResponseMet, ResolveMet, SlaState, SlaPausedUtc, SlaCheckUtc, Language, Tier,
-                                 Queue, QueueDueUtc, Routing, TriageReason,
+                                 Queue, QueueDueUtc, Routing, TriageReason, QueuedUtc,
                                  NeedsClassification, IntakeEntitlement, ClassifiedById, ClassifiedUtc, DuplicateOfId, NotAnIncidentReason,
                                  Version)
             VALUES (@OrganisationId, @RequesterId, @Subject, @Channel, @Product, @ProductRelease, @Environment, @Category,
@@ -44,24 +45,28 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                     @Resolutions, @ModifiedSource, @Verdict, @ContractId, @ScopeVersionId, @Entitlement, @FirstResponseDueUtc,
                     @ResolveDueUtc, @OverrideVerdict, @OverrideReason, @OverriddenById, @OverriddenUtc, @FirstResponseAtRiskUtc,
                     @ResolveAtRiskUtc, @FirstResponseMet, @ResolveMet, @SlaState, @SlaPausedUtc, @SlaCheckUtc, @Language, @Tier,
-                    @Queue, @QueueDueUtc, @Routing, @TriageReason,
+                    @Queue, @QueueDueUtc, @Routing, @TriageReason, @QueuedUtc,
                     @NeedsClassification, @IntakeEntitlement, @ClassifiedById, @ClassifiedUtc, @DuplicateOfId, @NotAnIncidentReason,
                     1)
             """);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(ticket.Ticket), transaction, cancellationToken: cancellationToken));
-        var saved = ticket.Ticket with { Id = id, Version = 1, IncidentContractId = await TakeIncidentAsync(connection, transaction, ticket, id, cancellationToken) };
 
-        // The received message's record comes first: if it was recorded before, nothing else is written.
-        var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
-        if (saved.AssigneeId is int assigneeId)
+        // The assignee's profile row before the ticket's, the order every write that assigns takes (see RoutingStore.ClaimAsync).
+        if (ticket.Ticket.AssigneeId is int assigneeId)
         {
             await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
         }
 
+        var filed = ticket.Ticket with { QueuedUtc = ticket.Ticket.Queue is null ? null : ticket.NowUtc };
+        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(filed), transaction, cancellationToken: cancellationToken));
+        var saved = filed with { Id = id, Version = 1, IncidentContractId = await TakeIncidentAsync(connection, transaction, ticket, id, cancellationToken) };
+
+        // The received message's record comes first: if it was recorded before, nothing else is written.
+        var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
         var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
+        await RequestKeyRows.InsertAsync(connection, transaction, ticket.Key, id, messageId, ticket.NowUtc, cancellationToken);
         if (ticket.Received is { } received && inboundId is int inbound)
         {
             await InboundRows.LinkAsync(connection, transaction, inbound, received, id, messageId, ticket.NowUtc, cancellationToken);
@@ -108,28 +113,35 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                 QueueDueUtc = @QueueDueUtc, Routing = @Routing, TriageReason = @TriageReason,
                 NeedsClassification = @NeedsClassification, IntakeEntitlement = @IntakeEntitlement, ClassifiedById = @ClassifiedById,
                 ClassifiedUtc = @ClassifiedUtc, DuplicateOfId = @DuplicateOfId, NotAnIncidentReason = @NotAnIncidentReason,
-                Version = Version + 1
+                QueuedUtc = @QueuedUtc, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
-        var ticket = update.Ticket;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // The assignee before the change, read under the write's transaction: a stale version rolls it all back.
-        var previousAssignee = ticket.AssigneeId is null
-            ? null
-            : await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-                "SELECT AssigneeId FROM Tickets WHERE Id = @Id", new { ticket.Id }, transaction, cancellationToken: cancellationToken));
+        // The assignee and queue before the change, read under the write's transaction: a stale version rolls it all
+        // back. A ticket put into a queue it was not in has waited there since now; one that stays keeps its time.
+        var before = await connection.QuerySingleOrDefaultAsync<BeforeRow>(new CommandDefinition(
+            "SELECT AssigneeId, Queue, QueuedUtc FROM Tickets WHERE Id = @Id", new { update.Ticket.Id }, transaction, cancellationToken: cancellationToken));
+        var ticket = update.Ticket with
+        {
+            QueuedUtc = update.Ticket.Queue is null ? null
+                : before is not null && before.Queue == update.Ticket.Queue ? before.QueuedUtc ?? update.NowUtc
+                : update.NowUtc,
+        };
+        var previousAssignee = before?.AssigneeId;
+
+        // The new assignee's profile row before the ticket's, as in CreateAsync.
+        if (ticket.AssigneeId is int assigneeId && assigneeId != previousAssignee)
+        {
+            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, update.NowUtc, cancellationToken);
+        }
+
         var rows = await connection.ExecuteAsync(new CommandDefinition(sql, Columns(ticket), transaction, cancellationToken: cancellationToken));
         if (rows == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
-        }
-
-        if (ticket.AssigneeId is int assigneeId && assigneeId != previousAssignee)
-        {
-            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, update.NowUtc, cancellationToken);
         }
 
         var inboundId = await AddReceivedAsync(connection, transaction, update.Received, ticket.Id, cancellationToken);
@@ -139,6 +151,8 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             messageId = await InsertMessageAsync(connection, transaction, ticket.Id, message, update.NowUtc, cancellationToken);
             await attachments.AddAsync(connection, transaction, ticket.Id, messageId.Value, update.Attachments, update.NowUtc, cancellationToken);
         }
+
+        await RequestKeyRows.InsertAsync(connection, transaction, update.Key, ticket.Id, messageId, update.NowUtc, cancellationToken);
 
         if (update.Received is { } received && inboundId is int inbound)
         {
@@ -152,6 +166,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             await InsertAuditAsync(connection, transaction, related.TicketId, update.ActorId, [related.Change], update.NowUtc, cancellationToken);
         }
 
+        await GivenUpRows.InsertAsync(connection, transaction, ticket.Id, update.GivenUp, update.NowUtc, cancellationToken);
         foreach (var mail in update.Mail)
         {
             await outbox.EnqueueAsync(connection, transaction, mail, update.NowUtc, cancellationToken);
@@ -458,6 +473,14 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         ticket.ClassifiedUtc,
         ticket.DuplicateOfId,
         ticket.NotAnIncidentReason,
+        ticket.QueuedUtc,
         ticket.Version,
     };
+
+    private sealed record BeforeRow
+    {
+        public int? AssigneeId { get; init; }
+        public string? Queue { get; init; }
+        public DateTime? QueuedUtc { get; init; }
+    }
 }

@@ -103,5 +103,5 @@ public sealed record RankedEngineerDto(
     }
 }
 
-/// <param name="Reason">Away, Excluded, NoSkill, LowProficiency, TierTooLow, Language, Category or AtCapacity.</param>
+/// <param name="Reason">Away, Excluded, NoSkill, LowProficiency, TierTooLow, Language, Category, AtCapacity or GaveUp (escalated, handed back or returned the ticket).</param>
 public sealed record ExcludedEngineerDto(int EngineerId, string Name, ExclusionReason Reason, string Text);

@@ -16,13 +16,16 @@ public static partial class TicketEndpoints
     private const int DefaultLimit = 25;
     private const int MaxLimit = 100;
 
+    /// <summary>The header that makes filing and replying safe to repeat (see <see cref="RequestKeys"/>).</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var tickets = api.MapGroup("/tickets").WithTags("Tickets").RequireAuthorization();
 
         tickets.MapPost("/", FileAsync)
-            .WithSummary("File a ticket. Customers file for themselves; staff give requesterId, a customer whose organisation the ticket belongs to.")
+            .WithSummary("File a ticket. Customers file for themselves; staff give requesterId, a customer whose organisation the ticket belongs to. With an Idempotency-Key header a repeat answers 201 with the ticket the first filed, and files nothing.")
             .Produces<TicketDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -41,7 +44,7 @@ public static partial class TicketEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapPost("/{number}/messages", PostMessageAsync)
-            .WithSummary("Reply, or (staff) add an internal note; staff may set a status with it.")
+            .WithSummary("Reply, or (staff) add an internal note; it is added whatever changed since you read the ticket, unless you send the version you read. Staff may set a status with it, sending the version. With an Idempotency-Key header a repeat answers with the ticket, and adds nothing.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
@@ -120,12 +123,19 @@ public static partial class TicketEndpoints
                 Category = input.Category,
                 ModifiedSource = input.ModifiedSource ?? false,
                 Language = input.Language,
+                Key = KeyOf(context, actor),
             },
             context.RequestAborted);
         return result.Succeeded
             ? TypedResults.Created(Location(result.Value!.Id), TicketDto.From(result.Value, staff: !actor.IsCustomer))
             : ResultResponses.Problem(result);
     }
+
+    /// <summary>The caller's Idempotency-Key header as their key for the request; null when they sent none.</summary>
+    private static RequestKey? KeyOf(HttpContext context, TicketActor actor) =>
+        context.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) && actor.UserId is int userId
+            ? new RequestKey(userId, values.ToString())
+            : null;
 
     private static async Task<IResult> ListAsync(
         HttpContext context,
@@ -180,6 +190,12 @@ public static partial class TicketEndpoints
             return start.Problem;
         }
 
+        // The message itself is an append; a status set with it changes the ticket, and needs the version read.
+        if (input.Status is not null && VersionMissing(input.Version) is { } missing)
+        {
+            return missing;
+        }
+
         var result = await reply.HandleAsync(
             new ReplyToTicketRequest
             {
@@ -189,6 +205,7 @@ public static partial class TicketEndpoints
                 Kind = input.Kind ?? MessageKind.Reply,
                 Status = input.Status,
                 ExpectedVersion = input.Version,
+                Key = KeyOf(context, actor),
             },
             context.RequestAborted);
         return TicketOrProblem(result);

@@ -38,8 +38,8 @@ public sealed record EntitlementCheckBody(
     int? Severity);
 
 /// <param name="Kind">A public reply (the default) or, staff only, an internal note.</param>
-/// <param name="Status">Staff only: the status to set with the message.</param>
-/// <param name="Version">The version read; when given and no longer current, nothing is saved (409).</param>
+/// <param name="Status">Staff only: the status to set with the message; then <paramref name="Version"/> is required.</param>
+/// <param name="Version">The version read. Without it the message is added whatever changed meanwhile; when given and no longer current, nothing is saved (409).</param>
 public sealed record PostMessageBody(string? Body, MessageKind? Kind, TicketStatus? Status, int? Version);
 
 /// <param name="Version">Required: the version read (409 when someone changed the ticket since).</param>

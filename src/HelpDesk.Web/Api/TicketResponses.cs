@@ -218,6 +218,7 @@ public sealed record EntitlementCheckDto(EntitlementDto Entitlement, SlaDto Sla)
 /// <param name="NextDue">The earliest SLA due time still to meet, which <c>sort=due</c> orders by; null when none is.</param>
 /// <param name="Queue">Staff: the skill queue the ticket waits in; absent while it is assigned.</param>
 /// <param name="SlaState">Staff: None, AtRisk or Breached, as the SLA monitor last saw it.</param>
+/// <param name="WaitingSince">Staff: when the ticket entered the queue it waits in (not when it was filed); absent while it waits in none.</param>
 public sealed record TicketSummaryDto(
     int Id,
     string Number,
@@ -237,7 +238,8 @@ public sealed record TicketSummaryDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Tier = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Queue = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SlaState? SlaState = null,
-    bool NeedsClassification = false)
+    bool NeedsClassification = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? WaitingSince = null)
 {
     public static TicketSummaryDto From(TicketSummary row, bool staff)
     {
@@ -247,7 +249,7 @@ public sealed record TicketSummaryDto(
             row.RequesterName, row.AssigneeId, row.AssigneeName, row.Product, row.CreatedUtc, row.UpdatedUtc,
             row.NextDueUtc, row.SlaPausedUtc,
             staff ? row.Tier : null, staff ? row.Queue : null, staff ? row.SlaState : null,
-            row.NeedsClassification);
+            row.NeedsClassification, staff ? row.QueuedUtc : null);
     }
 }
 

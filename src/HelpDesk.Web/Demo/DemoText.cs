@@ -157,4 +157,24 @@ internal static class DemoText
         "Good help, thank you.",
         "Quick and friendly, thanks a lot!",
     ];
+
+    /// <summary>A ticket filed this morning that waits in its queue: no engineer who is in today speaks its language.</summary>
+    public sealed record WaitingTicket(string Product, string Language, string Subject, string Body, int MinutesAgo);
+
+    /// <summary>From Northwind's Shanghai plant, in Chinese: the gateway forgets its bridge settings; the dashboard lags.</summary>
+    public static IReadOnlyList<WaitingTicket> WaitingInChinese { get; } =
+    [
+        new(
+            "mooring",
+            "zh",
+            "Mooring 网关重启后丢失 MQTT 桥接配置",
+            "我们上海工厂的 Mooring 网关每次重启后都会丢失 MQTT 桥接配置，需要手动重新导入。日志里没有报错。请帮忙查看原因。",
+            55),
+        new(
+            "sextant",
+            "zh",
+            "Sextant 仪表板数据延迟约十分钟",
+            "从昨天下午开始，Sextant 仪表板上的产线传感器数据延迟大约十分钟，历史数据正常。我们没有修改任何配置。",
+            25),
+    ];
 }

@@ -77,11 +77,12 @@ internal static class DemoTickets
         var route = new RouteTicket(routing, services.GetRequiredService<IOrganisationStore>(), routingSettings);
         var pull = new PullFromQueues(routing, services.GetRequiredService<IEngineerStore>(), routingSettings, clock);
         var calendars = services.GetRequiredService<ISlaCalendarSource>();
+        var rerouting = new Rerouting(store, routing, services.GetRequiredService<IOrganisationStore>(), people, routingSettings, pull, clock);
         var story = new Story(
             new FileTicket(store, people, [judge, route], attachments, clock),
             new ReplyToTicket(store, people, attachments, clock, calendars, pull),
             new ChangeTicketStatus(store, people, clock, calendars, pull),
-            new AssignTicket(store, people, clock),
+            new AssignTicket(store, people, rerouting, clock),
             new LogTime(store, clock),
             new RateTicket(store, clock),
             new OverrideEntitlement(store, clock),
@@ -117,6 +118,30 @@ internal static class DemoTickets
         }
 
         await DemoTriage.SeedAsync(new FileTicket(store, people, [judge, route], attachments, clock), clock, userIds, organisationIds, nowUtc);
+
+        // This morning's tickets from Northwind's Shanghai plant wait in their skill queues: they are written in
+        // Chinese, and the one engineer who speaks it is away. The desk's queue tabs and the workload page show them.
+        var northwind = casts.Single(c => c.OrganisationId == organisationIds["northwind.example"]);
+        foreach (var waiting in DemoText.WaitingInChinese)
+        {
+            clock.Now = new DateTimeOffset(nowUtc.AddMinutes(-waiting.MinutesAgo));
+            await story.FileWaitingAsync(northwind, northwind.Customers[0], waiting);
+        }
+
+        // The SLA monitor looks at the history once, as of now, as it would have while the history happened: the
+        // at-risk and breached marks of weeks-old tickets are recorded with their audit lines, and the notices it
+        // queues are old news, marked sent below with the rest. Left to the first run after start-up, they would
+        // mail every engineer about tickets that breached weeks ago.
+        clock.Now = new DateTimeOffset(nowUtc);
+        var monitor = new SlaMonitor(
+            store, routing, services.GetRequiredService<IOrganisationStore>(), people, routingSettings, services.GetRequiredService<SlaSettings>(), clock);
+        var passes = 0;
+        SlaMonitorResult checkedNow;
+        do
+        {
+            checkedNow = await monitor.CheckAsync();
+        }
+        while (checkedNow.Checked > 0 && ++passes < 10);
 
         // The use cases queue acknowledgements and replies for this made-up history; nobody is waiting for
         // them, and left unsent they would sit in the outbox for ever (or go out once mail is configured).
@@ -229,6 +254,26 @@ internal static class DemoTickets
             }
         }
 
+        /// <summary>A ticket filed as it stands, with no story after it: it stays where the router put it.</summary>
+        public async Task FileWaitingAsync(Cast cast, int requesterId, DemoText.WaitingTicket waiting)
+        {
+            var product = DemoCatalogue.Find(waiting.Product);
+            Check(await file.HandleAsync(new FileTicketRequest
+            {
+                RequesterId = requesterId,
+                OrganisationId = cast.OrganisationId,
+                Channel = TicketChannel.Web,
+                Subject = waiting.Subject,
+                Body = waiting.Body,
+                Severity = (int)Severity.Normal,
+                Product = product.Name,
+                ProductRelease = product.Releases.MinBy(r => r.ReleasedDaysAgo)!.Name,
+                Environment = DemoCatalogue.EnvironmentName(product.CustomerEnvironments[0]),
+                Category = RequestCategories.Problem,
+                Language = waiting.Language,
+            }));
+        }
+
         private async Task<Ticket> LogAsync(TicketActor staff, Ticket ticket)
         {
             Check(await logTime.HandleAsync(new LogTimeRequest(
@@ -245,17 +290,19 @@ internal static class DemoTickets
         }
 
         // Which status the ticket ends in, by its age: recent tickets are still being worked on; a resolved
-        // ticket older than a week would have been closed by the close-resolved job, so old ones end Closed.
+        // ticket older than a week would have been closed by the close-resolved job, so old ones end Closed. A few
+        // old ones are still open (waiting on the customer, on hold): about fifty open tickets in all, which the
+        // team's capacity holds with room to spare for the next ticket a customer files.
         private TicketStatus Target(TimeSpan age)
         {
             TicketStatus[] all = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Closed];
             int[] weights = age.TotalDays switch
             {
                 < 1 => [45, 35, 15, 5, 0, 0],
-                < 7 => [8, 25, 20, 7, 40, 0],
+                < 7 => [4, 16, 12, 4, 64, 0],
                 < 8 => [0, 40, 40, 20, 0, 0],
-                < 30 => [2, 15, 12, 8, 0, 63],
-                _ => [0, 2, 2, 3, 0, 93],
+                < 30 => [0, 4, 4, 2, 0, 90],
+                _ => [0, 0, 1, 1, 0, 98],
             };
             return Weighted(all, weights);
         }

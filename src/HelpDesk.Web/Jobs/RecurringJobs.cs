@@ -20,6 +20,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
     public static IReadOnlyList<RecurringJobDefinition> Table { get; } =
     [
         RecurringJobDefinition.For<CloseResolvedTickets>("tickets:close-resolved", "17 * * * *", job => job.RunAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<ForgetRequestKeys, int>("tickets:forget-request-keys", "43 * * * *", job => job.RunAsync(CancellationToken.None)),
 
         // Pulls happen at once when capacity frees; this catches what those missed (a crash, a changed setting).
         RecurringJobDefinition.For<PullFromQueues, int>("routing:pull-queues", "*/2 * * * *", job => job.FillAllAsync(CancellationToken.None)),

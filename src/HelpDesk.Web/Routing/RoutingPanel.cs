@@ -8,13 +8,17 @@ namespace HelpDesk.Web.Routing;
 /// ticket waits in now, and who has it now (a manual assignment may have changed that since the decision).
 /// </summary>
 /// <param name="Need">What the ticket needs of an engineer now, in words (<see cref="RoutingText.Need"/>).</param>
-public sealed record RoutingPanel(RoutingDecision? Decision, string? WaitingIn, int? AssigneeId, string? AssigneeName, string Need, DateTime NowUtc)
+/// <param name="WaitingSinceUtc">When the ticket entered the queue it waits in; null while it waits in none.</param>
+public sealed record RoutingPanel(RoutingDecision? Decision, string? WaitingIn, int? AssigneeId, string? AssigneeName, string Need, DateTime NowUtc, DateTime? WaitingSinceUtc = null)
 {
     public static RoutingPanel Of(Ticket ticket, string? assigneeName, RoutingSettings settings, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return new(ticket.Routing, ticket.Queue, ticket.AssigneeId, assigneeName, RoutingText.Need(ticket, settings), nowUtc);
+        return new(ticket.Routing, ticket.Queue, ticket.AssigneeId, assigneeName, RoutingText.Need(ticket, settings), nowUtc, ticket.QueuedUtc);
     }
+
+    /// <summary>The engineers the latest decision left out for having given the ticket up, by name.</summary>
+    public IReadOnlyList<string> GaveItUp => Decision is { } d ? [.. d.Excluded.Where(e => e.Reason == ExclusionReason.GaveUp).Select(e => e.Name)] : [];
 
     /// <summary>True when the ticket is no longer where the router put it: someone assigned or returned it by hand since.</summary>
     public bool ChangedByHand => Decision is { } decision

@@ -27,6 +27,27 @@ public static class RoutingText
         _ => trigger.ToString(),
     };
 
+    /// <summary>
+    /// Where a re-routed ticket went, for the notice after an escalation, hand-back or reassignment: who has it now, or
+    /// that it waits in its queue and why.
+    /// </summary>
+    public static string Outcome(RoutingDecision? decision)
+    {
+        if (decision is null)
+        {
+            return "";
+        }
+
+        if (decision.Outcome == RoutingOutcome.Assigned)
+        {
+            return $"{decision.Summary}.";
+        }
+
+        var prefix = $"Queued in {decision.Queue}: ";
+        var why = decision.Summary.StartsWith(prefix, StringComparison.Ordinal) ? decision.Summary[prefix.Length..] : decision.Summary;
+        return $"Nobody else who qualifies is free, so it waits in {decision.Queue} until an engineer who qualifies has room ({why}).";
+    }
+
     public static string Reason(ExclusionReason reason) => reason switch
     {
         ExclusionReason.Away => "away",
@@ -37,6 +58,7 @@ public static class RoutingText
         ExclusionReason.Language => "does not speak the language",
         ExclusionReason.Category => "does not take the category",
         ExclusionReason.AtCapacity => "at capacity",
+        ExclusionReason.GaveUp => "gave the ticket up",
         _ => reason.ToString(),
     };
 

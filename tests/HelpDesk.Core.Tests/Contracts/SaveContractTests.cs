@@ -34,7 +34,7 @@ public sealed class SaveContractTests
     };
 
     private Task<Result<Contract>> SaveAsync(SaveContractRequest request) =>
-        new SaveContract(_contracts, _organisations, _products, _clock).HandleAsync(request);
+        new SaveContract(_contracts, _organisations, _products, _clock, Currency.Default).HandleAsync(request);
 
     private Contract Existing(int id, int organisationId, DateOnly startsOn, DateOnly endsOn, ContractStatus status = ContractStatus.Active, params int[] products)
     {

@@ -110,7 +110,7 @@ public sealed class ReroutingTests
 
         saved.AssigneeId.Should().Be(3, "for a self-service customer Ola, at tier 1, is less over-qualified than Sam; Priya handed it back");
         saved.Routing!.Trigger.Should().Be(RoutingTrigger.HandedBack);
-        saved.Routing.Excluded.Should().Contain(new ExcludedEngineer(1, "Priya Shah", ExclusionReason.Excluded, "handed the ticket back"));
+        saved.Routing.Excluded.Should().Contain(new ExcludedEngineer(1, "Priya Shah", ExclusionReason.GaveUp, "handed the ticket back"));
         (await _world.AuditFieldsAsync(ticket.Id)).Should().Equal("handed back", "assignee", "routing");
     }
 
@@ -186,15 +186,76 @@ public sealed class ReroutingTests
     }
 
     [Fact]
-    public async Task Reroute_DoesNotCountTheTicketBeingMovedAgainstItsAssignee()
+    public async Task Escalate_NeverGivesTheTicketStraightBackToTheEngineerWhoEscalatedIt_ItWaitsAndSaysSo()
     {
-        // Priya is full only because of this ticket; re-routed without excluding her, she may keep it.
-        _world.Engineers.Set(_world.Engineers[1] with { Capacity = 1, Tier = 2 });
+        // Priya is of tier 2 and so qualifies for the escalated ticket, but she is the one who sent it up.
+        _world.Engineers.Set(_world.Engineers[1] with { Tier = 2 });
         _world.Engineers.Set(_world.Engineers[2] with { Available = false });
         var ticket = _world.Ticket(assignee: 1);
 
-        var saved = (await _world.Escalate.HandleAsync(new(Priya, ticket.Id, "Needs tier 2.", null))).Value!;
+        var saved = (await _world.Escalate.HandleAsync(new(Priya, ticket.Id, "Needs a kernel debugger.", ticket.Version))).Value!;
 
-        saved.AssigneeId.Should().Be(1);
+        saved.AssigneeId.Should().BeNull();
+        saved.Queue.Should().Be("keel/tier-2");
+        saved.Routing!.Summary.Should().Be("Queued in keel/tier-2: nobody qualified is free (1 away and 1 escalated it)");
+        saved.Routing.Excluded.Should().Contain(new ExcludedEngineer(1, "Priya Shah", ExclusionReason.GaveUp, "escalated the ticket"));
+        (await _world.Pull.FillAsync(1)).Should().NotContain(ticket.Id, "she does not pull back the ticket she escalated");
+        _world.Tickets[ticket.Id].AssigneeId.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Escalate_ByAnotherEngineer_LeavesOutTheAssigneeAndThemBoth()
+    {
+        _world.Engineers.Set(_world.Engineers[1] with { Tier = 2 });
+        _world.Engineer(3, "Ola Berg", tier: 3);
+        var ticket = _world.Ticket(assignee: 1);
+
+        var saved = (await _world.Escalate.HandleAsync(new(TicketActor.Staff(2), ticket.Id, "Priya is stuck; needs tier 2.", null))).Value!;
+
+        saved.AssigneeId.Should().Be(3);
+        saved.Routing!.Excluded.Select(e => (e.EngineerId, e.Text)).Should().BeEquivalentTo([(1, "escalated the ticket"), (2, "escalated the ticket")]);
+    }
+
+    [Fact]
+    public async Task HandedBackTicket_IsNeverPulledBackByTheEngineerWhoGaveItUp_EvenLater()
+    {
+        _world.Engineers.Set(_world.Engineers[2] with { Available = false });
+        var ticket = _world.Ticket(assignee: 1);
+        await _world.HandBack.HandleAsync(new(Priya, ticket.Id, "Wrong product area for me.", null));
+
+        var pulled = await _world.Pull.FillAllAsync();
+        await _world.Availability.HandleAsync(2, available: true);
+
+        pulled.Should().Be(0, "the only engineer with room handed it back");
+        _world.Tickets[ticket.Id].AssigneeId.Should().Be(2, "Sam, back from away, pulls it");
+        (await _world.Routing.ListGivenUpAsync(ticket.Id)).Should().Equal(new GivenUp(1, GiveUp.HandedBack));
+    }
+
+    [Fact]
+    public async Task ReturnedTicket_IsNotPulledBackByTheEngineerWhoReturnedIt()
+    {
+        _world.Engineers.Set(_world.Engineers[2] with { Available = false });
+        var ticket = _world.Ticket(assignee: 1);
+
+        (await _world.Assign.HandleAsync(new(Priya, ticket.Id, null, null))).Succeeded.Should().BeTrue();
+        await _world.Pull.FillAllAsync();
+
+        _world.Tickets[ticket.Id].AssigneeId.Should().BeNull();
+        _world.Tickets[ticket.Id].Queue.Should().Be("keel/tier-1");
+        (await _world.Routing.ListGivenUpAsync(ticket.Id)).Should().Equal(new GivenUp(1, GiveUp.Returned));
+    }
+
+    [Fact]
+    public async Task Reassign_ByTheRouter_LeavesOutWhoeverGaveTheTicketUp()
+    {
+        _world.Engineer(3, "Ola Berg", tier: 2);
+        var ticket = _world.Ticket(assignee: 1);
+        await _world.HandBack.HandleAsync(new(Priya, ticket.Id, "Leaving for a week.", null));
+        var current = _world.Tickets[ticket.Id].AssigneeId!.Value;
+
+        var saved = (await _world.Reassign.HandleAsync(new(TicketActor.Staff(Manager), ticket.Id, null, "Spread the load.", null))).Value!;
+
+        saved.AssigneeId.Should().NotBe(1).And.NotBe(current);
+        saved.Routing!.Excluded.Should().Contain(e => e.EngineerId == 1 && e.Text == "handed the ticket back");
     }
 }

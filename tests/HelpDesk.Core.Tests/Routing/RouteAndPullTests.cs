@@ -119,6 +119,32 @@ public sealed class RouteAndPullTests
     }
 
     [Fact]
+    public async Task FillAsync_StopsWhenAnotherPullForTheSameEngineerFilledThemMeanwhile()
+    {
+        _world.Engineer(1, "Priya Shah", capacity: 2);
+        var waiting = Enumerable.Range(0, 4).Select(i => _world.Waiting(created: Monday.AddMinutes(i))).ToList();
+        var once = true;
+        _world.Routing.BeforeClaim = claim =>
+        {
+            // The recurring pull, on another node, gives Priya the two tickets at the back of the queue first.
+            if (once)
+            {
+                once = false;
+                foreach (var taken in waiting.TakeLast(2))
+                {
+                    _world.Tickets.Put(_world.Tickets[taken.Id] with { AssigneeId = 1, Queue = null }, null, [], Monday);
+                }
+            }
+        };
+
+        var pulled = await _world.Pull.FillAsync(1);
+
+        pulled.Should().BeEmpty();
+        _world.Routing.OpenOf(1).Should().Be(2, "a pull never fills an engineer past their capacity, even when two run at once");
+        waiting.Take(2).Should().OnlyContain(t => _world.Tickets[t.Id].Queue == "keel/tier-1");
+    }
+
+    [Fact]
     public async Task FillAsync_PullsNothing_ForAnEngineerWhoIsAwayOrFull()
     {
         _world.Engineer(1, "Priya Shah", edit: e => e with { Available = false });

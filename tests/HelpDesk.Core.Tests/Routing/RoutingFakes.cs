@@ -92,15 +92,24 @@ internal sealed class InMemoryRoutingStore(InMemoryTicketStore tickets, InMemory
                 Segment = organisations.Organisations.FirstOrDefault(o => o.Id == t.OrganisationId)?.Segment ?? CustomerSegment.Standard,
                 QueueDueUtc = t.NextDueUtc ?? NoDue,
                 CreatedUtc = t.CreatedUtc,
+                GivenUpBy = tickets.GivenUpOf(t.Id),
             })]);
 
-    public Task<bool> TryClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<GivenUp>> ListGivenUpAsync(int ticketId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(tickets.GivenUpOf(ticketId));
+
+    public Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
     {
         BeforeClaim?.Invoke(claim);
+        if (claim.Capacity is int capacity && OpenOf(claim.EngineerId) >= capacity)
+        {
+            return Task.FromResult(ClaimOutcome.EngineerFull);
+        }
+
         var ticket = tickets[claim.TicketId];
         if (ticket.Queue is null || ticket.AssigneeId is not null)
         {
-            return Task.FromResult(false);
+            return Task.FromResult(ClaimOutcome.Gone);
         }
 
         Claims.Add(claim);
@@ -110,7 +119,7 @@ internal sealed class InMemoryRoutingStore(InMemoryTicketStore tickets, InMemory
             [new("assignee", null, claim.Routing.AssigneeName), new("queue", ticket.Queue, null), new(TicketRouting.AuditField, null, claim.Routing.Summary)],
             claim.NowUtc);
         engineers.Set(engineers[claim.EngineerId] with { LastAssignedUtc = claim.NowUtc });
-        return Task.FromResult(true);
+        return Task.FromResult(ClaimOutcome.Claimed);
     }
 
     public Task<IReadOnlyList<QueueDepth>> ListQueueDepthsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -62,7 +62,7 @@ internal sealed class RoutingWorld
     public SetEngineerAvailability Availability => new(Engineers, Pull, Clock);
     public ChangeTicketStatus ChangeStatus => new(Tickets, People, Clock, Calendars, Pull);
     public ReplyToTicket Reply => new(Tickets, People, AttachmentPolicy.Default, Clock, Calendars, Pull);
-    public AssignTicket Assign => new(Tickets, People, Clock);
+    public AssignTicket Assign => new(Tickets, People, Rerouting, Clock);
     public SlaMonitor Monitor => new(Tickets, Routing, Organisations, People, Settings, Sla, Clock);
 
     /// <summary>An engineer with a person behind them: in-house at 60.00 an hour, Keel at the given proficiency, English.</summary>

@@ -25,6 +25,7 @@ public sealed class SlaMonitorTests
         var saved = _world.Tickets[ticket.Id];
         saved.SlaState.Should().Be(SlaState.AtRisk);
         saved.SlaCheckUtc.Should().Be(At(2, 14));
+        saved.UpdatedUtc.Should().Be(ticket.UpdatedUtc, "the monitor's mark is not someone working on the ticket");
         (await _world.Tickets.ListAuditAsync(ticket.Id)).Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new { Field = "sla", NewValue = "first response at risk: due in 1 h (14:00 UTC)", ActorId = (int?)null });
         var mail = _world.Tickets.Mail.Should().ContainSingle().Subject;
@@ -88,6 +89,7 @@ public sealed class SlaMonitorTests
         saved.Tier.Should().Be(2);
         saved.AssigneeId.Should().Be(2);
         saved.Routing!.Trigger.Should().Be(RoutingTrigger.SlaEscalated);
+        saved.UpdatedUtc.Should().Be(ticket.UpdatedUtc);
         saved.Routing.Note.Should().Be("Critical ticket, first response breached: missed by less than a minute (due 14:00 UTC)");
         (await _world.Tickets.ListAuditAsync(ticket.Id)).Select(a => (a.Field, a.NewValue)).Should().Equal(
             ("sla", "first response breached: missed by less than a minute (due 14:00 UTC)"),
@@ -98,6 +100,23 @@ public sealed class SlaMonitorTests
         mail.Kind.Should().Be(TicketMail.SlaBreachedNotice);
         mail.ToAddress.Should().Be("sam@example.com");
         mail.TextBody.Should().Contain("The SLA monitor escalated it to tier 2. Routing: Assigned to Sam Lee");
+    }
+
+    [Fact]
+    public async Task Check_EscalatingABreachedTicket_LetsItsAssigneeKeepIt_WhenTheyQualifyForTheNextTier()
+    {
+        // Priya is full only because of this ticket, and of tier 2: nobody gave it up, so she may keep it.
+        _world.Engineer(1, "Priya Shah", proficiency: 4, tier: 2, capacity: 1);
+        _world.Engineer(2, "Sam Lee", proficiency: 5, tier: 2, edit: e => e with { Available = false });
+        var ticket = _world.Ticket(assignee: 1, severity: Severity.Critical);
+        _world.Tickets.Add(_world.Tickets[ticket.Id] with { SlaState = SlaState.AtRisk, SlaCheckUtc = At(2, 14) });
+        _world.Clock.SetUtcNow(At(2, 14));
+
+        await _world.Monitor.CheckAsync();
+
+        var saved = _world.Tickets[ticket.Id];
+        saved.Tier.Should().Be(2);
+        saved.AssigneeId.Should().Be(1);
     }
 
     [Fact]

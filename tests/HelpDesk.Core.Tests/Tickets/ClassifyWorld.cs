@@ -1,4 +1,5 @@
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
@@ -171,7 +172,24 @@ internal sealed class ClassifyCatalogue : IScopeStore
 
     public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteDraftAsync(int scopeId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<ProductRelease?> GetReleaseAsync(int releaseId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Releases.FirstOrDefault(r => r.Id == releaseId));
+
+    public Task<CatalogueReferences> ReleaseReferencesAsync(ProductRelease release, Product product, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> SetReleaseRetiredAsync(int releaseId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> DeleteReleaseAsync(int releaseId, DateOnly today, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<CatalogueReferences> EnvironmentReferencesAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ScopeOfSupport>> ListScopesNamingEnvironmentAsync(string code, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> SetEnvironmentRetiredAsync(int environmentId, DateTime? retiredUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> DeleteEnvironmentAsync(int environmentId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
 
 /// <summary>A clock the world sets: tickets are filed at noon, one after another, and worked on at 14:00.</summary>

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Core.Tests.Tickets;
@@ -19,6 +20,11 @@ internal sealed class InMemoryTicketStore : ITicketStore
 
     /// <summary>Runs before an update is saved, to play the ticket that takes the contract's last incident first (throw to refuse).</summary>
     public Action<TicketUpdate>? BeforeUpdate { get; set; }
+
+    /// <summary>Who gave each ticket up, in order, once each, as the real store records it with the change.</summary>
+    public IReadOnlyList<GivenUp> GivenUpOf(int ticketId) => _givenUp.TryGetValue(ticketId, out var list) ? list : [];
+
+    private readonly Dictionary<int, List<GivenUp>> _givenUp = [];
 
     public Ticket this[int id] => _tickets[id];
 
@@ -77,6 +83,15 @@ internal sealed class InMemoryTicketStore : ITicketStore
         foreach (var related in update.Related)
         {
             Audit(related.TicketId, update.ActorId, [related.Change], update.NowUtc);
+        }
+
+        foreach (var given in update.GivenUp)
+        {
+            var list = _givenUp.TryGetValue(saved.Id, out var known) ? known : _givenUp[saved.Id] = [];
+            if (!list.Exists(g => g.EngineerId == given.EngineerId))
+            {
+                list.Add(given);
+            }
         }
 
         Mail.AddRange(update.Mail);

@@ -1,7 +1,12 @@
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
+using HelpDesk.Data.Organisations;
+using HelpDesk.Data.Routing;
 using HelpDesk.Data.Tickets;
 
 namespace HelpDesk.Data.Tests.Infrastructure;
@@ -15,4 +20,15 @@ public static class TestStores
 
     public static TicketStore Tickets(IDbConnectionFactory connections) =>
         new(connections, new AttachmentStore(connections), Outbox(connections));
+
+    /// <summary>The assign use case over the real stores, with the router's default settings.</summary>
+    public static AssignTicket Assign(IDbConnectionFactory connections, TimeProvider clock)
+    {
+        var tickets = Tickets(connections);
+        var people = new PeopleDirectory(connections);
+        var routing = new RoutingStore(connections);
+        var settings = new RoutingSettings();
+        var pull = new PullFromQueues(routing, new EngineerStore(connections), settings, clock);
+        return new AssignTicket(tickets, people, new Rerouting(tickets, routing, new OrganisationStore(connections), people, settings, pull, clock), clock);
+    }
 }

@@ -8,14 +8,17 @@ using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Routing;
 using HelpDesk.Data.Tests.Infrastructure;
 using HelpDesk.Data.Tickets;
+using Xunit.Abstractions;
 
 namespace HelpDesk.Data.Tests.Routing;
 
 /// <summary>
 /// Engineers pulling from the same skill queues at the same instant, each through its own connections, on a real
-/// database file: every waiting ticket must end up with exactly one engineer and one routing line in its audit.
+/// database file: every waiting ticket must end up with exactly one engineer and one routing line in its audit, and
+/// no engineer past their capacity. Only what the rule guarantees is checked: which engineer wins which race depends
+/// on how the machine schedules the threads, and on a busy machine one engineer may lose every race or win them all.
 /// </summary>
-public abstract class QueuePullConcurrencyTests : ProviderTestBase
+public abstract class QueuePullConcurrencyTests(ITestOutputHelper output) : ProviderTestBase
 {
     private const int WaitingTickets = 400;
     private const int Engineers = 8;
@@ -58,7 +61,7 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
                 foreach (var ticket in firstWaiting)
                 {
                     var claim = new TicketClaim(ticket.Id, engineer.UserId, RoutingRows.Assigned(engineer, ticket.Queue), RoutingRows.Now.AddHours(1));
-                    if (await routing.TryClaimAsync(claim))
+                    if (await routing.ClaimAsync(claim) == ClaimOutcome.Claimed)
                     {
                         claims.Add((engineer.UserId, ticket.Id));
                         break;
@@ -89,21 +92,23 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
         var routingLines = (await connection.QueryAsync<(int TicketId, int Lines)>(
             "SELECT TicketId, COUNT(*) AS Lines FROM TicketAudit WHERE Field = 'routing' GROUP BY TicketId")).AsList();
         routingLines.Should().HaveCount(WaitingTickets).And.OnlyContain(r => r.Lines == 1);
-        claims.Select(c => c.EngineerId).Distinct().Should().HaveCountGreaterThan(1, "the engineers pulled side by side");
-        lostRaces.Should().BeGreaterThan(0, "the engineers really did reach for the same tickets");
         (await routing.LoadCandidatesAsync()).Sum(c => c.OpenTickets).Should().Be(WaitingTickets);
+        output.WriteLine($"{claims.Select(c => c.EngineerId).Distinct().Count()} of {Engineers} engineers won a claim; {lostRaces} races were lost.");
     }
 
     [SkippableFact]
     public async Task PullFromQueuesInParallel_GivesEveryTicketToOneEngineer_AndNobodyMoreThanTheirCapacity()
     {
-        const int capacity = 60;
+        // Half as many engineers, each pulling twice at once: as many pulls side by side as in the test above, and
+        // room enough for every waiting ticket.
+        const int capacity = 110;
+        const int pullsPerEngineer = 2;
         var organisation = await RoutingRows.OrganisationAsync(Connections, "Fabrikam", CustomerSegment.Standard);
         var requester = await RoutingRows.UserAsync(Connections, "Fumiko Customer", organisation);
         var keel = await RoutingRows.ProductAsync(Connections, "keel");
         var engineerStore = new EngineerStore(Connections);
         var engineers = new List<EngineerProfile>();
-        for (var i = 0; i < Engineers; i++)
+        for (var i = 0; i < Engineers / pullsPerEngineer; i++)
         {
             var engineer = await RoutingRows.EngineerAsync(Connections, $"Puller {i}", keel);
             engineers.Add((await engineerStore.SaveAsync(engineer with { Capacity = capacity }, RoutingRows.Now))!);
@@ -117,16 +122,18 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
             waiting.Add((await tickets.CreateAsync(ticket)).Id);
         }
 
-        // The use case itself, as the status change and the recurring job call it, one per engineer, all at once.
+        // The use case itself, as the status change and the recurring job call it, all at once: two pulls for each
+        // engineer (a resolution and the recurring sweep, say), so an engineer's own pulls race each other too.
         var clock = new FixedClock(RoutingRows.Now.AddHours(1));
         var routing = new RoutingStore(Connections, new EngineerProfileCache());
         var pull = new PullFromQueues(routing, engineerStore, new RoutingSettings { LowProficiency = 1, NormalProficiency = 1, HighProficiency = 1, CriticalProficiency = 1 }, clock);
-        using var start = new Barrier(Engineers);
-        var pulled = await Task.WhenAll(engineers.Select(engineer => Task.Factory.StartNew(
+        var pullers = engineers.SelectMany(engineer => Enumerable.Repeat(engineer, pullsPerEngineer)).ToList();
+        using var start = new Barrier(pullers.Count);
+        var pulled = await Task.WhenAll(pullers.Select(engineer => Task.Factory.StartNew(
             async () =>
             {
                 start.SignalAndWait();
-                return await pull.FillAsync(engineer.UserId);
+                return (engineer.UserId, Tickets: await pull.FillAsync(engineer.UserId));
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
@@ -138,14 +145,19 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
         await using var connection = await Connections.OpenAsync();
         var stored = (await connection.QueryAsync<(int Id, int? AssigneeId, string? Queue)>("SELECT Id, AssigneeId, Queue FROM Tickets")).AsList();
         stored.Should().OnlyContain(t => t.AssigneeId != null && t.Queue == null, "every ticket left its queue for an engineer");
-        pulled.SelectMany(ids => ids).Should().OnlyHaveUniqueItems("no ticket was pulled by two engineers");
-        for (var i = 0; i < Engineers; i++)
+        stored.Select(t => t.Id).Should().BeEquivalentTo(waiting);
+        pulled.SelectMany(p => p.Tickets).Should().OnlyHaveUniqueItems("no ticket was pulled twice");
+        foreach (var (engineerId, ids) in pulled)
         {
-            stored.Where(t => t.AssigneeId == engineers[i].UserId).Select(t => t.Id).Should().Contain(pulled[i], "what a pull returns is what was stored");
+            var theirs = stored.Where(t => t.AssigneeId == engineerId).Select(t => t.Id).ToHashSet();
+            ids.Where(id => !theirs.Contains(id)).Should().BeEmpty("what a pull returns is what was stored");
         }
 
         stored.GroupBy(t => t.AssigneeId).Should().OnlyContain(g => g.Count() <= capacity, "a pull never fills an engineer past their capacity");
-        pulled.Count(ids => ids.Count > 0).Should().BeGreaterThan(1, "the engineers pulled side by side");
+        var routingLines = (await connection.QueryAsync<(int TicketId, int Lines)>(
+            "SELECT TicketId, COUNT(*) AS Lines FROM TicketAudit WHERE Field = 'routing' GROUP BY TicketId")).AsList();
+        routingLines.Should().HaveCount(WaitingTickets).And.OnlyContain(r => r.Lines == 1, "every ticket was taken once");
+        output.WriteLine($"{pulled.Count(p => p.Tickets.Count > 0)} of {pullers.Count} pulls took tickets; the sweep took {WaitingTickets - pulled.Sum(p => p.Tickets.Count)}.");
     }
 
     private sealed class FixedClock(DateTime nowUtc) : TimeProvider
@@ -154,12 +166,12 @@ public abstract class QueuePullConcurrencyTests : ProviderTestBase
     }
 }
 
-public sealed class SqliteQueuePullConcurrencyTests : QueuePullConcurrencyTests
+public sealed class SqliteQueuePullConcurrencyTests(ITestOutputHelper output) : QueuePullConcurrencyTests(output)
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-public sealed class SqlServerQueuePullConcurrencyTests : QueuePullConcurrencyTests
+public sealed class SqlServerQueuePullConcurrencyTests(ITestOutputHelper output) : QueuePullConcurrencyTests(output)
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }

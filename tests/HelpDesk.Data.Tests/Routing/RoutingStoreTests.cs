@@ -127,7 +127,7 @@ public abstract class RoutingStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
-    public async Task TryClaimAsync_AssignsAWaitingTicketOnce_WithTheRoutingItsAuditLineAndTheLastAssignment()
+    public async Task ClaimAsync_AssignsAWaitingTicketOnce_WithTheRoutingItsAuditLineAndTheLastAssignment()
     {
         var seed = await SeedAsync();
         var priya = await RoutingRows.EngineerAsync(Connections, "Priya Shah", seed.Keel);
@@ -136,13 +136,13 @@ public abstract class RoutingStoreTests : ProviderTestBase
         var assigned = await Tickets.CreateAsync(RoutingRows.Ticket(seed.Strategic, seed.Requester) with { AssigneeId = sam.UserId });
         var claimedAt = Now.AddMinutes(20);
 
-        var first = await Store.TryClaimAsync(new TicketClaim(waiting.Id, priya.UserId, RoutingRows.Assigned(priya, "keel/tier-1"), claimedAt));
-        var second = await Store.TryClaimAsync(new TicketClaim(waiting.Id, sam.UserId, RoutingRows.Assigned(sam, "keel/tier-1"), claimedAt));
-        var notWaiting = await Store.TryClaimAsync(new TicketClaim(assigned.Id, priya.UserId, RoutingRows.Assigned(priya, "keel/tier-1"), claimedAt));
+        var first = await Store.ClaimAsync(new TicketClaim(waiting.Id, priya.UserId, RoutingRows.Assigned(priya, "keel/tier-1"), claimedAt));
+        var second = await Store.ClaimAsync(new TicketClaim(waiting.Id, sam.UserId, RoutingRows.Assigned(sam, "keel/tier-1"), claimedAt));
+        var notWaiting = await Store.ClaimAsync(new TicketClaim(assigned.Id, priya.UserId, RoutingRows.Assigned(priya, "keel/tier-1"), claimedAt));
 
-        first.Should().BeTrue();
-        second.Should().BeFalse();
-        notWaiting.Should().BeFalse();
+        first.Should().Be(ClaimOutcome.Claimed);
+        second.Should().Be(ClaimOutcome.Gone);
+        notWaiting.Should().Be(ClaimOutcome.Gone);
         var ticket = await Tickets.GetAsync(waiting.Id, TicketScope.Staff);
         ticket!.AssigneeId.Should().Be(priya.UserId);
         ticket.Queue.Should().BeNull();
@@ -156,6 +156,25 @@ public abstract class RoutingStoreTests : ProviderTestBase
         (await engineers.GetAsync(priya.UserId))!.LastAssignedUtc.Should().Be(claimedAt);
         (await engineers.GetAsync(sam.UserId))!.LastAssignedUtc.Should().Be(Now, "filing the other ticket assigned Sam");
         (await Store.ListWaitingAsync(["keel/tier-1"], 5)).Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task ClaimAsync_RefusesAnEngineerWhoAlreadyHoldsTheClaimsCapacity_AndLeavesTheTicketWaiting()
+    {
+        var seed = await SeedAsync();
+        var priya = await RoutingRows.EngineerAsync(Connections, "Priya Shah", seed.Keel);
+        await Tickets.CreateAsync(RoutingRows.Ticket(seed.Strategic, seed.Requester) with { AssigneeId = priya.UserId });
+        await Tickets.CreateAsync(RoutingRows.Ticket(seed.Strategic, seed.Requester) with { AssigneeId = priya.UserId, Status = TicketStatus.Resolved });
+        var waiting = await Tickets.CreateAsync(RoutingRows.Waiting(seed.Strategic, seed.Requester, "keel/tier-1", Severity.High, Now, Now.AddHours(1)));
+        var claim = new TicketClaim(waiting.Id, priya.UserId, RoutingRows.Assigned(priya, "keel/tier-1"), Now.AddMinutes(20));
+
+        var full = await Store.ClaimAsync(claim with { Capacity = 1 });
+        var room = await Store.ClaimAsync(claim with { Capacity = 2 });
+
+        full.Should().Be(ClaimOutcome.EngineerFull, "Priya holds one open ticket (the resolved one does not count)");
+        room.Should().Be(ClaimOutcome.Claimed);
+        (await Tickets.GetAsync(waiting.Id, TicketScope.Staff))!.AssigneeId.Should().Be(priya.UserId);
+        (await Tickets.ListAuditAsync(waiting.Id)).Count(a => a.Field == "routing").Should().Be(1, "the refused claim wrote nothing");
     }
 
     [SkippableFact]

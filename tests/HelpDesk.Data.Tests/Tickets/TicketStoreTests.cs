@@ -135,7 +135,7 @@ public abstract class TicketStoreTests : ProviderTestBase
         var seed = await SeedAsync();
         var ticket = await FileAsync(seed.CustomerA, seed.OrgA);
         var people = new PeopleDirectory(Connections);
-        await new AssignTicket(Store, people, _clock).HandleAsync(new AssignTicketRequest(TicketActor.Staff(seed.Engineer), ticket.Id, seed.Engineer, null));
+        await TestStores.Assign(Connections, _clock).HandleAsync(new AssignTicketRequest(TicketActor.Staff(seed.Engineer), ticket.Id, seed.Engineer, null));
         await new ChangeTicketStatus(Store, people, _clock).HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.Resolved, null));
 
         var reply = await new ReplyToTicket(Store, people, AttachmentPolicy.Default, _clock).HandleAsync(

@@ -11,7 +11,7 @@ public sealed class DeskQueueTests(HelpDeskAppFactory app) : IClassFixture<HelpD
     public async Task Queues_ShowEachTicketWhereItBelongs_AndTakingOneMovesItFromUnassignedToMine()
     {
         var word = Word();
-        var fresh = await app.FileAsync($"{word} printer offline");
+        var fresh = await app.FileWaitingAsync($"{word} printer offline");
         var theirs = await app.FileAsync($"{word} VPN drops");
         await app.AssignAsync(theirs.Id, DeskFixture.OtherEngineer);
         var engineer = await app.SignInAsync(DeskFixture.Engineer);

@@ -156,7 +156,7 @@ public sealed class RoutingApiTests(HelpDeskAppFactory app) : IClassFixture<Help
         body.GetProperty("routing").GetProperty("assignee").Number("id").Should().Be(other.Id);
         var explanation = body.GetProperty("routing").GetProperty("explanation");
         explanation.Text("trigger").Should().Be("HandedBack");
-        explanation.GetProperty("excluded").EnumerateArray().Should().Contain(e => e.Number("engineerId") == favourite.Id && e.Text("reason") == "Excluded");
+        explanation.GetProperty("excluded").EnumerateArray().Should().Contain(e => e.Number("engineerId") == favourite.Id && e.Text("reason") == "GaveUp" && e.Text("text") == "handed the ticket back");
     }
 
     [Fact]

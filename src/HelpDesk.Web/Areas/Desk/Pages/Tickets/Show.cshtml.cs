@@ -114,7 +114,10 @@ public sealed partial class ShowModel(
                 Body = Reply.Body,
                 Kind = Reply.Kind,
                 Status = Reply.Status,
-                ExpectedVersion = Version,
+
+                // A reply or note is added whatever changed meanwhile; a status set with it needs the version shown.
+                ExpectedVersion = Reply.Status is null ? null : Version,
+                Key = FormKeys.Of(Actor, Reply.IdempotencyKey),
             },
             HttpContext.RequestAborted);
         return await AfterAsync(result, number, "Reply", Reply.Kind == MessageKind.Note ? "Internal note added." : "Reply sent.");
@@ -249,8 +252,8 @@ public sealed partial class ShowModel(
     public IEnumerable<string> ErrorsOf(params string[] keys) =>
         keys.SelectMany(key => ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : []);
 
-    /// <summary>The router's summary of where the ticket went, for the notice after a change that re-routed it.</summary>
-    private static string Routed(Ticket ticket) => ticket.Routing?.Summary ?? "";
+    /// <summary>Where the ticket went, for the notice after a change that re-routed it: who has it, or that it waits and why.</summary>
+    private static string Routed(Ticket ticket) => HelpDesk.Web.Routing.RoutingText.Outcome(ticket.Routing);
 
     /// <summary>Success goes back to the page (so a refresh does not post again); a failure shows the current ticket with the form as typed.</summary>
     private async Task<IActionResult> AfterAsync<T>(Result<T> result, string number, string prefix, string notice)
@@ -321,6 +324,9 @@ public sealed partial class ShowModel(
 
         /// <summary>The status to set with the reply; none leaves it to the workflow.</summary>
         public TicketStatus? Status { get; set; }
+
+        /// <summary>The form's key (see <see cref="FormKeys"/>).</summary>
+        public string? IdempotencyKey { get; set; }
     }
 
     public sealed class StatusInput

@@ -6,7 +6,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Workload;
 
 /// <summary>
 /// Where the work is: each routed engineer's open tickets against their capacity with how many are at risk or
-/// breached, and each skill queue's depth with its oldest waiting ticket and earliest due time.
+/// breached, and each skill queue's depth with the ticket waiting longest (since it entered the queue) and earliest due time.
 /// </summary>
 public sealed class IndexModel(IRoutingStore routing, TimeProvider clock) : PageModel
 {
@@ -31,7 +31,7 @@ public sealed class IndexModel(IRoutingStore routing, TimeProvider clock) : Page
         Queues = [.. (await routing.ListQueueDepthsAsync(cancellationToken))
             .Where(q => q.Waiting > 0)
             .OrderBy(q => q.EarliestDueUtc ?? DateTime.MaxValue)
-            .ThenBy(q => q.OldestCreatedUtc)];
+            .ThenBy(q => q.OldestQueuedUtc)];
     }
 
     /// <summary>How full an engineer is, 0 to 1 and beyond when a manager gave them more than their capacity.</summary>

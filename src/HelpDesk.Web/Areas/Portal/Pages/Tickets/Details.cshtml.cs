@@ -60,7 +60,7 @@ public sealed class DetailsModel(CurrentActor actors, TicketViews views, Attachm
 
         var files = await FormFiles.ReadAsync(Reply.Attachments, attachments, HttpContext.RequestAborted);
         var result = await replyToTicket.HandleAsync(
-            new ReplyToTicketRequest { Actor = Actor, TicketId = Ticket.Id, Body = Reply.Body, Attachments = files },
+            new ReplyToTicketRequest { Actor = Actor, TicketId = Ticket.Id, Body = Reply.Body, Attachments = files, Key = FormKeys.Of(Actor, Reply.IdempotencyKey) },
             HttpContext.RequestAborted);
         if (result.Succeeded)
         {
@@ -164,6 +164,9 @@ public sealed class DetailsModel(CurrentActor actors, TicketViews views, Attachm
         public string? Body { get; set; }
 
         public List<IFormFile> Attachments { get; set; } = [];
+
+        /// <summary>The form's key (see <see cref="FormKeys"/>).</summary>
+        public string? IdempotencyKey { get; set; }
     }
 
     public sealed class RateInput

@@ -150,6 +150,7 @@ public sealed class NewModel(
                 ModifiedSource = Input.ModifiedSource,
                 Language = Input.Language,
                 Attachments = files,
+                Key = FormKeys.Of(actor, Input.IdempotencyKey),
             },
             HttpContext.RequestAborted);
         if (result.Succeeded)
@@ -248,5 +249,8 @@ public sealed class NewModel(
         public string? Language { get; set; }
 
         public List<IFormFile> Attachments { get; set; } = [];
+
+        /// <summary>The form's key (see <see cref="FormKeys"/>).</summary>
+        public string? IdempotencyKey { get; set; }
     }
 }
