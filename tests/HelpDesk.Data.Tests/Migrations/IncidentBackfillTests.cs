@@ -38,12 +38,28 @@ public abstract class IncidentBackfillTests : IDisposable
         var requester = await TestRows.UserAsync(connections, "a@contoso.example", organisation);
         var product = await new ScopeStore(connections).CreateProductAsync(new Product { Code = "ledger", Name = "Ledger" });
         var contracts = new ContractStore(connections);
-        var plan = await contracts.SavePlanAsync(new Plan { Code = "basic", Name = "Basic", Channels = SupportChannels.Web, IncidentAllowance = 6 });
-        var contract = await contracts.SaveContractAsync(new Contract { OrganisationId = organisation, PlanId = plan!.Id, ProductIds = [product!.Id], StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31) });
-        var known = JudgedTickets.Decision(Verdict.Entitled, contract!.Id);
+        var ids = new List<int>();
+        int contractId;
+        await using (var connection = await connections.OpenAsync())
+        {
+            // The plan and contract as the schema before the migration stores them: today's store writes later columns.
+            var planId = await connection.ExecuteScalarAsync<int>(connections.Dialect.InsertReturningId("""
+                INSERT INTO Plans (Code, Name, Description, ListPriceCents, IncidentAllowance, Channels, AroundTheClock, TimeZone, OpensMinute, ClosesMinute, Days)
+                VALUES ('basic', 'Basic', '', 0, 6, 'Web', 1, 'UTC', 0, 1440, 'Mon,Tue,Wed,Thu,Fri')
+                """));
+            contractId = await connection.ExecuteScalarAsync<int>(
+                connections.Dialect.InsertReturningId("""
+                    INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, ValueCents, Status, CreatedUtc, UpdatedUtc)
+                    VALUES (@Organisation, @Plan, '2026-01-01', '2026-12-31', 'UTC', 0, 'Active', @Now, @Now)
+                    """),
+                new { Organisation = organisation, Plan = planId, Now });
+            await connection.ExecuteAsync("INSERT INTO ContractProducts (ContractId, ProductId) VALUES (@Contract, @Product)", new { Contract = contractId, Product = product!.Id });
+        }
+
+        var contract = new Contract { Id = contractId };
+        var known = JudgedTickets.Decision(Verdict.Entitled, contract.Id);
         var unknown = JudgedTickets.Decision(Verdict.Entitled, contract.Id, productCode: null) with { NeedsClassification = false };
         var outOfScope = JudgedTickets.Decision(Verdict.OutOfScope, contract.Id);
-        var ids = new List<int>();
         await using (var connection = await connections.OpenAsync())
         {
             foreach (var decision in new[] { known, known, unknown, outOfScope })
