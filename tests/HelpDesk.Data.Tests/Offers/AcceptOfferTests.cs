@@ -52,6 +52,35 @@ public abstract class AcceptOfferTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task Accept_WhosePartFails_StoresNothing_AndTheOfferStaysOpen()
+    {
+        var world = await OfferWorld.CreateAsync(Connections);
+        var ticket = await world.TicketAsync(Verdict.OutOfScope);
+        var offer = await world.OfferAsync(ticket, await world.OfferingAsync(OfferingKind.Service, "backport"));
+        var accepted = offer with { Status = OfferStatus.Accepted, DecidedById = world.Requester, DecidedUtc = OfferWorld.Now };
+        var acceptance = new OfferAcceptance
+        {
+            OfferId = offer.Id, AcceptedById = world.Requester, TypedName = "Rita", AcceptedUtc = OfferWorld.Now, TermsSha256 = OfferTerms.Sha256(offer.TermsHtml),
+            TermsHtml = offer.TermsHtml, PriceCents = offer.PriceCents, Currency = offer.Currency, OfferingVersionId = offer.OfferingVersionId,
+        };
+
+        // The engagement names a ticket that does not exist: its insert fails after the status, acceptance and revenue were written.
+        var write = new OfferAcceptanceWrite(accepted, acceptance, [new AuditChange("offer", "Sent", "Accepted")], [])
+        {
+            Revenue = new ServicesRevenueLine { OfferId = offer.Id, Day = "2026-03-02", OrganisationId = world.Organisation, AmountCents = offer.PriceCents, BookedUtc = OfferWorld.Now },
+            Engagement = new ServicesEngagement { OfferId = offer.Id, TicketId = 999_999, OrganisationId = world.Organisation, DueOn = new DateOnly(2026, 3, 9), CreatedUtc = OfferWorld.Now },
+        };
+        var failing = () => world.Offers.AcceptAsync(write);
+
+        await failing.Should().ThrowAsync<System.Data.Common.DbException>();
+        (await world.Offers.GetAsync(offer.Id))!.Status.Should().Be(OfferStatus.Sent);
+        (await world.ScalarAsync<int>("SELECT COUNT(*) FROM OfferAcceptances")).Should().Be(0);
+        (await world.ScalarAsync<int>("SELECT COUNT(*) FROM ServicesRevenue")).Should().Be(0);
+        (await world.ScalarAsync<int>("SELECT COUNT(*) FROM TicketAudit WHERE NewValue = 'Accepted'")).Should().Be(0);
+        (await world.Accept.HandleAsync(world.Acceptance(offer.Id, world.Requester))).Succeeded.Should().BeTrue("the offer is still open to accept");
+    }
+
+    [SkippableFact]
     public async Task Accept_IsRefused_Twice_AfterExpiry_AfterWithdrawal_ForAnotherOrganisation_AndWithoutTheRightToBuy()
     {
         var world = await OfferWorld.CreateAsync(Connections);
