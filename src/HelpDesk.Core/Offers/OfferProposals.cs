@@ -185,7 +185,11 @@ public static class OfferProposals
             var ends = starts.AddDays(length);
             return Result<OfferProposal>.Ok(new OfferProposal(entry, version, OfferPurpose.Renewal, $"Renews {decided.Number}, which ended on {Scope.EntitlementWording.Date(decided.EndsOn)}, on the {plan.Name} plan.")
             {
-                ContractId = decided.Id, Plan = plan, TermStartsOn = starts, TermEndsOn = ends, ContractProductIds = decided.ProductIds,
+                ContractId = decided.Id,
+                Plan = plan,
+                TermStartsOn = starts,
+                TermEndsOn = ends,
+                ContractProductIds = decided.ProductIds,
                 Price = OfferPricing.ProRata(plan, starts, ends),
             });
         }
@@ -201,7 +205,11 @@ public static class OfferProposals
             var from = request.Today < decided.StartsOn ? decided.StartsOn : request.Today;
             return Result<OfferProposal>.Ok(new OfferProposal(entry, version, OfferPurpose.Upgrade, $"Moves {decided.Number} from the {currentPlan.Name} plan to {plan.Name} for the rest of its term.")
             {
-                ContractId = decided.Id, Plan = plan, TermStartsOn = from, TermEndsOn = decided.EndsOn, ContractProductIds = decided.ProductIds,
+                ContractId = decided.Id,
+                Plan = plan,
+                TermStartsOn = from,
+                TermEndsOn = decided.EndsOn,
+                ContractProductIds = decided.ProductIds,
                 Price = upgrade.Value,
             });
         }
@@ -216,7 +224,10 @@ public static class OfferProposals
         var endsOn = startsOn.AddDays(OfferPricing.DaysPerYear - 1);
         return Result<OfferProposal>.Ok(new OfferProposal(entry, version, OfferPurpose.NewContract, $"A new one-year contract on the {plan.Name} plan covers the request.")
         {
-            Plan = plan, TermStartsOn = startsOn, TermEndsOn = endsOn, ContractProductIds = products,
+            Plan = plan,
+            TermStartsOn = startsOn,
+            TermEndsOn = endsOn,
+            ContractProductIds = products,
             Price = OfferPricing.ProRata(plan, startsOn, endsOn),
         });
     }

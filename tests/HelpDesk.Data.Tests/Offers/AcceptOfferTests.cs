@@ -60,8 +60,15 @@ public abstract class AcceptOfferTests : ProviderTestBase
         var accepted = offer with { Status = OfferStatus.Accepted, DecidedById = world.Requester, DecidedUtc = OfferWorld.Now };
         var acceptance = new OfferAcceptance
         {
-            OfferId = offer.Id, AcceptedById = world.Requester, TypedName = "Rita", AcceptedUtc = OfferWorld.Now, TermsSha256 = OfferTerms.Sha256(offer.TermsHtml),
-            TermsHtml = offer.TermsHtml, PriceCents = offer.PriceCents, Currency = offer.Currency, OfferingVersionId = offer.OfferingVersionId,
+            OfferId = offer.Id,
+            AcceptedById = world.Requester,
+            TypedName = "Rita",
+            AcceptedUtc = OfferWorld.Now,
+            TermsSha256 = OfferTerms.Sha256(offer.TermsHtml),
+            TermsHtml = offer.TermsHtml,
+            PriceCents = offer.PriceCents,
+            Currency = offer.Currency,
+            OfferingVersionId = offer.OfferingVersionId,
         };
 
         // The engagement names a ticket that does not exist: its insert fails after the status, acceptance and revenue were written.

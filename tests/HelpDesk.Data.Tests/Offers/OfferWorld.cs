@@ -174,7 +174,10 @@ internal sealed class OfferWorld
         {
             OfferingKind.Service => new SaveOfferingDraftRequest
             {
-                Name = "Backport a fix", Price = "1500", DeliveryDays = 5, Categories = [RequestCategories.Backport],
+                Name = "Backport a fix",
+                Price = "1500",
+                DeliveryDays = 5,
+                Categories = [RequestCategories.Backport],
                 Terms = "# Backport\n\nWe move the fix from {{toRelease}} to {{fromRelease}} of {{product}} on {{platform}} for {{customer}}: {{description}}. Price {{price}}, delivered in {{deliveryDays}} working days.",
             },
             OfferingKind.IncidentPack => new SaveOfferingDraftRequest { Name = "Five more incidents", Price = "2500", Incidents = 5, Terms = "{{incidents}} more incidents on {{contract}} for {{price}}." },

@@ -63,7 +63,12 @@ public abstract class OfferingStoreTests : ProviderTestBase
         var offer = await world.OfferAsync(await world.TicketAsync(Verdict.OutOfScope), entry);
         var draft = await world.SaveDraft.HandleAsync(new SaveOfferingDraftRequest
         {
-            OfferingId = entry.Offering.Id, Name = "Backport a fix", Price = "1800", DeliveryDays = 5, Categories = [RequestCategories.Backport], Terms = entry.Published!.TermsMarkdown,
+            OfferingId = entry.Offering.Id,
+            Name = "Backport a fix",
+            Price = "1800",
+            DeliveryDays = 5,
+            Categories = [RequestCategories.Backport],
+            Terms = entry.Published!.TermsMarkdown,
         });
         await world.Publish.HandleAsync(new PublishOfferingRequest(entry.Offering.Id, draft.Value!.Version, world.Engineer));
 
