@@ -2,6 +2,7 @@ using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Offers;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -13,6 +14,7 @@ using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
+using HelpDesk.Data.Offers;
 using HelpDesk.Data.Organisations;
 using HelpDesk.Data.Routing;
 using HelpDesk.Data.Scope;
@@ -57,6 +59,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IEngineerStore, EngineerStore>();
         services.AddSingleton<IRoutingStore, RoutingStore>();
         services.AddSingleton<ISlaCalendarSource, SlaCalendarSource>();
+        services.AddSingleton<IOfferingStore, OfferingStore>();
+        services.AddSingleton<IOfferStore, OfferStore>();
+        services.AddSingleton<IBuyingRights, BuyingRightsStore>();
         return services;
     }
 }

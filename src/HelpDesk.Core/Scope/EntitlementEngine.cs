@@ -28,7 +28,7 @@ public static class EntitlementEngine
         var findings = scope is null || product is null ? null : CheckScope(request, facts, scope, product, today);
 
         var judged = facts.Contracts
-            .Where(c => c.Contract.Status != ContractStatus.Cancelled && c.Contract.OrganisationId == request.OrganisationId)
+            .Where(c => c.Contract.Status == ContractStatus.Active && c.Contract.OrganisationId == request.OrganisationId)
             .Select(c => Judge(c, request, facts, product, findings, at))
             .OrderBy(j => Rank(j.Verdict))
             .ThenByDescending(j => j.Facts.Contract.EndsOn)
@@ -173,15 +173,16 @@ public static class EntitlementEngine
             return new(facts, Verdict.OutOfScope, $"Contract {number} is in term{covers}, but the request is outside the Scope of Support.");
         }
 
-        if (plan.IncidentAllowance is int allowance && facts.IncidentsUsed >= allowance)
+        var bought = contract.IncidentsBought > 0 ? $" ({contract.IncidentsBought} of them bought in packs)" : "";
+        if (ContractStates.Allowance(contract, plan) is int allowance && facts.IncidentsUsed >= allowance)
         {
             return new(facts, Verdict.AllowanceUsed, allowance == 0
                 ? $"Contract {number} includes no incidents."
-                : $"All {allowance} incidents of contract {number} for this term are used.");
+                : $"All {allowance} incidents{bought} of contract {number} for this term are used.");
         }
 
-        var left = plan.IncidentAllowance is int total
-            ? $"{facts.IncidentsUsed} of its {total} incidents are used"
+        var left = ContractStates.Allowance(contract, plan) is int total
+            ? $"{facts.IncidentsUsed} of its {total} incidents{bought} are used"
             : "its incidents are unlimited";
         return new(facts, Verdict.Entitled, $"Contract {number} is in term{covers}, includes requests by {Channel(request.Channel)}, and {left}.");
     }

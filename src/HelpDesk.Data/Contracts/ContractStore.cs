@@ -190,9 +190,9 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         ArgumentNullException.ThrowIfNull(contract);
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, ValueCents, RenewsContractId, Status,
-                                   CreatedUtc, UpdatedUtc, Version)
+                                   IncidentsBought, CreatedUtc, UpdatedUtc, Version)
             VALUES (@OrganisationId, @PlanId, @StartsOn, @EndsOn, @TimeZone, @ValueCents, @RenewsContractId, @Status,
-                    @CreatedUtc, @UpdatedUtc, 1)
+                    @IncidentsBought, @CreatedUtc, @UpdatedUtc, 1)
             """);
         const string update = """
             UPDATE Contracts
@@ -220,6 +220,7 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             saved.ValueCents,
             saved.RenewsContractId,
             Status = saved.Status.ToString(),
+            saved.IncidentsBought,
             saved.CreatedUtc,
             UpdatedUtc = now,
             saved.Version,

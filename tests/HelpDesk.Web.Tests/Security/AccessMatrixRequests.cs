@@ -31,6 +31,8 @@ public static class AccessMatrixRequests
         ["/admin/mail/quarantine"] = "Retry",
         ["/admin/mail/allowlist"] = "Add",
         ["/desk/mail/held"] = "Delete",
+        ["/manage/services/preview/{id:int}"] = "Publish",
+        ["/manage/organisations/buyers/{id:int}"] = "Right",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are

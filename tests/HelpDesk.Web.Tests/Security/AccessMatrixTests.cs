@@ -161,6 +161,20 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /desk/mail/held"] = "signin 403 403 302",
         ["GET /desk/mail/{id:int}"] = "signin 403 403 404",
         ["POST /desk/mail/{id:int}"] = "signin 403 403 405",
+        ["GET /manage/organisations/buyers/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/organisations/buyers/{id:int}"] = "signin 403 403 403",
+        ["GET /manage/services"] = "signin 403 403 403",
+        ["POST /manage/services"] = "signin 403 403 403",
+        ["GET /manage/services/index"] = "signin 403 403 403",
+        ["POST /manage/services/index"] = "signin 403 403 403",
+        ["GET /manage/services/edit/{id:int?}"] = "signin 403 403 403",
+        ["POST /manage/services/edit/{id:int?}"] = "signin 403 403 403",
+        ["GET /manage/services/preview/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/services/preview/{id:int}"] = "signin 403 403 403",
+        ["GET /manage/services/versions/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/services/versions/{id:int}"] = "signin 403 403 403",
+        ["GET /manage/services/retire/{id:int}"] = "signin 403 403 403",
+        ["POST /manage/services/retire/{id:int}"] = "signin 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
