@@ -61,6 +61,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISlaCalendarSource, SlaCalendarSource>();
         services.AddSingleton<IOfferingStore, OfferingStore>();
         services.AddSingleton<IOfferStore, OfferStore>();
+        services.AddSingleton<IOfferPipelineStore, OfferPipelineStore>();
         services.AddSingleton<IBuyingRights, BuyingRightsStore>();
         return services;
     }

@@ -24,6 +24,9 @@ public interface IOfferStore
     /// <summary>Offers newest first, of one organisation and/or status when given.</summary>
     Task<IReadOnlyList<OfferSummary>> ListAsync(int? organisationId, OfferStatus? status, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>A page of offers newest first, keyed by id, so no offer is skipped or repeated when offers are sent between pages.</summary>
+    Task<OfferPage> PageAsync(OfferQuery query, CancellationToken cancellationToken = default);
+
     Task<OfferAcceptance?> GetAcceptanceAsync(int offerId, int? organisationId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Records an acceptance and everything it starts in one transaction; null when the offer was no longer Sent at its version.</summary>
