@@ -31,6 +31,9 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
 
     public int AttachmentId { get; private set; }
 
+    /// <summary>A withdrawn offer on the visitors' ticket.</summary>
+    public int OfferId { get; private set; }
+
     public (HttpClient Browser, HttpClient Script, string FormToken) For(Visitor visitor) => _clients[visitor];
 
     private static readonly Dictionary<Visitor, string?> Emails = new()
@@ -73,6 +76,19 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
         uploaded.EnsureSuccessStatusCode();
         var json = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement;
         AttachmentId = (json.ValueKind == JsonValueKind.Array ? json[0] : json.GetProperty("attachments")[0]).GetProperty("id").GetInt32();
+
+        var engineer = _clients[Visitor.Engineer].Script;
+        var offerings = JsonDocument.Parse(await engineer.GetStringAsync("/api/services/offerings")).RootElement;
+        var version = offerings.EnumerateArray().First(o => o.GetProperty("code").GetString() == "unsupported-environment").GetProperty("versionId").GetInt32();
+        var offered = await engineer.PostAsJsonAsync($"/api/tickets/{TicketId}/offers", new
+        {
+            offeringVersionId = version,
+            reason = "Checking who may see offers.",
+            blanks = new Dictionary<string, string> { ["product"] = "Matrix Product", ["environment"] = "Plan 9", ["release"] = "1.0" },
+        });
+        offered.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await offered.Content.ReadAsStringAsync());
+        OfferId = JsonDocument.Parse(await offered.Content.ReadAsStringAsync()).RootElement.GetProperty("offer").GetProperty("id").GetInt32();
+        (await engineer.PostAsJsonAsync($"/api/offers/{OfferId}/withdraw", new { reason = "Checking access." })).EnsureSuccessStatusCode();
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

@@ -175,6 +175,13 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /manage/services/versions/{id:int}"] = "signin 403 403 403",
         ["GET /manage/services/retire/{id:int}"] = "signin 403 403 403",
         ["POST /manage/services/retire/{id:int}"] = "signin 403 403 403",
+        ["GET /api/services/offerings"] = "401 200 200 200",
+        ["POST /api/tickets/{number}/offers"] = "401 404 404 422",
+        ["GET /api/offers/"] = "401 200 200 200",
+        ["GET /api/offers/{id}"] = "401 404 200 200",
+        ["POST /api/offers/{id}/accept"] = "401 404 422 422",
+        ["POST /api/offers/{id}/decline"] = "401 404 422 422",
+        ["POST /api/offers/{id}/withdraw"] = "401 404 404 422",
     };
 
     public static TheoryData<string, Visitor> Cases()
