@@ -33,6 +33,7 @@ public static class AccessMatrixRequests
         ["/desk/mail/held"] = "Delete",
         ["/manage/services/preview/{id:int}"] = "Publish",
         ["/manage/organisations/buyers/{id:int}"] = "Right",
+        ["/manage/services/pipeline"] = "Close",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are

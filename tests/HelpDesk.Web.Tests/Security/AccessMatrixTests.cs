@@ -175,6 +175,8 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /manage/services/versions/{id:int}"] = "signin 403 403 403",
         ["GET /manage/services/retire/{id:int}"] = "signin 403 403 403",
         ["POST /manage/services/retire/{id:int}"] = "signin 403 403 403",
+        ["GET /manage/services/pipeline"] = "signin 403 403 403",
+        ["POST /manage/services/pipeline"] = "signin 403 403 403",
         ["GET /api/services/offerings"] = "401 200 200 200",
         ["POST /api/tickets/{number}/offers"] = "401 404 404 422",
         ["GET /api/offers/"] = "401 200 200 200",
