@@ -33,6 +33,7 @@ public static class AccessMatrixRequests
         ["/desk/mail/held"] = "Delete",
         ["/manage/services/preview/{id:int}"] = "Publish",
         ["/manage/organisations/buyers/{id:int}"] = "Right",
+        ["/portal/offers/{offerid:int}"] = "Accept",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
@@ -60,6 +61,7 @@ public static class AccessMatrixRequests
             .Replace("{attachmentId:int}", app.AttachmentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{offerid:int}", app.OfferId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int?}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{productcode}", AccessMatrixFixture.ScopeProductCode, StringComparison.Ordinal)

@@ -175,6 +175,10 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /manage/services/versions/{id:int}"] = "signin 403 403 403",
         ["GET /manage/services/retire/{id:int}"] = "signin 403 403 403",
         ["POST /manage/services/retire/{id:int}"] = "signin 403 403 403",
+        ["GET /portal/offers/{offerid:int}"] = "signin 404 200 403",
+        ["POST /portal/offers/{offerid:int}"] = "signin 404 200 403",
+        ["GET /portal/offers/{offerid:int}/accepted"] = "signin 404 200 403",
+        ["POST /portal/offers/{offerid:int}/accepted"] = "signin 405 405 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
