@@ -34,6 +34,7 @@ public static class AccessMatrixRequests
         ["/manage/services/preview/{id:int}"] = "Publish",
         ["/manage/organisations/buyers/{id:int}"] = "Right",
         ["/portal/offers/{offerid:int}"] = "Accept",
+        ["/portal/support"] = "Right",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are

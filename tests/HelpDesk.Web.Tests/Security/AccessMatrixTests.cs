@@ -179,6 +179,8 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /portal/offers/{offerid:int}"] = "signin 404 200 403",
         ["GET /portal/offers/{offerid:int}/accepted"] = "signin 404 200 403",
         ["POST /portal/offers/{offerid:int}/accepted"] = "signin 405 405 403",
+        ["GET /portal/support"] = "signin 200 200 403",
+        ["POST /portal/support"] = "signin 404 404 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
