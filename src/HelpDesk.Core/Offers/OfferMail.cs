@@ -15,11 +15,11 @@ public static class OfferMail
     public const string Withdrawn = "offer-withdrawn";
     public const string Expired = "offer-expired";
 
-    /// <summary>Where the customer reads the offer: the portal page of its ticket.</summary>
-    public static string Link(Ticket ticket)
+    /// <summary>Where the customer reads the offer's terms and accepts or declines it, and later finds what they accepted.</summary>
+    public static string Link(Offer offer)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
-        return $"/portal/tickets/{ticket.Number}";
+        ArgumentNullException.ThrowIfNull(offer);
+        return $"/portal/offers/{offer.Id}";
     }
 
     public static string Price(Offer offer)
@@ -37,7 +37,7 @@ public static class OfferMail
 
         For your request "{ticket.Subject}" ({ticket.Number}) we offer: {offer.Title}, for {Price(offer)}.
         The offer is open until {OfferLifecycle.Describe(offer.ExpiresUtc)}. Read the terms and accept or decline it on the portal:
-        {Link(ticket)}
+        {Link(offer)}
         """,
         TicketId: ticket.Id);
 
@@ -60,7 +60,7 @@ public static class OfferMail
         Hello {customer.Name},
 
         You accepted offer {offer.Number}: {offer.Title}, for {Price(offer)}, on {OfferLifecycle.Describe(acceptance.AcceptedUtc)} as "{acceptance.TypedName}".
-        The terms you accepted (SHA-256 {acceptance.TermsSha256}) are kept on the portal: {Link(ticket)}
+        The terms you accepted (SHA-256 {acceptance.TermsSha256}) are kept on the portal: {Link(offer)}
         """,
         TicketId: ticket.Id);
 

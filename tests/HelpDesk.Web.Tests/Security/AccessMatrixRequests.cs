@@ -34,6 +34,8 @@ public static class AccessMatrixRequests
         ["/manage/services/preview/{id:int}"] = "Publish",
         ["/manage/organisations/buyers/{id:int}"] = "Right",
         ["/manage/services/pipeline"] = "Close",
+        ["/portal/offers/{offerid:int}"] = "Accept",
+        ["/portal/support"] = "Right",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
@@ -67,6 +69,7 @@ public static class AccessMatrixRequests
             .Replace("{attachmentId:int}", app.AttachmentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{offerid:int}", app.OfferId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int?}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{productcode}", AccessMatrixFixture.ScopeProductCode, StringComparison.Ordinal)

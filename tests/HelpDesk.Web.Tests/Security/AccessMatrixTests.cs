@@ -184,6 +184,12 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /api/offers/{id}/accept"] = "401 404 422 422",
         ["POST /api/offers/{id}/decline"] = "401 404 422 422",
         ["POST /api/offers/{id}/withdraw"] = "401 404 404 422",
+        ["GET /portal/offers/{offerid:int}"] = "signin 404 200 403",
+        ["POST /portal/offers/{offerid:int}"] = "signin 404 200 403",
+        ["GET /portal/offers/{offerid:int}/accepted"] = "signin 404 200 403",
+        ["POST /portal/offers/{offerid:int}/accepted"] = "signin 405 405 403",
+        ["GET /portal/support"] = "signin 200 200 403",
+        ["POST /portal/support"] = "signin 404 404 403",
     };
 
     public static TheoryData<string, Visitor> Cases()

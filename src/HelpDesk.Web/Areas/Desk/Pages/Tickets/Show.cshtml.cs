@@ -16,7 +16,7 @@ namespace HelpDesk.Web.Areas.Desk.Pages.Tickets;
 /// with; when someone changed the ticket meanwhile, the page comes back with the current ticket, a message at the
 /// top and what the engineer typed still in the form.
 /// </summary>
-public sealed class ShowModel(
+public sealed partial class ShowModel(
     TicketViews views,
     CurrentActor currentActor,
     ReplyToTicket replies,
@@ -258,7 +258,7 @@ public sealed class ShowModel(
         if (result.Succeeded)
         {
             TempData["Notice"] = notice;
-            return RedirectToPage(new { number = Ticket.Number });
+            return RedirectToPage(new { number = TicketNumber.TryParse(number, out var id) ? TicketNumber.Format(id) : number });
         }
 
         switch (result.Failure)
