@@ -1,6 +1,7 @@
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Offers;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -23,7 +24,8 @@ public static class CoreServiceCollectionExtensions
         TicketSettings tickets,
         RoutingSettings? routing = null,
         SlaSettings? sla = null,
-        MailSettings? mail = null)
+        MailSettings? mail = null,
+        OfferSettings? offers = null)
     {
         services.AddSingleton(attachments);
         services.AddSingleton(tickets);
@@ -46,6 +48,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(new SlaSettings());
         services.TryAddSingleton(Currency.Default);
         services.TryAddSingleton(new MailSettings());
+        if (offers is not null)
+        {
+            services.AddSingleton(offers);
+        }
+
+        services.TryAddSingleton(new OfferSettings());
         services.AddScoped<ReceiveEmail>();
         services.AddScoped<IEmailIntake>(provider => provider.GetRequiredService<ReceiveEmail>());
         services.AddScoped<IInboundReview>(provider => provider.GetRequiredService<ReceiveEmail>());
@@ -72,10 +80,30 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RenewContract>();
         services.AddScoped<CancelContract>();
         services.AddScoped<ReinstateContract>();
+        services.AddScoped<ActivateContract>();
         services.AddScoped<UpdateOrganisation>();
         AddScopeEditing(services);
         AddRouting(services);
+        AddOffers(services);
         return services;
+    }
+
+    private static void AddOffers(IServiceCollection services)
+    {
+        services.AddScoped<SaveOfferingDraft>();
+        services.AddScoped<PublishOffering>();
+        services.AddScoped<RetireOffering>();
+        services.AddScoped<MakeOffer>();
+
+        services.AddScoped<ITicketRejudging, TicketRejudging>();
+        services.AddScoped<AcceptOffer>();
+        services.AddScoped<DeclineOffer>();
+        services.AddScoped<WithdrawOffer>();
+        services.AddScoped<RequestQuote>();
+        services.AddScoped<CloseQuoteRequest>();
+        services.AddScoped<OfferExpiry>();
+        services.AddScoped<SetBuyingRight>();
+        services.AddScoped<SetAdminContact>();
     }
 
     private static void AddRouting(IServiceCollection services)

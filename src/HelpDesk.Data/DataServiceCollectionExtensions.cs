@@ -3,6 +3,7 @@ using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Offers;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -15,6 +16,7 @@ using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
+using HelpDesk.Data.Offers;
 using HelpDesk.Data.Organisations;
 using HelpDesk.Data.Routing;
 using HelpDesk.Data.Scope;
@@ -61,6 +63,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IRoutingStore, RoutingStore>();
         services.AddSingleton<ISlaCalendarSource, SlaCalendarSource>();
         services.AddSingleton<IManageAudit, ManageAuditStore>();
+        services.AddSingleton<IOfferingStore, OfferingStore>();
+        services.AddSingleton<IOfferStore, OfferStore>();
+        services.AddSingleton<IOfferPipelineStore, OfferPipelineStore>();
+        services.AddSingleton<IBuyingRights, BuyingRightsStore>();
         return services;
     }
 }

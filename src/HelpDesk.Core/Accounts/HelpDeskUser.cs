@@ -26,6 +26,9 @@ public sealed class HelpDeskUser
     /// <summary>The customer's organisation; null for staff and for customers awaiting placement.</summary>
     public int? OrganisationId { get; set; }
 
+    /// <summary>The customer may accept and decline services offers for their organisation, not only on their own tickets.</summary>
+    public bool CanBuyServices { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public override string ToString() => Email;

@@ -5,11 +5,15 @@ public enum ContractStatus
 {
     Active,
     Cancelled,
+
+    /// <summary>Bought through an accepted plan offer and waiting for a manager to activate it; it entitles nothing yet.</summary>
+    Pending,
 }
 
 /// <summary>How a contract stands on a given day, as pages show it.</summary>
 public enum ContractState
 {
+    Pending,
     Upcoming,
     Active,
     Expired,
@@ -41,6 +45,9 @@ public sealed record Contract
     /// <summary>The holiday calendar support is closed on; null for the plan's own.</summary>
     public int? HolidayCalendarId { get; init; }
     public long ValueCents { get; init; }
+
+    /// <summary>Incidents bought in packs for this term, on top of the plan's allowance.</summary>
+    public int IncidentsBought { get; init; }
     public int? RenewsContractId { get; init; }
     public ContractStatus Status { get; init; }
     public DateTime CreatedUtc { get; init; }

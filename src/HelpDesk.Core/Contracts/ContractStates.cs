@@ -14,12 +14,23 @@ public static class ContractStates
         return ContractTerms.StateOn(contract, nowUtc, RenewalOf(contract, all) is not null);
     }
 
-    /// <summary>The contract that renews <paramref name="contract"/>, ignoring cancelled ones; null when none does.</summary>
+    /// <summary>The active contract that renews <paramref name="contract"/> (a cancelled or pending one does not yet); null when none does.</summary>
     public static Contract? RenewalOf(Contract contract, IEnumerable<Contract> all)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(all);
-        return all.FirstOrDefault(c => c.RenewsContractId == contract.Id && c.Status != ContractStatus.Cancelled);
+        return all.FirstOrDefault(c => c.RenewsContractId == contract.Id && c.Status == ContractStatus.Active);
+    }
+
+    /// <summary>
+    /// The incidents a contract's term allows: the plan's allowance plus the incidents bought in packs; null when the
+    /// plan's incidents are unlimited.
+    /// </summary>
+    public static int? Allowance(Contract contract, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.IncidentAllowance is int allowance ? allowance + contract.IncidentsBought : null;
     }
 
     /// <summary>Whether two terms share at least one day (both ends included).</summary>

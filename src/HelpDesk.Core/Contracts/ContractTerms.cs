@@ -54,6 +54,11 @@ public static class ContractTerms
             return ContractState.Cancelled;
         }
 
+        if (contract.Status == ContractStatus.Pending)
+        {
+            return ContractState.Pending;
+        }
+
         var today = LocalDate(contract, atUtc);
         if (today < contract.StartsOn)
         {

@@ -21,6 +21,11 @@ public sealed class RenewContract(IContractStore contracts)
             return Result<SaveContractRequest>.Invalid("renewsContractId", $"{old.Number} is cancelled; create a new contract instead of renewing it.");
         }
 
+        if (old.Status == ContractStatus.Pending)
+        {
+            return Result<SaveContractRequest>.Invalid("renewsContractId", $"{old.Number} is pending; activate it before renewing it.");
+        }
+
         var renewal = ContractRenewal.Prefill(old);
         return Result<SaveContractRequest>.Ok(new SaveContractRequest
         {

@@ -137,13 +137,18 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             HolidayCalendarId = calendar?.Id,
             ValueCents = valueCents!.Value,
             RenewsContractId = request.RenewsContractId,
-            Status = ContractStatus.Active,
+            // A pending contract stays pending until a manager activates it, which checks it against the others then.
+            Status = existing?.Status ?? ContractStatus.Active,
+            IncidentsBought = existing?.IncidentsBought ?? 0,
             CreatedUtc = existing?.CreatedUtc ?? clock.UtcNow(),
         };
 
         var theirs = await contracts.ListContractsAsync(organisation.Id, cancellationToken);
         CheckRenewal(contract, organisation, await RenewedAsync(request.RenewsContractId, cancellationToken), theirs, errors);
-        CheckOverlap(contract, organisation, theirs, products, errors);
+        if (contract.Status == ContractStatus.Active)
+        {
+            CheckOverlap(contract, organisation, theirs, products, errors);
+        }
         if (errors.Count > 0)
         {
             return Result<Contract>.Invalid(errors);

@@ -31,7 +31,7 @@ public static class EntitlementEngine
         var findings = scope is null || product is null ? null : CheckScope(request, facts, scope, product, today);
 
         var judged = facts.Contracts
-            .Where(c => c.Contract.Status != ContractStatus.Cancelled && c.Contract.OrganisationId == request.OrganisationId)
+            .Where(c => c.Contract.Status == ContractStatus.Active && c.Contract.OrganisationId == request.OrganisationId)
             .Select(c => Judge(c, request, facts, product, findings, at))
             .OrderBy(j => Rank(j.Verdict))
             .ThenByDescending(j => j.Facts.Contract.EndsOn)
@@ -180,17 +180,18 @@ public static class EntitlementEngine
         }
 
         // Without a known product no incident is used yet, so the allowance is checked when the ticket is classified.
-        if (product is not null && plan.IncidentAllowance is int allowance && used >= allowance)
+        var bought = contract.IncidentsBought > 0 ? $" ({contract.IncidentsBought} of them bought in packs)" : "";
+        if (product is not null && ContractStates.Allowance(contract, plan) is int allowance && used >= allowance)
         {
             return new(facts, Verdict.AllowanceUsed, allowance == 0
                 ? $"Contract {number} includes no incidents."
-                : $"All {allowance} incidents of contract {number} for this term are used.");
+                : $"All {allowance} incidents{bought} of contract {number} for this term are used.");
         }
 
         var left = product is null
             ? "no incident is used until the product is known"
-            : plan.IncidentAllowance is int total
-                ? $"{used} of its {total} incidents are used"
+            : ContractStates.Allowance(contract, plan) is int total
+                ? $"{used} of its {total} incidents{bought} are used"
                 : "its incidents are unlimited";
         return new(facts, Verdict.Entitled, $"Contract {number} is in term{covers}, includes requests by {Channel(request.Channel)}, and {left}.");
     }

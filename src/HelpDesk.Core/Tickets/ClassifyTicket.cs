@@ -31,7 +31,7 @@ public sealed class ClassifyTicket(
     public async Task<Result<Ticket>> HandleAsync(ClassifyTicketRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Actor.Kind != ActorKind.Staff)
+        if (request.Actor.Kind == ActorKind.Customer)
         {
             return Result<Ticket>.NotFound($"There is no ticket {TicketNumber.Format(request.TicketId)}.");
         }
@@ -76,7 +76,7 @@ public sealed class ClassifyTicket(
 
         var (facts, product) = read.Value;
         var factChanges = facts.ChangesFrom(TicketFacts.Of(ticket));
-        if (factChanges.Count == 0 && !ticket.NeedsClassification)
+        if (factChanges.Count == 0 && !ticket.NeedsClassification && request.Rejudge is null)
         {
             return Result<Ticket>.Ok(ticket);
         }
@@ -117,6 +117,11 @@ public sealed class ClassifyTicket(
             now);
 
         var changes = new List<AuditChange>(factChanges);
+        if (request.Rejudge is { } why)
+        {
+            changes.Add(new("judged again", null, why));
+        }
+
         changes.Add(new("entitlement", Describe(ticket.Entitlement), Describe(decision)));
         changes.AddRange(decision.Reasons.Select(r => new AuditChange("reason", null, r.Text)));
         changes.AddRange(Reclassification.DueChanges(ticket, judged));

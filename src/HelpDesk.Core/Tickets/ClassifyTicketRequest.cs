@@ -25,6 +25,12 @@ public sealed record ClassifyTicketRequest
     /// <summary>An ISO 639-1 code of <see cref="Languages.All"/>.</summary>
     public string? Language { get; init; }
     public bool? ModifiedSource { get; init; }
+
+    /// <summary>
+    /// Why the ticket is judged again though none of its facts changed (an incident pack raised its contract's
+    /// allowance), written in its audit trail; null for a correction of its facts.
+    /// </summary>
+    public string? Rejudge { get; init; }
 }
 
 /// <summary>Reads a classification request against the catalogue into the ticket's new facts, or the errors by field.</summary>

@@ -37,7 +37,7 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
         SELECT u.Id, u.UserName, u.NormalizedUserName, u.Email, u.NormalizedEmail, u.EmailConfirmed, u.DisplayName,
                u.PasswordHash, u.SecurityStamp, u.ConcurrencyStamp, u.PhoneNumber, u.PhoneNumberConfirmed,
                u.TwoFactorEnabled, u.LockoutEndUtc AS LockoutEnd, u.LockoutEnabled, u.AccessFailedCount,
-               u.OrganisationId, u.CreatedUtc
+               u.OrganisationId, u.CanBuyServices, u.CreatedUtc
         FROM Users u
         """;
 
@@ -59,10 +59,10 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
         var sql = connections.Dialect.InsertReturningId("""
             INSERT INTO Users (UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, DisplayName,
                                PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumber, PhoneNumberConfirmed,
-                               TwoFactorEnabled, LockoutEndUtc, LockoutEnabled, AccessFailedCount, OrganisationId, CreatedUtc)
+                               TwoFactorEnabled, LockoutEndUtc, LockoutEnabled, AccessFailedCount, OrganisationId, CanBuyServices, CreatedUtc)
             VALUES (@UserName, @NormalizedUserName, @Email, @NormalizedEmail, @EmailConfirmed, @DisplayName,
                     @PasswordHash, @SecurityStamp, @ConcurrencyStamp, @PhoneNumber, @PhoneNumberConfirmed,
-                    @TwoFactorEnabled, @LockoutEnd, @LockoutEnabled, @AccessFailedCount, @OrganisationId, @CreatedUtc)
+                    @TwoFactorEnabled, @LockoutEnd, @LockoutEnabled, @AccessFailedCount, @OrganisationId, @CanBuyServices, @CreatedUtc)
             """);
         await using var connection = await connections.OpenAsync(cancellationToken);
         try
@@ -87,7 +87,7 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
                 PasswordHash = @PasswordHash, SecurityStamp = @SecurityStamp, PhoneNumber = @PhoneNumber,
                 PhoneNumberConfirmed = @PhoneNumberConfirmed, TwoFactorEnabled = @TwoFactorEnabled,
                 LockoutEndUtc = @LockoutEnd, LockoutEnabled = @LockoutEnabled, AccessFailedCount = @AccessFailedCount,
-                OrganisationId = @OrganisationId, ConcurrencyStamp = @NewStamp
+                OrganisationId = @OrganisationId, CanBuyServices = @CanBuyServices, ConcurrencyStamp = @NewStamp
             WHERE Id = @Id AND ConcurrencyStamp = @OldStamp
             """;
         var newStamp = Guid.NewGuid().ToString();
@@ -109,6 +109,7 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
             user.LockoutEnabled,
             user.AccessFailedCount,
             user.OrganisationId,
+            user.CanBuyServices,
             NewStamp = newStamp,
             OldStamp = user.ConcurrencyStamp,
         };

@@ -18,7 +18,7 @@ internal static class ContractRows
 
     public const string ContractColumns = """
         c.Id, c.OrganisationId, c.PlanId, c.StartsOn, c.EndsOn, c.TimeZone, c.ValueCents, c.RenewsContractId, c.Status,
-        c.CreatedUtc, c.Version, c.SupportTimeZone, c.HolidayCalendarId
+        c.CreatedUtc, c.Version, c.SupportTimeZone, c.HolidayCalendarId, c.IncidentsBought
         """;
 
     public static string FormatChannels(SupportChannels channels) =>

@@ -201,9 +201,9 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         ArgumentNullException.ThrowIfNull(contract);
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, SupportTimeZone, HolidayCalendarId, ValueCents,
-                                   RenewsContractId, Status, CreatedUtc, UpdatedUtc, Version)
+                                   RenewsContractId, Status, IncidentsBought, CreatedUtc, UpdatedUtc, Version)
             VALUES (@OrganisationId, @PlanId, @StartsOn, @EndsOn, @TimeZone, @SupportTimeZone, @HolidayCalendarId, @ValueCents,
-                    @RenewsContractId, @Status, @CreatedUtc, @UpdatedUtc, 1)
+                    @RenewsContractId, @Status, @IncidentsBought, @CreatedUtc, @UpdatedUtc, 1)
             """);
         const string update = """
             UPDATE Contracts
@@ -234,6 +234,7 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             saved.ValueCents,
             saved.RenewsContractId,
             Status = saved.Status.ToString(),
+            saved.IncidentsBought,
             saved.CreatedUtc,
             UpdatedUtc = now,
             saved.Version,

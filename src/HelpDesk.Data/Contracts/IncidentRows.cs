@@ -14,12 +14,12 @@ internal static class IncidentRows
     /// <summary>False, changing nothing, when the contract's incidents are used up (or it does not exist).</summary>
     public static async Task<bool> TakeAsync(DbConnection connection, DbTransaction transaction, int contractId, int ticketId, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        // A plan with no allowance (unlimited) still counts what is used.
+        // A plan with no allowance (unlimited) still counts what is used; incidents bought in packs add to the plan's.
         const string take = """
             UPDATE Contracts
             SET IncidentsUsed = IncidentsUsed + 1
             WHERE Id = @ContractId
-              AND IncidentsUsed < COALESCE((SELECT pl.IncidentAllowance FROM Plans pl WHERE pl.Id = Contracts.PlanId), 2147483647)
+              AND IncidentsUsed < COALESCE((SELECT pl.IncidentAllowance FROM Plans pl WHERE pl.Id = Contracts.PlanId) + Contracts.IncidentsBought, 2147483647)
             """;
         const string record = """
             INSERT INTO ContractIncidents (ContractId, TicketId, UsedUtc) VALUES (@ContractId, @TicketId, @NowUtc)

@@ -26,6 +26,7 @@ public static class ApiEndpoints
 
         api.MapTicketEndpoints();
         api.MapEntitlementEndpoints();
+        api.MapOfferEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

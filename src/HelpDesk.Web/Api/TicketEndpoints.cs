@@ -74,6 +74,7 @@ public static partial class TicketEndpoints
         MapEntitlement(tickets);
         MapRouting(tickets);
         MapClassification(tickets);
+        MapOffers(tickets);
         return api;
     }
 
@@ -352,7 +353,7 @@ public static partial class TicketEndpoints
     private sealed record TicketCallStart(TicketCall? Call, IResult Problem);
 
     /// <summary>Input that cannot even be read (a malformed number, token or parameter): 400, naming the field.</summary>
-    private static ProblemHttpResult MalformedInput(IReadOnlyList<FieldError> errors) =>
+    internal static ProblemHttpResult MalformedInput(IReadOnlyList<FieldError> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
         {
@@ -364,7 +365,7 @@ public static partial class TicketEndpoints
     private static Task<TicketActor?> ActorAsync(HttpContext context, CurrentActor actors) => actors.ResolveAsync(context.User);
 
     /// <summary>Signed in, but not someone who may act on tickets: a customer awaiting placement, or an admin only.</summary>
-    private static ProblemHttpResult NoActor(HttpContext context)
+    internal static ProblemHttpResult NoActor(HttpContext context)
     {
         var detail = context.User.IsInRole(Roles.Customer)
             ? "Your account is not yet placed in an organisation, so it cannot file or see tickets. A manager places new accounts; ask your organisation's contact or reply to your confirmation mail."

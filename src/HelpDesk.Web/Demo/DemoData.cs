@@ -84,6 +84,8 @@ public static partial class DemoData
             LogSeeded(logger, Organisations.Count, People.Count, DemoCatalogue.Products.Count, DemoContracts.Contracts.Count, tickets, milliseconds);
         }
 
+        // Its own check, so that an installation seeded before the services catalogue existed gets it too.
+        await DemoOffers.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         PrintSignIns(password);
     }
 
@@ -166,7 +168,7 @@ public static partial class DemoData
             text.AppendLine(CultureInfo.InvariantCulture, $"  {person.Role,-9} {person.Email}{note}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"Demo catalogue: {DemoCatalogue.Products.Count} products of {DemoCatalogue.Vendor} ({string.Join(", ", DemoCatalogue.Products.Select(p => p.Name))}) with {DemoCatalogue.ReleaseCount} releases and {DemoCatalogue.Environments.Count} environments; Scope of Support in 2 published versions each at /scope; {DemoContracts.PlanCount} plans, {DemoContracts.Contracts.Count} contracts.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Demo catalogue: {DemoCatalogue.Products.Count} products of {DemoCatalogue.Vendor} ({string.Join(", ", DemoCatalogue.Products.Select(p => p.Name))}) with {DemoCatalogue.ReleaseCount} releases and {DemoCatalogue.Environments.Count} environments; Scope of Support in 2 published versions each at /scope; {DemoContracts.PlanCount} plans, {DemoContracts.Contracts.Count} contracts; {DemoOfferings.All.Count} services offerings with offers in every state (pipeline at /manage/services/pipeline).");
         Console.WriteLine(text.ToString());
     }
 

@@ -50,6 +50,7 @@ public static class HelpDeskServices
         services.AddSingleton(_ => RoutingSettingsReader.ReadRouting(configuration));
         services.AddSingleton(_ => RoutingSettingsReader.ReadSla(configuration));
         services.AddSingleton(_ => MailSettingsReader.ReadMail(configuration));
+        services.AddSingleton(_ => OfferSettingsReader.Read(configuration));
         services.AddHelpDeskCore(
             attachments,
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.Storage;
+using HelpDesk.Core.Offers;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
@@ -25,6 +26,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         // Pulls happen at once when capacity frees; this catches what those missed (a crash, a changed setting).
         RecurringJobDefinition.For<PullFromQueues, int>("routing:pull-queues", "*/2 * * * *", job => job.FillAllAsync(CancellationToken.None)),
         RecurringJobDefinition.For<SlaMonitor, SlaMonitorResult>("sla:monitor", "* * * * *", job => job.CheckAsync(CancellationToken.None)),
+
+        // An offer past its expiry is refused at once whatever this job has done; the job marks it and tells the engineer.
+        RecurringJobDefinition.For<OfferExpiry, int>("offers:expire", "*/15 * * * *", job => job.RunAsync(CancellationToken.None)),
         .. Hosting.MailHosting.Jobs,
     ];
 

@@ -62,7 +62,10 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(MailFakes.AddTo);
+        builder.ConfigureTestServices(services =>
+        {
+            MailFakes.AddTo(services);
+        });
     }
 
     /// <summary>A client that shows redirects instead of following them, with no one signed in.</summary>

@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HelpDesk.Core.Offers;
+using HelpDesk.Core.Scope;
+using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tests.Infrastructure;
 using HelpDesk.Web.Tests.Scope;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +33,9 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
     public int TicketId { get; private set; }
 
     public int AttachmentId { get; private set; }
+
+    /// <summary>An offer on the ticket, accepted by its requester, so that its accepted terms can be read.</summary>
+    public int OfferId { get; private set; }
 
     public (HttpClient Browser, HttpClient Script, string FormToken) For(Visitor visitor) => _clients[visitor];
 
@@ -73,6 +79,31 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
         uploaded.EnsureSuccessStatusCode();
         var json = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement;
         AttachmentId = (json.ValueKind == JsonValueKind.Array ? json[0] : json.GetProperty("attachments")[0]).GetProperty("id").GetInt32();
+        OfferId = await AcceptedOfferAsync();
+    }
+
+    private async Task<int> AcceptedOfferAsync()
+    {
+        using var scope = Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var engineerId = (await UserIdAsync(Emails[Visitor.Engineer]!))!.Value;
+        var customerId = (await UserIdAsync(Emails[Visitor.Customer]!))!.Value;
+        var draft = await services.GetRequiredService<SaveOfferingDraft>().HandleAsync(new SaveOfferingDraftRequest
+        {
+            Code = "matrix-service",
+            Kind = OfferingKind.Service,
+            Name = "Matrix service",
+            Price = "100",
+            DeliveryDays = 1,
+            Categories = [RequestCategories.ConsultingTraining],
+            Terms = "Matrix work on {{ticket}} for {{customer}}, {{price}}.",
+        });
+        await services.GetRequiredService<PublishOffering>().HandleAsync(new PublishOfferingRequest(draft.Value!.OfferingId, draft.Value.Version, engineerId));
+        var version = (await services.GetRequiredService<IOfferingStore>().GetAsync(draft.Value.OfferingId))!.Published!;
+        var offer = await services.GetRequiredService<MakeOffer>().HandleAsync(new MakeOfferRequest(TicketActor.Staff(engineerId), TicketId, version.Id) { Reason = "Checking access." });
+        var organisationId = (await services.GetRequiredService<IOfferStore>().GetAsync(offer.Value!.Id))!.OrganisationId;
+        var accepted = await services.GetRequiredService<AcceptOffer>().HandleAsync(new AcceptOfferRequest(TicketActor.Customer(customerId, organisationId), offer.Value.Id, "Matrix Customer", "192.0.2.1", "matrix"));
+        return accepted.Value!.Offer.Id;
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

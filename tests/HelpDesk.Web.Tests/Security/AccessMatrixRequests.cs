@@ -31,10 +31,16 @@ public static class AccessMatrixRequests
         ["/admin/mail/quarantine"] = "Retry",
         ["/admin/mail/allowlist"] = "Add",
         ["/desk/mail/held"] = "Delete",
+        ["/manage/services/preview/{id:int}"] = "Publish",
+        ["/manage/organisations/buyers/{id:int}"] = "Right",
+        ["/manage/services/pipeline"] = "Close",
+        ["/portal/offers/{offerid:int}"] = "Accept",
+        ["/portal/support"] = "Right",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
-    // deliberately stale: a visitor who may change the ticket gets 409 and nothing changes.
+    // deliberately stale: a visitor who may change the ticket gets 409 and nothing changes. The offer is withdrawn
+    // already, and the offering does not exist, so deciding or making one is refused and nothing changes either.
     private static readonly Dictionary<string, string> ApiBodies = new(StringComparer.Ordinal)
     {
         ["/api/tickets/{number}/messages"] = """{"body":"Checking access."}""",
@@ -50,6 +56,10 @@ public static class AccessMatrixRequests
         ["/api/tickets/{number}/classification"] = """{"product":"ledger","version":999}""",
         ["/api/tickets/{number}/duplicate"] = """{"original":"HD-1","version":999}""",
         ["/api/tickets/{number}/not-an-incident"] = """{"reason":"Checking access.","version":999}""",
+        ["/api/tickets/{number}/offers"] = """{"offeringVersionId":999999}""",
+        ["/api/offers/{id}/accept"] = """{"typedName":"Checking Access"}""",
+        ["/api/offers/{id}/decline"] = """{"reason":"Checking access."}""",
+        ["/api/offers/{id}/withdraw"] = """{"reason":"Checking access."}""",
     };
 
     public static async Task<HttpResponseMessage> SendAsync(AccessMatrixFixture app, string route, Visitor visitor)
@@ -57,10 +67,12 @@ public static class AccessMatrixRequests
         var (method, pattern) = Split(route);
         var (browser, script, token) = pattern == "/account/signout" ? await app.FreshClientsAsync(visitor) : app.For(visitor);
         var path = pattern
+            .Replace("{id}", app.OfferId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{number}", app.TicketId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{attachmentId:int}", app.AttachmentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{offerid:int}", app.OfferId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int?}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{productcode}", AccessMatrixFixture.ScopeProductCode, StringComparison.Ordinal)

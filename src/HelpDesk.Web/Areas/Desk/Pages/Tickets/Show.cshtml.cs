@@ -261,7 +261,7 @@ public sealed partial class ShowModel(
         if (result.Succeeded)
         {
             TempData["Notice"] = notice;
-            return RedirectToPage(new { number = Ticket.Number });
+            return RedirectToPage(new { number = TicketNumber.TryParse(number, out var id) ? TicketNumber.Format(id) : number });
         }
 
         switch (result.Failure)

@@ -13,8 +13,8 @@ public sealed record ContractRow(
     Contract? RenewedBy,
     int IncidentsUsed)
 {
-    public string Allowance => Plan?.IncidentAllowance is int allowance
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IncidentsUsed} of {allowance}")
+    public string Allowance => Plan is not null && ContractStates.Allowance(Contract, Plan) is int allowance
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IncidentsUsed} of {allowance}{(Contract.IncidentsBought > 0 ? $" ({Contract.IncidentsBought} bought)" : "")}")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IncidentsUsed} (unlimited)");
 
     public string Term => $"{ContractStates.Describe(Contract.StartsOn)} to {ContractStates.Describe(Contract.EndsOn)}";

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;
@@ -24,5 +25,16 @@ public sealed class IndexModel(ContractRows rows, IOrganisationStore organisatio
         Organisations = await organisations.ListAsync(cancellationToken);
         var all = await rows.ListAsync(Organisation, cancellationToken);
         Contracts = State is ContractState state ? [.. all.Where(r => r.State == state)] : all;
+    }
+
+    /// <summary>A pending contract (bought through a plan offer) starts to entitle, unless it would overlap another.</summary>
+    public async Task<IActionResult> OnPostActivateAsync(int id, int version, [FromServices] ActivateContract activate)
+    {
+        ArgumentNullException.ThrowIfNull(activate);
+        var result = await activate.HandleAsync(id, version, HttpContext.RequestAborted);
+        TempData["Notice"] = result.Succeeded
+            ? $"Activated {result.Value!.Number}; it entitles from {ContractStates.Describe(result.Value.StartsOn)}."
+            : result.Errors is [var first, ..] ? first.Message : "Nothing was activated.";
+        return result.Failure == Failure.NotFound ? NotFound() : RedirectToPage(new { Organisation, State });
     }
 }

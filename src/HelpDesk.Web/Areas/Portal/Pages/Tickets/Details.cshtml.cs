@@ -11,7 +11,7 @@ namespace HelpDesk.Web.Areas.Portal.Pages.Tickets;
 /// One ticket of the customer's organisation: its conversation and what the customer may do next (reply, rate the
 /// resolution, mark it resolved). A number that is malformed, unknown or another organisation's answers 404.
 /// </summary>
-public sealed class DetailsModel(CurrentActor actors, TicketViews views, AttachmentPolicy attachments, TimeProvider clock) : PageModel
+public sealed partial class DetailsModel(CurrentActor actors, TicketViews views, AttachmentPolicy attachments, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Number { get; set; } = "";
