@@ -1,6 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Economics;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Organisations;
@@ -11,6 +12,7 @@ using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Contracts;
+using HelpDesk.Data.Economics;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Migrations;
@@ -53,6 +55,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
         services.AddSingleton<IScopeStore, ScopeStore>();
         services.AddSingleton<IContractStore, ContractStore>();
+        services.AddSingleton<IEconomicsStore, EconomicsStore>();
+        services.AddSingleton<IEconomicsReader, EconomicsReader>();
         services.AddSingleton<EntitlementFactsCache>();
         services.AddSingleton<IEntitlementFactsSource, EntitlementFactsSource>();
         services.AddSingleton<EngineerProfileCache>();
