@@ -1,5 +1,6 @@
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Economics;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Organisations;
@@ -117,6 +118,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AddCostRate>();
         services.AddScoped<SetEngineerAvailability>();
         services.AddScoped<SlaMonitor>();
+        services.TryAddSingleton(new RollupSettings());
+        services.AddScoped<MetricsRollup>();
     }
 
     private static void AddScopeEditing(IServiceCollection services)

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.Storage;
+using HelpDesk.Core.Economics;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Sla;
@@ -29,8 +30,18 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
 
         // An offer past its expiry is refused at once whatever this job has done; the job marks it and tells the engineer.
         RecurringJobDefinition.For<OfferExpiry, int>("offers:expire", "*/15 * * * *", job => job.RunAsync(CancellationToken.None)),
+
+        // Only the cells the change log names since the last run; the full rebuild is on demand (EnqueueRebuild).
+        RecurringJobDefinition.For<MetricsRollup, RollupResult>("economics:rollup", "*/5 * * * *", job => job.RunIncrementalAsync(CancellationToken.None)),
         .. Hosting.MailHosting.Jobs,
     ];
+
+    /// <summary>Queues a full rebuild of the economics facts to run once, as the admin page asks; returns the job's id.</summary>
+    public static string EnqueueRebuild(IBackgroundJobClient jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return jobs.Enqueue<MetricsRollup>(rollup => rollup.RebuildAsync(CancellationToken.None));
+    }
 
     public void Register()
     {

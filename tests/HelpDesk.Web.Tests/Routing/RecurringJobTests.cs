@@ -12,6 +12,7 @@ public sealed class RecurringJobTests(HelpDeskAppFactory app) : IClassFixture<He
     [InlineData("routing:pull-queues", "*/2 * * * *", "FillAllAsync")]
     [InlineData("sla:monitor", "* * * * *", "CheckAsync")]
     [InlineData("offers:expire", "*/15 * * * *", "RunAsync")]
+    [InlineData("economics:rollup", "*/5 * * * *", "RunIncrementalAsync")]
     public async Task Job_IsRegisteredOnItsSchedule_AndRunsThroughTheContainer(string id, string cron, string method)
     {
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();

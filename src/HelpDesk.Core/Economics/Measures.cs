@@ -1,0 +1,134 @@
+namespace HelpDesk.Core.Economics;
+
+/// <summary>
+/// What one cell of the support P&amp;L adds up: counts, money in cents and durations in minutes, all whole numbers so
+/// that sums are exact and a cell recomputed from its tickets gives the same figures every time.
+/// </summary>
+public sealed class Measures
+{
+    public long TicketsOpened { get; set; }
+    public long TicketsResolved { get; set; }
+    public long TicketsClosed { get; set; }
+
+    /// <summary>Resolutions reached with exactly one staff reply and never reopened, on the resolution day.</summary>
+    public long FirstContactResolutions { get; set; }
+    public long MinutesWorked { get; set; }
+
+    /// <summary>In-house minutes at the rate in force on the work date, plus each supplier's price once per case.</summary>
+    public long LabourCostCents { get; set; }
+
+    /// <summary>Labour on tickets an engineer overrode to Entitled from another verdict.</summary>
+    public long GoodwillCostCents { get; set; }
+    public long SupportRevenueCents { get; set; }
+    public long ServicesRevenueCents { get; set; }
+    public long FirstResponseMet { get; set; }
+    public long FirstResponseMissed { get; set; }
+    public long ResolveMet { get; set; }
+    public long ResolveMissed { get; set; }
+    public long FirstResponseCount { get; set; }
+    public long FirstResponseWallMinutes { get; set; }
+    public long FirstResponseBusinessMinutes { get; set; }
+    public long ResolveCount { get; set; }
+    public long ResolveWallMinutes { get; set; }
+    public long ResolveBusinessMinutes { get; set; }
+    public long CsatSum { get; set; }
+    public long CsatCount { get; set; }
+    public long Csat1 { get; set; }
+    public long Csat2 { get; set; }
+    public long Csat3 { get; set; }
+    public long Csat4 { get; set; }
+    public long Csat5 { get; set; }
+    public long NpsPromoters { get; set; }
+    public long NpsPassives { get; set; }
+    public long NpsDetractors { get; set; }
+    public long OutOfScopeTickets { get; set; }
+    public long OffersSent { get; set; }
+    public long OffersAccepted { get; set; }
+
+    /// <summary>Adds <paramref name="other"/> into this one.</summary>
+    public void Add(Measures other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        TicketsOpened += other.TicketsOpened;
+        TicketsResolved += other.TicketsResolved;
+        TicketsClosed += other.TicketsClosed;
+        FirstContactResolutions += other.FirstContactResolutions;
+        MinutesWorked += other.MinutesWorked;
+        LabourCostCents += other.LabourCostCents;
+        GoodwillCostCents += other.GoodwillCostCents;
+        SupportRevenueCents += other.SupportRevenueCents;
+        ServicesRevenueCents += other.ServicesRevenueCents;
+        FirstResponseMet += other.FirstResponseMet;
+        FirstResponseMissed += other.FirstResponseMissed;
+        ResolveMet += other.ResolveMet;
+        ResolveMissed += other.ResolveMissed;
+        FirstResponseCount += other.FirstResponseCount;
+        FirstResponseWallMinutes += other.FirstResponseWallMinutes;
+        FirstResponseBusinessMinutes += other.FirstResponseBusinessMinutes;
+        ResolveCount += other.ResolveCount;
+        ResolveWallMinutes += other.ResolveWallMinutes;
+        ResolveBusinessMinutes += other.ResolveBusinessMinutes;
+        CsatSum += other.CsatSum;
+        CsatCount += other.CsatCount;
+        Csat1 += other.Csat1;
+        Csat2 += other.Csat2;
+        Csat3 += other.Csat3;
+        Csat4 += other.Csat4;
+        Csat5 += other.Csat5;
+        NpsPromoters += other.NpsPromoters;
+        NpsPassives += other.NpsPassives;
+        NpsDetractors += other.NpsDetractors;
+        OutOfScopeTickets += other.OutOfScopeTickets;
+        OffersSent += other.OffersSent;
+        OffersAccepted += other.OffersAccepted;
+    }
+
+    /// <summary>The sum of <paramref name="cells"/>.</summary>
+    public static Measures Sum(IEnumerable<Measures> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var total = new Measures();
+        foreach (var cell in cells)
+        {
+            total.Add(cell);
+        }
+
+        return total;
+    }
+
+    /// <summary>Records one customer satisfaction score from 1 to 5.</summary>
+    public void AddCsat(int score)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
+        CsatSum += score;
+        CsatCount++;
+        switch (score)
+        {
+            case 1: Csat1++; break;
+            case 2: Csat2++; break;
+            case 3: Csat3++; break;
+            case 4: Csat4++; break;
+            default: Csat5++; break;
+        }
+    }
+
+    /// <summary>Records one answer to "how likely are you to recommend us" (0–10): 9–10 promote, 7–8 are passive, 0–6 detract.</summary>
+    public void AddNps(int score)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(score, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 10);
+        if (score >= 9)
+        {
+            NpsPromoters++;
+        }
+        else if (score >= 7)
+        {
+            NpsPassives++;
+        }
+        else
+        {
+            NpsDetractors++;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using HelpDesk.Core.Common;
+
+namespace HelpDesk.Core.Economics;
+
+/// <summary>How a rollup run ended.</summary>
+public sealed record RollupResult(bool AlreadyRunning, int Batches, int Changes, int Tickets, int Contracts)
+{
+    public static readonly RollupResult Busy = new(true, 0, 0, 0, 0);
+}
+
+/// <summary>Batch sizes of the rollup and how long its lease lasts between renewals.</summary>
+public sealed record RollupSettings
+{
+    public int ChangesPerBatch { get; init; } = 1000;
+    public int TicketsPerRebuildBatch { get; init; } = 1000;
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// Rolls tickets, labour, contract and services revenue and NPS answers up into the daily facts. The incremental run
+/// reads the change log in bounded batches and recomputes only what each batch touched, one transaction per batch,
+/// so an interrupted run leaves whole batches behind and the next run carries on. The full rebuild writes staging
+/// tables in batches and swaps them in at the end, so readers see the old facts until then. Both hold one lease:
+/// a second run at the same time, on this node or another, returns at once having done nothing.
+/// </summary>
+public sealed class MetricsRollup(IEconomicsStore store, RollupSettings settings, TimeProvider clock)
+{
+    public const string LeaseName = "economics:rollup";
+
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task<RollupResult> RunIncrementalAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await TakeLeaseAsync(cancellationToken))
+        {
+            return RollupResult.Busy;
+        }
+
+        try
+        {
+            int batches = 0, changes = 0, tickets = 0, contracts = 0;
+            while (true)
+            {
+                var batch = await store.ReadChangesAsync(settings.ChangesPerBatch, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    return new(false, batches, changes, tickets, contracts);
+                }
+
+                var now = clock.UtcNow();
+                var affected = await store.ResolveAsync(batch, cancellationToken);
+                var ticketFacts = await TicketFactsAsync(affected.TicketIds, now, cancellationToken);
+                var revenue = await RevenueAsync(affected.ContractIds, cancellationToken);
+                await store.ApplyAsync(
+                    new FactsBatch(affected.TicketIds, ticketFacts, affected.ContractIds, revenue, affected.Slices, [.. batch.Select(c => c.Id)]),
+                    now, cancellationToken);
+                batches++;
+                changes += batch.Count;
+                tickets += affected.TicketIds.Count;
+                contracts += affected.ContractIds.Count;
+                if (!await TakeLeaseAsync(cancellationToken))
+                {
+                    return new(false, batches, changes, tickets, contracts);
+                }
+            }
+        }
+        finally
+        {
+            await store.ReleaseLeaseAsync(LeaseName, _owner, CancellationToken.None);
+        }
+    }
+
+    public async Task<RollupResult> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await TakeLeaseAsync(cancellationToken))
+        {
+            return RollupResult.Busy;
+        }
+
+        var rebuild = 0;
+        try
+        {
+            // Changes logged from here on are left for the incremental run, which recomputes them on the new facts.
+            rebuild = await store.BeginRebuildAsync(clock.UtcNow(), cancellationToken);
+            int batches = 0, done = 0, afterId = 0;
+            while (true)
+            {
+                var ids = await store.ListTicketIdsAsync(afterId, settings.TicketsPerRebuildBatch, cancellationToken);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+
+                var facts = await TicketFactsAsync(ids, clock.UtcNow(), cancellationToken);
+                done += ids.Count;
+                afterId = ids[^1];
+                await store.StageAsync(rebuild, facts, [], done, cancellationToken);
+                batches++;
+                if (!await TakeLeaseAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException("The rollup's lease was lost during the rebuild.");
+                }
+            }
+
+            var contracts = await store.ListContractIdsAsync(cancellationToken);
+            foreach (var chunk in contracts.Chunk(settings.TicketsPerRebuildBatch))
+            {
+                await store.StageAsync(rebuild, [], await RevenueAsync(chunk, cancellationToken), done, cancellationToken);
+            }
+
+            await store.SwapAsync(rebuild, clock.UtcNow(), cancellationToken);
+            return new(false, batches, 0, done, contracts.Count);
+        }
+        catch (Exception ex) when (rebuild != 0)
+        {
+            await store.FailRebuildAsync(rebuild, ex.Message, clock.UtcNow(), CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await store.ReleaseLeaseAsync(LeaseName, _owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A ticket's facts, one row per day it contributed to, under the cell its history names.</summary>
+    public static IEnumerable<TicketDayFact> FactsOf(TicketHistory ticket, DateTime asOfUtc)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return TicketFacts.For(ticket, asOfUtc).Select(day => new TicketDayFact(
+            ticket.TicketId, new FactKey(day.Key, ticket.OrganisationId, ticket.ContractId, ticket.ProductId, ticket.Region), day.Value));
+    }
+
+    /// <summary>A contract's support revenue day by day and product by product; a pending contract has none.</summary>
+    public static IEnumerable<ContractRevenueDay> RevenueOf(ContractTerm contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        if (contract.Pending)
+        {
+            yield break;
+        }
+
+        foreach (var (day, cents) in RevenueRecognition.Daily(contract.ValueCents, contract.StartsOn, contract.EndsOn, contract.CancelledOn))
+        {
+            foreach (var (productId, share) in RevenueRecognition.AcrossProducts(cents, contract.ProductIds))
+            {
+                if (share != 0)
+                {
+                    yield return new ContractRevenueDay(contract.ContractId, new FactKey(day, contract.OrganisationId, contract.ContractId, productId, contract.Region), share);
+                }
+            }
+        }
+    }
+
+    private async Task<List<TicketDayFact>> TicketFactsAsync(IReadOnlyList<int> ticketIds, DateTime now, CancellationToken cancellationToken)
+    {
+        var facts = new List<TicketDayFact>();
+        foreach (var chunk in ticketIds.Chunk(settings.TicketsPerRebuildBatch))
+        {
+            foreach (var ticket in await store.LoadTicketsAsync(chunk, cancellationToken))
+            {
+                facts.AddRange(FactsOf(ticket, now));
+            }
+        }
+
+        return facts;
+    }
+
+    private async Task<List<ContractRevenueDay>> RevenueAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken) =>
+        contractIds.Count == 0 ? [] : [.. (await store.LoadContractsAsync(contractIds, cancellationToken)).SelectMany(RevenueOf)];
+
+    private Task<bool> TakeLeaseAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        return store.TryTakeLeaseAsync(LeaseName, _owner, now, now + settings.Lease, cancellationToken);
+    }
+}

@@ -1,0 +1,109 @@
+using Dapper;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Economics;
+using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Infrastructure;
+
+namespace HelpDesk.Data.Economics;
+
+/// <summary>
+/// Reads the rolled-up facts. Totals, levels and months sum DailyFacts over the day range (each level has an index
+/// leading with its column, then the day); the drill-down sums the TicketDayFacts behind the same filter.
+/// </summary>
+public sealed class EconomicsReader(IDbConnectionFactory connections) : IEconomicsReader
+{
+    public async Task<Measures> TotalAsync(EconomicsFilter filter, CancellationToken cancellationToken = default)
+    {
+        var where = FactFilter.For(filter, "f");
+        var sql = $"SELECT {FactColumns.Sums} FROM DailyFacts f WHERE {where.Sql}";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<NullableSums>(new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken));
+        return row.ToMeasures();
+    }
+
+    public async Task<IReadOnlyList<LevelTotal>> ByLevelAsync(EconomicsLevel level, EconomicsFilter filter, CancellationToken cancellationToken = default)
+    {
+        var where = FactFilter.For(filter, "f");
+        var (column, names) = level switch
+        {
+            EconomicsLevel.Region => ("Region", ""),
+            EconomicsLevel.Customer => ("OrganisationId", "SELECT o.Id AS KeyId, o.Name FROM Organisations o"),
+            EconomicsLevel.Contract => ("ContractId", ""),
+            _ => ("ProductId", "SELECT p.Id AS KeyId, p.Name FROM Products p"),
+        };
+        var sql = $"SELECT f.{column} AS GroupKey, {FactColumns.Sums} FROM DailyFacts f WHERE {where.Sql} GROUP BY f.{column}";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<GroupKeyRow, Measures, (string Key, Measures Measures)>(
+            new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken),
+            (key, measures) => (key.GroupKey, measures), splitOn: FactColumns.Measures[0]);
+        var named = names.Length == 0
+            ? new Dictionary<string, string>()
+            : (await connection.QueryAsync<NameRow>(new CommandDefinition(names, cancellationToken: cancellationToken)))
+                .ToDictionary(n => n.KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture), n => n.Name);
+        string NameOf(string key) => level switch
+        {
+            EconomicsLevel.Region => key,
+            EconomicsLevel.Contract => key == "0" ? "No contract" : Contract.FormatNumber(int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)),
+            EconomicsLevel.Product when key == "0" => "No product",
+            _ => named.GetValueOrDefault(key) ?? $"#{key}",
+        };
+        return [.. rows
+            .Select(r => new LevelTotal(r.Key, NameOf(r.Key), r.Measures))
+            .OrderByDescending(r => r.Measures.LabourCostCents)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<MonthTotal>> ByMonthAsync(EconomicsFilter filter, CancellationToken cancellationToken = default)
+    {
+        var where = FactFilter.For(filter, "f");
+        var sql = $"SELECT SUBSTRING(f.Day, 1, 7) AS GroupKey, {FactColumns.Sums} FROM DailyFacts f WHERE {where.Sql} GROUP BY SUBSTRING(f.Day, 1, 7)";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<GroupKeyRow, Measures, MonthTotal>(
+            new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken),
+            (key, measures) => new MonthTotal(FactKey.FromDayKey(key.GroupKey + "-01"), measures), splitOn: FactColumns.Measures[0]);
+        return [.. rows.OrderBy(r => r.Month)];
+    }
+
+    public async Task<IReadOnlyList<TicketContribution>> TicketsAsync(EconomicsFilter filter, int take, CancellationToken cancellationToken = default)
+    {
+        var where = FactFilter.For(filter, "f");
+        where.Parameters.Add("Take", take);
+        var outer = string.Join(", ", FactColumns.Measures.Select(m => $"g.{m}"));
+        var sql = $"""
+            SELECT g.TicketId, t.Subject, t.OrganisationId, o.Name AS OrganisationName, {outer}
+            FROM (SELECT f.TicketId, {FactColumns.Sums} FROM TicketDayFacts f WHERE {where.Sql} GROUP BY f.TicketId) g
+            JOIN Tickets t ON t.Id = g.TicketId
+            JOIN Organisations o ON o.Id = t.OrganisationId
+            ORDER BY g.LabourCostCents DESC, g.TicketId
+            {connections.Dialect.TopClause}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TicketKeyRow, Measures, TicketContribution>(
+            new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken),
+            (key, measures) => new TicketContribution(key.TicketId, TicketNumber.Format(key.TicketId), key.Subject, key.OrganisationId, key.OrganisationName, measures),
+            splitOn: FactColumns.Measures[0]);
+        return [.. rows];
+    }
+
+    public Task<RebuildProgress?> GetRebuildAsync(CancellationToken cancellationToken = default) =>
+        EconomicsStore.ReadRebuildAsync(connections, cancellationToken);
+
+    private sealed record GroupKeyRow
+    {
+        public string GroupKey { get; init; } = "";
+    }
+
+    private sealed record NameRow
+    {
+        public int KeyId { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    private sealed record TicketKeyRow
+    {
+        public int TicketId { get; init; }
+        public string Subject { get; init; } = "";
+        public int OrganisationId { get; init; }
+        public string OrganisationName { get; init; } = "";
+    }
+}

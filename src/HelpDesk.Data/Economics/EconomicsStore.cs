@@ -1,0 +1,246 @@
+using System.Data.Common;
+using Dapper;
+using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Economics;
+using HelpDesk.Data.Infrastructure;
+
+namespace HelpDesk.Data.Economics;
+
+/// <summary>
+/// The rollup's side of the database: the lease, the change log the triggers of 0010 write, the inputs of ticket and
+/// contract facts, and the writes that replace them and recompute their cells. Every SQL text runs on both engines.
+/// </summary>
+public sealed partial class EconomicsStore(IDbConnectionFactory connections) : IEconomicsStore
+{
+    private const int MaxIds = 500;
+
+    public async Task<bool> TryTakeLeaseAsync(string name, string owner, DateTime nowUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
+    {
+        // A conditional UPDATE is atomic on both engines: of two callers at once only one sees the lease free or expired.
+        const string take = """
+            UPDATE JobLeases SET Owner = @Owner, ExpiresUtc = @Until
+            WHERE Name = @Name AND (Owner = @Owner OR ExpiresUtc < @Now)
+            """;
+        const string create = "INSERT INTO JobLeases (Name, Owner, ExpiresUtc) VALUES (@Name, @Owner, @Until)";
+        var args = new { Name = name, Owner = owner, Now = nowUtc, Until = untilUtc };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(take, args, cancellationToken: cancellationToken)) == 1)
+        {
+            return true;
+        }
+
+        var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM JobLeases WHERE Name = @Name", args, cancellationToken: cancellationToken));
+        if (exists > 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(create, args, cancellationToken: cancellationToken));
+            return true;
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task ReleaseLeaseAsync(string name, string owner, CancellationToken cancellationToken = default)
+    {
+        const string sql = "UPDATE JobLeases SET Owner = '', ExpiresUtc = @Past WHERE Name = @Name AND Owner = @Owner";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, new { Name = name, Owner = owner, Past = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<EconomicsChange>> ReadChangesAsync(int take, CancellationToken cancellationToken = default)
+    {
+        var sql = $"SELECT c.Id, c.Kind, c.EntityId, c.Day FROM EconomicsChanges c ORDER BY c.Id {connections.Dialect.TopClause}";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(sql, new { Take = take }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new EconomicsChange(r.Id, r.Kind, r.EntityId, r.Day?.Trim()))];
+    }
+
+    public async Task<AffectedFacts> ResolveAsync(IReadOnlyList<EconomicsChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var tickets = new HashSet<int>(changes.Where(c => c.Kind == ChangeKinds.Ticket).Select(c => c.EntityId));
+        var contracts = new HashSet<int>(changes.Where(c => c.Kind == ChangeKinds.Contract).Select(c => c.EntityId));
+        var slices = new HashSet<OrganisationDay>(changes
+            .Where(c => c.Kind is ChangeKinds.Services or ChangeKinds.Nps && c.Day is not null)
+            .Select(c => new OrganisationDay(c.Day!, c.EntityId)));
+        var engineers = changes.Where(c => c.Kind == ChangeKinds.Engineer).Select(c => c.EntityId).Distinct().ToList();
+        var organisations = changes.Where(c => c.Kind == ChangeKinds.Organisation).Select(c => c.EntityId).Distinct().ToList();
+        var all = changes.Any(c => c.Kind == ChangeKinds.All);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        async Task AddAsync<T>(ISet<T> into, string sql, IReadOnlyList<int> ids)
+        {
+            foreach (var chunk in ids.Chunk(MaxIds))
+            {
+                into.UnionWith(await connection.QueryAsync<T>(new CommandDefinition(sql, new { Ids = chunk }, cancellationToken: cancellationToken)));
+            }
+        }
+
+        // An engineer's rate or sourcing reprices every entry they logged; a region change moves everything the organisation has.
+        await AddAsync(tickets, "SELECT DISTINCT e.TicketId FROM TimeEntries e WHERE e.EngineerId IN @Ids", engineers);
+        await AddAsync(tickets, "SELECT t.Id FROM Tickets t WHERE t.OrganisationId IN @Ids", organisations);
+        await AddAsync(contracts, "SELECT c.Id FROM Contracts c WHERE c.OrganisationId IN @Ids", organisations);
+        var npsSlices = new HashSet<SliceRow>();
+        await AddAsync(npsSlices, "SELECT DISTINCT n.Day, n.OrganisationId FROM NpsAnswers n WHERE n.OrganisationId IN @Ids", organisations);
+        if (all)
+        {
+            tickets.UnionWith(await connection.QueryAsync<int>(new CommandDefinition("SELECT t.Id FROM Tickets t", cancellationToken: cancellationToken)));
+            contracts.UnionWith(await connection.QueryAsync<int>(new CommandDefinition("SELECT c.Id FROM Contracts c", cancellationToken: cancellationToken)));
+            npsSlices.UnionWith(await connection.QueryAsync<SliceRow>(new CommandDefinition(
+                "SELECT DISTINCT n.Day, n.OrganisationId FROM NpsAnswers n UNION SELECT s.Day, s.OrganisationId FROM ServicesRevenue s",
+                cancellationToken: cancellationToken)));
+        }
+
+        slices.UnionWith(npsSlices.Select(s => new OrganisationDay(s.Day.Trim(), s.OrganisationId)));
+        return new AffectedFacts([.. tickets.Order()], [.. contracts.Order()], [.. slices.OrderBy(s => s.Day, StringComparer.Ordinal).ThenBy(s => s.OrganisationId)]);
+    }
+
+    public async Task<IReadOnlyList<TicketHistory>> LoadTicketsAsync(IReadOnlyList<int> ticketIds, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await TicketHistoryLoader.LoadAsync(connection, ticketIds, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT c.Id, c.OrganisationId, o.Region, c.ValueCents, c.StartsOn, c.EndsOn, c.Status, c.TimeZone, c.UpdatedUtc
+            FROM Contracts c JOIN Organisations o ON o.Id = c.OrganisationId
+            WHERE c.Id IN @Ids;
+            SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId IN @Ids ORDER BY cp.ContractId, cp.ProductId;
+            """;
+        var terms = new List<ContractTerm>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var chunk in contractIds.Distinct().Chunk(MaxIds))
+        {
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Ids = chunk }, cancellationToken: cancellationToken));
+            var contracts = (await results.ReadAsync<ContractRow>()).ToList();
+            var products = (await results.ReadAsync<ContractProductRow>()).ToLookup(p => p.ContractId, p => p.ProductId);
+            // A cancelled contract stops on the day it was cancelled where the customer is; the row's last change is that moment.
+            terms.AddRange(contracts.Select(c => new ContractTerm(
+                c.Id, c.OrganisationId, c.Region, c.ValueCents, c.StartsOn, c.EndsOn,
+                c.Status == nameof(ContractStatus.Pending),
+                c.Status == nameof(ContractStatus.Cancelled) ? ContractTerms.LocalDate(c.UpdatedUtc, c.TimeZone) : null,
+                [.. products[c.Id]])));
+        }
+
+        return terms;
+    }
+
+    public async Task ApplyAsync(FactsBatch batch, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        const string markTickets = """
+            INSERT INTO EconomicsDirtyDays (Day, OrganisationId)
+            SELECT DISTINCT f.Day, f.OrganisationId FROM TicketDayFacts f
+            WHERE f.TicketId IN @Ids
+              AND NOT EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = f.Day AND d.OrganisationId = f.OrganisationId)
+            """;
+        const string markContracts = """
+            INSERT INTO EconomicsDirtyDays (Day, OrganisationId)
+            SELECT DISTINCT r.Day, r.OrganisationId FROM ContractRevenueDays r
+            WHERE r.ContractId IN @Ids
+              AND NOT EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = r.Day AND d.OrganisationId = r.OrganisationId)
+            """;
+        const string markSlice = """
+            INSERT INTO EconomicsDirtyDays (Day, OrganisationId)
+            SELECT @Day, @OrganisationId
+            WHERE NOT EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = @Day AND d.OrganisationId = @OrganisationId)
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        async Task RunAsync(string sql, IEnumerable<int> ids)
+        {
+            foreach (var chunk in ids.Chunk(MaxIds))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(sql, new { Ids = chunk }, transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM EconomicsDirtyDays", transaction: transaction, cancellationToken: cancellationToken));
+
+        // The slices a ticket or contract counted in before, then its new rows, then the slices it counts in now.
+        await RunAsync(markTickets, batch.TicketIds);
+        await RunAsync(markContracts, batch.ContractIds);
+        await RunAsync("DELETE FROM TicketDayFacts WHERE TicketId IN @Ids", batch.TicketIds);
+        await RunAsync("DELETE FROM ContractRevenueDays WHERE ContractId IN @Ids", batch.ContractIds);
+        await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", batch.TicketFacts, cancellationToken);
+        await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDays", batch.Revenue, cancellationToken);
+        await RunAsync(markTickets, batch.TicketIds);
+        await RunAsync(markContracts, batch.ContractIds);
+        foreach (var slice in batch.Slices)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(markSlice, new { slice.Day, slice.OrganisationId }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await RecomputeDirtyCellsAsync(connection, transaction, cancellationToken);
+        foreach (var chunk in batch.ChangeIds.Chunk(MaxIds))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM EconomicsChanges WHERE Id IN @Ids", new { Ids = chunk }, transaction, cancellationToken: cancellationToken));
+        }
+
+        if (batch.ChangeIds.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE EconomicsWatermark SET LastChangeId = @Last, UpdatedUtc = @Now WHERE Name = 'facts' AND LastChangeId < @Last",
+                new { Last = batch.ChangeIds.Max(), Now = nowUtc }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM EconomicsDirtyDays", transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static readonly string SumDirtyCells = FactColumns.SumCellsInto("DailyFacts", "TicketDayFacts", "ContractRevenueDays", dirtyOnly: true);
+
+    private static async Task RecomputeDirtyCellsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string clear = """
+            DELETE FROM DailyFacts
+            WHERE EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = DailyFacts.Day AND d.OrganisationId = DailyFacts.OrganisationId)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(clear, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SumDirtyCells, transaction: transaction, cancellationToken: cancellationToken));
+    }
+
+    private sealed record ChangeRow
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public int EntityId { get; init; }
+        public string? Day { get; init; }
+    }
+
+    private sealed record SliceRow
+    {
+        public string Day { get; init; } = "";
+        public int OrganisationId { get; init; }
+    }
+
+    private sealed record ContractRow
+    {
+        public int Id { get; init; }
+        public int OrganisationId { get; init; }
+        public string Region { get; init; } = "";
+        public long ValueCents { get; init; }
+        public DateOnly StartsOn { get; init; }
+        public DateOnly EndsOn { get; init; }
+        public string Status { get; init; } = "";
+        public string TimeZone { get; init; } = "UTC";
+        public DateTime UpdatedUtc { get; init; }
+    }
+
+    private sealed record ContractProductRow
+    {
+        public int ContractId { get; init; }
+        public int ProductId { get; init; }
+    }
+}

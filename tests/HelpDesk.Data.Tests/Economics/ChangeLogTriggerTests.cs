@@ -1,0 +1,86 @@
+using Dapper;
+using HelpDesk.Core.Economics;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Tests.Infrastructure;
+
+namespace HelpDesk.Data.Tests.Economics;
+
+/// <summary>The triggers of 0010 log each change to an input of the facts in the transaction that makes it.</summary>
+public abstract class ChangeLogTriggerTests : ProviderTestBase
+{
+    [SkippableFact]
+    public async Task TimeEntry_WrittenAndCommitted_IsLoggedAgainstItsTicket_AndARolledBackOneLogsNothing()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections, tickets: 3);
+        var before = await CountAsync();
+        const string insert = """
+            INSERT INTO TimeEntries (TicketId, EngineerId, Minutes, WorkDate, Note, Billable, CreatedUtc)
+            VALUES (@Ticket, @Engineer, 30, @Day, 'x', 1, @Now)
+            """;
+        var args = new { Ticket = world.Tickets[0], Engineer = world.InHouse, Day = new DateOnly(2026, 3, 1), Now = EconomicsWorld.AsOf };
+
+        await using (var c = await Connections.OpenAsync())
+        {
+            await using var rolledBack = await c.BeginTransactionAsync();
+            await c.ExecuteAsync(insert, args, rolledBack);
+            await rolledBack.RollbackAsync();
+        }
+
+        (await CountAsync()).Should().Be(before, "a change that never happened logs nothing");
+        await using (var c = await Connections.OpenAsync())
+        {
+            await using var committed = await c.BeginTransactionAsync();
+            await c.ExecuteAsync(insert, args, committed);
+            await committed.CommitAsync();
+        }
+
+        var logged = await new Data.Economics.EconomicsStore(Connections).ReadChangesAsync(10_000);
+        logged.Count.Should().Be(before + 1);
+        logged[^1].Should().Match<EconomicsChange>(c => c.Kind == ChangeKinds.Ticket && c.EntityId == world.Tickets[0]);
+    }
+
+    [SkippableFact]
+    public async Task EveryInputTable_LogsItsChangeByKind()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections, tickets: 2);
+        await using (var c = await Connections.OpenAsync())
+        {
+            await c.ExecuteAsync("DELETE FROM EconomicsChanges");
+            await c.ExecuteAsync("UPDATE Tickets SET Subject = 'moved' WHERE Id = @Id", new { Id = world.Tickets[1] });
+            await c.ExecuteAsync("UPDATE Contracts SET ValueCents = 1 WHERE Id = @Id", new { Id = world.Contracts[1] });
+            await c.ExecuteAsync("UPDATE EngineerRates SET HourlyCents = 1 WHERE UserId = @Id", new { Id = world.InHouse });
+            await c.ExecuteAsync("UPDATE EngineerProfiles SET Available = 0 WHERE UserId = @Id", new { Id = world.Supplier });
+            await c.ExecuteAsync("UPDATE EngineerProfiles SET PricePerCaseCents = 1 WHERE UserId = @Id", new { Id = world.Supplier });
+            await c.ExecuteAsync("UPDATE Organisations SET Segment = 'Smb' WHERE Id = @Id", new { Id = world.Organisations[0] });
+            await c.ExecuteAsync("UPDATE Organisations SET Region = 'Apac' WHERE Id = @Id", new { Id = world.Organisations[1] });
+        }
+
+        await world.AddNpsAsync(world.Customer, world.Organisations[0], 9, new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc));
+
+        var logged = await new Data.Economics.EconomicsStore(Connections).ReadChangesAsync(100);
+        // SQLite logs a row at a time, SQL Server a statement at a time: the same changes, told once or per row.
+        logged.Select(c => (c.Kind, c.EntityId, c.Day)).Distinct().Should().Equal(
+            (ChangeKinds.Ticket, world.Tickets[1], null),
+            (ChangeKinds.Contract, world.Contracts[1], null),
+            (ChangeKinds.Engineer, world.InHouse, null),
+            (ChangeKinds.Engineer, world.Supplier, null),
+            (ChangeKinds.Organisation, world.Organisations[1], null),
+            (ChangeKinds.Nps, world.Organisations[0], "2026-03-02"));
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var c = await Connections.OpenAsync();
+        return await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM EconomicsChanges");
+    }
+}
+
+public sealed class SqliteChangeLogTriggerTests : ChangeLogTriggerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SqlServerChangeLogTriggerTests : ChangeLogTriggerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}

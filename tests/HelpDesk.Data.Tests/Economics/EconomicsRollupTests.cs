@@ -1,0 +1,241 @@
+using Dapper;
+using HelpDesk.Core.Economics;
+using HelpDesk.Data.Economics;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HelpDesk.Data.Tests.Economics;
+
+/// <summary>
+/// The rollup on a real SQLite file against a seeded quarter: its facts equal figures recomputed from the raw tables
+/// by independent SQL, the incremental run after edits equals a full rebuild cell for cell, an interrupted run picks
+/// up where it stopped, and two runs at once do not both run.
+/// </summary>
+public sealed class EconomicsRollupTests : ProviderTestBase
+{
+    private static readonly DateOnly From = new(2025, 11, 1);
+    private static readonly DateOnly To = new(2026, 12, 31);
+
+    private readonly FakeTimeProvider _clock = new(EconomicsWorld.AsOf);
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private EconomicsStore Store => new(Connections);
+
+    private EconomicsReader Reader => new(Connections);
+
+    private MetricsRollup Rollup(IEconomicsStore? store = null, int changesPerBatch = 1000) =>
+        new(store ?? Store, new RollupSettings { ChangesPerBatch = changesPerBatch, TicketsPerRebuildBatch = 7 }, _clock);
+
+    [Fact]
+    public async Task Rebuild_EqualsEveryMeasureRecomputedFromTheRawTables_ToTheCent()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+
+        (await Rollup().RebuildAsync()).AlreadyRunning.Should().BeFalse();
+
+        await ExpectFactsToMatchRawTablesAsync(world);
+        var total = await Reader.TotalAsync(new EconomicsFilter(From, To));
+        new[]
+        {
+            total.FirstContactResolutions, total.TicketsClosed, total.LabourCostCents, total.GoodwillCostCents, total.SupportRevenueCents,
+            total.ServicesRevenueCents, total.FirstResponseMissed, total.ResolveMet, total.CsatCount, total.NpsDetractors,
+            total.OutOfScopeTickets, total.OffersAccepted,
+        }.Should().OnlyContain(n => n > 0, "the seeded quarter exercises every kind of measure");
+        var progress = await Reader.GetRebuildAsync();
+        progress!.State.Should().Be(RebuildState.Finished);
+        progress.Done.Should().Be(world.Tickets.Count);
+        progress.Percent.Should().Be(100);
+    }
+
+    [Fact]
+    public async Task Incremental_FromTheChangeLogAlone_EqualsTheRawTables()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+
+        var result = await Rollup(changesPerBatch: 50).RunIncrementalAsync();
+
+        result.Batches.Should().BeGreaterThan(1);
+        await ExpectFactsToMatchRawTablesAsync(world);
+        (await Store.ReadChangesAsync(10)).Should().BeEmpty("every processed change is taken off the log");
+    }
+
+    [Fact]
+    public async Task Incremental_AfterRetroactiveRateEditedEntryCorrectedContractAndMovedTicket_EqualsFullRebuildCellForCell()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        await Rollup().RebuildAsync();
+        await Rollup().RunIncrementalAsync();
+        var random = new Random(7);
+        await using (var c = await Connections.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE EngineerRates SET HourlyCents = 8100 WHERE UserId = @InHouse AND EffectiveFrom = @From",
+                new { world.InHouse, From = new DateOnly(2026, 2, 15) });
+            await c.ExecuteAsync("INSERT INTO EngineerRates (UserId, EffectiveFrom, HourlyCents, CreatedUtc) VALUES (@InHouse, @From, 5000, @Now)",
+                new { world.InHouse, From = new DateOnly(2026, 1, 20), Now = EconomicsWorld.AsOf });
+            foreach (var entry in world.TimeEntries.OrderBy(_ => random.Next()).Take(5))
+            {
+                await c.ExecuteAsync("UPDATE TimeEntries SET Minutes = Minutes + 17, WorkDate = @Day WHERE Id = @Id",
+                    new { Id = entry, Day = new DateOnly(2026, 2, random.Next(1, 28)) });
+            }
+
+            await c.ExecuteAsync("UPDATE Contracts SET ValueCents = ValueCents + 123457 WHERE Id = @Id", new { Id = world.Contracts[0] });
+            await c.ExecuteAsync("DELETE FROM ContractProducts WHERE ContractId = @Id AND ProductId = (SELECT MAX(ProductId) FROM ContractProducts WHERE ContractId = @Id)",
+                new { Id = world.Contracts[0] });
+            foreach (var ticket in world.Tickets.OrderBy(_ => random.Next()).Take(6))
+            {
+                await c.ExecuteAsync("UPDATE Tickets SET Product = 'report', Version = Version + 1 WHERE Id = @Id", new { Id = ticket });
+            }
+
+            await c.ExecuteAsync("UPDATE Organisations SET Region = 'Apac' WHERE Id = @Id", new { Id = world.Organisations[1] });
+            await c.ExecuteAsync("DELETE FROM TicketRatings WHERE Id = (SELECT MIN(Id) FROM TicketRatings)");
+            await c.ExecuteAsync("UPDATE ServicesRevenue SET AmountCents = 41000, Day = '2026-03-30' WHERE Id = (SELECT MIN(Id) FROM ServicesRevenue)");
+        }
+
+        await world.AddNpsAsync(world.Customer, world.Organisations[0], 10, new DateTime(2026, 3, 3, 9, 0, 0, DateTimeKind.Utc));
+
+        await Rollup(changesPerBatch: 4).RunIncrementalAsync();
+        var incremental = await SnapshotAsync();
+        await Rollup().RebuildAsync();
+        var rebuilt = await SnapshotAsync();
+
+        incremental.Cells.Should().Equal(rebuilt.Cells);
+        incremental.TicketDays.Should().Equal(rebuilt.TicketDays);
+        await ExpectFactsToMatchRawTablesAsync(world);
+    }
+
+    [Fact]
+    public async Task Incremental_InterruptedAfterItsFirstBatch_AndRunAgain_GivesTheSameFactsAsARebuild()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        var failing = new FailingStore(Store, failOnApply: 2);
+
+        var interrupted = () => Rollup(failing, changesPerBatch: 40).RunIncrementalAsync();
+
+        await interrupted.Should().ThrowAsync<InvalidOperationException>();
+        failing.Applied.Should().Be(1);
+        (await Store.ReadChangesAsync(1000)).Should().NotBeEmpty("the batch that failed is still on the log");
+        await Rollup(changesPerBatch: 40).RunIncrementalAsync();
+        var resumed = await SnapshotAsync();
+        await Rollup().RebuildAsync();
+        (await SnapshotAsync()).Cells.Should().Equal(resumed.Cells);
+        await ExpectFactsToMatchRawTablesAsync(world);
+    }
+
+    [Fact]
+    public async Task SecondRun_WhileTheFirstHoldsTheLease_ReturnsAlreadyRunning_AndNothingIsCountedTwice()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        var paused = new PausingStore(Store);
+
+        var first = Task.Run(() => Rollup(paused, changesPerBatch: 30).RunIncrementalAsync());
+        await paused.Reached.Task;
+        var second = await Rollup().RunIncrementalAsync();
+        var rebuild = await Rollup().RebuildAsync();
+        paused.Release.SetResult();
+        var firstResult = await first;
+
+        second.AlreadyRunning.Should().BeTrue();
+        rebuild.AlreadyRunning.Should().BeTrue();
+        firstResult.AlreadyRunning.Should().BeFalse();
+        (await Rollup().RunIncrementalAsync()).AlreadyRunning.Should().BeFalse("the lease is released when a run ends");
+        await ExpectFactsToMatchRawTablesAsync(world);
+    }
+
+    [Fact]
+    public async Task Lease_IsTakenByOneOwnerAtATime_UntilItExpires()
+    {
+        var now = EconomicsWorld.AsOf;
+
+        (await Store.TryTakeLeaseAsync("test:lease", "a", now, now.AddMinutes(5))).Should().BeTrue("a lease nobody holds is free");
+        (await Store.TryTakeLeaseAsync("test:lease", "b", now.AddMinutes(1), now.AddMinutes(6))).Should().BeFalse();
+        (await Store.TryTakeLeaseAsync("test:lease", "a", now.AddMinutes(1), now.AddMinutes(6))).Should().BeTrue("its owner renews it");
+        (await Store.TryTakeLeaseAsync("test:lease", "b", now.AddMinutes(7), now.AddMinutes(12))).Should().BeTrue("an expired lease is free");
+        await Store.ReleaseLeaseAsync("test:lease", "b");
+        (await Store.TryTakeLeaseAsync("test:lease", "c", now.AddMinutes(8), now.AddMinutes(9))).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Reader_ByLevelMonthAndTickets_AddUpToTheTotal()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        await Rollup().RebuildAsync();
+        var filter = new EconomicsFilter(From, To);
+        var total = await Reader.TotalAsync(filter);
+
+        foreach (var level in Enum.GetValues<EconomicsLevel>())
+        {
+            var rows = await Reader.ByLevelAsync(level, filter);
+            Measures.Sum(rows.Select(r => r.Measures)).Should().BeEquivalentTo(total, $"the {level} rows add up to the total");
+            rows.Should().OnlyContain(r => r.Name.Length > 0);
+        }
+
+        Measures.Sum((await Reader.ByMonthAsync(filter)).Select(m => m.Measures)).Should().BeEquivalentTo(total);
+        var customers = await Reader.ByLevelAsync(EconomicsLevel.Customer, filter);
+        customers.Select(c => c.Name).Should().BeEquivalentTo(["Northwind", "Contoso"]);
+        var tickets = await Reader.TicketsAsync(filter with { OrganisationId = world.Organisations[0] }, 1000);
+        tickets.Sum(t => t.Measures.LabourCostCents).Should().Be((await Reader.TotalAsync(filter with { OrganisationId = world.Organisations[0] })).LabourCostCents);
+        tickets.Should().OnlyContain(t => t.OrganisationName == "Northwind" && t.Number.StartsWith("HD-", StringComparison.Ordinal));
+    }
+
+    private async Task ExpectFactsToMatchRawTablesAsync(EconomicsWorld world)
+    {
+        using var raw = EconomicsWorld.OpenRaw(Db);
+        var periods = new[] { (From, To), (new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), (new DateOnly(2026, 1, 10), new DateOnly(2026, 3, 5)) };
+        foreach (var (from, to) in periods)
+        {
+            int?[] organisations = [null, .. world.Organisations.Select(o => (int?)o)];
+            foreach (var organisation in organisations)
+            {
+                var expected = await IndependentFacts.ComputeAsync(raw, from, to, organisation, EconomicsWorld.AsOf);
+                var actual = await Reader.TotalAsync(new EconomicsFilter(from, to) { OrganisationId = organisation });
+                actual.Should().BeEquivalentTo(expected, $"the facts from {from} to {to} for organisation {organisation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} equal the raw tables");
+                SupportMetrics.All(actual).Select(m => (m.Key, m.Value)).Should().Equal(SupportMetrics.All(expected).Select(m => (m.Key, m.Value)));
+            }
+        }
+    }
+
+    private async Task<(List<string> Cells, List<string> TicketDays)> SnapshotAsync()
+    {
+        using var c = EconomicsWorld.OpenRaw(Db);
+        var cells = await c.QueryAsync<string>($"SELECT {Concat("Day, OrganisationId, ContractId, ProductId, Region")} FROM DailyFacts ORDER BY Day, OrganisationId, ContractId, ProductId, Region");
+        var days = await c.QueryAsync<string>($"SELECT {Concat("TicketId, Day, OrganisationId, ContractId, ProductId, Region")} FROM TicketDayFacts ORDER BY TicketId, Day");
+        return ([.. cells], [.. days]);
+    }
+
+    private static string Concat(string key) =>
+        string.Join(" || '|' || ", key.Split(", ").Concat(FactColumns.Measures).Select(c => $"CAST({c} AS TEXT)"));
+
+    /// <summary>Passes everything through, but throws on the given call to ApplyAsync, as a crash half-way would.</summary>
+    private sealed class FailingStore(IEconomicsStore inner, int failOnApply) : DelegatingStore(inner)
+    {
+        public int Applied { get; private set; }
+
+        public override async Task ApplyAsync(FactsBatch batch, DateTime nowUtc, CancellationToken cancellationToken = default)
+        {
+            if (Applied + 1 == failOnApply)
+            {
+                throw new InvalidOperationException("The process stopped here.");
+            }
+
+            await base.ApplyAsync(batch, nowUtc, cancellationToken);
+            Applied++;
+        }
+    }
+
+    /// <summary>Holds the run inside its first batch until released, with the lease taken.</summary>
+    private sealed class PausingStore(IEconomicsStore inner) : DelegatingStore(inner)
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task<IReadOnlyList<EconomicsChange>> ReadChangesAsync(int take, CancellationToken cancellationToken = default)
+        {
+            Reached.TrySetResult();
+            await Release.Task;
+            return await base.ReadChangesAsync(take, cancellationToken);
+        }
+    }
+}
