@@ -90,7 +90,7 @@ public sealed record ContractTerm(
 /// </summary>
 public sealed record FactsBatch(
     IReadOnlyList<int> TicketIds,
-    IReadOnlyList<TicketDayFact> TicketFacts,
+    IReadOnlyList<TicketDayFact> TicketDayFacts,
     IReadOnlyList<int> ContractIds,
     IReadOnlyList<ContractRevenueDay> Revenue,
     IReadOnlyList<OrganisationDay> Slices,

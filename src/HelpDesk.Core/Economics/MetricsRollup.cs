@@ -126,7 +126,7 @@ public sealed class MetricsRollup(IEconomicsStore store, RollupSettings settings
     public static IEnumerable<TicketDayFact> FactsOf(TicketHistory ticket, DateTime asOfUtc)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return TicketFacts.For(ticket, asOfUtc).Select(day => new TicketDayFact(
+        return TicketDayFacts.For(ticket, asOfUtc).Select(day => new TicketDayFact(
             ticket.TicketId, new FactKey(day.Key, ticket.OrganisationId, ticket.ContractId, ticket.ProductId, ticket.Region), day.Value));
     }
 

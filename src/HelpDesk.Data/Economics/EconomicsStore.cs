@@ -172,7 +172,7 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         await RunAsync(markContracts, batch.ContractIds);
         await RunAsync("DELETE FROM TicketDayFacts WHERE TicketId IN @Ids", batch.TicketIds);
         await RunAsync("DELETE FROM ContractRevenueDays WHERE ContractId IN @Ids", batch.ContractIds);
-        await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", batch.TicketFacts, cancellationToken);
+        await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", batch.TicketDayFacts, cancellationToken);
         await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDays", batch.Revenue, cancellationToken);
         await RunAsync(markTickets, batch.TicketIds);
         await RunAsync(markContracts, batch.ContractIds);

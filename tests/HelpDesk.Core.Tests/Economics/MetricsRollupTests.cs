@@ -28,7 +28,7 @@ public sealed class MetricsRollupTests
 
         result.Should().Be(new RollupResult(false, 2, 3, 2, 1));
         store.Applied.Select(b => b.ChangeIds).Should().BeEquivalentTo([new long[] { 1, 2 }, new long[] { 3 }], o => o.WithStrictOrdering());
-        store.Applied[0].TicketFacts.Should().OnlyContain(f => f.TicketId == 7 && f.Key.ProductId == 5 && f.Key.Region == "Emea");
+        store.Applied[0].TicketDayFacts.Should().OnlyContain(f => f.TicketId == 7 && f.Key.ProductId == 5 && f.Key.Region == "Emea");
         store.Applied[0].Revenue.Sum(r => r.Cents).Should().Be(3650, "the contract's whole value lands in its days");
         store.Calls[^1].Should().Be("release");
     }

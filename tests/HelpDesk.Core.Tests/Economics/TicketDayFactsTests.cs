@@ -5,7 +5,7 @@ using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Core.Tests.Economics;
 
-public sealed class TicketFactsTests
+public sealed class TicketDayFactsTests
 {
     private static readonly DateTime Filed = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime AsOf = new(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -21,7 +21,7 @@ public sealed class TicketFactsTests
     [Fact]
     public void AnOpenedTicket_CountsOnceOnItsFilingDay()
     {
-        var facts = TicketFacts.For(Ticket, AsOf);
+        var facts = TicketDayFacts.For(Ticket, AsOf);
 
         facts.Keys.Should().Equal(Day1);
         facts[Day1].TicketsOpened.Should().Be(1);
@@ -31,14 +31,14 @@ public sealed class TicketFactsTests
     [Fact]
     public void AnOutOfScopeTicket_CountsAsOutOfScopeOnItsFilingDay_ByTheVerdictInForce()
     {
-        TicketFacts.For(Ticket with { IntakeVerdict = Verdict.OutOfScope }, AsOf)[Day1].OutOfScopeTickets.Should().Be(1);
-        TicketFacts.For(Ticket with { IntakeVerdict = Verdict.OutOfScope, OverrideVerdict = Verdict.Entitled }, AsOf)[Day1].OutOfScopeTickets.Should().Be(0);
+        TicketDayFacts.For(Ticket with { IntakeVerdict = Verdict.OutOfScope }, AsOf)[Day1].OutOfScopeTickets.Should().Be(1);
+        TicketDayFacts.For(Ticket with { IntakeVerdict = Verdict.OutOfScope, OverrideVerdict = Verdict.Entitled }, AsOf)[Day1].OutOfScopeTickets.Should().Be(0);
     }
 
     [Fact]
     public void AResolutionWithOneStaffReply_IsAFirstContactResolution_OnItsDay()
     {
-        var facts = TicketFacts.For(Ticket with { StaffReplies = 1, StatusChanges = [Resolve(Filed.AddDays(1))] }, AsOf);
+        var facts = TicketDayFacts.For(Ticket with { StaffReplies = 1, StatusChanges = [Resolve(Filed.AddDays(1))] }, AsOf);
 
         facts[Day2].TicketsResolved.Should().Be(1);
         facts[Day2].FirstContactResolutions.Should().Be(1);
@@ -57,7 +57,7 @@ public sealed class TicketFactsTests
             changes.Add(Resolve(Filed.AddHours(3)));
         }
 
-        var facts = TicketFacts.For(Ticket with { StaffReplies = replies, StatusChanges = changes }, AsOf);
+        var facts = TicketDayFacts.For(Ticket with { StaffReplies = replies, StatusChanges = changes }, AsOf);
 
         facts[Day1].TicketsResolved.Should().Be(changes.Count(c => c.To == TicketStatus.Resolved));
         facts[Day1].FirstContactResolutions.Should().Be(0);
@@ -66,7 +66,7 @@ public sealed class TicketFactsTests
     [Fact]
     public void Labour_IsCostedAtTheRateInForceOnTheWorkDate_EntryByEntry()
     {
-        var facts = TicketFacts.For(Ticket with
+        var facts = TicketDayFacts.For(Ticket with
         {
             TimeEntries = [new WorkEntry(5, 30, Day1, Staff), new WorkEntry(5, 7, Day2, Staff)],
         }, AsOf);
@@ -81,7 +81,7 @@ public sealed class TicketFactsTests
     public void ASupplier_IsPaidOncePerCase_OnTheDayOfItsFirstEntry()
     {
         var supplier = EngineerCosting.OfSupplier("Acme Support", 250_00);
-        var facts = TicketFacts.For(Ticket with
+        var facts = TicketDayFacts.For(Ticket with
         {
             TimeEntries = [new WorkEntry(8, 90, Day2, supplier), new WorkEntry(8, 30, Day1, supplier), new WorkEntry(9, 30, Day2, supplier)],
         }, AsOf);
@@ -94,7 +94,7 @@ public sealed class TicketFactsTests
     [Fact]
     public void LabourOnATicketOverriddenToEntitled_IsGoodwill()
     {
-        var facts = TicketFacts.For(Ticket with
+        var facts = TicketDayFacts.For(Ticket with
         {
             IntakeVerdict = Verdict.OutOfScope,
             OverrideVerdict = Verdict.Entitled,
@@ -108,7 +108,7 @@ public sealed class TicketFactsTests
     [Fact]
     public void AMetTarget_CountsOnTheDayItWasReached_WithItsTimes()
     {
-        var facts = TicketFacts.For(Ticket with
+        var facts = TicketDayFacts.For(Ticket with
         {
             FirstResponse = new SlaOutcome(Filed.AddDays(2), Filed.AddDays(1), Met: true, BusinessMinutes: 480),
         }, AsOf);
@@ -122,7 +122,7 @@ public sealed class TicketFactsTests
     [Fact]
     public void AMissedTarget_CountsOnTheDayItFellDue_EvenWhenReachedLater()
     {
-        var facts = TicketFacts.For(Ticket with
+        var facts = TicketDayFacts.For(Ticket with
         {
             Resolution = new SlaOutcome(Filed.AddDays(1), Filed.AddDays(5), Met: false, BusinessMinutes: 1200),
         }, AsOf);
@@ -137,14 +137,14 @@ public sealed class TicketFactsTests
     {
         var ticket = Ticket with { FirstResponse = new SlaOutcome(Filed.AddDays(1), null, null, null) };
 
-        TicketFacts.For(ticket, Filed.AddHours(2)).Values.Sum(m => m.FirstResponseMissed).Should().Be(0);
-        TicketFacts.For(ticket, AsOf)[Day2].FirstResponseMissed.Should().Be(1);
+        TicketDayFacts.For(ticket, Filed.AddHours(2)).Values.Sum(m => m.FirstResponseMissed).Should().Be(0);
+        TicketDayFacts.For(ticket, AsOf)[Day2].FirstResponseMissed.Should().Be(1);
     }
 
     [Fact]
     public void RatingsAndOffers_CountOnTheirOwnDays()
     {
-        var facts = TicketFacts.For(Ticket with
+        var facts = TicketDayFacts.For(Ticket with
         {
             Ratings = [new Rating(4, Filed.AddDays(1)), new Rating(2, Filed.AddDays(1))],
             Offers = [new OfferEvent(Filed, Filed.AddDays(1)), new OfferEvent(Filed, null)],

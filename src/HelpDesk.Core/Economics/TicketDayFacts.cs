@@ -8,7 +8,7 @@ namespace HelpDesk.Core.Economics;
 /// so the result depends only on its history and <c>asOfUtc</c> (which decides whether an unanswered target has
 /// been missed yet).
 /// </summary>
-public static class TicketFacts
+public static class TicketDayFacts
 {
     public static IReadOnlyDictionary<DateOnly, Measures> For(TicketHistory ticket, DateTime asOfUtc)
     {
