@@ -2,10 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
+using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Offers;
+using HelpDesk.Core.Scope;
 using HelpDesk.Web.Tests.Entitlement;
 using HelpDesk.Web.Tests.Infrastructure;
 using HelpDesk.Web.Tests.Offers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +17,8 @@ namespace HelpDesk.Web.Tests.Browser;
 /// <summary>
 /// An out-of-scope request becomes an accepted offer in a real browser: the engineer sends the proposed service from the
 /// desk ticket page, the customer opens it from their ticket, reads the terms and accepts with their typed name, and the
-/// acceptance record shows who, from where and the hash of the terms.
+/// acceptance record shows who, from where and the hash of the terms. Then, out of incidents, the customer buys a
+/// pack the same way, and the ticket that found none left is judged Entitled.
 /// </summary>
 public sealed class OfferBrowserTests(BrowserAppFactory app, ChromiumFixture chromium)
     : IClassFixture<BrowserAppFactory>, IClassFixture<ChromiumFixture>
@@ -70,5 +74,39 @@ public sealed class OfferBrowserTests(BrowserAppFactory app, ChromiumFixture chr
         saved.TermsSha256.Should().Be(OfferTerms.Sha256(saved.TermsHtml));
         saved.UserAgent.Should().Contain("Chrome");
         await Expect(record.Locator("code.terms-sha256")).ToHaveTextAsync(saved.TermsSha256);
+
+        // Out of incidents: the customer buys a pack on the same portal, and the ticket that found none left is Entitled.
+        var contracts = app.Services.GetRequiredService<IContractStore>();
+        var plan = (await contracts.ListPlansAsync()).Single(p => p.Name == EntitlementSeed.PlanName);
+        (await contracts.SavePlanAsync(plan with { IncidentAllowance = 0 })).Should().NotBeNull();
+        await app.PublishOfferingAsync(new SaveOfferingDraftRequest
+        {
+            Code = "orbit-pack",
+            Kind = OfferingKind.IncidentPack,
+            Name = "Five more incidents",
+            Price = "500",
+            Incidents = 5,
+            Terms = "{{incidents}} incidents added to {{contract}} for {{price}}.",
+        });
+        var (_, outOfIncidents) = await app.FileOrbitTicketAsync("Journey: the scanner stops", RequestCategories.Problem, over: api);
+
+        await engineer.GotoAsync($"/desk/tickets/{outOfIncidents}");
+        var pack = engineer.Locator("details.offer-proposal[data-offering='orbit-pack']");
+        if (await pack.GetAttributeAsync("open") is null)
+        {
+            await pack.Locator("summary").ClickAsync();
+        }
+
+        await pack.GetByRole(AriaRole.Button, new() { Name = "Send offer" }).ClickAsync();
+        await Expect(engineer.GetByRole(AriaRole.Status)).ToContainTextAsync("Sent offer O-");
+
+        await customer.GotoAsync($"/portal/tickets/{outOfIncidents}");
+        await customer.Locator("section.ticket-offers").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(customer.Locator(".offer-price")).ToHaveTextAsync("500.00 USD");
+        await customer.GetByLabel("Your full name").FillAsync("Nora Northwind");
+        await customer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Accept offer") }).ClickAsync();
+        await Expect(customer.Locator("section.acceptance-record")).ToContainTextAsync("Nora Northwind");
+        await customer.GotoAsync($"/portal/tickets/{outOfIncidents}");
+        await Expect(customer.Locator("main")).ToContainTextAsync("(5 of them bought in packs)");
     }
 }
