@@ -13,8 +13,8 @@ internal static class DemoCatalogue
 {
     public const string Vendor = "Halyard Systems";
 
-    /// <summary>How long before seeding the earlier scope versions took effect (about nine months).</summary>
-    public const int EarlierScopeDaysAgo = 270;
+    /// <summary>How long before seeding the earlier scope versions took effect (before the year of ticket history).</summary>
+    public const int EarlierScopeDaysAgo = 400;
 
     /// <summary>How long before seeding the current scope versions took effect (about two months).</summary>
     public const int CurrentScopeDaysAgo = 60;

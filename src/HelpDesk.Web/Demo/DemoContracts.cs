@@ -4,11 +4,12 @@ using HelpDesk.Core.Tickets;
 namespace HelpDesk.Web.Demo;
 
 /// <summary>
-/// The demo's plans (Basic, Standard, Premium), their holiday calendars and the six organisations' contracts,
+/// The demo's plans (Basic, Standard, Premium), their holiday calendars and the seven organisations' contracts,
 /// chosen so that every contract state and every verdict turns up in the demo tickets: Northwind and Adatum on
-/// Premium, Contoso on a renewed Standard contract, Fabrikam on Basic writing by email, Tailspin on Basic with its
-/// incidents used up, and Wingtip whose only contract has ended. Fabrikam, in Tokyo, has the Basic plan's hours in
-/// Tokyo time and closed on Japanese holidays. Dates are counted from the day of seeding.
+/// Premium, each renewed during the year, Contoso on a renewed Standard contract, Fabrikam on Basic writing by email,
+/// Tailspin on Basic with its incidents used up (and costing more than it pays), and Wingtip and Litware, unhappy,
+/// whose contracts ended without renewal. Fabrikam, in Tokyo, has the Basic plan's hours in Tokyo time and closed on
+/// Japanese holidays. Dates are counted from the day of seeding.
 /// </summary>
 internal static class DemoContracts
 {
@@ -40,17 +41,21 @@ internal static class DemoContracts
         ["tailspin.example"] = ["mooring", "mooring", "mooring", "mooring", "sextant"],
         ["adatum.example"] = ["keel", "keel", "sextant", "sextant", "mooring"],
         ["wingtip.example"] = ["mooring", "mooring", "sextant"],
+        ["litware.example"] = ["keel", "sextant", "sextant"],
     };
 
     public static IReadOnlyList<DemoContract> Contracts { get; } =
     [
-        new("northwind.example", Premium, ["keel", "mooring", "sextant"], 240, 124, "America/New_York", 14_500_000),
+        new("northwind.example", Premium, ["keel", "mooring", "sextant"], 605, -241, "America/New_York", 13_800_000),
+        new("northwind.example", Premium, ["keel", "mooring", "sextant"], 240, 124, "America/New_York", 14_500_000, Renews: 0),
         new("contoso.example", Standard, ["keel", "mooring"], 455, -91, "Europe/Berlin", 3_600_000),
-        new("contoso.example", Standard, ["keel", "mooring"], 90, 274, "Europe/Berlin", 3_850_000, Renews: 1),
+        new("contoso.example", Standard, ["keel", "mooring"], 90, 274, "Europe/Berlin", 3_850_000, Renews: 2),
         new("fabrikam.example", Basic, ["keel"], 210, 154, "Asia/Tokyo", 540_000, LocalSupport: true),
         new("tailspin.example", Basic, ["mooring"], 150, 214, "America/Los_Angeles", 540_000),
-        new("adatum.example", Premium, ["keel", "sextant"], 300, 430, "Europe/London", 11_800_000),
+        new("adatum.example", Premium, ["keel", "sextant"], 665, -301, "Europe/London", 11_200_000),
+        new("adatum.example", Premium, ["keel", "sextant"], 300, 430, "Europe/London", 11_800_000, Renews: 6),
         new("wingtip.example", Standard, ["mooring", "sextant"], 415, -50, "Australia/Sydney", 3_900_000),
+        new("litware.example", Standard, ["keel", "sextant"], 480, -115, "Europe/Paris", 3_700_000),
     ];
 
     public const int PlanCount = 3;

@@ -66,8 +66,8 @@ internal static partial class DemoOffers
             mailBefore = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(Id) FROM OutboxMessages", cancellationToken: cancellationToken)) ?? 0;
         }
 
-        // The catalogue is published before the six months of ticket history begin.
-        var clock = new DemoClock(nowUtc.AddDays(-200));
+        // The catalogue is published before the year of ticket history begins.
+        var clock = new DemoClock(nowUtc.AddDays(-380));
         var catalogue = await PublishCatalogueAsync(services, clock, managerId, cancellationToken);
         var cast = new Cast(services, clock);
         var tickets = await OutsideCoverAsync(services, connections, cancellationToken);

@@ -12,17 +12,48 @@ using HelpDesk.Data.Infrastructure;
 namespace HelpDesk.Web.Demo;
 
 /// <summary>
-/// Six months of demo ticket history: tickets in every status, conversations with internal notes, time and
-/// ratings. Every step goes through the real use cases with a clock set to when the step would have happened,
+/// A year of demo ticket history: tickets in every status, conversations with internal notes, time and
+/// ratings, with the shapes a support P&amp;L shows — busy and quiet months, one product that takes twice the work of the
+/// others, one customer that costs more than it pays, and satisfaction that tells who renews. Every step goes through the real use cases with a clock set to when the step would have happened,
 /// so the rows, the audit trail and the workflow rules are exactly what the app itself writes. The random
 /// choices come from <see cref="DemoData.RandomSeed"/>: the history is the same on every machine, relative
 /// to the moment it is seeded.
 /// </summary>
 internal static class DemoTickets
 {
-    public const int Count = 300;
+    public const int Count = 480;
 
-    private static readonly TimeSpan History = TimeSpan.FromDays(182);
+    private static readonly TimeSpan History = TimeSpan.FromDays(365);
+
+    /// <summary>How busy each calendar month is, January first: releases in spring and autumn bring questions; summer and the year's end are quiet.</summary>
+    private static readonly double[] Season = [1.0, 1.0, 1.3, 1.2, 1.0, 0.8, 0.6, 0.45, 1.1, 1.4, 1.2, 0.55];
+
+    /// <summary>
+    /// How long a product's tickets take to work, relative to the usual: Mooring, which integrates with each customer's
+    /// own systems, takes about twice as long; Keel, the most mature, a little less.
+    /// </summary>
+    private static readonly Dictionary<string, double> Effort = new(StringComparer.Ordinal)
+    {
+        ["keel"] = 0.8,
+        ["mooring"] = 2.0,
+        ["sextant"] = 1.0,
+    };
+
+    /// <summary>How an organisation's people rate resolved tickets, 1 to 5: most are pleased; some are not, and do not renew.</summary>
+    private static readonly int[] Pleased = [0, 1, 3, 18, 78];
+
+    private static readonly Dictionary<string, int[]> Ratings = new(StringComparer.Ordinal)
+    {
+        ["tailspin.example"] = [5, 10, 25, 35, 25],
+        ["wingtip.example"] = [20, 30, 30, 15, 5],
+        ["litware.example"] = [20, 30, 30, 15, 5],
+    };
+
+    /// <summary>Organisations that stopped asking when their contract ended without renewal, and how many days ago.</summary>
+    private static readonly Dictionary<string, int> Left = new(StringComparer.Ordinal)
+    {
+        ["litware.example"] = 115,
+    };
     private static readonly TimeSpan CloseAfter = TimeSpan.FromDays(7);
 
     private enum StepKind
@@ -39,7 +70,16 @@ internal static class DemoTickets
 
     private sealed record Step(StepKind Kind, TimeSpan Delay, TicketStatus? Status = null);
 
-    private sealed record Cast(int OrganisationId, bool Strategic, int Share, IReadOnlyList<int> Customers, IReadOnlyList<string> Products, int[] ChannelWeights);
+    /// <summary>
+    /// An organisation in the story: it files from the day its first contract started (<see cref="SinceDays"/> ago)
+    /// until <see cref="UntilDays"/> ago, and rates resolved tickets with <see cref="RatingWeights"/>.
+    /// </summary>
+    private sealed record Cast(
+        int OrganisationId, bool Strategic, int Share, IReadOnlyList<int> Customers, IReadOnlyList<string> Products, int[] ChannelWeights,
+        int SinceDays, int UntilDays, int[] RatingWeights)
+    {
+        public bool Files(TimeSpan age) => age.TotalDays < SinceDays && age.TotalDays >= UntilDays;
+    }
 
     /// <summary>How many of the tickets each organisation files, relative to the others.</summary>
     private static readonly Dictionary<string, int> Shares = new(StringComparer.Ordinal)
@@ -47,9 +87,10 @@ internal static class DemoTickets
         ["northwind.example"] = 33,
         ["contoso.example"] = 13,
         ["fabrikam.example"] = 8,
-        ["tailspin.example"] = 10,
+        ["tailspin.example"] = 14,
         ["adatum.example"] = 25,
         ["wingtip.example"] = 9,
+        ["litware.example"] = 9,
     };
 
     // Fabrikam's engineers like email, which their Basic plan does not include.
@@ -96,23 +137,25 @@ internal static class DemoTickets
                 Shares[o.Domain],
                 DemoData.People.Where(p => p.Role == Roles.Customer && p.OrganisationDomain == o.Domain).Select(p => userIds[p.Email]).ToList(),
                 DemoContracts.ProductsAskedAbout[o.Domain],
-                o.Domain == "fabrikam.example" ? EmailFirstWeights : UsualChannelWeights))
+                o.Domain == "fabrikam.example" ? EmailFirstWeights : UsualChannelWeights,
+                DemoContracts.Contracts.Where(c => c.Domain == o.Domain).Max(c => c.StartsDaysAgo),
+                Left.GetValueOrDefault(o.Domain),
+                Ratings.GetValueOrDefault(o.Domain) ?? Pleased))
             .ToList();
-        var shares = casts.Select(c => c.Share).ToArray();
         // Who takes a queued ticket by hand: an engineer who knows the product.
         var engineers = DemoCatalogue.Products.ToDictionary(
             p => p.Name,
             p => (IReadOnlyList<int>)[.. DemoEngineers.Team.Where(e => e.Skills.Any(s => s.Product == p.Code)).Select(e => userIds[e.Email])],
             StringComparer.Ordinal);
 
-        // Squared uniform ages put more tickets in the recent weeks, where a desk has most of its open work.
         var ages = Enumerable.Range(0, Count)
-            .Select(_ => TimeSpan.FromMinutes(Math.Max(20, History.TotalMinutes * Math.Pow(story.Random.NextDouble(), 2))))
+            .Select(_ => Age(story.Random, nowUtc))
             .OrderByDescending(age => age)
             .ToList();
         foreach (var age in ages)
         {
-            var cast = story.Weighted([.. casts], shares);
+            Cast[] filing = [.. casts.Where(c => c.Files(age))];
+            var cast = story.Weighted(filing, [.. filing.Select(c => c.Share)]);
             var requester = cast.Customers[story.Random.Next(cast.Customers.Count)];
             await story.TellAsync(nowUtc, age, cast, requester, engineers);
         }
@@ -153,6 +196,27 @@ internal static class DemoTickets
         return ages.Count + DemoTriage.Count;
     }
 
+    // A third of the tickets fall in the last eight weeks, more the more recent (squared uniform ages), where a desk
+    // has its open work; the rest spread over the year, as busy as their month.
+    private static TimeSpan Age(Random random, DateTime nowUtc)
+    {
+        var recent = TimeSpan.FromDays(56);
+        if (random.NextDouble() < 0.3)
+        {
+            return TimeSpan.FromMinutes(Math.Max(20, recent.TotalMinutes * Math.Pow(random.NextDouble(), 2)));
+        }
+
+        var busiest = Season.Max();
+        while (true)
+        {
+            var age = TimeSpan.FromMinutes(20 + (random.NextDouble() * (History.TotalMinutes - 20)));
+            if (random.NextDouble() * busiest < Season[(nowUtc - age).Month - 1])
+            {
+                return age;
+            }
+        }
+    }
+
     private sealed class Story(
         FileTicket file,
         ReplyToTicket reply,
@@ -166,6 +230,10 @@ internal static class DemoTickets
     {
         public Random Random { get; } = random;
 
+        // The ticket being told: how long its work takes and how its requester rates.
+        private double _effort = 1;
+        private int[] _ratings = Pleased;
+
         /// <summary>How many more out-of-scope tickets an engineer takes on as goodwill.</summary>
         public int GoodwillLeft { get; private set; } = 3;
 
@@ -177,6 +245,8 @@ internal static class DemoTickets
             clock.Now = new DateTimeOffset(nowUtc - age);
 
             var product = DemoCatalogue.Find(Pick(cast.Products));
+            _effort = Effort[product.Code];
+            _ratings = cast.RatingWeights;
             var problems = DemoText.Problems.Where(p => p.Product == product.Code).ToArray();
             var problem = Weighted(problems, [.. problems.Select(DemoText.Weight)]);
             var ticket = Check(await file.HandleAsync(new FileTicketRequest
@@ -277,13 +347,13 @@ internal static class DemoTickets
         private async Task<Ticket> LogAsync(TicketActor staff, Ticket ticket)
         {
             Check(await logTime.HandleAsync(new LogTimeRequest(
-                staff, ticket.Id, 15 * Random.Next(1, 9), DateOnly.FromDateTime(clock.Now.UtcDateTime), Pick(DemoText.TimeNotes), Random.NextDouble() < 0.8)));
+                staff, ticket.Id, (int)Math.Max(5, Math.Round(3 * Random.Next(1, 9) * _effort) * 5), DateOnly.FromDateTime(clock.Now.UtcDateTime), Pick(DemoText.TimeNotes), Random.NextDouble() < 0.8)));
             return ticket;
         }
 
         private async Task<Ticket> RateAsync(TicketActor customer, Ticket ticket)
         {
-            var score = Weighted([1, 2, 3, 4, 5], [4, 6, 12, 30, 48]);
+            var score = Weighted([1, 2, 3, 4, 5], _ratings);
             var comment = Random.NextDouble() < 0.5 ? DemoText.RatingComments[score - 1] : null;
             Check(await rate.HandleAsync(new RateTicketRequest(customer, ticket.Id, score, comment)));
             return ticket;

@@ -33,19 +33,19 @@ public sealed class DemoEntitlementTests(HelpDeskAppFactory app) : IClassFixture
     }
 
     [Fact]
-    public async Task Seed_UsesUpTheIncidentsOfABasicContract_BeforeLaterTicketsAreAllowanceUsed()
+    public async Task Seed_UsesUpTheIncidentsOfAContract_BeforeLaterTicketsAreAllowanceUsed()
     {
         using var scope = StartedScope();
         var store = scope.ServiceProvider.GetRequiredService<IContractStore>();
         await using var connection = await app.Connections.OpenAsync();
         var contractIds = (await connection.QueryAsync<int>("SELECT DISTINCT ContractId FROM Tickets WHERE Verdict = 'AllowanceUsed'")).ToList();
 
-        contractIds.Should().NotBeEmpty();
+        var plans = new List<string>();
         foreach (var id in contractIds)
         {
             var contract = (await store.GetContractAsync(id))!;
             var plan = (await store.GetPlanAsync(contract.PlanId))!;
-            plan.Code.Should().Be("basic");
+            plans.Add(plan.Code);
             (await store.CountIncidentsAsync(id)).Should().Be(plan.IncidentAllowance);
 
             var lastEntitled = await connection.ExecuteScalarAsync<DateTime>(
@@ -54,6 +54,8 @@ public sealed class DemoEntitlementTests(HelpDeskAppFactory app) : IClassFixture
                 "SELECT MIN(CreatedUtc) FROM Tickets WHERE ContractId = @Id AND Verdict = 'AllowanceUsed'", new { Id = id });
             firstUsedUp.Should().BeAfter(lastEntitled);
         }
+
+        plans.Should().Contain("basic", "Tailspin's six Basic incidents run out well before the end of its term");
     }
 
     [Fact]

@@ -49,14 +49,14 @@ public sealed class DemoTicketsTests(HelpDeskAppFactory app) : IClassFixture<Hel
     }
 
     [Fact]
-    public async Task Seed_SpreadsTheHistoryOverTheLastSixMonths()
+    public async Task Seed_SpreadsTheHistoryOverTheLastYear()
     {
         await using var connection = await StartedAsync();
 
         var oldest = await connection.ExecuteScalarAsync<DateTime>("SELECT MIN(CreatedUtc) FROM Tickets");
         var newest = await connection.ExecuteScalarAsync<DateTime>("SELECT MAX(UpdatedUtc) FROM Tickets");
 
-        oldest.Should().BeBefore(DateTime.UtcNow.AddDays(-120)).And.BeAfter(DateTime.UtcNow.AddDays(-190));
+        oldest.Should().BeBefore(DateTime.UtcNow.AddDays(-300)).And.BeAfter(DateTime.UtcNow.AddDays(-366));
         newest.Should().BeOnOrBefore(DateTime.UtcNow);
     }
 

@@ -30,6 +30,15 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
     }
 
     protected HelpDeskAppFactory(IDictionary<string, string?> settings)
+        : this(settings, useTemplate: true)
+    {
+    }
+
+    /// <param name="useTemplate">
+    /// Start from the demo seeded once for the test run (<see cref="DemoTemplate"/>) when <paramref name="settings"/>
+    /// change nothing the demo depends on; a factory with other settings seeds its own.
+    /// </param>
+    private protected HelpDeskAppFactory(IDictionary<string, string?> settings, bool useTemplate)
     {
         DatabaseFile = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"web-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
@@ -47,6 +56,11 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
+        }
+
+        if (useTemplate && settings.Keys.All(key => key.StartsWith("RateLimits:", StringComparison.OrdinalIgnoreCase)))
+        {
+            DemoTemplate.CopyTo(DatabaseFile);
         }
     }
 
