@@ -105,6 +105,73 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         await ExpectFactsToMatchRawTablesAsync(world);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Incremental_AfterRoundsOfRandomEdits_EqualsFullRebuild_AndTheRawTables(int seed)
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections, seed: 100 + seed);
+        await Rollup().RunIncrementalAsync();
+        var random = new Random(seed);
+        for (var round = 0; round < 6; round++)
+        {
+            await using (var c = await Connections.OpenAsync())
+            {
+                for (var edit = random.Next(1, 5); edit > 0; edit--)
+                {
+                    await RandomEditAsync(c, world, random);
+                }
+            }
+
+            await Rollup(changesPerBatch: random.Next(1, 30)).RunIncrementalAsync();
+        }
+
+        var incremental = await SnapshotAsync();
+        await Rollup().RebuildAsync();
+        var rebuilt = await SnapshotAsync();
+
+        incremental.Cells.Should().Equal(rebuilt.Cells);
+        incremental.TicketDays.Should().Equal(rebuilt.TicketDays);
+        await ExpectFactsToMatchRawTablesAsync(world);
+    }
+
+    // One edit of the kinds the rollup must follow: a rate changed back in time, a time entry corrected, a contract's
+    // value or products corrected, a ticket moved to another product, a rating withdrawn, an organisation moved region.
+    private static async Task RandomEditAsync(System.Data.Common.DbConnection c, EconomicsWorld world, Random random)
+    {
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+        var day = new DateOnly(2026, random.Next(1, 4), random.Next(1, 28));
+        switch (random.Next(6))
+        {
+            case 0:
+                await c.ExecuteAsync(
+                    "INSERT INTO EngineerRates (UserId, EffectiveFrom, HourlyCents, CreatedUtc) SELECT @InHouse, @From, @Cents, @Now WHERE NOT EXISTS (SELECT 1 FROM EngineerRates WHERE UserId = @InHouse AND EffectiveFrom = @From)",
+                    new { world.InHouse, From = day, Cents = random.Next(30, 120) * 100, Now = EconomicsWorld.AsOf });
+                break;
+            case 1:
+                await c.ExecuteAsync("UPDATE TimeEntries SET Minutes = @Minutes, WorkDate = @Day WHERE Id = @Id",
+                    new { Id = Pick(world.TimeEntries), Minutes = random.Next(5, 240), Day = day });
+                break;
+            case 2:
+                await c.ExecuteAsync("UPDATE Contracts SET ValueCents = ValueCents + @Delta WHERE Id = @Id",
+                    new { Id = Pick(world.Contracts), Delta = random.Next(-50_000, 50_000) });
+                break;
+            case 3:
+                await c.ExecuteAsync("UPDATE Tickets SET Product = @Product, Version = Version + 1 WHERE Id = @Id",
+                    new { Id = Pick(world.Tickets), Product = Pick(new[] { "report", "sync", "nothing-we-sell" }) });
+                break;
+            case 4:
+                await c.ExecuteAsync("DELETE FROM TicketRatings WHERE Id = (SELECT MIN(Id) FROM TicketRatings WHERE Id >= @From)",
+                    new { From = random.Next(1, 40) });
+                break;
+            default:
+                await c.ExecuteAsync("UPDATE Organisations SET Region = @Region WHERE Id = @Id",
+                    new { Id = Pick(world.Organisations), Region = Pick(new[] { "Americas", "Emea", "Apac" }) });
+                break;
+        }
+    }
+
     [Fact]
     public async Task Incremental_InterruptedAfterItsFirstBatch_AndRunAgain_GivesTheSameFactsAsARebuild()
     {
