@@ -30,16 +30,16 @@ internal static class DemoEngineers
     public static IReadOnlyList<DemoEngineer> Team { get; } =
     [
         new("engineer@helpdesk.test", 1, [new("keel", null, 2), new("mooring", null, 2)], ["en"], [(38, 400), (42, 90)], 10),
-        new("kenji.sato@helpdesk.test", 2, [new("keel", null, 4), new("sextant", null, 3)], ["en", "ja"], [(72, 400)], 8),
-        new("lena.fischer@helpdesk.test", 2, [new("mooring", null, 4), new("keel", null, 2)], ["en", "de"], [(64, 400), (69, 120)], 8),
-        new("priya.shah@helpdesk.test", 3, [new("keel", null, 5), new("keel", "cortex-m7", 5), new("mooring", null, 4)], ["en"], [(92, 400), (98, 60)], 8),
-        new("marco.rossi@helpdesk.test", 2, [new("sextant", null, 4), new("mooring", null, 3)], ["en", "it"], [(70, 400)], 8),
+        new("kenji.sato@helpdesk.test", 2, [new("keel", null, 4), new("sextant", null, 3)], ["en", "ja"], [(72, 400)], 12),
+        new("lena.fischer@helpdesk.test", 2, [new("mooring", null, 4), new("keel", null, 2)], ["en", "de"], [(64, 400), (69, 120)], 12),
+        new("priya.shah@helpdesk.test", 3, [new("keel", null, 5), new("keel", "cortex-m7", 5), new("mooring", null, 4)], ["en"], [(92, 400), (98, 60)], 12),
+        new("marco.rossi@helpdesk.test", 2, [new("sextant", null, 4), new("mooring", null, 3)], ["en", "it"], [(70, 400)], 12),
         new("sofia.garcia@helpdesk.test", 1, [new("keel", null, 2), new("mooring", null, 2)], ["en", "es"], [(38, 400)], 10),
         new("tom.becker@helpdesk.test", 1, [new("sextant", null, 2), new("keel", null, 1)], ["en", "de"], [(36, 400)], 10),
-        new("aiko.tanaka@helpdesk.test", 3, [new("sextant", null, 5), new("mooring", null, 4)], ["en", "ja"], [(90, 400)], 8),
-        new("lucas.martin@helpdesk.test", 2, [new("keel", null, 3), new("keel", "rv32imac", 5)], ["en", "fr"], [(68, 400)], 8),
+        new("aiko.tanaka@helpdesk.test", 3, [new("sextant", null, 5), new("mooring", null, 4)], ["en", "ja"], [(90, 400)], 12),
+        new("lucas.martin@helpdesk.test", 2, [new("keel", null, 3), new("keel", "rv32imac", 5)], ["en", "fr"], [(68, 400)], 12),
         new("hannah.okafor@helpdesk.test", 1, [new("mooring", null, 3), new("sextant", null, 2)], ["en"], [(40, 400)], 10),
-        new("wei.chen@helpdesk.test", 2, [new("mooring", null, 4), new("sextant", null, 3)], ["en", "zh"], [(66, 400)], 8, Available: false),
+        new("wei.chen@helpdesk.test", 2, [new("mooring", null, 4), new("sextant", null, 3)], ["en", "zh"], [(66, 400)], 12, Available: false),
         new(
             "tidewater@helpdesk.test",
             1,

@@ -85,7 +85,7 @@ internal static class DemoTickets
     private static readonly Dictionary<string, int> Shares = new(StringComparer.Ordinal)
     {
         ["northwind.example"] = 33,
-        ["contoso.example"] = 13,
+        ["contoso.example"] = 8,
         ["fabrikam.example"] = 8,
         ["tailspin.example"] = 14,
         ["adatum.example"] = 25,
@@ -196,12 +196,12 @@ internal static class DemoTickets
         return ages.Count + DemoTriage.Count;
     }
 
-    // A third of the tickets fall in the last eight weeks, more the more recent (squared uniform ages), where a desk
+    // A quarter of the tickets fall in the last eight weeks, more the more recent (squared uniform ages), where a desk
     // has its open work; the rest spread over the year, as busy as their month.
     private static TimeSpan Age(Random random, DateTime nowUtc)
     {
         var recent = TimeSpan.FromDays(56);
-        if (random.NextDouble() < 0.3)
+        if (random.NextDouble() < 0.25)
         {
             return TimeSpan.FromMinutes(Math.Max(20, recent.TotalMinutes * Math.Pow(random.NextDouble(), 2)));
         }
@@ -372,7 +372,7 @@ internal static class DemoTickets
                 < 7 => [4, 16, 12, 4, 64, 0],
                 < 8 => [0, 40, 40, 20, 0, 0],
                 < 30 => [0, 4, 4, 2, 0, 90],
-                _ => [0, 0, 1, 1, 0, 98],
+                _ => [0, 0, 1, 1, 0, 198],
             };
             return Weighted(all, weights);
         }

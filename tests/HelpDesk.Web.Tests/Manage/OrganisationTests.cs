@@ -11,16 +11,16 @@ public sealed class OrganisationTests(HelpDeskAppFactory app) : IClassFixture<He
     {
         var manager = await app.SignInAsync("manager@helpdesk.test");
 
-        var response = await manager.PostFormAsync("/manage", Form("Litware Labs", "Litware.EXAMPLE, @litware-labs.Example"), handler: "Create");
+        var response = await manager.PostFormAsync("/manage", Form("Proseware Labs", "Proseware.EXAMPLE, @proseware-labs.Example"), handler: "Create");
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var saved = await OrganisationAsync("Litware Labs");
+        var saved = await OrganisationAsync("Proseware Labs");
         saved.Should().NotBeNull();
         saved!.Region.Should().Be("Emea");
         saved.Segment.Should().Be("Key");
-        (await DomainsOfAsync("Litware Labs")).Should().Equal("litware-labs.example", "litware.example");
+        (await DomainsOfAsync("Proseware Labs")).Should().Equal("proseware-labs.example", "proseware.example");
         var html = await manager.GetStringAsync("/manage");
-        html.Should().Contain("Litware Labs").And.Contain("litware.example");
+        html.Should().Contain("Proseware Labs").And.Contain("proseware.example");
     }
 
     [Fact]
