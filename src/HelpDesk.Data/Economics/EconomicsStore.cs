@@ -109,6 +109,12 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         return await TicketHistoryLoader.LoadAsync(connection, ticketIds, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<TicketHistory>> LoadTicketRangeAsync(int firstId, int lastId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await TicketHistoryLoader.LoadRangeAsync(connection, firstId, lastId, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default)
     {
         const string sql = """
