@@ -8,8 +8,7 @@ namespace HelpDesk.Benchmarks.Economics;
 /// changes as any edit would. The baseline is a single GROUP BY over the same rows: those tickets' time entries summed
 /// by work day and organisation.
 /// </summary>
-[Config(typeof(LatencyColumns))]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 15, invocationCount: 1)]
+[Config(typeof(EconomicsJob.Incremental))]
 public class EconomicsIncrementalBenchmarks
 {
     private const int ChangedTickets = 1_000;

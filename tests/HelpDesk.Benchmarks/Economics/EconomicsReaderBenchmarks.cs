@@ -10,8 +10,7 @@ namespace HelpDesk.Benchmarks.Economics;
 /// are single-call latencies. The baseline is a single GROUP BY over the same rows: the quarter's cells summed by product
 /// through a bare SqliteCommand.
 /// </summary>
-[Config(typeof(LatencyColumns))]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 30, invocationCount: 1)]
+[Config(typeof(EconomicsJob.Reads))]
 public class EconomicsReaderBenchmarks
 {
     private static readonly EconomicsFilter Quarter = new(new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));

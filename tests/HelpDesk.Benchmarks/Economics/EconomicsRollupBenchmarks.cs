@@ -9,8 +9,7 @@ namespace HelpDesk.Benchmarks.Economics;
 /// GROUP BY over the same input rows: the tickets, their status changes, messages, time entries and ratings, counted and
 /// summed by day and organisation, read to the end and written nowhere.
 /// </summary>
-[Config(typeof(LatencyColumns))]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(EconomicsJob.Rebuild))]
 public class EconomicsRebuildBenchmarks
 {
     private EconomicsBench _bench = null!;
