@@ -20,6 +20,9 @@ public interface IEconomicsStore
     /// <summary>The histories of the tickets that still exist among <paramref name="ticketIds"/>.</summary>
     Task<IReadOnlyList<TicketHistory>> LoadTicketsAsync(IReadOnlyList<int> ticketIds, CancellationToken cancellationToken = default);
 
+    /// <summary>The histories of every ticket whose id is from <paramref name="firstId"/> to <paramref name="lastId"/>, read in one pass over the range.</summary>
+    Task<IReadOnlyList<TicketHistory>> LoadTicketRangeAsync(int firstId, int lastId, CancellationToken cancellationToken = default);
+
     /// <summary>The terms of the contracts that still exist among <paramref name="contractIds"/>.</summary>
     Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default);
 

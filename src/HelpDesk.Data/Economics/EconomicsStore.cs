@@ -109,6 +109,12 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         return await TicketHistoryLoader.LoadAsync(connection, ticketIds, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<TicketHistory>> LoadTicketRangeAsync(int firstId, int lastId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await TicketHistoryLoader.LoadRangeAsync(connection, firstId, lastId, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default)
     {
         const string sql = """
@@ -201,11 +207,13 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
 
     private static readonly string SumDirtyCells = FactColumns.SumCellsInto("DailyFacts", "TicketDayFacts", "ContractRevenueDays", dirtyOnly: true);
 
+    // The day list first lets the engine seek the cells by their key, which leads with the day, instead of testing every cell.
     private static async Task RecomputeDirtyCellsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         const string clear = """
             DELETE FROM DailyFacts
-            WHERE EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = DailyFacts.Day AND d.OrganisationId = DailyFacts.OrganisationId)
+            WHERE DailyFacts.Day IN (SELECT d.Day FROM EconomicsDirtyDays d)
+              AND EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = DailyFacts.Day AND d.OrganisationId = DailyFacts.OrganisationId)
             """;
         await connection.ExecuteAsync(new CommandDefinition(clear, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(SumDirtyCells, transaction: transaction, cancellationToken: cancellationToken));

@@ -20,101 +20,124 @@ internal static class TicketHistoryLoader
     /// <summary>Keeps every IN list well under SQL Server's 2,100 parameters.</summary>
     public const int MaxTickets = 500;
 
+    // Each query names its tickets with /*tickets*/: an IN list for a batch of changes, an id range for the rebuild.
     private const string Sql = $"""
         SELECT t.Id, t.OrganisationId, t.ContractId, t.Product, t.CreatedUtc, t.Verdict, t.OverrideVerdict, o.Region,
                t.FirstResponseUtc, t.FirstResponseDueUtc, t.FirstResponseMet, t.ResolvedUtc, t.ResolveDueUtc, t.ResolveMet
         FROM Tickets t JOIN Organisations o ON o.Id = t.OrganisationId
-        WHERE t.Id IN @Ids;
+        WHERE t.Id /*tickets*/;
         SELECT a.TicketId, a.OldValue, a.NewValue, a.CreatedUtc
         FROM TicketAudit a
-        WHERE a.Field = 'status' AND a.TicketId IN @Ids
+        WHERE a.Field = 'status' AND a.TicketId /*tickets*/
         ORDER BY a.TicketId, a.Id;
         SELECT m.TicketId, COUNT(*) AS Replies
         FROM TicketMessages m
-        WHERE m.Kind = 'Reply' AND m.TicketId IN @Ids
+        WHERE m.Kind = 'Reply' AND m.TicketId /*tickets*/
           AND m.AuthorId IN (SELECT ur.UserId FROM UserRoles ur JOIN Roles r ON r.Id = ur.RoleId WHERE r.NormalizedName IN ('ENGINEER', 'MANAGER', 'ADMIN'))
         GROUP BY m.TicketId;
         SELECT e.TicketId, e.EngineerId, e.Minutes, e.WorkDate, p.Sourcing, p.Supplier, p.PricePerCaseCents
         FROM TimeEntries e LEFT JOIN EngineerProfiles p ON p.UserId = e.EngineerId
-        WHERE e.TicketId IN @Ids
+        WHERE e.TicketId /*tickets*/
         ORDER BY e.TicketId, e.Id;
         SELECT r.UserId, r.EffectiveFrom, r.HourlyCents
         FROM EngineerRates r
-        WHERE r.UserId IN (SELECT e.EngineerId FROM TimeEntries e WHERE e.TicketId IN @Ids);
-        SELECT g.TicketId, g.Score, g.CreatedUtc FROM TicketRatings g WHERE g.TicketId IN @Ids;
+        WHERE r.UserId IN (SELECT e.EngineerId FROM TimeEntries e WHERE e.TicketId /*tickets*/);
+        SELECT g.TicketId, g.Score, g.CreatedUtc FROM TicketRatings g WHERE g.TicketId /*tickets*/;
         SELECT f.TicketId, f.SentUtc, a.AcceptedUtc
         FROM Offers f LEFT JOIN OfferAcceptances a ON a.OfferId = f.Id
-        WHERE f.TicketId IN @Ids;
-        SELECT c.Id AS ContractId, c.PlanId FROM Contracts c WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id IN @Ids);
+        WHERE f.TicketId /*tickets*/;
+        SELECT c.Id AS ContractId, c.PlanId FROM Contracts c WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/);
         SELECT {PlanColumns} FROM Plans pl;
         SELECT h.CalendarId, h.Day, h.Name FROM Holidays h;
         SELECT p.Id, p.Code, p.Name FROM Products p;
         """;
+
+    private static readonly string ByIds = Sql.Replace("/*tickets*/", "IN @Ids", StringComparison.Ordinal);
+
+    private static readonly string ByRange = Sql.Replace("/*tickets*/", "BETWEEN @First AND @Last", StringComparison.Ordinal);
 
     public static async Task<IReadOnlyList<TicketHistory>> LoadAsync(DbConnection connection, IReadOnlyList<int> ticketIds, CancellationToken cancellationToken)
     {
         var histories = new List<TicketHistory>(ticketIds.Count);
         foreach (var chunk in ticketIds.Distinct().Chunk(MaxTickets))
         {
-            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { Ids = chunk }, cancellationToken: cancellationToken));
-            var tickets = (await results.ReadAsync<TicketRow>()).ToList();
-            var statuses = (await results.ReadAsync<StatusRow>()).ToLookup(s => s.TicketId);
-            var replies = (await results.ReadAsync<ReplyRow>()).ToDictionary(r => r.TicketId, r => r.Replies);
-            var entries = (await results.ReadAsync<EntryRow>()).ToLookup(e => e.TicketId);
-            var rates = (await results.ReadAsync<RateRow>()).ToLookup(r => r.UserId, r => new CostRate(r.EffectiveFrom, r.HourlyCents));
-            var ratings = (await results.ReadAsync<RatingRow>()).ToLookup(r => r.TicketId);
-            var offers = (await results.ReadAsync<OfferRow>()).ToLookup(o => o.TicketId);
-            var contractPlans = (await results.ReadAsync<ContractPlanRow>()).ToList();
-            var plans = (await results.ReadAsync<PlanRow>()).ToDictionary(p => p.Id);
-            var holidays = (await results.ReadAsync<HolidayRow>()).ToLookup(h => h.CalendarId, h => h.Day);
-            var products = new ProductMatcher(await results.ReadAsync<ProductRow>());
-            var calendars = contractPlans.Where(c => plans.ContainsKey(c.PlanId)).ToDictionary(
-                c => c.ContractId,
-                c => (Hours: plans[c.PlanId].ToPlan([]).Hours,
-                      Holidays: (IReadOnlyCollection<DateOnly>)(plans[c.PlanId].HolidayCalendarId is int calendar ? holidays[calendar].ToHashSet() : [])));
-            var costings = new Dictionary<int, EngineerCosting>();
-            EngineerCosting CostingOf(EntryRow e)
-            {
-                if (!costings.TryGetValue(e.EngineerId, out var costing))
-                {
-                    costing = e.Sourcing == nameof(Sourcing.Supplier)
-                        ? EngineerCosting.OfSupplier(e.Supplier ?? $"engineer {e.EngineerId}", e.PricePerCaseCents ?? 0)
-                        : new EngineerCosting(Sourcing.InHouse, [.. rates[e.EngineerId]], null, null);
-                    costings[e.EngineerId] = costing;
-                }
-
-                return costing;
-            }
-
-            foreach (var t in tickets)
-            {
-                long? Business(DateTime? reached) =>
-                    reached is { } at && t.ContractId is int contract && calendars.TryGetValue(contract, out var calendar)
-                        ? SupportCalendar.SupportMinutesBetween(t.CreatedUtc, at, calendar.Hours, calendar.Holidays)
-                        : null;
-
-                histories.Add(new TicketHistory
-                {
-                    TicketId = t.Id,
-                    OrganisationId = t.OrganisationId,
-                    ContractId = t.ContractId ?? 0,
-                    ProductId = products.IdOf(t.Product),
-                    Region = t.Region,
-                    CreatedUtc = t.CreatedUtc,
-                    IntakeVerdict = ParseVerdict(t.Verdict),
-                    OverrideVerdict = ParseVerdict(t.OverrideVerdict),
-                    StatusChanges = [.. statuses[t.Id].Select(s => new StatusChange(s.CreatedUtc, ParseStatus(s.OldValue), ParseStatus(s.NewValue)))],
-                    StaffReplies = replies.GetValueOrDefault(t.Id),
-                    TimeEntries = [.. entries[t.Id].Select(e => new WorkEntry(e.EngineerId, e.Minutes, e.WorkDate, CostingOf(e)))],
-                    FirstResponse = Outcome(t.FirstResponseDueUtc, t.FirstResponseUtc, t.FirstResponseMet, Business(t.FirstResponseUtc)),
-                    Resolution = Outcome(t.ResolveDueUtc, t.ResolvedUtc, t.ResolveMet, Business(t.ResolvedUtc)),
-                    Ratings = [.. ratings[t.Id].Select(r => new Rating(r.Score, r.CreatedUtc))],
-                    Offers = [.. offers[t.Id].Select(o => new OfferEvent(o.SentUtc, o.AcceptedUtc))],
-                });
-            }
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ByIds, new { Ids = chunk }, cancellationToken: cancellationToken));
+            await ReadAsync(results, histories);
         }
 
         return histories;
+    }
+
+    /// <summary>
+    /// Every ticket with an id from <paramref name="firstId"/> to <paramref name="lastId"/>: one range scan per table
+    /// along its ticket index, whatever the number of tickets, which is what a full rebuild reads.
+    /// </summary>
+    public static async Task<IReadOnlyList<TicketHistory>> LoadRangeAsync(DbConnection connection, int firstId, int lastId, CancellationToken cancellationToken)
+    {
+        var histories = new List<TicketHistory>(Math.Max(0, lastId - firstId + 1));
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            ByRange, new { First = firstId, Last = lastId }, cancellationToken: cancellationToken, commandTimeout: 0));
+        await ReadAsync(results, histories);
+        return histories;
+    }
+
+    private static async Task ReadAsync(SqlMapper.GridReader results, List<TicketHistory> histories)
+    {
+        var tickets = (await results.ReadAsync<TicketRow>()).ToList();
+        var statuses = (await results.ReadAsync<StatusRow>()).ToLookup(s => s.TicketId);
+        var replies = (await results.ReadAsync<ReplyRow>()).ToDictionary(r => r.TicketId, r => r.Replies);
+        var entries = (await results.ReadAsync<EntryRow>()).ToLookup(e => e.TicketId);
+        var rates = (await results.ReadAsync<RateRow>()).ToLookup(r => r.UserId, r => new CostRate(r.EffectiveFrom, r.HourlyCents));
+        var ratings = (await results.ReadAsync<RatingRow>()).ToLookup(r => r.TicketId);
+        var offers = (await results.ReadAsync<OfferRow>()).ToLookup(o => o.TicketId);
+        var contractPlans = (await results.ReadAsync<ContractPlanRow>()).ToList();
+        var plans = (await results.ReadAsync<PlanRow>()).ToDictionary(p => p.Id);
+        var holidays = (await results.ReadAsync<HolidayRow>()).ToLookup(h => h.CalendarId, h => h.Day);
+        var products = new ProductMatcher(await results.ReadAsync<ProductRow>());
+        var calendars = contractPlans.Where(c => plans.ContainsKey(c.PlanId)).ToDictionary(
+            c => c.ContractId,
+            c => (Hours: plans[c.PlanId].ToPlan([]).Hours,
+                  Holidays: (IReadOnlyCollection<DateOnly>)(plans[c.PlanId].HolidayCalendarId is int calendar ? holidays[calendar].ToHashSet() : [])));
+        var costings = new Dictionary<int, EngineerCosting>();
+        EngineerCosting CostingOf(EntryRow e)
+        {
+            if (!costings.TryGetValue(e.EngineerId, out var costing))
+            {
+                costing = e.Sourcing == nameof(Sourcing.Supplier)
+                    ? EngineerCosting.OfSupplier(e.Supplier ?? $"engineer {e.EngineerId}", e.PricePerCaseCents ?? 0)
+                    : new EngineerCosting(Sourcing.InHouse, [.. rates[e.EngineerId]], null, null);
+                costings[e.EngineerId] = costing;
+            }
+
+            return costing;
+        }
+
+        foreach (var t in tickets)
+        {
+            long? Business(DateTime? reached) =>
+                reached is { } at && t.ContractId is int contract && calendars.TryGetValue(contract, out var calendar)
+                    ? SupportCalendar.SupportMinutesBetween(t.CreatedUtc, at, calendar.Hours, calendar.Holidays)
+                    : null;
+
+            histories.Add(new TicketHistory
+            {
+                TicketId = t.Id,
+                OrganisationId = t.OrganisationId,
+                ContractId = t.ContractId ?? 0,
+                ProductId = products.IdOf(t.Product),
+                Region = t.Region,
+                CreatedUtc = t.CreatedUtc,
+                IntakeVerdict = ParseVerdict(t.Verdict),
+                OverrideVerdict = ParseVerdict(t.OverrideVerdict),
+                StatusChanges = [.. statuses[t.Id].Select(s => new StatusChange(s.CreatedUtc, ParseStatus(s.OldValue), ParseStatus(s.NewValue)))],
+                StaffReplies = replies.GetValueOrDefault(t.Id),
+                TimeEntries = [.. entries[t.Id].Select(e => new WorkEntry(e.EngineerId, e.Minutes, e.WorkDate, CostingOf(e)))],
+                FirstResponse = Outcome(t.FirstResponseDueUtc, t.FirstResponseUtc, t.FirstResponseMet, Business(t.FirstResponseUtc)),
+                Resolution = Outcome(t.ResolveDueUtc, t.ResolvedUtc, t.ResolveMet, Business(t.ResolvedUtc)),
+                Ratings = [.. ratings[t.Id].Select(r => new Rating(r.Score, r.CreatedUtc))],
+                Offers = [.. offers[t.Id].Select(o => new OfferEvent(o.SentUtc, o.AcceptedUtc))],
+            });
+        }
     }
 
     private static SlaOutcome? Outcome(DateTime? dueUtc, DateTime? reachedUtc, bool? met, long? businessMinutes) =>

@@ -77,6 +77,9 @@ public sealed class MetricsRollupTests
                 TicketId = id, OrganisationId = 1, ProductId = 5, Region = "Emea", CreatedUtc = Now.AddDays(-2),
             })]);
 
+        public Task<IReadOnlyList<TicketHistory>> LoadTicketRangeAsync(int firstId, int lastId, CancellationToken cancellationToken = default) =>
+            LoadTicketsAsync([.. Enumerable.Range(firstId, lastId - firstId + 1)], cancellationToken);
+
         public Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<ContractTerm>>([.. contractIds.Select(id =>
                 new ContractTerm(id, 1, "Emea", 3650, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), false, null, []))]);

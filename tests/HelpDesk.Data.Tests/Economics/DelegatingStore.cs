@@ -20,6 +20,9 @@ internal abstract class DelegatingStore(IEconomicsStore inner) : IEconomicsStore
     public virtual Task<IReadOnlyList<TicketHistory>> LoadTicketsAsync(IReadOnlyList<int> ticketIds, CancellationToken cancellationToken = default) =>
         inner.LoadTicketsAsync(ticketIds, cancellationToken);
 
+    public virtual Task<IReadOnlyList<TicketHistory>> LoadTicketRangeAsync(int firstId, int lastId, CancellationToken cancellationToken = default) =>
+        inner.LoadTicketRangeAsync(firstId, lastId, cancellationToken);
+
     public virtual Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default) =>
         inner.LoadContractsAsync(contractIds, cancellationToken);
 

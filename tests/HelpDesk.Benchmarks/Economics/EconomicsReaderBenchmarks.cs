@@ -1,0 +1,80 @@
+using BenchmarkDotNet.Attributes;
+using HelpDesk.Core.Economics;
+
+namespace HelpDesk.Benchmarks.Economics;
+
+/// <summary>
+/// The reads behind the economics dashboards, through the real <see cref="IEconomicsReader"/> on rolled-up facts: the
+/// total of a quarter and of the quarter before, the quarter at each of the four levels, twelve months for the trends,
+/// and the tickets of the contract with the most ticket-days in the quarter. One call per iteration, so median and P95
+/// are single-call latencies. The baseline is a single GROUP BY over the same rows: the quarter's cells summed by product
+/// through a bare SqliteCommand.
+/// </summary>
+[Config(typeof(EconomicsJob.Reads))]
+public class EconomicsReaderBenchmarks
+{
+    private static readonly EconomicsFilter Quarter = new(new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));
+    private static readonly EconomicsFilter PreviousQuarter = new(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
+    private static readonly EconomicsFilter TwelveMonths = new(new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30));
+
+    private EconomicsBench _bench = null!;
+    private int _contractId;
+
+    [ParamsSource(nameof(TicketCounts))]
+    public int Tickets { get; set; }
+
+    public static IEnumerable<int> TicketCounts => EconomicsBench.TicketCounts;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _bench = await EconomicsBench.OpenAsync(Tickets, "reader", rolledUp: true);
+        using var connection = _bench.OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT f.ContractId FROM TicketDayFacts f
+            WHERE f.Day BETWEEN '2026-07-01' AND '2026-09-30' AND f.ContractId <> 0
+            GROUP BY f.ContractId ORDER BY COUNT(*) DESC LIMIT 1
+            """;
+        _contractId = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _bench.Dispose();
+
+    [Benchmark(Baseline = true, Description = "one GROUP BY: the quarter's cells by product (baseline)")]
+    public long GroupBy()
+    {
+        using var connection = _bench.OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT f.ProductId, SUM(f.TicketsResolved) AS Resolved, SUM(f.LabourCostCents) AS Labour
+            FROM DailyFacts f
+            WHERE f.Day >= '2026-07-01' AND f.Day <= '2026-09-30'
+            GROUP BY f.ProductId
+            """;
+        return EconomicsRebuildBenchmarks.Drain(command);
+    }
+
+    [Benchmark(Description = "TotalAsync: quarter and the one before")]
+    public async Task<long> Totals() =>
+        (await _bench.Reader.TotalAsync(Quarter)).LabourCostCents + (await _bench.Reader.TotalAsync(PreviousQuarter)).LabourCostCents;
+
+    [Benchmark(Description = "ByLevelAsync: region")]
+    public async Task<int> ByRegion() => (await _bench.Reader.ByLevelAsync(EconomicsLevel.Region, Quarter)).Count;
+
+    [Benchmark(Description = "ByLevelAsync: customer")]
+    public async Task<int> ByCustomer() => (await _bench.Reader.ByLevelAsync(EconomicsLevel.Customer, Quarter)).Count;
+
+    [Benchmark(Description = "ByLevelAsync: contract")]
+    public async Task<int> ByContract() => (await _bench.Reader.ByLevelAsync(EconomicsLevel.Contract, Quarter)).Count;
+
+    [Benchmark(Description = "ByLevelAsync: product")]
+    public async Task<int> ByProduct() => (await _bench.Reader.ByLevelAsync(EconomicsLevel.Product, Quarter)).Count;
+
+    [Benchmark(Description = "ByMonthAsync: 12 months")]
+    public async Task<int> ByMonth() => (await _bench.Reader.ByMonthAsync(TwelveMonths)).Count;
+
+    [Benchmark(Description = "TicketsAsync: the busiest contract's quarter, first 50")]
+    public async Task<int> ContractTickets() => (await _bench.Reader.TicketsAsync(Quarter with { ContractId = _contractId }, 50)).Count;
+}
