@@ -17,13 +17,14 @@ public sealed class NpsStore(IDbConnectionFactory connections) : INpsStore
             SELECT a.Id, a.UserId, a.Channel, a.TicketId, a.AskedUtc, a.Outcome, a.OutcomeUtc
             FROM NpsAsks a WHERE a.UserId = @UserId
             ORDER BY a.AskedUtc DESC, a.Id DESC {connections.Dialect.TopClause};
-            SELECT MAX(n.AnsweredUtc) FROM NpsAnswers n WHERE n.UserId = @UserId;
+            SELECT n.AnsweredUtc FROM NpsAnswers n WHERE n.UserId = @UserId
+            ORDER BY n.AnsweredUtc DESC {connections.Dialect.TopClause};
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { UserId = userId, Take = 1 }, cancellationToken: cancellationToken));
         var ask = await results.ReadSingleOrDefaultAsync<AskRow>();
-        var answered = await results.ReadSingleOrDefaultAsync<DateTime?>();
-        return new NpsContact(ask?.ToAsk(), answered is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
+        var answered = (await results.ReadAsync<DateTime>()).Select(at => (DateTime?)DateTime.SpecifyKind(at, DateTimeKind.Utc)).FirstOrDefault();
+        return new NpsContact(ask?.ToAsk(), answered);
     }
 
     public async Task<NpsAsk> AddAskAsync(NewNpsAsk ask, CancellationToken cancellationToken = default)

@@ -9,21 +9,23 @@ public sealed class RollupStatusReader(IDbConnectionFactory connections) : IRoll
 {
     public async Task<RollupStatus> ReadAsync(CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            SELECT COUNT(*) AS Backlog, MIN(c.CreatedUtc) AS OldestUtc FROM EconomicsChanges c;
+        var sql = $"""
+            SELECT COUNT(*) FROM EconomicsChanges c;
+            SELECT c.CreatedUtc FROM EconomicsChanges c ORDER BY c.Id {connections.Dialect.TopClause};
             SELECT w.LastChangeId, w.UpdatedUtc FROM EconomicsWatermark w WHERE w.Name = 'facts';
             SELECT l.Owner, l.ExpiresUtc FROM JobLeases l WHERE l.Name = @Lease;
             """;
         RollupStatus status;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Lease = MetricsRollup.LeaseName }, cancellationToken: cancellationToken));
-            var backlog = await results.ReadSingleAsync<BacklogRow>();
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Lease = MetricsRollup.LeaseName, Take = 1 }, cancellationToken: cancellationToken));
+            var backlog = await results.ReadSingleAsync<int>();
+            var oldest = (await results.ReadAsync<DateTime>()).Select(at => (DateTime?)at).FirstOrDefault();
             var watermark = await results.ReadSingleOrDefaultAsync<WatermarkRow>();
             var lease = await results.ReadSingleOrDefaultAsync<LeaseRow>();
             status = new RollupStatus(
-                backlog.Backlog,
-                backlog.OldestUtc,
+                backlog,
+                oldest,
                 watermark?.LastChangeId ?? 0,
                 watermark?.UpdatedUtc,
                 null,
@@ -31,12 +33,6 @@ public sealed class RollupStatusReader(IDbConnectionFactory connections) : IRoll
         }
 
         return status with { Rebuild = await EconomicsStore.ReadRebuildAsync(connections, cancellationToken) };
-    }
-
-    private sealed record BacklogRow
-    {
-        public int Backlog { get; init; }
-        public DateTime? OldestUtc { get; init; }
     }
 
     private sealed record WatermarkRow
