@@ -56,11 +56,12 @@ public sealed class TicketCostingTests
     [Fact]
     public void Of_TotalsWhatTheFactsCount_EntryByEntry()
     {
-        var ticket = Ticket(
+        var worked = Ticket(
             Entry(1, 1, 7, new DateOnly(2026, 3, 2), Kenji),
             Entry(2, 2, 13, new DateOnly(2026, 3, 2), Lena),
             Entry(3, 3, 5, new DateOnly(2026, 3, 5), Tidewater),
-            Entry(4, 2, 1, new DateOnly(2026, 1, 5), Lena)) with { IntakeVerdict = Verdict.OutOfScope, OverrideVerdict = Verdict.Entitled };
+            Entry(4, 2, 1, new DateOnly(2026, 1, 5), Lena));
+        var ticket = worked with { IntakeVerdict = Verdict.OutOfScope, OverrideVerdict = Verdict.Entitled };
 
         var cost = Cost(ticket);
         var facts = TicketDayFacts.For(ticket, AsOf).Values;
