@@ -120,6 +120,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SlaMonitor>();
         services.TryAddSingleton(new RollupSettings());
         services.AddScoped<MetricsRollup>();
+        services.AddScoped<AskForNps>();
+        services.AddScoped<AnswerNps>();
+        services.AddScoped<DismissNps>();
     }
 
     private static void AddScopeEditing(IServiceCollection services)

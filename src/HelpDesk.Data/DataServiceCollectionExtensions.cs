@@ -60,6 +60,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IContractStore, ContractStore>();
         services.AddSingleton<IEconomicsStore, EconomicsStore>();
         services.AddSingleton<IEconomicsReader, EconomicsReader>();
+        services.AddSingleton<INpsStore, NpsStore>();
+        services.AddSingleton<IRollupStatusReader, RollupStatusReader>();
         services.AddSingleton<EntitlementFactsCache>();
         services.AddSingleton<IEntitlementFactsSource, EntitlementFactsSource>();
         services.AddSingleton<EngineerProfileCache>();

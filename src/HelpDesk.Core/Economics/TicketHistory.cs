@@ -47,7 +47,11 @@ public sealed record TicketHistory
 public sealed record StatusChange(DateTime AtUtc, TicketStatus From, TicketStatus To);
 
 /// <summary>A time entry with how its engineer is paid: an hourly rate by date for staff, a price per case for a supplier.</summary>
-public sealed record WorkEntry(int EngineerId, long Minutes, DateOnly WorkDate, EngineerCosting Costing);
+public sealed record WorkEntry(int EngineerId, long Minutes, DateOnly WorkDate, EngineerCosting Costing)
+{
+    /// <summary>The <c>TimeEntries</c> row, for showing each entry's cost beside it; 0 when not loaded from one.</summary>
+    public int EntryId { get; init; }
+}
 
 /// <summary>How an engineer's time costs money.</summary>
 public sealed record EngineerCosting(Sourcing Sourcing, IReadOnlyList<CostRate> Rates, long? PricePerCaseCents, string? Supplier)
@@ -57,8 +61,11 @@ public sealed record EngineerCosting(Sourcing Sourcing, IReadOnlyList<CostRate> 
     public static EngineerCosting OfSupplier(string supplier, long pricePerCaseCents) => new(Sourcing.Supplier, [], pricePerCaseCents, supplier);
 
     /// <summary>The hourly rate in force on <paramref name="day"/>: the latest that started on or before it, or none.</summary>
-    public long? HourlyCentsOn(DateOnly day) =>
-        Rates.Where(r => r.EffectiveFrom <= day).OrderBy(r => r.EffectiveFrom).Select(r => (long?)r.HourlyCents).LastOrDefault();
+    public long? HourlyCentsOn(DateOnly day) => RateOn(day)?.HourlyCents;
+
+    /// <summary>The rate in force on <paramref name="day"/>, with the date it took effect; null when none had.</summary>
+    public CostRate? RateOn(DateOnly day) =>
+        Rates.Where(r => r.EffectiveFrom <= day).OrderBy(r => r.EffectiveFrom).LastOrDefault();
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Economics;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Sla;
 
@@ -14,12 +15,17 @@ public sealed record ChangeTicketStatusRequest(TicketActor Actor, int TicketId, 
 /// </summary>
 /// <param name="calendars">The contracts' support calendars, to move due times after a wait; without it every minute of a wait counts.</param>
 /// <param name="pull">Without it, freed capacity is filled by the recurring pull instead.</param>
+/// <param name="nps">
+/// The contacts' NPS asks: a resolution mail to a customer contact who is due asks the question, and the ask is saved
+/// with the resolution. Without it the mail never asks (the demo's history is written so, leaving its customers due).
+/// </param>
 public sealed class ChangeTicketStatus(
     ITicketStore tickets,
     IPeopleDirectory people,
     TimeProvider clock,
     ISlaCalendarSource? calendars = null,
-    PullFromQueues? pull = null)
+    PullFromQueues? pull = null,
+    INpsStore? nps = null)
 {
     public async Task<Result<Ticket>> HandleAsync(ChangeTicketStatusRequest request, CancellationToken cancellationToken = default)
     {
@@ -46,11 +52,14 @@ public sealed class ChangeTicketStatus(
         var (changed, changes) = await TicketChanges.MoveAsync(ticket with { UpdatedUtc = now }, request.Status, now, calendars, cancellationToken);
         var requester = await people.FindAsync(ticket.RequesterId, cancellationToken);
         var notify = requester is not null && request.Status == TicketStatus.Resolved && request.Actor.Kind != ActorKind.Customer;
+        var askNps = notify && nps is not null && !requester!.IsStaff && requester.OrganisationId is not null
+            && NpsSurvey.Decide(await nps.GetContactAsync(requester.Id, cancellationToken), now).IsDue;
         var saved = await TicketChanges.SaveAsync(
             tickets,
             new TicketUpdate(changed, request.Actor.UserId, changes, now)
             {
-                Mail = notify ? [TicketMail.StatusChanged(changed, requester!)] : [],
+                Mail = notify ? [TicketMail.StatusChanged(changed, requester!, askNps)] : [],
+                NpsAsk = askNps ? new NewNpsAsk(requester!.Id, NpsChannels.Mail, changed.Id, now) : null,
             },
             cancellationToken);
         if (saved.Succeeded && pull is not null && TicketChanges.FreesCapacity(ticket, changed))

@@ -97,6 +97,9 @@ public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<Aud
 
     /// <summary>Lines for the audit trail of other tickets the change concerns (the original a duplicate is merged into).</summary>
     public IReadOnlyList<RelatedAudit> Related { get; init; } = [];
+
+    /// <summary>The NPS question one of <see cref="Mail"/> asks, recorded with it so that the 90 days start with the mail.</summary>
+    public Economics.NewNpsAsk? NpsAsk { get; init; }
 }
 
 /// <summary>

@@ -56,7 +56,8 @@ public static class TicketMail
         """,
         TicketId: ticket.Id);
 
-    public static OutboundMail StatusChanged(Ticket ticket, Person requester) => new(
+    /// <summary>To the requester: the ticket's new status. <paramref name="askNps"/> adds the NPS question to a resolution.</summary>
+    public static OutboundMail StatusChanged(Ticket ticket, Person requester, bool askNps = false) => new(
         StatusNotice,
         requester.Email,
         $"{Tag(ticket)} is now {TicketWorkflow.Describe(ticket.Status)}",
@@ -66,7 +67,7 @@ public static class TicketMail
 
               We consider ticket {ticket.Number} "{ticket.Subject}" resolved. If it is not, reply to this message and it reopens.
               You can rate how we did on the portal.
-              """
+              """ + (askNps ? "\n\n" + Economics.NpsSurvey.MailQuestion(ticket.Number) : "")
             : $"""
               Hello {requester.Name},
 

@@ -172,6 +172,11 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             await outbox.EnqueueAsync(connection, transaction, mail, update.NowUtc, cancellationToken);
         }
 
+        if (update.NpsAsk is { } ask)
+        {
+            await Economics.NpsStore.InsertAskAsync(connection, transaction, connections.Dialect, ask, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return ticket with { Version = ticket.Version + 1, IncidentContractId = holds };
     }

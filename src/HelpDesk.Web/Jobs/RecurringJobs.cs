@@ -43,6 +43,22 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         return jobs.Enqueue<MetricsRollup>(rollup => rollup.RebuildAsync(CancellationToken.None));
     }
 
+    /// <summary>
+    /// Whether a full rebuild waits in a queue or is being processed, so that the admin page does not queue a second;
+    /// the rebuild's own progress row only exists once it has started.
+    /// </summary>
+    public static bool IsRebuildPending(JobStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var monitor = storage.GetMonitoringApi();
+        static bool IsRebuild(Hangfire.Common.Job? job) =>
+            job?.Type == typeof(MetricsRollup) && job.Method.Name == nameof(MetricsRollup.RebuildAsync);
+
+        const int Look = 500;
+        return monitor.ProcessingJobs(0, Look).Any(j => IsRebuild(j.Value?.Job))
+            || monitor.Queues().Any(q => monitor.EnqueuedJobs(q.Name, 0, Look).Any(j => IsRebuild(j.Value?.Job)));
+    }
+
     public void Register()
     {
         foreach (var job in Table)

@@ -36,6 +36,7 @@ public static class AccessMatrixRequests
         ["/manage/services/pipeline"] = "Close",
         ["/portal/offers/{offerid:int}"] = "Accept",
         ["/portal/support"] = "Right",
+        ["/admin/economics"] = "Rebuild",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are

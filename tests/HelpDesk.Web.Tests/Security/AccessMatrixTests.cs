@@ -203,6 +203,10 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /portal/offers/{offerid:int}/accepted"] = "signin 405 405 403",
         ["GET /portal/support"] = "signin 200 200 403",
         ["POST /portal/support"] = "signin 404 404 403",
+        ["GET /portal/nps"] = "signin 200 200 403",
+        ["POST /portal/nps"] = "signin 200 200 403",
+        ["GET /admin/economics"] = "signin 403 403 403",
+        ["POST /admin/economics"] = "signin 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Economics;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpDesk.Web.Areas.Portal.Pages;
 
 /// <summary>The customer's organisation's tickets, most recently updated first, a page at a time.</summary>
-public sealed class IndexModel(IOrganisationStore organisations, CurrentActor actors, ITicketStore tickets) : PageModel
+public sealed class IndexModel(IOrganisationStore organisations, CurrentActor actors, ITicketStore tickets, AskForNps asks) : PageModel
 {
     public const int PageSize = 25;
 
@@ -33,6 +34,9 @@ public sealed class IndexModel(IOrganisationStore organisations, CurrentActor ac
 
     public TicketPage? Tickets { get; private set; }
 
+    /// <summary>The NPS question, asked on this visit because the contact was due; showing it starts their 90 days.</summary>
+    public NpsAsk? NpsAsk { get; private set; }
+
     /// <summary>Set when the page token in the address could not be read; the first page is shown instead.</summary>
     public string? PagingProblem { get; private set; }
 
@@ -45,6 +49,8 @@ public sealed class IndexModel(IOrganisationStore organisations, CurrentActor ac
         }
 
         Organisation = await organisations.GetAsync(organisationId, HttpContext.RequestAborted);
+        var asked = await asks.HandleAsync(actor.UserId!.Value, NpsChannels.Portal, null, HttpContext.RequestAborted);
+        NpsAsk = asked.IsNew ? asked.Ask : null;
 
         Status = StatusFilters.Any(f => f.Value == Status) ? Status : "all";
         TicketCursor? cursor = null;
