@@ -14,6 +14,9 @@ public sealed record RollupSettings
     public int ChangesPerBatch { get; init; } = 1000;
     public int TicketsPerRebuildBatch { get; init; } = 5000;
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a rebuild someone asked for tries the lease again while an incremental run holds it.</summary>
+    public TimeSpan LeaseRetry { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -67,6 +70,25 @@ public sealed class MetricsRollup(IEconomicsStore store, RollupSettings settings
         finally
         {
             await store.ReleaseLeaseAsync(LeaseName, _owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// The rebuild an administrator asked for: when an incremental run holds the lease it waits for it to end (trying
+    /// again every <see cref="RollupSettings.LeaseRetry"/>, for as long as one lease lasts) instead of giving up.
+    /// </summary>
+    public async Task<RollupResult> RebuildWhenFreeAsync(CancellationToken cancellationToken = default)
+    {
+        var tries = Math.Max(1, (int)(settings.Lease / Max(settings.LeaseRetry, TimeSpan.FromMilliseconds(1))));
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await RebuildAsync(cancellationToken);
+            if (!result.AlreadyRunning || attempt >= tries)
+            {
+                return result;
+            }
+
+            await Task.Delay(settings.LeaseRetry, clock, cancellationToken);
         }
     }
 
@@ -195,6 +217,8 @@ public sealed class MetricsRollup(IEconomicsStore store, RollupSettings settings
 
     private async Task<List<ContractRevenueDay>> RevenueAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken) =>
         contractIds.Count == 0 ? [] : [.. (await store.LoadContractsAsync(contractIds, cancellationToken)).SelectMany(RevenueOf)];
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private Task<bool> TakeLeaseAsync(CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
     public static string EnqueueRebuild(IBackgroundJobClient jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        return jobs.Enqueue<MetricsRollup>(rollup => rollup.RebuildAsync(CancellationToken.None));
+        return jobs.Enqueue<MetricsRollup>(rollup => rollup.RebuildWhenFreeAsync(CancellationToken.None));
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         ArgumentNullException.ThrowIfNull(storage);
         var monitor = storage.GetMonitoringApi();
         static bool IsRebuild(Hangfire.Common.Job? job) =>
-            job?.Type == typeof(MetricsRollup) && job.Method.Name == nameof(MetricsRollup.RebuildAsync);
+            job?.Type == typeof(MetricsRollup) && job.Method.Name is nameof(MetricsRollup.RebuildWhenFreeAsync) or nameof(MetricsRollup.RebuildAsync);
 
         const int Look = 500;
         return monitor.ProcessingJobs(0, Look).Any(j => IsRebuild(j.Value?.Job))

@@ -34,6 +34,31 @@ public sealed class MetricsRollupTests
     }
 
     [Fact]
+    public async Task RebuildWhenFree_WaitsForAnIncrementalRunHoldingTheLease_ThenRebuilds()
+    {
+        var store = new FakeStore { LeaseFree = false, FreeAfterTries = 3 };
+        var rollup = new MetricsRollup(store, new RollupSettings { LeaseRetry = TimeSpan.Zero }, TimeProvider.System);
+
+        var result = await rollup.RebuildWhenFreeAsync();
+
+        result.AlreadyRunning.Should().BeFalse();
+        store.Calls.Take(4).Should().Equal("lease", "lease", "lease", "lease");
+        store.Calls[^1].Should().Be("release", "the rebuild ran and gave the lease back");
+    }
+
+    [Fact]
+    public async Task RebuildWhenFree_GivesUp_AfterALeasesLengthOfTries()
+    {
+        var store = new FakeStore { LeaseFree = false };
+        var rollup = new MetricsRollup(store, new RollupSettings { Lease = TimeSpan.FromMilliseconds(40), LeaseRetry = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
+
+        var result = await rollup.RebuildWhenFreeAsync();
+
+        result.AlreadyRunning.Should().BeTrue();
+        store.Calls.Should().HaveCount(40).And.OnlyContain(c => c == "lease");
+    }
+
+    [Fact]
     public void RevenueOf_APendingContract_IsNothing_AndACancelledOneStopsOnItsDay()
     {
         var term = new ContractTerm(3, 1, "Emea", 3650, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), false, null, [4, 5]);
@@ -46,7 +71,10 @@ public sealed class MetricsRollupTests
 
     private sealed class FakeStore : IEconomicsStore
     {
-        public bool LeaseFree { get; init; } = true;
+        public bool LeaseFree { get; set; } = true;
+
+        /// <summary>When set, the lease turns free on this try.</summary>
+        public int? FreeAfterTries { get; init; }
         public List<string> Calls { get; } = [];
         public List<EconomicsChange> Changes { get; } = [];
         public List<FactsBatch> Applied { get; } = [];
@@ -54,6 +82,11 @@ public sealed class MetricsRollupTests
         public Task<bool> TryTakeLeaseAsync(string name, string owner, DateTime nowUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
         {
             Calls.Add("lease");
+            if (FreeAfterTries is { } free && Calls.Count(c => c == "lease") > free)
+            {
+                LeaseFree = true;
+            }
+
             return Task.FromResult(LeaseFree);
         }
 

@@ -98,5 +98,5 @@ public sealed class EconomicsPageTests(HelpDeskAppFactory app) : IClassFixture<H
 
     private int QueuedRebuilds() =>
         app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000)
-            .Count(j => j.Value?.Job?.Type == typeof(MetricsRollup) && j.Value.Job.Method.Name == nameof(MetricsRollup.RebuildAsync));
+            .Count(j => j.Value?.Job?.Type == typeof(MetricsRollup) && j.Value.Job.Method.Name == nameof(MetricsRollup.RebuildWhenFreeAsync));
 }
