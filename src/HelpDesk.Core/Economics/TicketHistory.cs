@@ -47,7 +47,11 @@ public sealed record TicketHistory
 public sealed record StatusChange(DateTime AtUtc, TicketStatus From, TicketStatus To);
 
 /// <summary>A time entry with how its engineer is paid: an hourly rate by date for staff, a price per case for a supplier.</summary>
-public sealed record WorkEntry(int EngineerId, long Minutes, DateOnly WorkDate, EngineerCosting Costing);
+public sealed record WorkEntry(int EngineerId, long Minutes, DateOnly WorkDate, EngineerCosting Costing)
+{
+    /// <summary>The time entry's own id, for showing it; 0 when not loaded from the table.</summary>
+    public int EntryId { get; init; }
+}
 
 /// <summary>How an engineer's time costs money.</summary>
 public sealed record EngineerCosting(Sourcing Sourcing, IReadOnlyList<CostRate> Rates, long? PricePerCaseCents, string? Supplier)

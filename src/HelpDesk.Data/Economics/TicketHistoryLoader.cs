@@ -34,7 +34,7 @@ internal static class TicketHistoryLoader
         WHERE m.Kind = 'Reply' AND m.TicketId IN @Ids
           AND m.AuthorId IN (SELECT ur.UserId FROM UserRoles ur JOIN Roles r ON r.Id = ur.RoleId WHERE r.NormalizedName IN ('ENGINEER', 'MANAGER', 'ADMIN'))
         GROUP BY m.TicketId;
-        SELECT e.TicketId, e.EngineerId, e.Minutes, e.WorkDate, p.Sourcing, p.Supplier, p.PricePerCaseCents
+        SELECT e.Id, e.TicketId, e.EngineerId, e.Minutes, e.WorkDate, p.Sourcing, p.Supplier, p.PricePerCaseCents
         FROM TimeEntries e LEFT JOIN EngineerProfiles p ON p.UserId = e.EngineerId
         WHERE e.TicketId IN @Ids
         ORDER BY e.TicketId, e.Id;
@@ -105,7 +105,7 @@ internal static class TicketHistoryLoader
                     OverrideVerdict = ParseVerdict(t.OverrideVerdict),
                     StatusChanges = [.. statuses[t.Id].Select(s => new StatusChange(s.CreatedUtc, ParseStatus(s.OldValue), ParseStatus(s.NewValue)))],
                     StaffReplies = replies.GetValueOrDefault(t.Id),
-                    TimeEntries = [.. entries[t.Id].Select(e => new WorkEntry(e.EngineerId, e.Minutes, e.WorkDate, CostingOf(e)))],
+                    TimeEntries = [.. entries[t.Id].Select(e => new WorkEntry(e.EngineerId, e.Minutes, e.WorkDate, CostingOf(e)) { EntryId = e.Id })],
                     FirstResponse = Outcome(t.FirstResponseDueUtc, t.FirstResponseUtc, t.FirstResponseMet, Business(t.FirstResponseUtc)),
                     Resolution = Outcome(t.ResolveDueUtc, t.ResolvedUtc, t.ResolveMet, Business(t.ResolvedUtc)),
                     Ratings = [.. ratings[t.Id].Select(r => new Rating(r.Score, r.CreatedUtc))],
@@ -177,6 +177,7 @@ internal static class TicketHistoryLoader
 
     private sealed record EntryRow
     {
+        public int Id { get; init; }
         public int TicketId { get; init; }
         public int EngineerId { get; init; }
         public long Minutes { get; init; }
