@@ -203,6 +203,12 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /portal/offers/{offerid:int}/accepted"] = "signin 405 405 403",
         ["GET /portal/support"] = "signin 200 200 403",
         ["POST /portal/support"] = "signin 404 404 403",
+        ["GET /manage/economics"] = "signin 403 403 403",
+        ["POST /manage/economics"] = "signin 403 403 403",
+        ["GET /manage/economics/index"] = "signin 403 403 403",
+        ["POST /manage/economics/index"] = "signin 403 403 403",
+        ["GET /api/economics/pnl"] = "401 403 403 403",
+        ["GET /api/economics/metrics"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
