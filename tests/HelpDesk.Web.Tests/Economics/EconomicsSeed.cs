@@ -94,9 +94,18 @@ public sealed record EconomicsSeed(
                             @Resolved, @ResolveDue, @ResolveMet, NULL)
                     """, new
                 {
-                    Organisation = organisation, Requester = requester, Subject = subject, Product = product, Status = resolved is null ? "Open" : "Resolved",
-                    Opened = opened, Contract = contract, FirstResponse = firstResponse, FirstDue = opened.AddHours(1),
-                    Resolved = resolved, ResolveDue = resolveDue, ResolveMet = resolved is null ? (bool?)null : true,
+                    Organisation = organisation,
+                    Requester = requester,
+                    Subject = subject,
+                    Product = product,
+                    Status = resolved is null ? "Open" : "Resolved",
+                    Opened = opened,
+                    Contract = contract,
+                    FirstResponse = firstResponse,
+                    FirstDue = opened.AddHours(1),
+                    Resolved = resolved,
+                    ResolveDue = resolveDue,
+                    ResolveMet = resolved is null ? (bool?)null : true,
                 });
                 await db.ExecuteAsync(
                     "INSERT INTO TicketAudit (TicketId, ActorId, Field, OldValue, NewValue, CreatedUtc) VALUES (@Id, NULL, 'status', 'New', 'Open', @At)",
