@@ -1,4 +1,3 @@
-using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
 
 namespace HelpDesk.Core.Economics;
@@ -136,26 +135,15 @@ public static class TicketDayFacts
 
     private static void AddLabour(TicketHistory ticket, Func<DateOnly, Measures> on)
     {
-        var suppliersCharged = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in ticket.TimeEntries.OrderBy(e => e.WorkDate))
+        // The same costing the ticket's time log shows, so the drill-down and the facts agree to the cent.
+        foreach (var costed in TicketLabour.For(ticket))
         {
-            var cell = on(entry.WorkDate);
-            cell.MinutesWorked += entry.Minutes;
-            long cost;
-            if (entry.Costing.Sourcing == Sourcing.Supplier)
-            {
-                var supplier = entry.Costing.Supplier ?? $"engineer {entry.EngineerId}";
-                cost = suppliersCharged.Add(supplier) ? entry.Costing.PricePerCaseCents ?? 0 : 0;
-            }
-            else
-            {
-                cost = LabourCosting.EntryCents(entry.Minutes, entry.Costing.HourlyCentsOn(entry.WorkDate) ?? 0);
-            }
-
-            cell.LabourCostCents += cost;
+            var cell = on(costed.Entry.WorkDate);
+            cell.MinutesWorked += costed.Entry.Minutes;
+            cell.LabourCostCents += costed.CostCents;
             if (ticket.IsGoodwill)
             {
-                cell.GoodwillCostCents += cost;
+                cell.GoodwillCostCents += costed.CostCents;
             }
         }
     }

@@ -10,7 +10,7 @@ namespace HelpDesk.Data.Economics;
 /// Reads the rolled-up facts. Totals, levels and months sum DailyFacts over the day range (each level has an index
 /// leading with its column, then the day); the drill-down sums the TicketDayFacts behind the same filter.
 /// </summary>
-public sealed class EconomicsReader(IDbConnectionFactory connections) : IEconomicsReader
+public sealed partial class EconomicsReader(IDbConnectionFactory connections) : IEconomicsReader
 {
     public async Task<Measures> TotalAsync(EconomicsFilter filter, CancellationToken cancellationToken = default)
     {

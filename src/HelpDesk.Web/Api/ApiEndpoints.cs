@@ -27,6 +27,7 @@ public static class ApiEndpoints
         api.MapTicketEndpoints();
         api.MapEntitlementEndpoints();
         api.MapOfferEndpoints();
+        api.MapEconomicsEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

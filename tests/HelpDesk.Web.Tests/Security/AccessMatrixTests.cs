@@ -207,6 +207,12 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /portal/nps"] = "signin 200 200 403",
         ["GET /admin/economics"] = "signin 403 403 403",
         ["POST /admin/economics"] = "signin 403 403 403",
+        ["GET /manage/economics"] = "signin 403 403 403",
+        ["POST /manage/economics"] = "signin 403 403 403",
+        ["GET /manage/economics/index"] = "signin 403 403 403",
+        ["POST /manage/economics/index"] = "signin 403 403 403",
+        ["GET /api/economics/pnl"] = "401 403 403 403",
+        ["GET /api/economics/metrics"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
