@@ -1,6 +1,5 @@
 using System.Globalization;
 using HelpDesk.Core.Contracts;
-using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 
 namespace HelpDesk.Core.Economics;
@@ -20,8 +19,7 @@ public sealed record TicketLabourCost(long LabourCents, long GoodwillCents, long
 
 /// <summary>
 /// Costs a ticket's time exactly as the facts do: the totals are the sums of <see cref="TicketDayFacts.For"/>, and
-/// each entry is costed by the same rule (<see cref="LabourCosting.EntryCents"/> at the rate in force on the work date
-/// for in-house engineers; a supplier's price once per case, on its first entry by work date).
+/// each entry is the facts' own costing (<see cref="TicketLabour.For"/>), put in words for the desk.
 /// </summary>
 public static class TicketCosting
 {
@@ -36,40 +34,26 @@ public static class TicketCosting
         string Money(long cents) => Contracts.Money.Format(cents, currency);
 
         var entries = new List<EntryCost>();
-        var suppliersCharged = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in ticket.TimeEntries.OrderBy(e => e.WorkDate))
+        var chargedOn = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
+        foreach (var costed in TicketLabour.For(ticket))
         {
+            var entry = costed.Entry;
             var who = engineerName(entry.EngineerId);
-            long cents;
-            string reason;
-            if (entry.Costing.Sourcing == Sourcing.Supplier)
+            var supplier = entry.Costing.Supplier ?? $"engineer {entry.EngineerId}";
+            var reason = costed.Basis switch
             {
-                var supplier = entry.Costing.Supplier ?? $"engineer {entry.EngineerId}";
-                if (suppliersCharged.TryGetValue(supplier, out var chargedOn))
-                {
-                    cents = 0;
-                    reason = $"{supplier} charges per case, already counted on {Date(chargedOn)} = {Money(0)}";
-                }
-                else
-                {
-                    suppliersCharged[supplier] = entry.WorkDate;
-                    cents = entry.Costing.PricePerCaseCents ?? 0;
-                    reason = $"price per case of {supplier}, once for the ticket = {Money(cents)}";
-                }
-            }
-            else if (entry.Costing.RateOn(entry.WorkDate) is { } rate)
+                CostBasis.SupplierCase => $"price per case of {supplier}, once for the ticket = {Money(costed.CostCents)}",
+                CostBasis.SupplierCharged => $"{supplier} charges per case, already counted on {Date(chargedOn.GetValueOrDefault(supplier, entry.WorkDate))} = {Money(0)}",
+                CostBasis.Hourly => string.Create(CultureInfo.InvariantCulture,
+                    $"{entry.Minutes} min × {Money(costed.HourlyCents!.Value)}/h ({who}'s rate from {Date(entry.Costing.RateOn(entry.WorkDate)!.EffectiveFrom)}) = {Money(costed.CostCents)}"),
+                _ => $"{who} had no hourly rate on {Date(entry.WorkDate)} = {Money(0)}",
+            };
+            if (costed.Basis == CostBasis.SupplierCase)
             {
-                cents = LabourCosting.EntryCents(entry.Minutes, rate.HourlyCents);
-                reason = string.Create(CultureInfo.InvariantCulture,
-                    $"{entry.Minutes} min × {Money(rate.HourlyCents)}/h ({who}'s rate from {Date(rate.EffectiveFrom)}) = {Money(cents)}");
-            }
-            else
-            {
-                cents = 0;
-                reason = $"{who} had no hourly rate on {Date(entry.WorkDate)} = {Money(0)}";
+                chargedOn[supplier] = entry.WorkDate;
             }
 
-            entries.Add(new EntryCost(entry.EntryId, entry.EngineerId, entry.WorkDate, entry.Minutes, cents, reason));
+            entries.Add(new EntryCost(entry.EntryId, entry.EngineerId, entry.WorkDate, entry.Minutes, costed.CostCents, reason));
         }
 
         var outside = ticket.Verdict == Verdict.OutOfScope ? labour : 0;
