@@ -155,7 +155,9 @@ public static partial class DemoData
         await DemoContracts.SeedAsync(services.GetRequiredService<IContractStore>(), byDomain, catalogue.Products, now);
         await DemoEngineers.SeedAsync(services.GetRequiredService<IEngineerStore>(), userIds, catalogue.Products, now);
 
-        return await DemoTickets.SeedAsync(services, userIds, byDomain, now);
+        var tickets = await DemoTickets.SeedAsync(services, userIds, byDomain, now);
+        await DemoNps.SeedAsync(services, userIds, byDomain, now);
+        return tickets;
     }
 
     private static void Check(IdentityResult result, string what)

@@ -196,12 +196,12 @@ internal static class DemoTickets
         return ages.Count + DemoTriage.Count;
     }
 
-    // A quarter of the tickets fall in the last eight weeks, more the more recent (squared uniform ages), where a desk
-    // has its open work; the rest spread over the year, as busy as their month.
+    // One ticket in seven falls in the last six weeks, more the more recent (squared uniform ages), where a desk has its
+    // open work; the rest spread over the year, as busy as their month.
     private static TimeSpan Age(Random random, DateTime nowUtc)
     {
-        var recent = TimeSpan.FromDays(56);
-        if (random.NextDouble() < 0.25)
+        var recent = TimeSpan.FromDays(42);
+        if (random.NextDouble() < 0.15)
         {
             return TimeSpan.FromMinutes(Math.Max(20, recent.TotalMinutes * Math.Pow(random.NextDouble(), 2)));
         }
@@ -390,6 +390,19 @@ internal static class DemoTickets
                 steps.Add(new(StepKind.Assign, Minutes(5, 180)));
             }
 
+            // About a third of the requests that get resolved are answered by the first reply: a first-contact resolution.
+            if (target is TicketStatus.Resolved or TicketStatus.Closed && assigned && Random.NextDouble() < 0.35)
+            {
+                steps.Add(new(StepKind.LogTime, Minutes(10, 240)));
+                steps.Add(new(StepKind.EngineerReply, Minutes(10, 360), TicketStatus.Resolved));
+                if (Random.NextDouble() < 0.75)
+                {
+                    steps.Add(new(StepKind.Rate, Minutes(30, 2880)));
+                }
+
+                return Squeezed(steps, target, age);
+            }
+
             steps.Add(new(StepKind.EngineerReply, Minutes(10, 360)));
             if (Random.NextDouble() < 0.35)
             {
@@ -435,7 +448,12 @@ internal static class DemoTickets
                     break;
             }
 
-            // Squeeze the story into the ticket's age (leaving the week before closing, when it ends Closed).
+            return Squeezed(steps, target, age);
+        }
+
+        // Squeezes the story into the ticket's age (leaving the week before closing, when it ends Closed).
+        private List<Step> Squeezed(List<Step> steps, TicketStatus target, TimeSpan age)
+        {
             var closeDelay = CloseAfter + Minutes(5, 240);
             var budget = age - (target == TicketStatus.Closed ? closeDelay : TimeSpan.Zero) - TimeSpan.FromMinutes(5);
             var total = steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Delay);
