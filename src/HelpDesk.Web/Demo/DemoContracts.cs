@@ -7,8 +7,8 @@ namespace HelpDesk.Web.Demo;
 /// The demo's plans (Basic, Standard, Premium), their holiday calendars and the seven organisations' contracts,
 /// chosen so that every contract state and every verdict turns up in the demo tickets: Northwind and Adatum on
 /// Premium, each renewed during the year, Contoso on a renewed Standard contract, Fabrikam on Basic writing by email,
-/// Tailspin on Basic with its incidents used up (and costing more than it pays), and Wingtip and Litware, unhappy,
-/// whose contracts ended without renewal. Fabrikam, in Tokyo, has the Basic plan's hours in Tokyo time and closed on
+/// Tailspin on Basic at a first-year discount with its incidents used up (and costing more than it pays), and Wingtip
+/// and Litware, unhappy, whose contracts ended without renewal. Fabrikam, in Tokyo, has the Basic plan's hours in Tokyo time and closed on
 /// Japanese holidays. Dates are counted from the day of seeding.
 /// </summary>
 internal static class DemoContracts
@@ -38,7 +38,7 @@ internal static class DemoContracts
         ["northwind.example"] = ["keel", "keel", "mooring", "mooring", "sextant"],
         ["contoso.example"] = ["keel", "keel", "mooring", "mooring", "mooring", "sextant"],
         ["fabrikam.example"] = ["keel"],
-        ["tailspin.example"] = ["mooring", "mooring", "mooring", "mooring", "sextant"],
+        ["tailspin.example"] = ["mooring", "mooring", "mooring", "mooring", "mooring", "sextant"],
         ["adatum.example"] = ["keel", "keel", "sextant", "sextant", "mooring"],
         ["wingtip.example"] = ["mooring", "mooring", "sextant"],
         ["litware.example"] = ["keel", "sextant", "sextant"],
@@ -51,7 +51,7 @@ internal static class DemoContracts
         new("contoso.example", Standard, ["keel", "mooring"], 455, -91, "Europe/Berlin", 3_600_000),
         new("contoso.example", Standard, ["keel", "mooring"], 90, 274, "Europe/Berlin", 3_850_000, Renews: 2),
         new("fabrikam.example", Basic, ["keel"], 210, 154, "Asia/Tokyo", 540_000, LocalSupport: true),
-        new("tailspin.example", Basic, ["mooring"], 150, 214, "America/Los_Angeles", 540_000),
+        new("tailspin.example", Basic, ["mooring"], 150, 214, "America/Los_Angeles", 300_000),
         new("adatum.example", Premium, ["keel", "sextant"], 665, -301, "Europe/London", 11_200_000),
         new("adatum.example", Premium, ["keel", "sextant"], 300, 430, "Europe/London", 11_800_000, Renews: 6),
         new("wingtip.example", Standard, ["mooring", "sextant"], 415, -50, "Australia/Sydney", 3_900_000),

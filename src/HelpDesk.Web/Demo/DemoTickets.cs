@@ -35,7 +35,7 @@ internal static class DemoTickets
     private static readonly Dictionary<string, double> Effort = new(StringComparer.Ordinal)
     {
         ["keel"] = 0.8,
-        ["mooring"] = 2.0,
+        ["mooring"] = 2.4,
         ["sextant"] = 1.0,
     };
 
@@ -87,7 +87,7 @@ internal static class DemoTickets
         ["northwind.example"] = 33,
         ["contoso.example"] = 8,
         ["fabrikam.example"] = 8,
-        ["tailspin.example"] = 14,
+        ["tailspin.example"] = 26,
         ["adatum.example"] = 25,
         ["wingtip.example"] = 9,
         ["litware.example"] = 9,

@@ -28,6 +28,9 @@ public sealed class DemoEconomicsTests(HelpDeskAppFactory app) : IClassFixture<H
         total.LabourCostCents.Should().BePositive();
         total.SupportRevenueCents.Should().BePositive();
         total.ServicesRevenueCents.Should().BePositive("the demo's accepted offers are booked");
+        SupportMetrics.FirstContactResolution(total).Value.Should().BeInRange(0.2m, 0.6m, "about a third of resolved requests are answered by the first reply");
+        total.NpsPromoters.Should().BePositive();
+        total.NpsDetractors.Should().BePositive("the customers who left said so");
     }
 
     [Fact]
