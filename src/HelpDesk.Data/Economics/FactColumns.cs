@@ -38,8 +38,11 @@ internal static class FactColumns
     /// </summary>
     public static string SumCellsInto(string target, string ticketFacts, string revenueDays, bool dirtyOnly)
     {
+        // The dirty days as a list first, so each source is sought along its index that leads with the day; as a join,
+        // SQLite scans the whole source and probes the dirty slices row by row.
         string Dirty(string alias) => dirtyOnly
-            ? $" JOIN EconomicsDirtyDays d ON d.Day = {alias}.Day AND d.OrganisationId = {alias}.OrganisationId"
+            ? $" WHERE {alias}.Day IN (SELECT d.Day FROM EconomicsDirtyDays d)" +
+              $" AND EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = {alias}.Day AND d.OrganisationId = {alias}.OrganisationId)"
             : "";
         string Only(IReadOnlyDictionary<string, string> values) =>
             string.Join(", ", Measures.Select(m => values.TryGetValue(m, out var value) ? $"{value} AS {m}" : $"0 AS {m}"));
