@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using HelpDesk.Data.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace HelpDesk.Benchmarks.Economics;
@@ -39,27 +35,11 @@ internal static class EconomicsDataset
     /// <summary><c>HELPDESK_BENCH_DATA</c>, else the temp folder.</summary>
     public static string DataDirectory => Environment.GetEnvironmentVariable("HELPDESK_BENCH_DATA") is { Length: > 0 } folder ? folder : Path.GetTempPath();
 
-    public static string ConnectionString(string file) =>
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ConnectionString;
+    public static string ConnectionString(string file) => CachedDataset.ConnectionString(file);
 
     /// <summary>The cached file for <paramref name="count"/> tickets, generated first when missing.</summary>
-    public static string Ensure(int count)
-    {
-        Directory.CreateDirectory(DataDirectory);
-        var file = Path.Combine(DataDirectory, $"helpdesk-bench-economics-{count}-{SchemaKey()}.db");
-        if (File.Exists(file))
-        {
-            return file;
-        }
-
-        var building = file + $".{Environment.ProcessId}.tmp";
-        var started = Stopwatch.GetTimestamp();
-        Generate(building, count);
-        SqliteConnection.ClearAllPools();
-        File.Move(building, file, overwrite: true);
-        Console.WriteLine($"// Generated {count:N0} economics tickets into {file} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
-        return file;
-    }
+    public static string Ensure(int count) =>
+        CachedDataset.Ensure(DataDirectory, "economics", $"economics generator {GeneratorVersion}", count, Generate);
 
     /// <summary>A private copy of the cached file that a benchmark may change; delete it with <see cref="DeleteCopy"/>.</summary>
     public static string CopyOf(string file, string purpose)
@@ -76,21 +56,6 @@ internal static class EconomicsDataset
         {
             File.Delete(path);
         }
-    }
-
-    private static string SchemaKey()
-    {
-        var assembly = typeof(MigrationRunner).Assembly;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"economics generator {GeneratorVersion}"));
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Sqlite.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            hash.AppendData(Encoding.UTF8.GetBytes(name + reader.ReadToEnd()));
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset())[..12].ToLowerInvariant();
     }
 
     private static void Generate(string file, int count)

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using Bogus;
 using HelpDesk.Data.Infrastructure;
-using HelpDesk.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,40 +23,10 @@ internal static class TicketDataset
     public static readonly DateTime NowUtc = new(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Span = TimeSpan.FromDays(3 * 365);
 
-    public static string ConnectionString(string file) =>
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ConnectionString;
+    public static string ConnectionString(string file) => CachedDataset.ConnectionString(file);
 
-    public static string Ensure(int count)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"helpdesk-bench-tickets-{count}-{SchemaKey()}.db");
-        if (File.Exists(file))
-        {
-            return file;
-        }
-
-        var building = file + $".{Environment.ProcessId}.tmp";
-        var started = Stopwatch.GetTimestamp();
-        Generate(building, count);
-        SqliteConnection.ClearAllPools();
-        File.Move(building, file, overwrite: true);
-        Console.WriteLine($"// Generated {count:N0} tickets into {file} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
-        return file;
-    }
-
-    private static string SchemaKey()
-    {
-        var assembly = typeof(MigrationRunner).Assembly;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"generator {GeneratorVersion}"));
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Sqlite.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            hash.AppendData(Encoding.UTF8.GetBytes(name + reader.ReadToEnd()));
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset())[..12].ToLowerInvariant();
-    }
+    public static string Ensure(int count) =>
+        CachedDataset.Ensure(Path.GetTempPath(), "tickets", $"generator {GeneratorVersion}", count, Generate);
 
     private static void Generate(string file, int count)
     {
