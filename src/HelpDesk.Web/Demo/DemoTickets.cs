@@ -230,10 +230,6 @@ internal static class DemoTickets
     {
         public Random Random { get; } = random;
 
-        // The ticket being told: how long its work takes and how its requester rates.
-        private double _effort = 1;
-        private int[] _ratings = Pleased;
-
         /// <summary>How many more out-of-scope tickets an engineer takes on as goodwill.</summary>
         public int GoodwillLeft { get; private set; } = 3;
 
@@ -245,8 +241,6 @@ internal static class DemoTickets
             clock.Now = new DateTimeOffset(nowUtc - age);
 
             var product = DemoCatalogue.Find(Pick(cast.Products));
-            _effort = Effort[product.Code];
-            _ratings = cast.RatingWeights;
             var problems = DemoText.Problems.Where(p => p.Product == product.Code).ToArray();
             var problem = Weighted(problems, [.. problems.Select(DemoText.Weight)]);
             var ticket = Check(await file.HandleAsync(new FileTicketRequest
@@ -315,8 +309,8 @@ internal static class DemoTickets
                         Body = step.Status == TicketStatus.OnHold ? Pick(DemoText.OnHoldNotes) : Pick(DemoText.Notes),
                         Status = step.Status,
                     })),
-                    StepKind.LogTime => await LogAsync(staff, ticket),
-                    StepKind.Rate => await RateAsync(customer, ticket),
+                    StepKind.LogTime => await LogAsync(staff, ticket, Effort[product.Code]),
+                    StepKind.Rate => await RateAsync(customer, ticket, cast.RatingWeights),
                     StepKind.Goodwill => Check(await overrideVerdict.HandleAsync(new OverrideEntitlementRequest(staff, ticket.Id, Verdict.Entitled, Pick(DemoText.GoodwillReasons), ticket.Version))),
                     StepKind.Close => Check(await changeStatus.HandleAsync(new ChangeTicketStatusRequest(TicketActor.System, ticket.Id, TicketStatus.Closed, ticket.Version))),
                     _ => throw new InvalidOperationException($"No demo step {step.Kind}."),
@@ -344,16 +338,16 @@ internal static class DemoTickets
             }));
         }
 
-        private async Task<Ticket> LogAsync(TicketActor staff, Ticket ticket)
+        private async Task<Ticket> LogAsync(TicketActor staff, Ticket ticket, double effort)
         {
             Check(await logTime.HandleAsync(new LogTimeRequest(
-                staff, ticket.Id, (int)Math.Max(5, Math.Round(3 * Random.Next(1, 9) * _effort) * 5), DateOnly.FromDateTime(clock.Now.UtcDateTime), Pick(DemoText.TimeNotes), Random.NextDouble() < 0.8)));
+                staff, ticket.Id, (int)Math.Max(5, Math.Round(3 * Random.Next(1, 9) * effort) * 5), DateOnly.FromDateTime(clock.Now.UtcDateTime), Pick(DemoText.TimeNotes), Random.NextDouble() < 0.8)));
             return ticket;
         }
 
-        private async Task<Ticket> RateAsync(TicketActor customer, Ticket ticket)
+        private async Task<Ticket> RateAsync(TicketActor customer, Ticket ticket, int[] weights)
         {
-            var score = Weighted([1, 2, 3, 4, 5], _ratings);
+            var score = Weighted([1, 2, 3, 4, 5], weights);
             var comment = Random.NextDouble() < 0.5 ? DemoText.RatingComments[score - 1] : null;
             Check(await rate.HandleAsync(new RateTicketRequest(customer, ticket.Id, score, comment)));
             return ticket;
