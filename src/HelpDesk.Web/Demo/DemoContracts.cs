@@ -58,6 +58,15 @@ internal static class DemoContracts
         new("litware.example", Standard, ["keel", "sextant"], 480, -115, "Europe/Paris", 3_700_000),
     ];
 
+    /// <summary>Organisations that stopped asking when their contract ended without renewal, and how many days ago.</summary>
+    public static IReadOnlyDictionary<string, int> LeftDaysAgo { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["litware.example"] = 115,
+    };
+
+    /// <summary>How many days ago an organisation's first contract started: its people ask nothing before.</summary>
+    public static int FirstStartDaysAgo(string domain) => Contracts.Where(c => c.Domain == domain).Max(c => c.StartsDaysAgo);
+
     public const int PlanCount = 3;
 
     public static IReadOnlyList<Plan> Plans(int ukCalendarId, int usCalendarId) =>

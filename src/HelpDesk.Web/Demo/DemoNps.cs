@@ -31,11 +31,12 @@ internal static class DemoNps
         foreach (var person in DemoData.People.Where(p => p.OrganisationDomain is not null && p.Role == Core.Accounts.Roles.Customer))
         {
             var domain = person.OrganisationDomain!;
-            var firstContract = DemoContracts.Contracts.Where(c => c.Domain == domain).Max(c => c.StartsDaysAgo);
-            var left = DemoContracts.Contracts.Where(c => c.Domain == domain).Min(c => -c.EndsInDays);
-            foreach (var daysAgo in AnsweredDaysAgo.Where(d => d < firstContract && (domain != "litware.example" || d > left)))
+            var since = DemoContracts.FirstStartDaysAgo(domain);
+            var until = DemoContracts.LeftDaysAgo.GetValueOrDefault(domain);
+            foreach (var daysAgo in AnsweredDaysAgo.Where(d => d < since && d >= until))
             {
-                clock.Now = new DateTimeOffset(nowUtc.AddDays(-daysAgo).AddMinutes(random.Next(9 * 60, 17 * 60) - (nowUtc.Hour * 60)));
+                // During the working day, UTC.
+                clock.Now = new DateTimeOffset(nowUtc.Date.AddDays(-daysAgo).AddMinutes(random.Next(9 * 60, 17 * 60)), TimeSpan.Zero);
                 var scores = Scores.GetValueOrDefault(domain) ?? Promoters;
                 var saved = await answer.HandleAsync(new AnswerNpsRequest(userIds[person.Email], organisationIds[domain], scores[random.Next(scores.Length)], null));
                 if (!saved.Succeeded)

@@ -48,12 +48,6 @@ internal static class DemoTickets
         ["wingtip.example"] = [20, 30, 30, 15, 5],
         ["litware.example"] = [20, 30, 30, 15, 5],
     };
-
-    /// <summary>Organisations that stopped asking when their contract ended without renewal, and how many days ago.</summary>
-    private static readonly Dictionary<string, int> Left = new(StringComparer.Ordinal)
-    {
-        ["litware.example"] = 115,
-    };
     private static readonly TimeSpan CloseAfter = TimeSpan.FromDays(7);
 
     private enum StepKind
@@ -138,8 +132,8 @@ internal static class DemoTickets
                 DemoData.People.Where(p => p.Role == Roles.Customer && p.OrganisationDomain == o.Domain).Select(p => userIds[p.Email]).ToList(),
                 DemoContracts.ProductsAskedAbout[o.Domain],
                 o.Domain == "fabrikam.example" ? EmailFirstWeights : UsualChannelWeights,
-                DemoContracts.Contracts.Where(c => c.Domain == o.Domain).Max(c => c.StartsDaysAgo),
-                Left.GetValueOrDefault(o.Domain),
+                DemoContracts.FirstStartDaysAgo(o.Domain),
+                DemoContracts.LeftDaysAgo.GetValueOrDefault(o.Domain),
                 Ratings.GetValueOrDefault(o.Domain) ?? Pleased))
             .ToList();
         // Who takes a queued ticket by hand: an engineer who knows the product.
