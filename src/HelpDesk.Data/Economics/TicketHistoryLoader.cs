@@ -47,8 +47,12 @@ internal static class TicketHistoryLoader
         FROM Offers f LEFT JOIN OfferAcceptances a ON a.OfferId = f.Id
         WHERE f.TicketId /*tickets*/;
         SELECT c.Id AS ContractId, c.PlanId FROM Contracts c WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/);
-        SELECT {PlanColumns} FROM Plans pl;
-        SELECT h.CalendarId, h.Day, h.Name FROM Holidays h;
+        SELECT {PlanColumns} FROM Plans pl
+        WHERE pl.Id IN (SELECT c.PlanId FROM Contracts c WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/));
+        SELECT h.CalendarId, h.Day, h.Name FROM Holidays h
+        WHERE h.CalendarId IN (
+            SELECT pl.HolidayCalendarId FROM Plans pl JOIN Contracts c ON c.PlanId = pl.Id
+            WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/));
         SELECT p.Id, p.Code, p.Name FROM Products p;
         """;
 
