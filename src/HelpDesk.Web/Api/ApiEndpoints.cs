@@ -12,6 +12,7 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapHelpDeskApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter(DefinedEnums.FilterAsync);
 
         api.MapGroup("/auth")
             .WithTags("Authentication")

@@ -39,6 +39,7 @@ public static class HelpDeskPipeline
 
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
+        app.UseMiddleware<BadRequestProblems>();
 
         app.UseStaticFiles();
         app.UseRouting();

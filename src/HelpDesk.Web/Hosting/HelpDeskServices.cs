@@ -10,6 +10,7 @@ using HelpDesk.Data.Accounts;
 using HelpDesk.Data.DataProtection;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Api;
 using HelpDesk.Web.Jobs;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Authentication;
@@ -87,7 +88,9 @@ public static class HelpDeskServices
                 });
             }
         });
+        services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
         services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
