@@ -12,6 +12,12 @@ public sealed class AttachmentPolicy
 
     public const int MaxFileNameLength = 255;
 
+    /// <summary>
+    /// The most files one upload (a form or an API call) may carry. Mail is not capped: what a mail brings is kept
+    /// with the received message.
+    /// </summary>
+    public const int MaxFilesPerUpload = 20;
+
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         [".txt"] = "text/plain",

@@ -1,6 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Scope;
 
 namespace HelpDesk.Core.Tickets;
 
@@ -92,7 +93,7 @@ public sealed class FileTicket(
 
         TicketRules.Optional(errors, "productRelease", request.ProductRelease, TicketRules.ReleaseMaxLength, "release");
         TicketRules.Optional(errors, "environment", request.Environment, TicketRules.EnvironmentMaxLength, "environment");
-        TicketRules.Optional(errors, "category", request.Category, TicketRules.CategoryMaxLength, "category");
+        TicketRules.Category(errors, request.Category);
         TicketRules.Language(errors, request.Language);
         TicketRules.Attachments(errors, request.Attachments, attachments);
         RequestKeys.Validate(errors, request.Key);
@@ -123,7 +124,7 @@ public sealed class FileTicket(
             Product = TicketRules.Clean(request.Product),
             ProductRelease = TicketRules.Clean(request.ProductRelease),
             Environment = TicketRules.Clean(request.Environment),
-            Category = TicketRules.Clean(request.Category),
+            Category = RequestCategories.Find(TicketRules.Clean(request.Category))?.Code,
             ModifiedSource = request.ModifiedSource,
             Language = TicketRules.Clean(request.Language)?.ToLowerInvariant() ?? "en",
             TriageReason = TicketRules.Clean(request.TriageReason),

@@ -40,6 +40,13 @@ public sealed class LogTime(ITicketStore tickets, TimeProvider clock)
             return loaded.As<TimeEntry>();
         }
 
+        // A day's slack either side of the filing date: the engineer's calendar day may differ from UTC's.
+        var filed = DateOnly.FromDateTime(loaded.Value!.CreatedUtc);
+        if (request.WorkDate < filed.AddDays(-1))
+        {
+            return Result<TimeEntry>.Invalid("workDate", $"{TicketNumber.Format(request.TicketId)} was filed on {filed:yyyy-MM-dd}; time cannot be logged on a day before it.");
+        }
+
         var entry = await tickets.AddTimeAsync(
             new TimeEntry
             {

@@ -1,5 +1,6 @@
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Scope;
 
 namespace HelpDesk.Core.Tickets;
 
@@ -56,6 +57,15 @@ public static class TicketRules
         }
     }
 
+    /// <summary>A category, when given, is one of <see cref="RequestCategories.All"/> (by code, any case).</summary>
+    public static void Category(List<FieldError> errors, string? code)
+    {
+        if (!string.IsNullOrWhiteSpace(code) && RequestCategories.Find(code) is null)
+        {
+            errors.Add(new("category", $"'{Clip(code.Trim(), CategoryMaxLength)}' is not a request category; use one of {string.Join(", ", RequestCategories.All.Select(c => c.Code))}, or none."));
+        }
+    }
+
     public static void Language(List<FieldError> errors, string? code)
     {
         if (!string.IsNullOrWhiteSpace(code) && Routing.Languages.Find(code) is null)
@@ -76,6 +86,8 @@ public static class TicketRules
             }
         }
     }
+
+    private static string Clip(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

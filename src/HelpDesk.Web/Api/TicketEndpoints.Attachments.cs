@@ -62,6 +62,11 @@ public static partial class TicketEndpoints
             errors.Add(new("files", "Attach at least one file."));
         }
 
+        if (FormFiles.TooMany(files) is { } tooMany)
+        {
+            errors.Add(tooMany with { Field = "files" });
+        }
+
         var checks = files.Select(file => (File: file, Check: policy.Check(file.FileName, file.Length))).ToList();
         errors.AddRange(checks.Where(c => !c.Check.IsAccepted).Select(c => new FieldError("files", c.Check.Reason!)));
         if (errors.Count > 0)

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Common;
 
 namespace HelpDesk.Web.Tickets;
 
@@ -17,6 +18,12 @@ public static class FormFiles
         ArgumentNullException.ThrowIfNull(policy);
         return policy.MaxBytes + FormOverheadBytes;
     }
+
+    /// <summary>More files than one upload may carry, as the error to show beside the file field; null when within the cap.</summary>
+    public static FieldError? TooMany(IReadOnlyCollection<IFormFile>? files) =>
+        files is { Count: > AttachmentPolicy.MaxFilesPerUpload }
+            ? new FieldError("attachments", $"{files.Count} files were chosen; attach at most {AttachmentPolicy.MaxFilesPerUpload} at a time, or zip them into one.")
+            : null;
 
     /// <summary>
     /// Each chosen file under the name the policy will store (it cleans names); a refused file keeps the name as

@@ -93,6 +93,12 @@ public sealed class DeskCostTests(HelpDeskAppFactory app) : IClassFixture<HelpDe
         }
 
         var ticket = await app.FileAsync(subject);
+        await using (var connection = await app.Connections.OpenAsync())
+        {
+            // Filed before the days worked, which time entries require.
+            await connection.ExecuteAsync("UPDATE Tickets SET CreatedUtc = @Created WHERE Id = @Id", new { ticket.Id, Created = new DateTime(2026, 2, 20, 9, 0, 0, DateTimeKind.Utc) });
+        }
+
         await LogAsync(ticket, kenji, 95, new DateOnly(2026, 3, 2));
         await LogAsync(ticket, kenji, 30, new DateOnly(2026, 2, 28));
         await LogAsync(ticket, lena, 7, new DateOnly(2026, 3, 2));

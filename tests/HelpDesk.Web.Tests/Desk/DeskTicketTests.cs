@@ -111,18 +111,21 @@ public sealed class DeskTicketTests(HelpDeskAppFactory app) : IClassFixture<Help
     {
         var ticket = await app.FileAsync("Time sink");
         var engineer = await app.SignInAsync(DeskFixture.Engineer);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var first = await engineer.PostFormAsync(Url(ticket), new Dictionary<string, string>
         {
             ["Time.Minutes"] = "45",
-            ["Time.WorkDate"] = "2024-03-05",
+            ["Time.WorkDate"] = day,
             ["Time.Note"] = "Remote session",
             ["Time.Billable"] = "true",
         }, handler: "Time");
         await engineer.PostFormAsync(Url(ticket), new Dictionary<string, string>
         {
             ["Time.Minutes"] = "30",
-            ["Time.WorkDate"] = "2024-03-06",
+            ["Time.WorkDate"] = yesterday,
             ["Time.Billable"] = "false",
         }, handler: "Time");
 
@@ -130,7 +133,7 @@ public sealed class DeskTicketTests(HelpDeskAppFactory app) : IClassFixture<Help
         var engineerId = await app.UserIdAsync(DeskFixture.Engineer);
         var saved = await app.TimeAsync(ticket.Id);
         saved.Should().HaveCount(2);
-        saved[0].Should().BeEquivalentTo(new TimeRow { EngineerId = engineerId!.Value, Minutes = 45, WorkDate = "2024-03-05", Note = "Remote session", Billable = true });
+        saved[0].Should().BeEquivalentTo(new TimeRow { EngineerId = engineerId!.Value, Minutes = 45, WorkDate = day, Note = "Remote session", Billable = true });
         saved[1].Billable.Should().BeFalse();
         (await engineer.GetStringAsync(Url(ticket))).Should().Contain("<th class=\"total-minutes\">75</th>");
     }

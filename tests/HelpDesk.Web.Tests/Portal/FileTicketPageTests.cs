@@ -31,7 +31,7 @@ public sealed class FileTicketPageTests(HelpDeskAppFactory app) : IClassFixture<
         saved.Product.Should().Be("Northwind ERP");
         saved.ProductRelease.Should().Be("4.2");
         saved.Environment.Should().Be("production");
-        saved.Category.Should().Be("bug");
+        saved.Category.Should().Be("problem");
         saved.RequesterId.Should().Be((await app.UserIdAsync(Nora))!.Value);
         saved.OrganisationId.Should().Be(await app.OrganisationIdAsync("Northwind Traders"));
         (await app.CountAsync("TicketMessages", (int)saved.Id)).Should().Be(1);
@@ -66,7 +66,7 @@ public sealed class FileTicketPageTests(HelpDeskAppFactory app) : IClassFixture<
         FieldError(html, "Input_Body").Should().Contain("20,001 characters");
         FieldError(html, "Input_Attachments").Should().Contain(".exe are not accepted");
         html.Should().Contain("Your files were not kept; choose them again");
-        html.Should().Contain("value=\"Northwind ERP\"").And.Contain("value=\"4.2\"").And.Contain("value=\"production\"").And.Contain("value=\"bug\"");
+        html.Should().Contain("value=\"Northwind ERP\"").And.Contain("value=\"4.2\"").And.Contain("value=\"production\"").And.Contain("value=\"problem\"");
         html.Should().Contain(new string('x', TicketRules.BodyMaxLength + 1), "the description typed is shown again");
         (await CountAllAsync()).Should().Equal(before);
     }
@@ -116,7 +116,7 @@ public sealed class FileTicketPageTests(HelpDeskAppFactory app) : IClassFixture<
         ["Input.Product"] = "Northwind ERP",
         ["Input.ProductRelease"] = "4.2",
         ["Input.Environment"] = "production",
-        ["Input.Category"] = "bug",
+        ["Input.Category"] = "problem",
     };
 
     // The field error inside the same label as the input with this id.

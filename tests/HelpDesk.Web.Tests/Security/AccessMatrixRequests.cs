@@ -47,7 +47,7 @@ public static class AccessMatrixRequests
         ["/api/tickets/{number}/messages"] = """{"body":"Checking access."}""",
         ["/api/tickets/{number}/status"] = """{"status":"Resolved","version":999}""",
         ["/api/tickets/{number}/assignee"] = """{"assigneeId":null,"version":999}""",
-        ["/api/tickets/{number}/time"] = """{"minutes":5,"workDate":"2026-11-20","note":"matrix","billable":false}""",
+        ["/api/tickets/{number}/time"] = $$"""{"minutes":5,"workDate":"{{DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}}","note":"matrix","billable":false}""",
         ["/api/tickets/{number}/rating"] = """{"score":5}""",
         ["/api/tickets/{number}/entitlement/override"] = """{"verdict":"OutOfScope","reason":"Checking access.","version":999}""",
         ["/api/entitlement/check"] = """{"product":"Ledger","release":"1.0","severity":3}""",

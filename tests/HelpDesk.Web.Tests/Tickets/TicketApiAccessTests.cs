@@ -17,7 +17,7 @@ public sealed class TicketApiAccessTests(HelpDeskAppFactory app) : IClassFixture
         (client, number, _) => client.PostAsJsonAsync($"/api/tickets/{number}/messages", new { body = "Let me in." }),
         (client, number, _) => client.PostAsJsonAsync($"/api/tickets/{number}/status", new { status = "Resolved", version = 1 }),
         (client, number, _) => client.PostAsJsonAsync($"/api/tickets/{number}/assignee", new { assigneeId = (int?)null, version = 1 }),
-        (client, number, _) => client.PostAsJsonAsync($"/api/tickets/{number}/time", new { minutes = 5, workDate = "2026-01-05" }),
+        (client, number, _) => client.PostAsJsonAsync($"/api/tickets/{number}/time", new { minutes = 5, workDate = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
         (client, number, _) => client.PostAsJsonAsync($"/api/tickets/{number}/rating", new { score = 5 }),
         (client, number, _) => client.PostAsync($"/api/tickets/{number}/attachments", TicketAttachmentTests.Files(("note.txt", "hello"u8.ToArray()))),
         (client, number, attachmentId) => client.GetAsync($"/api/tickets/{number}/attachments/{attachmentId}"),

@@ -58,6 +58,12 @@ public sealed partial class DetailsModel(CurrentActor actors, TicketViews views,
             return NotFound();
         }
 
+        if (FormFiles.TooMany(Reply.Attachments) is { } tooMany)
+        {
+            FilesDropped = true;
+            return Failed(Result<Ticket>.Invalid([tooMany]), nameof(Reply), CanReply);
+        }
+
         var files = await FormFiles.ReadAsync(Reply.Attachments, attachments, HttpContext.RequestAborted);
         var result = await replyToTicket.HandleAsync(
             new ReplyToTicketRequest { Actor = Actor, TicketId = Ticket.Id, Body = Reply.Body, Attachments = files, Key = FormKeys.Of(Actor, Reply.IdempotencyKey) },

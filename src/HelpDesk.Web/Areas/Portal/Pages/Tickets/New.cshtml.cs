@@ -131,6 +131,15 @@ public sealed class NewModel(
             return RedirectToPage("/Index");
         }
 
+        if (FormFiles.TooMany(Input.Attachments) is { } tooMany)
+        {
+            ResultResponses.AddTo(Result<Ticket>.Invalid([tooMany]), ModelState, nameof(Input));
+            FilesDropped = true;
+            await LoadChoicesAsync(actor);
+            await PreviewAsync(actor);
+            return Page();
+        }
+
         var files = await FormFiles.ReadAsync(Input.Attachments, attachments, HttpContext.RequestAborted);
         var unknown = Input.Product?.Trim() == UnknownProduct;
         var result = await fileTicket.HandleAsync(
