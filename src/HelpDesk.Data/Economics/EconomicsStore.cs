@@ -208,6 +208,7 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
     private static readonly string SumDirtyCells = FactColumns.SumCellsInto("DailyFacts", "TicketDayFacts", "ContractRevenueDays", dirtyOnly: true);
 
     // The day list first lets the engine seek the cells by their key, which leads with the day, instead of testing every cell.
+    // The months of the cells cleared and of the cells summed again are then summed again too.
     private static async Task RecomputeDirtyCellsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         const string clear = """
@@ -215,8 +216,11 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
             WHERE DailyFacts.Day IN (SELECT d.Day FROM EconomicsDirtyDays d)
               AND EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = DailyFacts.Day AND d.OrganisationId = DailyFacts.OrganisationId)
             """;
+        await connection.ExecuteAsync(new CommandDefinition(MarkDirtyMonths, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(clear, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(SumDirtyCells, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(MarkDirtyMonths, transaction: transaction, cancellationToken: cancellationToken));
+        await RecomputeDirtyMonthsAsync(connection, transaction, cancellationToken);
     }
 
     private sealed record ChangeRow

@@ -21,6 +21,11 @@ internal static class FactColumns
 
     public const string CellKey = "Day, OrganisationId, ContractId, ProductId, Region";
 
+    /// <summary>A cell's key without its day: what a monthly cell shares with the daily cells it sums.</summary>
+    public const string Key = "OrganisationId, ContractId, ProductId, Region";
+
+    public const string MonthKey = "Month, " + Key;
+
     public static readonly string MeasureList = string.Join(", ", Measures);
 
     /// <summary><c>SUM(f.X) AS X</c> for every measure.</summary>
@@ -29,6 +34,14 @@ internal static class FactColumns
     public static readonly IReadOnlyList<string> TicketFactColumns = ["TicketId", .. CellKey.Split(", "), .. Measures];
 
     public static readonly IReadOnlyList<string> RevenueColumns = ["ContractId", "Day", "ProductId", "OrganisationId", "Region", "Cents"];
+
+    /// <summary>INSERT INTO <paramref name="target"/> every monthly cell summed from the daily cells of <paramref name="days"/>.</summary>
+    public static string SumMonthsInto(string target, string days) => $"""
+        INSERT INTO {target} ({MonthKey}, {MeasureList})
+        SELECT SUBSTRING(f.Day, 1, 7), f.OrganisationId, f.ContractId, f.ProductId, f.Region, {Sums}
+        FROM {days} f
+        GROUP BY SUBSTRING(f.Day, 1, 7), f.OrganisationId, f.ContractId, f.ProductId, f.Region
+        """;
 
     /// <summary>
     /// INSERT INTO <paramref name="target"/> the cells summed from the ticket-day facts, the contract revenue days,
