@@ -5,22 +5,16 @@ using HelpDesk.Core.Economics;
 namespace HelpDesk.Data.Economics;
 
 /// <summary>
-/// The monthly facts of the incremental run: every (month, key) whose daily cells a batch clears or sums again is
-/// marked in EconomicsDirtyMonths and summed again whole from its daily cells, in the batch's transaction, so a
-/// monthly cell always equals the sum of its days and a re-run gives the same rows.
+/// The monthly facts of the incremental run: every (month, key) of a cell the batch marked dirty is marked in
+/// EconomicsDirtyMonths and summed again whole from its daily cells, in the batch's transaction, so a monthly cell
+/// always equals the sum of its days and a re-run gives the same rows.
 /// </summary>
 public sealed partial class EconomicsStore
 {
     private const string MarkDirtyMonths = """
         INSERT INTO EconomicsDirtyMonths (Month, OrganisationId, ContractId, ProductId, Region)
-        SELECT DISTINCT SUBSTRING(f.Day, 1, 7), f.OrganisationId, f.ContractId, f.ProductId, f.Region
-        FROM DailyFacts f
-        WHERE f.Day IN (SELECT d.Day FROM EconomicsDirtyDays d)
-          AND EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = f.Day AND d.OrganisationId = f.OrganisationId)
-          AND NOT EXISTS (
-              SELECT 1 FROM EconomicsDirtyMonths m
-              WHERE m.Month = SUBSTRING(f.Day, 1, 7) AND m.OrganisationId = f.OrganisationId AND m.ContractId = f.ContractId
-                AND m.ProductId = f.ProductId AND m.Region = f.Region)
+        SELECT DISTINCT SUBSTRING(d.Day, 1, 7), d.OrganisationId, d.ContractId, d.ProductId, d.Region
+        FROM EconomicsDirtyCells d
         """;
 
     private const string ClearDirtyMonthCells = """
