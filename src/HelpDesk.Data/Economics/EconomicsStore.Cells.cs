@@ -18,23 +18,9 @@ public sealed partial class EconomicsStore
         DELETE FROM EconomicsCellSums;
         """;
 
-    private const string MarkTicketCells = """
-        INSERT INTO EconomicsDirtyCells (Day, OrganisationId, ContractId, ProductId, Region)
-        SELECT DISTINCT f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region FROM TicketDayFacts f
-        WHERE f.TicketId IN @Ids
-          AND NOT EXISTS (
-              SELECT 1 FROM EconomicsDirtyCells d
-              WHERE d.Day = f.Day AND d.OrganisationId = f.OrganisationId AND d.ContractId = f.ContractId AND d.ProductId = f.ProductId AND d.Region = f.Region)
-        """;
+    private static readonly string MarkTicketCells = MarkCellsOf("TicketDayFacts", "TicketId");
 
-    private const string MarkContractCells = """
-        INSERT INTO EconomicsDirtyCells (Day, OrganisationId, ContractId, ProductId, Region)
-        SELECT DISTINCT r.Day, r.OrganisationId, r.ContractId, r.ProductId, r.Region FROM ContractRevenueDays r
-        WHERE r.ContractId IN @Ids
-          AND NOT EXISTS (
-              SELECT 1 FROM EconomicsDirtyCells d
-              WHERE d.Day = r.Day AND d.OrganisationId = r.OrganisationId AND d.ContractId = r.ContractId AND d.ProductId = r.ProductId AND d.Region = r.Region)
-        """;
+    private static readonly string MarkContractCells = MarkCellsOf("ContractRevenueDays", "ContractId");
 
     // A slice's cells as they stand and as its services revenue and NPS answers now name them.
     private const string MarkSliceCells = """
@@ -92,6 +78,16 @@ public sealed partial class EconomicsStore
         WHERE NOT EXISTS (
             SELECT 1 FROM DailyFacts f
             WHERE f.Day = s.Day AND f.OrganisationId = s.OrganisationId AND f.ContractId = s.ContractId AND f.ProductId = s.ProductId AND f.Region = s.Region)
+        """;
+
+    /// <summary>Marks the cells the rows of <paramref name="table"/> whose <paramref name="owner"/> is among @Ids count in.</summary>
+    private static string MarkCellsOf(string table, string owner) => $"""
+        INSERT INTO EconomicsDirtyCells (Day, OrganisationId, ContractId, ProductId, Region)
+        SELECT DISTINCT f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region FROM {table} f
+        WHERE f.{owner} IN @Ids
+          AND NOT EXISTS (
+              SELECT 1 FROM EconomicsDirtyCells d
+              WHERE d.Day = f.Day AND d.OrganisationId = f.OrganisationId AND d.ContractId = f.ContractId AND d.ProductId = f.ProductId AND d.Region = f.Region)
         """;
 
     private static async Task RecomputeDirtyCellsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)

@@ -11,13 +11,9 @@ namespace HelpDesk.Data.Tests.Migrations;
 /// Migration 0012 on a database whose facts are already rolled up: every key's daily cells are summed into its months,
 /// so the dashboards read the same figures from the monthly facts as before from the daily ones.
 /// </summary>
-public abstract class MonthlyFactsBackfillTests : IDisposable
+public abstract class MonthlyFactsBackfillTests : EmptyDatabaseTestBase
 {
     private const string Backfill = "0012_monthly_facts.sql";
-
-    private TestDatabase? _db;
-
-    protected abstract DatabaseProvider Provider { get; }
 
     [SkippableFact]
     public async Task Migration_SumsEveryKeysDailyCellsIntoItsMonths()
@@ -55,25 +51,6 @@ public abstract class MonthlyFactsBackfillTests : IDisposable
             "SELECT Month, OrganisationId, ContractId, LabourCostCents, SupportRevenueCents, TicketsOpened FROM MonthlyFacts ORDER BY Month, OrganisationId, ContractId");
         months.Select(m => (m.Month.Trim(), m.Organisation, m.Contract, m.Labour, m.Revenue, m.Opened)).Should().Equal(
             ("2026-01", 1, 7, 100L, 10L, 1L), ("2026-02", 1, 7, 500L, 50L, 2L), ("2026-02", 1, 8, 5L, 0L, 1L), ("2026-02", 2, 9, 7L, 70L, 1L));
-    }
-
-    public void Dispose()
-    {
-        _db?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private TestDatabase Database()
-    {
-        if (_db is null)
-        {
-            Skip.If(
-                Provider == DatabaseProvider.SqlServer && TestDatabase.SqlServerConnectionString is null,
-                $"{TestDatabase.SqlServerVariable} is not set: no SQL Server to run against.");
-            _db = Provider == DatabaseProvider.SqlServer ? TestDatabase.EmptySqlServer() : TestDatabase.EmptySqlite();
-        }
-
-        return _db;
     }
 }
 
