@@ -14,4 +14,7 @@ public readonly record struct FactKey(DateOnly Day, int OrganisationId, int Cont
     public static string ToDayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly FromDayKey(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The month of a day as the monthly facts store it: ISO yyyy-MM.</summary>
+    public static string ToMonthKey(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

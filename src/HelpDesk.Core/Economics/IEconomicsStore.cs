@@ -28,8 +28,8 @@ public interface IEconomicsStore
 
     /// <summary>
     /// In one transaction: replaces the facts of the batch's tickets and contracts, recomputes every cell of the
-    /// (day, organisation) slices they touched before or after (and the batch's own slices) whole, deletes the
-    /// processed changes and moves the watermark.
+    /// (day, organisation) slices they touched before or after (and the batch's own slices) whole, and every monthly
+    /// cell of those cells' months and keys, deletes the processed changes and moves the watermark.
     /// </summary>
     Task ApplyAsync(FactsBatch batch, DateTime nowUtc, CancellationToken cancellationToken = default);
 
@@ -44,7 +44,7 @@ public interface IEconomicsStore
     /// <summary>Adds rows to the staging tables and counts <paramref name="ticketsDone"/> on the rebuild's progress row.</summary>
     Task StageAsync(int rebuildId, IReadOnlyList<TicketDayFact> tickets, IReadOnlyList<ContractRevenueDay> revenue, int ticketsDone, CancellationToken cancellationToken = default);
 
-    /// <summary>Sums the staged facts into staged cells, then replaces the live facts with the staged ones in one transaction.</summary>
+    /// <summary>Sums the staged facts into staged daily and monthly cells, then replaces the live facts with the staged ones in one transaction.</summary>
     Task SwapAsync(int rebuildId, DateTime nowUtc, CancellationToken cancellationToken = default);
 
     Task FailRebuildAsync(int rebuildId, string reason, DateTime nowUtc, CancellationToken cancellationToken = default);

@@ -7,7 +7,7 @@ using HelpDesk.Core.Tickets;
 namespace HelpDesk.Data.Economics;
 
 /// <summary>
-/// The dashboards' reads: a period and the one before it summed in one pass over DailyFacts (split by day), a
+/// The dashboards' reads: a period and the one before it summed in one pass over the monthly and daily facts, a
 /// ticket's costed time log, and the contracts that ended in a period with their organisation's ratings.
 /// </summary>
 public sealed partial class EconomicsReader
@@ -37,7 +37,7 @@ public sealed partial class EconomicsReader
             _ => ("ProductId", "LEFT JOIN Products p ON p.Id = s.GroupKey",
                 "p.Name AS Name, NULL AS PlanName, NULL AS OrganisationName, NULL AS StartsOn, NULL AS EndsOn"),
         };
-        var rows = await ComparedAsync($"d.{column}", join, names, filter, previousFrom, cancellationToken);
+        var rows = await ComparedAsync($"f.{column}", join, names, filter, previousFrom, cancellationToken);
         return [.. rows
             .GroupBy(r => r.Key.GroupKey, StringComparer.Ordinal)
             .Select(g =>
@@ -169,26 +169,23 @@ public sealed partial class EconomicsReader
         string groupKey, string join, string names, EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var where = FactFilter.For(filter with { From = previousFrom }, "d");
-        where.Parameters.Add("PeriodFrom", FactKey.ToDayKey(filter.From));
-        var measures = string.Join(", ", FactColumns.Measures.Select(m => $"d.{m}"));
+        // Range 0 is the period before, range 1 the period: each split into its own whole months and edge days.
+        var (cells, parameters) = FactCells.Of(
+            filter, [(previousFrom, filter.From.AddDays(-1)), (filter.From, filter.To)],
+            branch => $"{groupKey} AS GroupKey, {branch.Range} AS InPeriod, {FactCells.Measures}");
         var outer = string.Join(", ", FactColumns.Measures.Select(m => $"s.{m}"));
         var sql = $"""
             SELECT s.GroupKey, s.InPeriod, {names}, {outer}
             FROM (
                 SELECT f.GroupKey, f.InPeriod, {FactColumns.Sums}
-                FROM (
-                    SELECT {groupKey} AS GroupKey, CASE WHEN d.Day >= @PeriodFrom THEN 1 ELSE 0 END AS InPeriod, {measures}
-                    FROM DailyFacts d
-                    WHERE {where.Sql}
-                ) f
+                FROM ({cells}) f
                 GROUP BY f.GroupKey, f.InPeriod
             ) s
             {join}
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ComparedKeyRow, Measures, (ComparedKeyRow, Measures)>(
-            new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
             (key, sums) => (key, sums), splitOn: FactColumns.Measures[0]);
         return [.. rows];
     }

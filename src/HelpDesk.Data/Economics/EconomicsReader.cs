@@ -7,23 +7,24 @@ using HelpDesk.Data.Infrastructure;
 namespace HelpDesk.Data.Economics;
 
 /// <summary>
-/// Reads the rolled-up facts. Totals, levels and months sum DailyFacts over the day range (each level has an index
-/// leading with its column, then the day); the drill-down sums the TicketDayFacts behind the same filter.
+/// Reads the rolled-up facts. Totals, levels and months sum the whole months of the day range from MonthlyFacts and
+/// the days at its edges from DailyFacts (each level has an index leading with its column, then the month or day); the
+/// drill-down sums the TicketDayFacts behind the same filter.
 /// </summary>
 public sealed partial class EconomicsReader(IDbConnectionFactory connections) : IEconomicsReader
 {
     public async Task<Measures> TotalAsync(EconomicsFilter filter, CancellationToken cancellationToken = default)
     {
-        var where = FactFilter.For(filter, "f");
-        var sql = $"SELECT {FactColumns.Sums} FROM DailyFacts f WHERE {where.Sql}";
+        var (cells, parameters) = FactCells.Of(filter, [(filter.From, filter.To)], _ => FactCells.Measures);
+        var sql = $"SELECT {FactColumns.Sums} FROM ({cells}) f";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<NullableSums>(new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<NullableSums>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return row.ToMeasures();
     }
 
     public async Task<IReadOnlyList<LevelTotal>> ByLevelAsync(EconomicsLevel level, EconomicsFilter filter, CancellationToken cancellationToken = default)
     {
-        var where = FactFilter.For(filter, "f");
+        ArgumentNullException.ThrowIfNull(filter);
         var (column, names) = level switch
         {
             EconomicsLevel.Region => ("Region", ""),
@@ -31,10 +32,11 @@ public sealed partial class EconomicsReader(IDbConnectionFactory connections) : 
             EconomicsLevel.Contract => ("ContractId", ""),
             _ => ("ProductId", "SELECT p.Id AS KeyId, p.Name FROM Products p"),
         };
-        var sql = $"SELECT f.{column} AS GroupKey, {FactColumns.Sums} FROM DailyFacts f WHERE {where.Sql} GROUP BY f.{column}";
+        var (cells, parameters) = FactCells.Of(filter, [(filter.From, filter.To)], _ => $"f.{column} AS GroupKey, {FactCells.Measures}");
+        var sql = $"SELECT f.GroupKey, {FactColumns.Sums} FROM ({cells}) f GROUP BY f.GroupKey";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<GroupKeyRow, Measures, (string Key, Measures Measures)>(
-            new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
             (key, measures) => (key.GroupKey, measures), splitOn: FactColumns.Measures[0]);
         var named = names.Length == 0
             ? new Dictionary<string, string>()
@@ -55,11 +57,12 @@ public sealed partial class EconomicsReader(IDbConnectionFactory connections) : 
 
     public async Task<IReadOnlyList<MonthTotal>> ByMonthAsync(EconomicsFilter filter, CancellationToken cancellationToken = default)
     {
-        var where = FactFilter.For(filter, "f");
-        var sql = $"SELECT SUBSTRING(f.Day, 1, 7) AS GroupKey, {FactColumns.Sums} FROM DailyFacts f WHERE {where.Sql} GROUP BY SUBSTRING(f.Day, 1, 7)";
+        ArgumentNullException.ThrowIfNull(filter);
+        var (cells, parameters) = FactCells.Of(filter, [(filter.From, filter.To)], branch => $"{branch.Month} AS GroupKey, {FactCells.Measures}");
+        var sql = $"SELECT f.GroupKey, {FactColumns.Sums} FROM ({cells}) f GROUP BY f.GroupKey";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<GroupKeyRow, Measures, MonthTotal>(
-            new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
             (key, measures) => new MonthTotal(FactKey.FromDayKey(key.GroupKey + "-01"), measures), splitOn: FactColumns.Measures[0]);
         return [.. rows.OrderBy(r => r.Month)];
     }

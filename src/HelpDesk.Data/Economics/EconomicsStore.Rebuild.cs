@@ -14,9 +14,12 @@ public sealed partial class EconomicsStore
         DELETE FROM TicketDayFactsBuild;
         DELETE FROM ContractRevenueDaysBuild;
         DELETE FROM DailyFactsBuild;
+        DELETE FROM MonthlyFactsBuild;
         """;
 
     private static readonly string SumStagedCells = FactColumns.SumCellsInto("DailyFactsBuild", "TicketDayFactsBuild", "ContractRevenueDaysBuild", dirtyOnly: false);
+
+    private static readonly string SumStagedMonths = FactColumns.SumMonthsInto("MonthlyFactsBuild", "DailyFactsBuild");
 
     private static readonly string TicketFactList = string.Join(", ", FactColumns.TicketFactColumns);
 
@@ -29,6 +32,8 @@ public sealed partial class EconomicsStore
         INSERT INTO ContractRevenueDays ({RevenueList}) SELECT {RevenueList} FROM ContractRevenueDaysBuild;
         DELETE FROM DailyFacts;
         INSERT INTO DailyFacts ({FactColumns.CellKey}, {FactColumns.MeasureList}) SELECT {FactColumns.CellKey}, {FactColumns.MeasureList} FROM DailyFactsBuild;
+        DELETE FROM MonthlyFacts;
+        INSERT INTO MonthlyFacts ({FactColumns.MonthKey}, {FactColumns.MeasureList}) SELECT {FactColumns.MonthKey}, {FactColumns.MeasureList} FROM MonthlyFactsBuild;
         UPDATE EconomicsRebuilds SET State = 'Finished', Done = Total, FinishedUtc = @Now WHERE Id = @Id;
         """;
 
@@ -76,6 +81,7 @@ public sealed partial class EconomicsStore
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await connection.ExecuteAsync(new CommandDefinition(SumStagedCells, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(SumStagedMonths, transaction: transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
 

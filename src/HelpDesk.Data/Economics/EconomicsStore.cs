@@ -144,18 +144,6 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
     public async Task ApplyAsync(FactsBatch batch, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        const string markTickets = """
-            INSERT INTO EconomicsDirtyDays (Day, OrganisationId)
-            SELECT DISTINCT f.Day, f.OrganisationId FROM TicketDayFacts f
-            WHERE f.TicketId IN @Ids
-              AND NOT EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = f.Day AND d.OrganisationId = f.OrganisationId)
-            """;
-        const string markContracts = """
-            INSERT INTO EconomicsDirtyDays (Day, OrganisationId)
-            SELECT DISTINCT r.Day, r.OrganisationId FROM ContractRevenueDays r
-            WHERE r.ContractId IN @Ids
-              AND NOT EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = r.Day AND d.OrganisationId = r.OrganisationId)
-            """;
         const string markSlice = """
             INSERT INTO EconomicsDirtyDays (Day, OrganisationId)
             SELECT @Day, @OrganisationId
@@ -171,20 +159,25 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
             }
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM EconomicsDirtyDays", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
 
-        // The slices a ticket or contract counted in before, then its new rows, then the slices it counts in now.
-        await RunAsync(markTickets, batch.TicketIds);
-        await RunAsync(markContracts, batch.ContractIds);
+        // The cells a ticket or contract counted in before, then its new rows, then the cells it counts in now.
+        await RunAsync(MarkTicketCells, batch.TicketIds);
+        await RunAsync(MarkContractCells, batch.ContractIds);
         await RunAsync("DELETE FROM TicketDayFacts WHERE TicketId IN @Ids", batch.TicketIds);
         await RunAsync("DELETE FROM ContractRevenueDays WHERE ContractId IN @Ids", batch.ContractIds);
         await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", batch.TicketDayFacts, cancellationToken);
         await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDays", batch.Revenue, cancellationToken);
-        await RunAsync(markTickets, batch.TicketIds);
-        await RunAsync(markContracts, batch.ContractIds);
-        foreach (var slice in batch.Slices)
+        await RunAsync(MarkTicketCells, batch.TicketIds);
+        await RunAsync(MarkContractCells, batch.ContractIds);
+        if (batch.Slices.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(markSlice, new { slice.Day, slice.OrganisationId }, transaction, cancellationToken: cancellationToken));
+            foreach (var slice in batch.Slices)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(markSlice, new { slice.Day, slice.OrganisationId }, transaction, cancellationToken: cancellationToken));
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(MarkSliceCells, transaction: transaction, cancellationToken: cancellationToken));
         }
 
         await RecomputeDirtyCellsAsync(connection, transaction, cancellationToken);
@@ -201,22 +194,8 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
                 new { Last = batch.ChangeIds.Max(), Now = nowUtc }, transaction, cancellationToken: cancellationToken));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM EconomicsDirtyDays", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static readonly string SumDirtyCells = FactColumns.SumCellsInto("DailyFacts", "TicketDayFacts", "ContractRevenueDays", dirtyOnly: true);
-
-    // The day list first lets the engine seek the cells by their key, which leads with the day, instead of testing every cell.
-    private static async Task RecomputeDirtyCellsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        const string clear = """
-            DELETE FROM DailyFacts
-            WHERE DailyFacts.Day IN (SELECT d.Day FROM EconomicsDirtyDays d)
-              AND EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = DailyFacts.Day AND d.OrganisationId = DailyFacts.OrganisationId)
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(clear, transaction: transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(SumDirtyCells, transaction: transaction, cancellationToken: cancellationToken));
     }
 
     private sealed record ChangeRow

@@ -21,6 +21,11 @@ internal static class FactColumns
 
     public const string CellKey = "Day, OrganisationId, ContractId, ProductId, Region";
 
+    /// <summary>A cell's key without its day: what a monthly cell shares with the daily cells it sums.</summary>
+    public const string Key = "OrganisationId, ContractId, ProductId, Region";
+
+    public const string MonthKey = "Month, " + Key;
+
     public static readonly string MeasureList = string.Join(", ", Measures);
 
     /// <summary><c>SUM(f.X) AS X</c> for every measure.</summary>
@@ -30,20 +35,28 @@ internal static class FactColumns
 
     public static readonly IReadOnlyList<string> RevenueColumns = ["ContractId", "Day", "ProductId", "OrganisationId", "Region", "Cents"];
 
+    /// <summary>INSERT INTO <paramref name="target"/> every monthly cell summed from the daily cells of <paramref name="days"/>.</summary>
+    public static string SumMonthsInto(string target, string days) => $"""
+        INSERT INTO {target} ({MonthKey}, {MeasureList})
+        SELECT SUBSTRING(f.Day, 1, 7), f.OrganisationId, f.ContractId, f.ProductId, f.Region, {Sums}
+        FROM {days} f
+        GROUP BY SUBSTRING(f.Day, 1, 7), f.OrganisationId, f.ContractId, f.ProductId, f.Region
+        """;
+
     /// <summary>
     /// INSERT INTO <paramref name="target"/> the cells summed from the ticket-day facts, the contract revenue days,
     /// services revenue (on its booking day, under its stored cell) and NPS answers (on the answer day, under the
-    /// organisation with no contract or product). With <paramref name="dirtyOnly"/> only the (day, organisation)
-    /// slices in EconomicsDirtyDays are summed.
+    /// organisation with no contract or product). With <paramref name="dirtyOnly"/> only the cells listed in
+    /// EconomicsDirtyCells are summed.
     /// </summary>
     public static string SumCellsInto(string target, string ticketFacts, string revenueDays, bool dirtyOnly)
     {
-        // The dirty days as a list first, so each source is sought along its index that leads with the day; as a join,
-        // SQLite scans the whole source and probes the dirty slices row by row.
-        string Dirty(string alias) => dirtyOnly
-            ? $" WHERE {alias}.Day IN (SELECT d.Day FROM EconomicsDirtyDays d)" +
-              $" AND EXISTS (SELECT 1 FROM EconomicsDirtyDays d WHERE d.Day = {alias}.Day AND d.OrganisationId = {alias}.OrganisationId)"
-            : "";
+        // The dirty cells drive: CROSS JOIN keeps them outermost on SQLite, so each source is sought cell by cell along
+        // its index that leads with the day; as a join or a filter, SQLite scans the source and probes the cells.
+        string Source(string table, string alias, string contract, string product, string region, string join = "") => dirtyOnly
+            ? $"EconomicsDirtyCells d CROSS JOIN {table} {alias}{join} WHERE {alias}.Day = d.Day AND {alias}.OrganisationId = d.OrganisationId" +
+              $" AND {contract} = d.ContractId AND {product} = d.ProductId AND {region} = d.Region"
+            : $"{table} {alias}{join}";
         string Only(IReadOnlyDictionary<string, string> values) =>
             string.Join(", ", Measures.Select(m => values.TryGetValue(m, out var value) ? $"{value} AS {m}" : $"0 AS {m}"));
 
@@ -61,16 +74,16 @@ internal static class FactColumns
             SELECT f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {Sums}
             FROM (
                 SELECT t.Day, t.OrganisationId, t.ContractId, t.ProductId, t.Region, {tickets}
-                FROM {ticketFacts} t{Dirty("t")}
+                FROM {Source(ticketFacts, "t", "t.ContractId", "t.ProductId", "t.Region")}
                 UNION ALL
                 SELECT r.Day, r.OrganisationId, r.ContractId, r.ProductId, r.Region, {revenue}
-                FROM {revenueDays} r{Dirty("r")}
+                FROM {Source(revenueDays, "r", "r.ContractId", "r.ProductId", "r.Region")}
                 UNION ALL
                 SELECT s.Day, s.OrganisationId, COALESCE(s.ContractId, 0) AS ContractId, COALESCE(s.ProductId, 0) AS ProductId, s.Region, {services}
-                FROM ServicesRevenue s{Dirty("s")}
+                FROM {Source("ServicesRevenue", "s", "COALESCE(s.ContractId, 0)", "COALESCE(s.ProductId, 0)", "s.Region")}
                 UNION ALL
                 SELECT n.Day, n.OrganisationId, 0 AS ContractId, 0 AS ProductId, o.Region, {nps}
-                FROM NpsAnswers n JOIN Organisations o ON o.Id = n.OrganisationId{Dirty("n")}
+                FROM {Source("NpsAnswers", "n", "0", "0", "o.Region", " JOIN Organisations o ON o.Id = n.OrganisationId")}
             ) f
             GROUP BY f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region
             """;

@@ -5,7 +5,7 @@ namespace HelpDesk.Data.Economics;
 
 /// <summary>
 /// The WHERE clause of an economics read, each condition written beside the parameter it binds so the two cannot
-/// drift apart. The day range always applies; it is the second column of every level's index.
+/// drift apart. The day range, when it applies, is the second column of every level's index.
 /// </summary>
 internal sealed class FactFilter
 {
@@ -21,27 +21,40 @@ internal sealed class FactFilter
         var where = new FactFilter();
         where.Add($"{alias}.Day >= @From", "From", FactKey.ToDayKey(filter.From));
         where.Add($"{alias}.Day <= @To", "To", FactKey.ToDayKey(filter.To));
+        where.AddKeys(filter, alias);
+        return where;
+    }
+
+    /// <summary>The filter's organisation, product, contract and region without its days: empty when it names none.</summary>
+    public static FactFilter Keys(EconomicsFilter filter, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var where = new FactFilter();
+        where.AddKeys(filter, alias);
+        return where;
+    }
+
+    private void AddKeys(EconomicsFilter filter, string alias)
+    {
         if (filter.OrganisationId is int organisation)
         {
-            where.Add($"{alias}.OrganisationId = @OrganisationId", "OrganisationId", organisation);
+            Add($"{alias}.OrganisationId = @OrganisationId", "OrganisationId", organisation);
         }
 
         if (filter.ContractId is int contract)
         {
-            where.Add($"{alias}.ContractId = @ContractId", "ContractId", contract);
+            Add($"{alias}.ContractId = @ContractId", "ContractId", contract);
         }
 
         if (filter.ProductId is int product)
         {
-            where.Add($"{alias}.ProductId = @ProductId", "ProductId", product);
+            Add($"{alias}.ProductId = @ProductId", "ProductId", product);
         }
 
         if (filter.Region is { Length: > 0 } region)
         {
-            where.Add($"{alias}.Region = @Region", "Region", region);
+            Add($"{alias}.Region = @Region", "Region", region);
         }
-
-        return where;
     }
 
     private void Add(string condition, string name, object value)

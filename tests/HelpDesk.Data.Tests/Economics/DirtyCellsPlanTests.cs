@@ -6,8 +6,8 @@ using HelpDesk.Data.Tests.Infrastructure;
 namespace HelpDesk.Data.Tests.Economics;
 
 /// <summary>
-/// The incremental rollup sums only the dirty (day, organisation) slices: SQLite must seek each source along its
-/// day-first index, not scan the whole of it and probe the dirty slices row by row.
+/// The incremental rollup sums and writes only the dirty cells: SQLite must seek each source, and the daily cells it
+/// updates, cell by cell along their day-first indexes, not scan the whole of them and probe the dirty cells row by row.
 /// </summary>
 public sealed class DirtyCellsPlanTests : ProviderTestBase
 {
@@ -16,18 +16,33 @@ public sealed class DirtyCellsPlanTests : ProviderTestBase
     [Fact]
     public async Task SummingTheDirtyCells_SeeksEverySourceByDay_AndScansNone()
     {
-        var sql = FactColumns.SumCellsInto("DailyFacts", "TicketDayFacts", "ContractRevenueDays", dirtyOnly: true);
-        // A raw connection: EXPLAIN is SQLite's own, not SQL the stores run on both engines.
-        await using var connection = EconomicsWorld.OpenRaw(Db);
-
-        var plan = (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + sql))
-            .Select(row => row.Detail)
-            .ToList();
+        var plan = await PlanAsync(FactColumns.SumCellsInto("EconomicsCellSums", "TicketDayFacts", "ContractRevenueDays", dirtyOnly: true));
 
         plan.Should().Contain(d => d.StartsWith("SEARCH t USING INDEX", StringComparison.Ordinal));
         plan.Should().Contain(d => d.StartsWith("SEARCH r USING INDEX", StringComparison.Ordinal));
         plan.Should().Contain(d => d.StartsWith("SEARCH s USING INDEX", StringComparison.Ordinal));
         plan.Should().Contain(d => d.StartsWith("SEARCH n USING INDEX", StringComparison.Ordinal));
-        plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN d" || d == "SCAN f", "only the dirty slices and the union of sources are read whole:\n" + string.Join("\n", plan));
+        plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN d" || d == "SCAN f", "only the dirty cells and the union of sources are read whole:\n" + string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task UpdatingTheDirtyCells_SeeksEachDailyCellByItsKey()
+    {
+        var plan = await PlanAsync(EconomicsStore.UpdateCells);
+
+        plan.Should().Contain(
+            d => d.StartsWith("SEARCH DailyFacts USING", StringComparison.Ordinal)
+                 && d.Contains("(Day=? AND OrganisationId=? AND ContractId=? AND ProductId=? AND Region=?)", StringComparison.Ordinal),
+            string.Join("\n", plan));
+        plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN s", "only the summed cells are read whole:\n" + string.Join("\n", plan));
+    }
+
+    private async Task<List<string>> PlanAsync(string sql)
+    {
+        // A raw connection: EXPLAIN is SQLite's own, not SQL the stores run on both engines.
+        await using var connection = EconomicsWorld.OpenRaw(Db);
+        return (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + sql))
+            .Select(row => row.Detail)
+            .ToList();
     }
 }

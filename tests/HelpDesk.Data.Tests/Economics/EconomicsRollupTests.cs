@@ -9,8 +9,8 @@ namespace HelpDesk.Data.Tests.Economics;
 
 /// <summary>
 /// The rollup on a real SQLite file against a seeded quarter: its facts equal figures recomputed from the raw tables
-/// by independent SQL, the incremental run after edits equals a full rebuild cell for cell, an interrupted run picks
-/// up where it stopped, and two runs at once do not both run.
+/// by independent SQL, the incremental run after edits equals a full rebuild cell for cell (daily and monthly, and each
+/// monthly cell the sum of its days), an interrupted run picks up where it stopped, and two runs at once do not both run.
 /// </summary>
 public sealed class EconomicsRollupTests : ProviderTestBase
 {
@@ -36,6 +36,9 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         (await Rollup().RebuildAsync()).AlreadyRunning.Should().BeFalse();
 
         await ExpectFactsToMatchRawTablesAsync(world);
+        var facts = await SnapshotAsync();
+        facts.Months.Should().NotBeEmpty();
+        facts.Months.Should().Equal(facts.DaysByMonth, "each monthly cell is the sum of its daily cells");
         var total = await Reader.TotalAsync(new EconomicsFilter(From, To));
         new[]
         {
@@ -58,6 +61,9 @@ public sealed class EconomicsRollupTests : ProviderTestBase
 
         result.Batches.Should().BeGreaterThan(1);
         await ExpectFactsToMatchRawTablesAsync(world);
+        var facts = await SnapshotAsync();
+        facts.Months.Should().NotBeEmpty();
+        facts.Months.Should().Equal(facts.DaysByMonth, "each monthly cell is the sum of its daily cells");
         (await Store.ReadChangesAsync(10)).Should().BeEmpty("every processed change is taken off the log");
     }
 
@@ -102,6 +108,8 @@ public sealed class EconomicsRollupTests : ProviderTestBase
 
         incremental.Cells.Should().Equal(rebuilt.Cells);
         incremental.TicketDays.Should().Equal(rebuilt.TicketDays);
+        incremental.Months.Should().Equal(rebuilt.Months);
+        incremental.Months.Should().Equal(incremental.DaysByMonth, "each monthly cell is the sum of its daily cells");
         await ExpectFactsToMatchRawTablesAsync(world);
     }
 
@@ -133,6 +141,8 @@ public sealed class EconomicsRollupTests : ProviderTestBase
 
         incremental.Cells.Should().Equal(rebuilt.Cells);
         incremental.TicketDays.Should().Equal(rebuilt.TicketDays);
+        incremental.Months.Should().Equal(rebuilt.Months);
+        incremental.Months.Should().Equal(incremental.DaysByMonth, "each monthly cell is the sum of its daily cells");
         await ExpectFactsToMatchRawTablesAsync(world);
     }
 
@@ -186,7 +196,10 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         await Rollup(changesPerBatch: 40).RunIncrementalAsync();
         var resumed = await SnapshotAsync();
         await Rollup().RebuildAsync();
-        (await SnapshotAsync()).Cells.Should().Equal(resumed.Cells);
+        var rebuilt = await SnapshotAsync();
+        rebuilt.Cells.Should().Equal(resumed.Cells);
+        rebuilt.Months.Should().Equal(resumed.Months);
+        resumed.Months.Should().Equal(resumed.DaysByMonth);
         await ExpectFactsToMatchRawTablesAsync(world);
     }
 
@@ -249,7 +262,12 @@ public sealed class EconomicsRollupTests : ProviderTestBase
     private async Task ExpectFactsToMatchRawTablesAsync(EconomicsWorld world)
     {
         using var raw = EconomicsWorld.OpenRaw(Db);
-        var periods = new[] { (From, To), (new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), (new DateOnly(2026, 1, 10), new DateOnly(2026, 3, 5)) };
+        // Whole months only, one whole month, a month with days either side, and days with no whole month between them.
+        var periods = new[]
+        {
+            (From, To), (new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), (new DateOnly(2026, 1, 10), new DateOnly(2026, 3, 5)),
+            (new DateOnly(2026, 1, 20), new DateOnly(2026, 2, 9)),
+        };
         foreach (var (from, to) in periods)
         {
             int?[] organisations = [null, .. world.Organisations.Select(o => (int?)o)];
@@ -263,12 +281,24 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         }
     }
 
-    private async Task<(List<string> Cells, List<string> TicketDays)> SnapshotAsync()
+    /// <summary>
+    /// Every fact row as text: the daily cells, the ticket-day facts, the monthly cells, and the daily cells summed by
+    /// month and key from scratch, which the monthly cells must equal.
+    /// </summary>
+    private async Task<(List<string> Cells, List<string> TicketDays, List<string> Months, List<string> DaysByMonth)> SnapshotAsync()
     {
         using var c = EconomicsWorld.OpenRaw(Db);
         var cells = await c.QueryAsync<string>($"SELECT {Concat("Day, OrganisationId, ContractId, ProductId, Region")} FROM DailyFacts ORDER BY Day, OrganisationId, ContractId, ProductId, Region");
         var days = await c.QueryAsync<string>($"SELECT {Concat("TicketId, Day, OrganisationId, ContractId, ProductId, Region")} FROM TicketDayFacts ORDER BY TicketId, Day");
-        return ([.. cells], [.. days]);
+        var months = await c.QueryAsync<string>($"SELECT {Concat("Month, OrganisationId, ContractId, ProductId, Region")} FROM MonthlyFacts ORDER BY Month, OrganisationId, ContractId, ProductId, Region");
+        var sums = string.Join(", ", FactColumns.Measures.Select(m => $"SUM({m}) AS {m}"));
+        var daysByMonth = await c.QueryAsync<string>($"""
+            SELECT {Concat("Month, OrganisationId, ContractId, ProductId, Region")}
+            FROM (SELECT substr(Day, 1, 7) AS Month, OrganisationId, ContractId, ProductId, Region, {sums}
+                  FROM DailyFacts GROUP BY substr(Day, 1, 7), OrganisationId, ContractId, ProductId, Region)
+            ORDER BY Month, OrganisationId, ContractId, ProductId, Region
+            """);
+        return ([.. cells], [.. days], [.. months], [.. daysByMonth]);
     }
 
     private static string Concat(string key) =>

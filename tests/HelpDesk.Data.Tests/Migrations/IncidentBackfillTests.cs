@@ -15,14 +15,10 @@ namespace HelpDesk.Data.Tests.Migrations;
 /// Migration 0006 on a database that already has tickets: the incidents they used are counted on their contracts and
 /// listed, and the tickets judged without a product the catalogue knows need classification and use none.
 /// </summary>
-public abstract class IncidentBackfillTests : IDisposable
+public abstract class IncidentBackfillTests : EmptyDatabaseTestBase
 {
     private const string Backfill = "0006_classification_and_incidents.sql";
     private static readonly DateTime Now = new(2026, 3, 2, 10, 30, 0, DateTimeKind.Utc);
-
-    private TestDatabase? _db;
-
-    protected abstract DatabaseProvider Provider { get; }
 
     [SkippableFact]
     public async Task Migration_CountsTheIncidentsUsed_AndFlagsTicketsWithoutAKnownProduct()
@@ -89,25 +85,6 @@ public abstract class IncidentBackfillTests : IDisposable
         (await tickets.GetAsync(ids[0], Core.Tickets.TicketScope.Staff))!.Should().Match<Core.Tickets.Ticket>(t => t.IncidentContractId == contract.Id && !t.NeedsClassification);
         (await tickets.GetAsync(ids[2], Core.Tickets.TicketScope.Staff))!.Should().Match<Core.Tickets.Ticket>(t => t.IncidentContractId == null && t.NeedsClassification);
         (await tickets.GetAsync(ids[3], Core.Tickets.TicketScope.Staff))!.Should().Match<Core.Tickets.Ticket>(t => t.IncidentContractId == null && !t.NeedsClassification);
-    }
-
-    public void Dispose()
-    {
-        _db?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private TestDatabase Database()
-    {
-        if (_db is null)
-        {
-            Skip.If(
-                Provider == DatabaseProvider.SqlServer && TestDatabase.SqlServerConnectionString is null,
-                $"{TestDatabase.SqlServerVariable} is not set: no SQL Server to run against.");
-            _db = Provider == DatabaseProvider.SqlServer ? TestDatabase.EmptySqlServer() : TestDatabase.EmptySqlite();
-        }
-
-        return _db;
     }
 }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HelpDesk.Data.Tests.Migrations;
 
-public abstract class MigrationRunnerTests : IDisposable
+public abstract class MigrationRunnerTests : EmptyDatabaseTestBase
 {
     private static readonly SqlScript First = new("0001_first.sql", "CREATE TABLE First (Id INTEGER NOT NULL);");
 
@@ -25,10 +25,6 @@ public abstract class MigrationRunnerTests : IDisposable
         CREATE TABLE Probe (Id INTEGER NOT NULL);
         INSERT INTO Probe VALUES (1);
         """);
-
-    private TestDatabase? _db;
-
-    protected abstract DatabaseProvider Provider { get; }
 
     [SkippableFact]
     public async Task Run_AppliesAndJournalsEveryEmbeddedScript_OnAnEmptyDatabase()
@@ -82,26 +78,7 @@ public abstract class MigrationRunnerTests : IDisposable
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Probe")).Should().Be(1);
     }
 
-    public void Dispose()
-    {
-        _db?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private MigrationRunner Runner() => new(Database().Options, NullLogger<MigrationRunner>.Instance);
-
-    private TestDatabase Database()
-    {
-        if (_db is null)
-        {
-            Skip.If(
-                Provider == DatabaseProvider.SqlServer && TestDatabase.SqlServerConnectionString is null,
-                $"{TestDatabase.SqlServerVariable} is not set: no SQL Server to run against.");
-            _db = Provider == DatabaseProvider.SqlServer ? TestDatabase.EmptySqlServer() : TestDatabase.EmptySqlite();
-        }
-
-        return _db;
-    }
 
     private async Task<List<string>> JournalAsync()
     {
