@@ -25,6 +25,9 @@ public sealed record MailSettings
     /// <summary>A raw message larger than this is quarantined rather than read.</summary>
     public int MaxMessageBytes { get; init; } = 40 * 1024 * 1024;
 
+    /// <summary>How much of a mail's HTML is made safe and shown; past these its text is shown and the HTML attached.</summary>
+    public MailHtmlLimits Html { get; init; } = new();
+
     /// <summary>Outbox: attempts before a message is failed for good, and the first retry's wait (doubled each time).</summary>
     public int MaxAttempts { get; init; } = 8;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
@@ -233,8 +234,10 @@ public sealed class ReceiveEmail(
     {
         var email = arrival.Email;
         var trimmed = ReplyTrimmer.Trim(email.Text);
-        var (files, notes) = Attach(email);
         var body = Body(trimmed.Text);
+
+        // Trimmed text is shown as text: the HTML still holds the history that was cut.
+        var (html, files, notes) = await ContentAsync(email, showHtml: !trimmed.Trimmed && body == email.Text.Trim(), cancellationToken);
         var actor = sender.IsStaff ? TicketActor.Staff(sender.Id) : TicketActor.Customer(sender.Id, ticket.OrganisationId);
         for (var attempt = 1; ; attempt++)
         {
@@ -244,9 +247,7 @@ public sealed class ReceiveEmail(
                     Actor = actor,
                     TicketId = ticket.Id,
                     Body = body,
-
-                    // Trimmed text is shown as text: the HTML still holds the history that was cut.
-                    BodyHtml = trimmed.Trimmed || email.Html is null || body != email.Text.Trim() ? null : email.Html,
+                    BodyHtml = html,
                     Attachments = files,
                     Notes = notes,
                     Received = Record(arrival, classification, InboundStatus.Processed, trimmed.Trimmed ? "Quoted history or signature trimmed for display." : null, ticket.Id),
@@ -271,14 +272,14 @@ public sealed class ReceiveEmail(
     {
         var email = arrival.Email;
         var requester = await RequesterAsync(email, sender, arrival.NowUtc, cancellationToken);
-        var (files, notes) = Attach(email);
+        var text = Body(email.Text);
+        var (html, files, notes) = await ContentAsync(email, showHtml: text == email.Text.Trim(), cancellationToken);
         if (followUpOf is not null)
         {
             notes.Insert(0, new AuditChange("mail", null, $"Follow-up to {followUpOf.Number}, which is closed."));
         }
 
         var acknowledge = !classification.IsRobot && arrival.Release?.Reason?.StartsWith(HoldKind.Throttled, StringComparison.Ordinal) != true;
-        var text = Body(email.Text);
         var result = await fileTicket.HandleAsync(
             new FileTicketRequest
             {
@@ -287,7 +288,7 @@ public sealed class ReceiveEmail(
                 Channel = TicketChannel.Email,
                 Subject = Subject(email.Subject),
                 Body = text,
-                BodyHtml = email.Html is not null && text == email.Text.Trim() ? email.Html : null,
+                BodyHtml = html,
                 Attachments = files,
                 Notes = notes,
                 Acknowledge = acknowledge,
@@ -400,11 +401,41 @@ public sealed class ReceiveEmail(
         }
     }
 
-    private (List<NewAttachment> Files, List<AuditChange> Notes) Attach(InboundEmail email)
+    /// <summary>
+    /// The HTML to show (when <paramref name="showHtml"/> and it can be made safe within the limits) and the files to
+    /// attach. HTML past the limits is attached as text instead, with a note saying why, and the text is shown.
+    /// </summary>
+    private async Task<(SanitizedHtml? Html, List<NewAttachment> Files, List<AuditChange> Notes)> ContentAsync(InboundEmail email, bool showHtml, CancellationToken cancellationToken)
+    {
+        var parts = email.Attachments.ToList();
+        SanitizedHtml? html = null;
+        string? refusal = null;
+        if (showHtml && email.Html is { } raw)
+        {
+            var prepared = await MailHtml.PrepareAsync(raw, settings.Html);
+            cancellationToken.ThrowIfCancellationRequested();
+            html = prepared.Html;
+            if (prepared.Refusal is { } why)
+            {
+                refusal = why;
+                parts.Add(new InboundAttachment(MailHtml.AttachmentName, "text/plain", Encoding.UTF8.GetBytes(raw)));
+            }
+        }
+
+        var (files, notes) = Attach(parts);
+        if (refusal is not null)
+        {
+            notes.Insert(0, new AuditChange("mail", null, Clip($"The mail's HTML is not shown, its text is: {refusal}. The HTML is attached as {MailHtml.AttachmentName}.", 400)));
+        }
+
+        return (html, files, notes);
+    }
+
+    private (List<NewAttachment> Files, List<AuditChange> Notes) Attach(IEnumerable<InboundAttachment> parts)
     {
         var files = new List<NewAttachment>();
         var notes = new List<AuditChange>();
-        foreach (var attachment in email.Attachments)
+        foreach (var attachment in parts)
         {
             var check = attachments.Check(attachment.FileName, attachment.Content.LongLength);
             if (check.IsAccepted)

@@ -300,6 +300,50 @@ public sealed class ReceiveEmailTests
     }
 
     [Fact]
+    public async Task Deeply_nested_html_is_kept_with_its_text_shown_and_the_html_attached()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "It is on fire.";
+        var email = MailWorld.From("ann@contoso.example") with { Html = html };
+
+        var outcome = await _world.ReceiveAsync(email);
+
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        var (_, message, files) = _world.Tickets.Messages.Single(m => m.TicketId == outcome.TicketId);
+        message.Body.Text.Should().Be("It is on fire.");
+        message.Body.Html.Should().Be("<p>It is on fire.</p>");
+        files.Should().ContainSingle(f => f.FileName == MailHtml.AttachmentName && Encoding.UTF8.GetString(f.Content) == html);
+        (await _world.Tickets.ListAuditAsync(outcome.TicketId!.Value)).Should().Contain(a => a.Field == "mail"
+            && a.NewValue == "The mail's HTML is not shown, its text is: the HTML nests elements more than 100 deep. The HTML is attached as message.html.txt.");
+    }
+
+    [Fact]
+    public async Task A_reply_whose_html_outlasts_the_budget_is_added_with_its_text_and_the_html_attached()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        _world.Settings = _world.Settings with { Html = new MailHtmlLimits { Budget = TimeSpan.Zero } };
+        var reply = MailWorld.From("ann@contoso.example", subject: $"Re: [HD-{filed.TicketId}] Printer on fire", text: "Still burning.") with { Html = "<p>Still <b>burning</b>.</p>" };
+
+        var outcome = await _world.ReceiveAsync(reply);
+
+        outcome.Result.Should().Be(IntakeResult.Reply);
+        var (_, message, files) = _world.Tickets.Messages.Last(m => m.TicketId == filed.TicketId);
+        message.Body.Html.Should().Be("<p>Still burning.</p>");
+        files.Should().ContainSingle(f => f.FileName == MailHtml.AttachmentName);
+    }
+
+    [Fact]
+    public async Task Html_within_the_limits_is_shown_sanitized_and_not_attached()
+    {
+        var email = MailWorld.From("ann@contoso.example") with { Html = "<p onclick=\"x()\">It is <b>on fire</b>.</p>" };
+
+        var outcome = await _world.ReceiveAsync(email);
+
+        var (_, message, files) = _world.Tickets.Messages.Single(m => m.TicketId == outcome.TicketId);
+        message.Body.Html.Should().Be("<p>It is <b>on fire</b>.</p>");
+        files.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Unreadable_bytes_are_quarantined_once_and_a_retry_that_still_fails_keeps_them()
     {
         var raw = Encoding.UTF8.GetBytes("garbage");

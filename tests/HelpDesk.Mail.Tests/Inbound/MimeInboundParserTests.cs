@@ -1,6 +1,7 @@
 using System.Text;
 using HelpDesk.Core.Mail;
 using HelpDesk.Mail.Inbound;
+using MimeKit;
 
 namespace HelpDesk.Mail.Tests.Inbound;
 
@@ -87,6 +88,19 @@ public sealed class MimeInboundParserTests
         email.Html.Should().Contain("<b>VPN client</b>");
         email.Text.Should().Contain("The VPN client disconnects every 10 minutes.").And.NotContain("<");
         email.Text.Should().NotContain("margin");
+    }
+
+    [Fact]
+    public void Parse_ReadsTextFromTheStartOfAHugeHtmlOnlyBody_AndSaysTheRestIsInTheOriginal()
+    {
+        var message = new MimeMessage { Subject = "Huge", Body = new TextPart("html") { Text = "<p>First words.</p>" + string.Concat(Enumerable.Repeat("<div>", 2_000_000)) + "<p>Last words.</p>" } };
+        message.From.Add(new MailboxAddress("Ann", "ann@contoso.example"));
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+
+        var email = new MimeInboundParser().Parse(stream.ToArray()).Email!;
+
+        email.Text.Should().StartWith("First words.").And.EndWith("[The rest of this message is in the original mail.]").And.NotContain("Last words.");
     }
 
     [Fact]

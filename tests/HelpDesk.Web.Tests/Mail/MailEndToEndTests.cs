@@ -116,6 +116,39 @@ public sealed class MailEndToEndTests(MailEndToEndTests.Fixture fixture) : IClas
         (await PollAsync(mailbox.Id)).Fetched.Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_forty_megabyte_message_of_nested_html_is_kept_with_its_text_and_the_html_attached()
+    {
+        var mailbox = await fixture.MailboxAsync();
+        var hostile = Mail($"Nested {Guid.NewGuid():N}", "The board stops at the boot banner.");
+        var html = string.Concat(Enumerable.Repeat("<div>", 3_200_000)) + "The board stops at the boot banner.";
+        var log = new byte[18 * 1024 * 1024];
+        new Random(16).NextBytes(log);
+        var alternative = new MultipartAlternative { hostile.Body!, new TextPart("html") { Text = html } };
+        hostile.Body = new Multipart("mixed")
+        {
+            alternative,
+            new MimePart("text", "plain") { FileName = "boot.log", Content = new MimeContent(new MemoryStream(log)), ContentTransferEncoding = ContentEncoding.Base64 },
+        };
+        var raw = Bytes(hostile);
+        raw.Length.Should().BeInRange(38 * 1024 * 1024, 40 * 1024 * 1024, "the message is as large as intake takes");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, raw);
+
+        var poll = await PollAsync(mailbox.Id);
+
+        poll.Should().Match<MailboxPoll>(p => p.Fetched == 1 && p.Tickets == 1 && p.Error == null);
+        var ticketId = await TicketIdAsync(hostile.Subject!);
+        await using var connection = await App.Connections.OpenAsync();
+        var body = await connection.QuerySingleAsync<(string Text, string Html)>(
+            "SELECT BodyText, BodyHtml FROM TicketMessages WHERE TicketId = @ticketId", new { ticketId });
+        body.Should().Be(("The board stops at the boot banner.", "<p>The board stops at the boot banner.</p>"));
+        var files = (await connection.QueryAsync<(string FileName, long SizeBytes)>(
+            "SELECT FileName, SizeBytes FROM TicketAttachments WHERE TicketId = @ticketId ORDER BY FileName", new { ticketId })).AsList();
+        files.Should().Equal(("boot.log", log.Length), ("message.html.txt", html.Length));
+        var notes = await connection.QueryAsync<string>("SELECT NewValue FROM TicketAudit WHERE TicketId = @ticketId AND Field = 'mail'", new { ticketId });
+        notes.Should().ContainSingle(n => n.StartsWith("The mail's HTML is not shown", StringComparison.Ordinal));
+    }
+
     private static MimeMessage Mail(string subject, string text)
     {
         var message = new MimeMessage
