@@ -143,6 +143,7 @@ public sealed class ReceiveEmail(
 
             var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
             var threaded = await ThreadAsync(email, cancellationToken);
+            var verdict = SenderAuthentication.Judge(email, settings.TrustedAuthServId, settings.TrustedRelays);
             if (threaded is { } ticket && ticket.Status != TicketStatus.Closed)
             {
                 var participant = sender is not null
@@ -152,12 +153,18 @@ public sealed class ReceiveEmail(
                     return await HoldAsync(arrival, classification, HoldKind.NotParticipant, $"{email.FromAddress} is not a participant of {ticket.Number}", ticket.Id, cancellationToken);
                 }
 
+                // A staff reply is posted as that engineer and mailed to the customer, so a forged From must not pass.
+                if (sender is { IsStaff: true } && !verdict.Verified && !releasing)
+                {
+                    return await HoldAsync(arrival, classification, HoldKind.Unverified, $"a staff reply from {email.FromAddress} that the receiving server did not verify ({verdict.Summary})", ticket.Id, cancellationToken);
+                }
+
                 sender ??= (await AddContactAsync(email, arrival.NowUtc, cancellationToken)).Person;
-                return await ReplyAsync(arrival, classification, ticket, sender, cancellationToken);
+                return await ReplyAsync(arrival, classification, ticket, sender, verdict, cancellationToken);
             }
 
             // A reply to a closed ticket starts a new one that says what it follows.
-            return await FileAsync(arrival, classification, sender, cancellationToken, followUpOf: threaded);
+            return await FileAsync(arrival, classification, sender, verdict, cancellationToken, followUpOf: threaded);
         }
         catch (DuplicateMailException)
         {
@@ -230,7 +237,7 @@ public sealed class ReceiveEmail(
         return threaded is int id ? await tickets.GetAsync(id, TicketScope.Staff, cancellationToken) : null;
     }
 
-    private async Task<IntakeOutcome> ReplyAsync(Arrival arrival, MailClassification classification, Ticket ticket, Person sender, CancellationToken cancellationToken)
+    private async Task<IntakeOutcome> ReplyAsync(Arrival arrival, MailClassification classification, Ticket ticket, Person sender, SenderVerdict verdict, CancellationToken cancellationToken)
     {
         var email = arrival.Email;
         var trimmed = ReplyTrimmer.Trim(email.Text);
@@ -238,6 +245,7 @@ public sealed class ReceiveEmail(
 
         // Trimmed text is shown as text: the HTML still holds the history that was cut.
         var (html, files, notes) = await ContentAsync(email, showHtml: !trimmed.Trimmed && body == email.Text.Trim(), cancellationToken);
+        Flag(notes, email, verdict);
         var actor = sender.IsStaff ? TicketActor.Staff(sender.Id) : TicketActor.Customer(sender.Id, ticket.OrganisationId);
         for (var attempt = 1; ; attempt++)
         {
@@ -264,11 +272,11 @@ public sealed class ReceiveEmail(
             }
 
             // Closed meanwhile, or a rule the reply cannot meet: it still must not be lost, so it becomes a ticket.
-            return await FileAsync(arrival, classification, sender, cancellationToken, followUpOf: ticket);
+            return await FileAsync(arrival, classification, sender, verdict, cancellationToken, followUpOf: ticket);
         }
     }
 
-    private async Task<IntakeOutcome> FileAsync(Arrival arrival, MailClassification classification, Person? sender, CancellationToken cancellationToken, Ticket? followUpOf = null)
+    private async Task<IntakeOutcome> FileAsync(Arrival arrival, MailClassification classification, Person? sender, SenderVerdict verdict, CancellationToken cancellationToken, Ticket? followUpOf = null)
     {
         var email = arrival.Email;
         var requester = await RequesterAsync(email, sender, arrival.NowUtc, cancellationToken);
@@ -278,6 +286,8 @@ public sealed class ReceiveEmail(
         {
             notes.Insert(0, new AuditChange("mail", null, $"Follow-up to {followUpOf.Number}, which is closed."));
         }
+
+        var dmarc = Flag(notes, email, verdict);
 
         var acknowledge = !classification.IsRobot && arrival.Release?.Reason?.StartsWith(HoldKind.Throttled, StringComparison.Ordinal) != true;
         var result = await fileTicket.HandleAsync(
@@ -292,7 +302,7 @@ public sealed class ReceiveEmail(
                 Attachments = files,
                 Notes = notes,
                 Acknowledge = acknowledge,
-                TriageReason = requester.TriageReason,
+                TriageReason = requester.TriageReason ?? dmarc,
                 Received = Record(arrival, classification, InboundStatus.Processed, classification.IsRobot ? $"{Describe(classification.Kind)} from an allow-listed sender: not answered." : null, null),
             },
             cancellationToken);
@@ -399,6 +409,19 @@ public sealed class ReceiveEmail(
             var again = await inbound.FindByKeyAsync(key, cancellationToken);
             return again is null ? new IntakeOutcome(IntakeResult.Duplicate, null, null, "Received before.") : Duplicate(again);
         }
+    }
+
+    /// <summary>A note for staff when the sender's domain failed DMARC: the mail may not be from who it says. Returns the note's words.</summary>
+    private static string? Flag(List<AuditChange> notes, InboundEmail email, SenderVerdict verdict)
+    {
+        if (!verdict.DmarcFailed)
+        {
+            return null;
+        }
+
+        var words = Clip($"The sender's domain failed DMARC ({verdict.Summary}): this mail may not be from {email.FromAddress}.", 400);
+        notes.Add(new AuditChange("sender", null, words));
+        return words;
     }
 
     /// <summary>

@@ -32,7 +32,18 @@ public static class MailSettingsReader
             FirstRetry = firstRetry,
             MaxRetry = Duration(section, nameof(MailSettings.MaxRetry), defaults.MaxRetry < firstRetry ? firstRetry : defaults.MaxRetry, firstRetry, TimeSpan.FromDays(7)),
             Html = ReadHtml(section.GetSection(nameof(MailSettings.Html)), defaults.Html),
+            TrustedAuthServId = string.IsNullOrWhiteSpace(section[nameof(MailSettings.TrustedAuthServId)]) ? null : section[nameof(MailSettings.TrustedAuthServId)]!.Trim(),
+            TrustedRelays = List(section, nameof(MailSettings.TrustedRelays)),
         };
+    }
+
+    /// <summary>A list given as array entries (<c>Mail:TrustedRelays:0</c>) or as one comma-separated value.</summary>
+    private static List<string> List(IConfigurationSection section, string key)
+    {
+        var entries = section.GetSection(key).GetChildren().Select(c => c.Value).Append(section[key]);
+        return [.. entries
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     private static MailHtmlLimits ReadHtml(IConfigurationSection section, MailHtmlLimits defaults) => new()

@@ -37,6 +37,7 @@ internal sealed class MailWorld
         SupportAddress = "support@helpdesk.example",
         ThrottleMessages = 5,
         ThrottleMinutes = 10,
+        TrustedAuthServId = "mx.helpdesk.example",
         Html = new MailHtmlLimits { Budget = TimeSpan.FromMinutes(1) },
     };
 

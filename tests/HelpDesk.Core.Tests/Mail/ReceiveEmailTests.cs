@@ -261,10 +261,61 @@ public sealed class ReceiveEmailTests
     {
         var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
 
-        await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{TicketNumber.Format(filed.TicketId!.Value)}] Printer", "Unplug it."));
+        await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{TicketNumber.Format(filed.TicketId!.Value)}] Printer", "Unplug it.") with
+        {
+            AuthenticationResults = ["mx.helpdesk.example; dkim=pass header.d=helpdesk.example; dmarc=pass header.from=helpdesk.example"],
+        });
 
         _world.Tickets.Mail.Should().Contain(m => m.Kind == TicketMail.Reply && m.ToAddress == "ann@contoso.example");
         _world.Tickets[filed.TicketId.Value].FirstResponseUtc.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("no Authentication-Results", new string[0], "no Authentication-Results from mx.helpdesk.example")]
+    [InlineData("DMARC failed", new[] { "mx.helpdesk.example; dmarc=fail header.from=helpdesk.example" }, "mx.helpdesk.example: dmarc=fail")]
+    [InlineData("a pass the sender wrote", new[] { "mx.attacker.example; dmarc=pass header.from=helpdesk.example" }, "no Authentication-Results from mx.helpdesk.example")]
+    public async Task A_staff_reply_the_receiving_server_did_not_verify_is_held_with_the_reason(string what, string[] results, string reason)
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var number = TicketNumber.Format(filed.TicketId!.Value);
+        var before = _world.Tickets.Mail.Count;
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{number}] Printer", "Send me your password.") with { AuthenticationResults = results });
+
+        outcome.Result.Should().Be(IntakeResult.Held, what);
+        _world.Mail.Entries(InboundStatus.Held).Single().Reason.Should().Be($"unverified: a staff reply from eve@helpdesk.example that the receiving server did not verify ({reason})");
+        _world.Tickets.Mail.Should().HaveCount(before, "nothing is mailed to the customer");
+        _world.Tickets.Messages.Should().ContainSingle(m => m.TicketId == filed.TicketId, "only the customer's first message is on the ticket");
+    }
+
+    [Fact]
+    public async Task A_held_staff_reply_released_by_an_engineer_is_posted()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var held = await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{TicketNumber.Format(filed.TicketId!.Value)}] Printer", "Unplug it."));
+
+        var released = await _world.Intake.ReleaseAsync(held.InboundId!.Value, MailWorld.Eve);
+
+        released.Value!.Result.Should().Be(IntakeResult.Reply);
+        _world.Tickets.Mail.Should().Contain(m => m.Kind == TicketMail.Reply && m.ToAddress == "ann@contoso.example");
+    }
+
+    [Fact]
+    public async Task Customer_mail_that_fails_dmarc_is_flagged_on_its_ticket_for_staff()
+    {
+        var forged = MailWorld.From("ann@contoso.example") with { AuthenticationResults = ["mx.helpdesk.example; dmarc=fail header.from=contoso.example"] };
+
+        var outcome = await _world.ReceiveAsync(forged);
+
+        const string flag = "The sender's domain failed DMARC (mx.helpdesk.example: dmarc=fail): this mail may not be from ann@contoso.example.";
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        _world.Tickets[outcome.TicketId!.Value].TriageReason.Should().Be(flag);
+        (await _world.Tickets.ListAuditAsync(outcome.TicketId.Value)).Should().Contain(a => a.Field == "sender" && a.NewValue == flag);
+
+        var reply = await _world.ReceiveAsync(forged with { MessageId = "second@mail.example", Subject = $"Re: [{TicketNumber.Format(outcome.TicketId.Value)}] Printer" });
+
+        reply.Result.Should().Be(IntakeResult.Reply);
+        (await _world.Tickets.ListAuditAsync(outcome.TicketId.Value)).Count(a => a.Field == "sender").Should().Be(2);
     }
 
     [Fact]

@@ -104,6 +104,22 @@ public sealed class MimeInboundParserTests
     }
 
     [Fact]
+    public void Parse_ReadsTheAuthenticationResultsTopmostFirst_AndWhoHandedTheMessageOver()
+    {
+        var raw = Encoding.ASCII.GetBytes(
+            "Received: from gateway.example (gateway.example [192.0.2.7])\r\n\tby mx.helpdesk.example with ESMTPS; Mon, 23 Nov 2026 09:00:00 +0000\r\n"
+            + "Received: from laptop (unknown [10.0.0.2]) by gateway.example; Mon, 23 Nov 2026 08:59:59 +0000\r\n"
+            + "Authentication-Results: mx.helpdesk.example;\r\n\tdmarc=pass header.from=contoso.example\r\n"
+            + "Authentication-Results: gateway.example; dkim=none\r\n"
+            + "From: Ann <ann@contoso.example>\r\nSubject: Hi\r\n\r\nHello\r\n");
+
+        var email = new MimeInboundParser().Parse(raw).Email!;
+
+        email.AuthenticationResults.Should().Equal("mx.helpdesk.example; dmarc=pass header.from=contoso.example", "gateway.example; dkim=none");
+        email.ReceivedFrom.Should().Be("gateway.example (gateway.example [192.0.2.7])");
+    }
+
+    [Fact]
     public void Parse_KeepsBothParts_OfMultipartAlternative()
     {
         var email = Parse("multipart-alternative.eml");

@@ -117,6 +117,36 @@ public sealed class MailEndToEndTests(MailEndToEndTests.Fixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_staff_reply_with_a_forged_from_is_held_and_one_the_receiving_server_verified_is_posted()
+    {
+        var mailbox = await fixture.MailboxAsync();
+        var first = Mail($"Forgery test {Guid.NewGuid():N}", "Our keel hangs.");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(first));
+        await PollAsync(mailbox.Id);
+        var ticketId = await TicketIdAsync(first.Subject!);
+
+        var forged = Mail($"Re: [HD-{ticketId}] {first.Subject}", "Please send us your admin password.");
+        forged.From.Clear();
+        forged.From.Add(new MailboxAddress("Engineer", Engineer));
+        forged.Headers.Add("Authentication-Results", "mx.attacker.example; dmarc=pass header.from=helpdesk.test");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(forged));
+        (await PollAsync(mailbox.Id)).Held.Should().Be(1);
+
+        var genuine = Mail($"Re: [HD-{ticketId}] {first.Subject}", "Please try the 4.2.1 patch.");
+        genuine.From.Clear();
+        genuine.From.Add(new MailboxAddress("Engineer", Engineer));
+        genuine.Headers.Add("Authentication-Results", "mx.helpdesk.test; dkim=pass header.d=helpdesk.test; dmarc=pass header.from=helpdesk.test");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(genuine));
+        (await PollAsync(mailbox.Id)).Replies.Should().Be(1);
+
+        (await MessageTextsAsync(ticketId)).Should().Equal("Our keel hangs.", "Please try the 4.2.1 patch.");
+        await using var scope = App.Services.CreateAsyncScope();
+        var held = await scope.ServiceProvider.GetRequiredService<IInboundMailStore>().ListAsync(InboundStatus.Held, 50);
+        held.Should().ContainSingle(h => h.MessageId == forged.MessageId).Which.Reason.Should()
+            .Be($"unverified: a staff reply from {Engineer} that the receiving server did not verify (no Authentication-Results from mx.helpdesk.test)");
+    }
+
+    [Fact]
     public async Task A_forty_megabyte_message_of_nested_html_is_kept_with_its_text_and_the_html_attached()
     {
         var mailbox = await fixture.MailboxAsync();
@@ -274,5 +304,6 @@ public sealed class MailEndToEndTests(MailEndToEndTests.Fixture fixture) : IClas
         ["Mail:Smtp:Host"] = servers.SmtpHost,
         ["Mail:Smtp:Port"] = servers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mail:Smtp:TlsMode"] = "None",
+        ["Mail:TrustedAuthServId"] = "mx.helpdesk.test",
     });
 }
