@@ -11,19 +11,19 @@ namespace HelpDesk.Core.Mail;
 public sealed record MailHtmlLimits
 {
     /// <summary>Characters of HTML; a larger body is not sanitized at all.</summary>
-    public int MaxChars { get; init; } = 1_000_000;
+    public int MaxChars { get; init; } = 500_000;
 
     /// <summary>Elements open inside each other at once.</summary>
     public int MaxDepth { get; init; } = 100;
 
     /// <summary>Elements in the whole body.</summary>
-    public int MaxElements { get; init; } = 20_000;
+    public int MaxElements { get; init; } = 10_000;
 
     /// <summary>Attributes on one element.</summary>
     public int MaxAttributes { get; init; } = 100;
 
     /// <summary>The time sanitizing may take; past it the HTML is treated as over a limit.</summary>
-    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMilliseconds(500);
 }
 
 /// <summary>The HTML of a mail made safe, or why it is kept as an attachment instead.</summary>

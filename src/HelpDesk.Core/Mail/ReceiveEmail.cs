@@ -463,7 +463,8 @@ public sealed class ReceiveEmail(
             var check = attachments.Check(attachment.FileName, attachment.Content.LongLength);
             if (check.IsAccepted)
             {
-                files.Add(new NewAttachment(check.FileName, attachment.ContentType, attachment.Content));
+                // The sender's declared type is not believed: a .pdf declared text/html must not be served as a page.
+                files.Add(new NewAttachment(check.FileName, AttachmentPolicy.ContentTypeFor(check.FileName), attachment.Content));
             }
             else
             {

@@ -353,7 +353,7 @@ public sealed class ReceiveEmailTests
     [Fact]
     public async Task Deeply_nested_html_is_kept_with_its_text_shown_and_the_html_attached()
     {
-        var html = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "It is on fire.";
+        var html = string.Concat(Enumerable.Repeat("<div>", 20_000)) + "It is on fire.";
         var email = MailWorld.From("ann@contoso.example") with { Html = html };
 
         var outcome = await _world.ReceiveAsync(email);
@@ -392,6 +392,20 @@ public sealed class ReceiveEmailTests
         var (_, message, files) = _world.Tickets.Messages.Single(m => m.TicketId == outcome.TicketId);
         message.Body.Html.Should().Be("<p>It is <b>on fire</b>.</p>");
         files.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_attachment_is_stored_with_the_type_its_extension_gives_not_the_one_the_sender_declared()
+    {
+        var email = MailWorld.From("ann@contoso.example") with
+        {
+            Attachments = [new InboundAttachment("report.pdf", "text/html", Encoding.UTF8.GetBytes("<script>alert(1)</script>"))],
+        };
+
+        var outcome = await _world.ReceiveAsync(email);
+
+        _world.Tickets.Messages.Single(m => m.TicketId == outcome.TicketId).Files.Should().ContainSingle()
+            .Which.ContentType.Should().Be("application/pdf");
     }
 
     [Fact]
