@@ -38,6 +38,12 @@ public sealed record InboundEmail
 
     public RobotHeaders Robot { get; init; } = new();
 
+    /// <summary>The values of every <c>Authentication-Results</c> header, topmost (the last hop's) first.</summary>
+    public IReadOnlyList<string> AuthenticationResults { get; init; } = [];
+
+    /// <summary>The "from" part of the topmost <c>Received</c> header: the host that handed the message to our receiving server.</summary>
+    public string? ReceivedFrom { get; init; }
+
     /// <summary>Set when the message is a delivery status report (<c>multipart/report</c>) or looks like a bounce.</summary>
     public DeliveryReport? Report { get; init; }
 }

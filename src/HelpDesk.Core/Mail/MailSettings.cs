@@ -25,6 +25,18 @@ public sealed record MailSettings
     /// <summary>A raw message larger than this is quarantined rather than read.</summary>
     public int MaxMessageBytes { get; init; } = 40 * 1024 * 1024;
 
+    /// <summary>
+    /// The authserv-id of the receiving server whose <c>Authentication-Results</c> header is believed (for example
+    /// mx.google.com, or the organisation's own inbound gateway); unset, no such header is believed.
+    /// </summary>
+    public string? TrustedAuthServId { get; init; }
+
+    /// <summary>Host names or addresses of relays whose hand-over vouches for the sender (an inbound gateway that checks mail itself).</summary>
+    public IReadOnlyList<string> TrustedRelays { get; init; } = [];
+
+    /// <summary>How much of a mail's HTML is made safe and shown; past these its text is shown and the HTML attached.</summary>
+    public MailHtmlLimits Html { get; init; } = new();
+
     /// <summary>Outbox: attempts before a message is failed for good, and the first retry's wait (doubled each time).</summary>
     public int MaxAttempts { get; init; } = 8;
 

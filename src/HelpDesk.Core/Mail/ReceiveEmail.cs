@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
@@ -142,6 +143,7 @@ public sealed class ReceiveEmail(
 
             var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
             var threaded = await ThreadAsync(email, cancellationToken);
+            var verdict = SenderAuthentication.Judge(email, settings.TrustedAuthServId, settings.TrustedRelays);
             if (threaded is { } ticket && ticket.Status != TicketStatus.Closed)
             {
                 var participant = sender is not null
@@ -151,12 +153,18 @@ public sealed class ReceiveEmail(
                     return await HoldAsync(arrival, classification, HoldKind.NotParticipant, $"{email.FromAddress} is not a participant of {ticket.Number}", ticket.Id, cancellationToken);
                 }
 
+                // A staff reply is posted as that engineer and mailed to the customer, so a forged From must not pass.
+                if (sender is { IsStaff: true } && !verdict.Verified && !releasing)
+                {
+                    return await HoldAsync(arrival, classification, HoldKind.Unverified, $"a staff reply from {email.FromAddress} that the receiving server did not verify ({verdict.Summary})", ticket.Id, cancellationToken);
+                }
+
                 sender ??= (await AddContactAsync(email, arrival.NowUtc, cancellationToken)).Person;
-                return await ReplyAsync(arrival, classification, ticket, sender, cancellationToken);
+                return await ReplyAsync(arrival, classification, ticket, sender, verdict, cancellationToken);
             }
 
             // A reply to a closed ticket starts a new one that says what it follows.
-            return await FileAsync(arrival, classification, sender, cancellationToken, followUpOf: threaded);
+            return await FileAsync(arrival, classification, sender, verdict, cancellationToken, followUpOf: threaded);
         }
         catch (DuplicateMailException)
         {
@@ -229,12 +237,15 @@ public sealed class ReceiveEmail(
         return threaded is int id ? await tickets.GetAsync(id, TicketScope.Staff, cancellationToken) : null;
     }
 
-    private async Task<IntakeOutcome> ReplyAsync(Arrival arrival, MailClassification classification, Ticket ticket, Person sender, CancellationToken cancellationToken)
+    private async Task<IntakeOutcome> ReplyAsync(Arrival arrival, MailClassification classification, Ticket ticket, Person sender, SenderVerdict verdict, CancellationToken cancellationToken)
     {
         var email = arrival.Email;
         var trimmed = ReplyTrimmer.Trim(email.Text);
-        var (files, notes) = Attach(email);
         var body = Body(trimmed.Text);
+
+        // Trimmed text is shown as text: the HTML still holds the history that was cut.
+        var (html, files, notes) = await ContentAsync(email, showHtml: !trimmed.Trimmed && body == email.Text.Trim(), cancellationToken);
+        Flag(notes, email, verdict);
         var actor = sender.IsStaff ? TicketActor.Staff(sender.Id) : TicketActor.Customer(sender.Id, ticket.OrganisationId);
         for (var attempt = 1; ; attempt++)
         {
@@ -244,9 +255,7 @@ public sealed class ReceiveEmail(
                     Actor = actor,
                     TicketId = ticket.Id,
                     Body = body,
-
-                    // Trimmed text is shown as text: the HTML still holds the history that was cut.
-                    BodyHtml = trimmed.Trimmed || email.Html is null || body != email.Text.Trim() ? null : email.Html,
+                    BodyHtml = html,
                     Attachments = files,
                     Notes = notes,
                     Received = Record(arrival, classification, InboundStatus.Processed, trimmed.Trimmed ? "Quoted history or signature trimmed for display." : null, ticket.Id),
@@ -263,22 +272,24 @@ public sealed class ReceiveEmail(
             }
 
             // Closed meanwhile, or a rule the reply cannot meet: it still must not be lost, so it becomes a ticket.
-            return await FileAsync(arrival, classification, sender, cancellationToken, followUpOf: ticket);
+            return await FileAsync(arrival, classification, sender, verdict, cancellationToken, followUpOf: ticket);
         }
     }
 
-    private async Task<IntakeOutcome> FileAsync(Arrival arrival, MailClassification classification, Person? sender, CancellationToken cancellationToken, Ticket? followUpOf = null)
+    private async Task<IntakeOutcome> FileAsync(Arrival arrival, MailClassification classification, Person? sender, SenderVerdict verdict, CancellationToken cancellationToken, Ticket? followUpOf = null)
     {
         var email = arrival.Email;
         var requester = await RequesterAsync(email, sender, arrival.NowUtc, cancellationToken);
-        var (files, notes) = Attach(email);
+        var text = Body(email.Text);
+        var (html, files, notes) = await ContentAsync(email, showHtml: text == email.Text.Trim(), cancellationToken);
         if (followUpOf is not null)
         {
             notes.Insert(0, new AuditChange("mail", null, $"Follow-up to {followUpOf.Number}, which is closed."));
         }
 
+        var dmarc = Flag(notes, email, verdict);
+
         var acknowledge = !classification.IsRobot && arrival.Release?.Reason?.StartsWith(HoldKind.Throttled, StringComparison.Ordinal) != true;
-        var text = Body(email.Text);
         var result = await fileTicket.HandleAsync(
             new FileTicketRequest
             {
@@ -287,11 +298,11 @@ public sealed class ReceiveEmail(
                 Channel = TicketChannel.Email,
                 Subject = Subject(email.Subject),
                 Body = text,
-                BodyHtml = email.Html is not null && text == email.Text.Trim() ? email.Html : null,
+                BodyHtml = html,
                 Attachments = files,
                 Notes = notes,
                 Acknowledge = acknowledge,
-                TriageReason = requester.TriageReason,
+                TriageReason = requester.TriageReason ?? dmarc,
                 Received = Record(arrival, classification, InboundStatus.Processed, classification.IsRobot ? $"{Describe(classification.Kind)} from an allow-listed sender: not answered." : null, null),
             },
             cancellationToken);
@@ -400,16 +411,60 @@ public sealed class ReceiveEmail(
         }
     }
 
-    private (List<NewAttachment> Files, List<AuditChange> Notes) Attach(InboundEmail email)
+    /// <summary>A note for staff when the sender's domain failed DMARC: the mail may not be from who it says. Returns the note's words.</summary>
+    private static string? Flag(List<AuditChange> notes, InboundEmail email, SenderVerdict verdict)
+    {
+        if (!verdict.DmarcFailed)
+        {
+            return null;
+        }
+
+        var words = Clip($"The sender's domain failed DMARC ({verdict.Summary}): this mail may not be from {email.FromAddress}.", 400);
+        notes.Add(new AuditChange("sender", null, words));
+        return words;
+    }
+
+    /// <summary>
+    /// The HTML to show (when <paramref name="showHtml"/> and it can be made safe within the limits) and the files to
+    /// attach. HTML past the limits is attached as text instead, with a note saying why, and the text is shown.
+    /// </summary>
+    private async Task<(SanitizedHtml? Html, List<NewAttachment> Files, List<AuditChange> Notes)> ContentAsync(InboundEmail email, bool showHtml, CancellationToken cancellationToken)
+    {
+        var parts = email.Attachments.ToList();
+        SanitizedHtml? html = null;
+        string? refusal = null;
+        if (showHtml && email.Html is { } raw)
+        {
+            var prepared = await MailHtml.PrepareAsync(raw, settings.Html);
+            cancellationToken.ThrowIfCancellationRequested();
+            html = prepared.Html;
+            if (prepared.Refusal is { } why)
+            {
+                refusal = why;
+                parts.Add(new InboundAttachment(MailHtml.AttachmentName, "text/plain", Encoding.UTF8.GetBytes(raw)));
+            }
+        }
+
+        var (files, notes) = Attach(parts);
+        if (refusal is not null)
+        {
+            notes.Insert(0, new AuditChange("mail", null, Clip($"The mail's HTML is not shown, its text is: {refusal}. The HTML is attached as {MailHtml.AttachmentName}.", 400)));
+        }
+
+        return (html, files, notes);
+    }
+
+    private (List<NewAttachment> Files, List<AuditChange> Notes) Attach(IEnumerable<InboundAttachment> parts)
     {
         var files = new List<NewAttachment>();
         var notes = new List<AuditChange>();
-        foreach (var attachment in email.Attachments)
+        foreach (var attachment in parts)
         {
             var check = attachments.Check(attachment.FileName, attachment.Content.LongLength);
             if (check.IsAccepted)
             {
-                files.Add(new NewAttachment(check.FileName, attachment.ContentType, attachment.Content));
+                // The sender's declared type is not believed: a .pdf declared text/html must not be served as a page.
+                files.Add(new NewAttachment(check.FileName, AttachmentPolicy.ContentTypeFor(check.FileName), attachment.Content));
             }
             else
             {

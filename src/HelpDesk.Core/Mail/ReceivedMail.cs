@@ -28,6 +28,7 @@ public static class HoldKind
     public const string Robot = "robot";
     public const string Throttled = "throttled";
     public const string NotParticipant = "not-participant";
+    public const string Unverified = "unverified";
 }
 
 /// <summary>

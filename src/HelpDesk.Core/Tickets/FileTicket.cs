@@ -31,8 +31,8 @@ public sealed record FileTicketRequest
     public string? Language { get; init; }
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
 
-    /// <summary>The body as HTML from elsewhere (mail); sanitized before it is stored. <see cref="Body"/> is its text.</summary>
-    public string? BodyHtml { get; init; }
+    /// <summary>The body as HTML from elsewhere (mail), already made safe. <see cref="Body"/> is its text.</summary>
+    public SanitizedHtml? BodyHtml { get; init; }
 
     /// <summary>False for mail from a robot (an allow-listed monitor): the ticket is made, and never answered.</summary>
     public bool Acknowledge { get; init; } = true;

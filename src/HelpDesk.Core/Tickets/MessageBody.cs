@@ -1,14 +1,11 @@
 using System.Net;
 using System.Text;
-using Ganss.Xss;
 
 namespace HelpDesk.Core.Tickets;
 
 /// <summary>A message body kept twice: as plain text, and as HTML that is safe to render.</summary>
 public sealed record MessageBody(string Text, string Html)
 {
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
-
     /// <summary>Typed text: every character shows as typed, line breaks are kept, nothing is interpreted.</summary>
     public static MessageBody FromPlainText(string text)
     {
@@ -24,21 +21,10 @@ public sealed record MessageBody(string Text, string Html)
         return new MessageBody(normalised, html.ToString());
     }
 
-    /// <summary>HTML from elsewhere (mail, an integration): scripts, handlers and remote content removed.</summary>
-    public static MessageBody FromHtml(string html, string text) => new(text.Trim(), Sanitizer.Sanitize(html));
-
-    private static HtmlSanitizer CreateSanitizer()
+    /// <summary>HTML from elsewhere (mail, an integration), already through <see cref="SafeHtml"/>.</summary>
+    public static MessageBody FromHtml(SanitizedHtml html, string text)
     {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedSchemes.Clear();
-        sanitizer.AllowedSchemes.Add("https");
-        sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedTags.Remove("img");
-        sanitizer.AllowedTags.Remove("form");
-        sanitizer.AllowedTags.Remove("input");
-        sanitizer.AllowedTags.Remove("button");
-        sanitizer.AllowedTags.Remove("textarea");
-        sanitizer.AllowedTags.Remove("select");
-        return sanitizer;
+        ArgumentNullException.ThrowIfNull(html);
+        return new(text.Trim(), html.Value);
     }
 }

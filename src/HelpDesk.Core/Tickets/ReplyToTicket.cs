@@ -28,8 +28,8 @@ public sealed record ReplyToTicketRequest
 
     public IReadOnlyList<NewAttachment> Attachments { get; init; } = [];
 
-    /// <summary>The body as HTML from elsewhere (mail); sanitized before it is stored. <see cref="Body"/> is its text.</summary>
-    public string? BodyHtml { get; init; }
+    /// <summary>The body as HTML from elsewhere (mail), already made safe. <see cref="Body"/> is its text.</summary>
+    public SanitizedHtml? BodyHtml { get; init; }
 
     /// <summary>The received message the reply comes from (see <see cref="NewTicket.Received"/>).</summary>
     public ReceivedMail? Received { get; init; }

@@ -18,12 +18,18 @@ internal static class HtmlText
         HtmlTagId.Address, HtmlTagId.Center, HtmlTagId.DL, HtmlTagId.DT, HtmlTagId.DD, HtmlTagId.Body,
     ];
 
+    /// <summary>HTML read for text; past it the words are left to the original mail, so a huge body costs no more.</summary>
+    public const int MaxHtmlChars = 1_000_000;
+
+    public const string RestInOriginal = "[The rest of this message is in the original mail.]";
+
     public static string Convert(string html)
     {
         var text = new StringBuilder();
         var hidden = 0;
         var pre = 0;
-        using var reader = new StringReader(html);
+        var cut = html.Length > MaxHtmlChars;
+        using var reader = new StringReader(cut ? html[..MaxHtmlChars] : html);
         var tokenizer = new HtmlTokenizer(reader) { DecodeCharacterReferences = true };
         while (tokenizer.ReadNextToken(out var token))
         {
@@ -64,7 +70,8 @@ internal static class HtmlText
             }
         }
 
-        return string.Join('\n', text.ToString().Split('\n').Select(line => line.TrimEnd())).Trim();
+        var words = string.Join('\n', text.ToString().Split('\n').Select(line => line.TrimEnd())).Trim();
+        return cut ? $"{words}\n\n{RestInOriginal}" : words;
     }
 
     private static void LineBreak(StringBuilder text)

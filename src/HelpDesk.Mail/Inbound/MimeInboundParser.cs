@@ -92,6 +92,8 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             References = message.References.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().ToList(),
             Attachments = attachments,
             Robot = RobotHeadersOf(message),
+            AuthenticationResults = message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults).Select(h => Unfold(h.Value)!).ToList(),
+            ReceivedFrom = ReceivedFromOf(message.Headers[HeaderId.Received]),
         };
 
         return InboundParse.Ok(email with { Report = ReportOf(message, email, status, embedded) });
@@ -150,6 +152,19 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             XLoop = headers.Where(h => h.Field.Equals("X-Loop", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.Trim()).ToList(),
             ContentType = message.Body?.ContentType.MimeType.ToLowerInvariant() ?? "text/plain",
         };
+    }
+
+    /// <summary>"from relay.example (relay.example [192.0.2.1]) by mx…" → "relay.example (relay.example [192.0.2.1])".</summary>
+    private static string? ReceivedFromOf(string? received)
+    {
+        var value = Unfold(received);
+        if (value is null || !value.StartsWith("from ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var by = value.IndexOf(" by ", StringComparison.OrdinalIgnoreCase);
+        return NullIfBlank(by < 0 ? value[5..] : value[5..by]);
     }
 
     private static string ReturnPathOf(string value)

@@ -31,8 +31,29 @@ public static class MailSettingsReader
             MaxAttempts = SettingValues.Int(section, nameof(MailSettings.MaxAttempts), defaults.MaxAttempts, 1, 100),
             FirstRetry = firstRetry,
             MaxRetry = Duration(section, nameof(MailSettings.MaxRetry), defaults.MaxRetry < firstRetry ? firstRetry : defaults.MaxRetry, firstRetry, TimeSpan.FromDays(7)),
+            Html = ReadHtml(section.GetSection(nameof(MailSettings.Html)), defaults.Html),
+            TrustedAuthServId = string.IsNullOrWhiteSpace(section[nameof(MailSettings.TrustedAuthServId)]) ? null : section[nameof(MailSettings.TrustedAuthServId)]!.Trim(),
+            TrustedRelays = List(section, nameof(MailSettings.TrustedRelays)),
         };
     }
+
+    /// <summary>A list given as array entries (<c>Mail:TrustedRelays:0</c>) or as one comma-separated value.</summary>
+    private static List<string> List(IConfigurationSection section, string key)
+    {
+        var entries = section.GetSection(key).GetChildren().Select(c => c.Value).Append(section[key]);
+        return [.. entries
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static MailHtmlLimits ReadHtml(IConfigurationSection section, MailHtmlLimits defaults) => new()
+    {
+        MaxChars = SettingValues.Int(section, nameof(MailHtmlLimits.MaxChars), defaults.MaxChars, 1_000, 100_000_000),
+        MaxDepth = SettingValues.Int(section, nameof(MailHtmlLimits.MaxDepth), defaults.MaxDepth, 8, 10_000),
+        MaxElements = SettingValues.Int(section, nameof(MailHtmlLimits.MaxElements), defaults.MaxElements, 100, 10_000_000),
+        MaxAttributes = SettingValues.Int(section, nameof(MailHtmlLimits.MaxAttributes), defaults.MaxAttributes, 8, 100_000),
+        Budget = Duration(section, nameof(MailHtmlLimits.Budget), defaults.Budget, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+    };
 
     /// <summary><c>Mail:Smtp</c> and <c>Mail:PickupDirectory</c>; a relative directory is under the content root.</summary>
     public static OutboundMailServer ReadSmtp(IConfiguration configuration, string contentRoot)

@@ -32,7 +32,14 @@ internal sealed class MailWorld
     public InMemoryOrganisationStore Organisations { get; } = new();
     public InMemoryPeople People { get; } = new();
     public InMemoryMail Mail { get; } = new();
-    public MailSettings Settings { get; set; } = new() { SupportAddress = "support@helpdesk.example", ThrottleMessages = 5, ThrottleMinutes = 10 };
+    public MailSettings Settings { get; set; } = new()
+    {
+        SupportAddress = "support@helpdesk.example",
+        ThrottleMessages = 5,
+        ThrottleMinutes = 10,
+        TrustedAuthServId = "mx.helpdesk.example",
+        Html = new MailHtmlLimits { Budget = TimeSpan.FromMinutes(1) },
+    };
 
     public AttachmentPolicy Attachments { get; set; } = AttachmentPolicy.Default;
 

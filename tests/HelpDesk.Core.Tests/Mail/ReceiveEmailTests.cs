@@ -261,10 +261,61 @@ public sealed class ReceiveEmailTests
     {
         var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
 
-        await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{TicketNumber.Format(filed.TicketId!.Value)}] Printer", "Unplug it."));
+        await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{TicketNumber.Format(filed.TicketId!.Value)}] Printer", "Unplug it.") with
+        {
+            AuthenticationResults = ["mx.helpdesk.example; dkim=pass header.d=helpdesk.example; dmarc=pass header.from=helpdesk.example"],
+        });
 
         _world.Tickets.Mail.Should().Contain(m => m.Kind == TicketMail.Reply && m.ToAddress == "ann@contoso.example");
         _world.Tickets[filed.TicketId.Value].FirstResponseUtc.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("no Authentication-Results", new string[0], "no Authentication-Results from mx.helpdesk.example")]
+    [InlineData("DMARC failed", new[] { "mx.helpdesk.example; dmarc=fail header.from=helpdesk.example" }, "mx.helpdesk.example: dmarc=fail")]
+    [InlineData("a pass the sender wrote", new[] { "mx.attacker.example; dmarc=pass header.from=helpdesk.example" }, "no Authentication-Results from mx.helpdesk.example")]
+    public async Task A_staff_reply_the_receiving_server_did_not_verify_is_held_with_the_reason(string what, string[] results, string reason)
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var number = TicketNumber.Format(filed.TicketId!.Value);
+        var before = _world.Tickets.Mail.Count;
+
+        var outcome = await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{number}] Printer", "Send me your password.") with { AuthenticationResults = results });
+
+        outcome.Result.Should().Be(IntakeResult.Held, what);
+        _world.Mail.Entries(InboundStatus.Held).Single().Reason.Should().Be($"unverified: a staff reply from eve@helpdesk.example that the receiving server did not verify ({reason})");
+        _world.Tickets.Mail.Should().HaveCount(before, "nothing is mailed to the customer");
+        _world.Tickets.Messages.Should().ContainSingle(m => m.TicketId == filed.TicketId, "only the customer's first message is on the ticket");
+    }
+
+    [Fact]
+    public async Task A_held_staff_reply_released_by_an_engineer_is_posted()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var held = await _world.ReceiveAsync(MailWorld.From("eve@helpdesk.example", $"Re: [{TicketNumber.Format(filed.TicketId!.Value)}] Printer", "Unplug it."));
+
+        var released = await _world.Intake.ReleaseAsync(held.InboundId!.Value, MailWorld.Eve);
+
+        released.Value!.Result.Should().Be(IntakeResult.Reply);
+        _world.Tickets.Mail.Should().Contain(m => m.Kind == TicketMail.Reply && m.ToAddress == "ann@contoso.example");
+    }
+
+    [Fact]
+    public async Task Customer_mail_that_fails_dmarc_is_flagged_on_its_ticket_for_staff()
+    {
+        var forged = MailWorld.From("ann@contoso.example") with { AuthenticationResults = ["mx.helpdesk.example; dmarc=fail header.from=contoso.example"] };
+
+        var outcome = await _world.ReceiveAsync(forged);
+
+        const string flag = "The sender's domain failed DMARC (mx.helpdesk.example: dmarc=fail): this mail may not be from ann@contoso.example.";
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        _world.Tickets[outcome.TicketId!.Value].TriageReason.Should().Be(flag);
+        (await _world.Tickets.ListAuditAsync(outcome.TicketId.Value)).Should().Contain(a => a.Field == "sender" && a.NewValue == flag);
+
+        var reply = await _world.ReceiveAsync(forged with { MessageId = "second@mail.example", Subject = $"Re: [{TicketNumber.Format(outcome.TicketId.Value)}] Printer" });
+
+        reply.Result.Should().Be(IntakeResult.Reply);
+        (await _world.Tickets.ListAuditAsync(outcome.TicketId.Value)).Count(a => a.Field == "sender").Should().Be(2);
     }
 
     [Fact]
@@ -297,6 +348,64 @@ public sealed class ReceiveEmailTests
 
         var audit = await _world.Tickets.ListAuditAsync(outcome.TicketId!.Value);
         audit.Should().Contain(a => a.Field == "attachment" && a.NewValue!.StartsWith("trace.log (4 KB) was not attached:"));
+    }
+
+    [Fact]
+    public async Task Deeply_nested_html_is_kept_with_its_text_shown_and_the_html_attached()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 20_000)) + "It is on fire.";
+        var email = MailWorld.From("ann@contoso.example") with { Html = html };
+
+        var outcome = await _world.ReceiveAsync(email);
+
+        outcome.Result.Should().Be(IntakeResult.Ticket);
+        var (_, message, files) = _world.Tickets.Messages.Single(m => m.TicketId == outcome.TicketId);
+        message.Body.Text.Should().Be("It is on fire.");
+        message.Body.Html.Should().Be("<p>It is on fire.</p>");
+        files.Should().ContainSingle(f => f.FileName == MailHtml.AttachmentName && Encoding.UTF8.GetString(f.Content) == html);
+        (await _world.Tickets.ListAuditAsync(outcome.TicketId!.Value)).Should().Contain(a => a.Field == "mail"
+            && a.NewValue == "The mail's HTML is not shown, its text is: the HTML nests elements more than 100 deep. The HTML is attached as message.html.txt.");
+    }
+
+    [Fact]
+    public async Task A_reply_whose_html_outlasts_the_budget_is_added_with_its_text_and_the_html_attached()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        _world.Settings = _world.Settings with { Html = new MailHtmlLimits { Budget = TimeSpan.Zero } };
+        var reply = MailWorld.From("ann@contoso.example", subject: $"Re: [HD-{filed.TicketId}] Printer on fire", text: "Still burning.") with { Html = "<p>Still <b>burning</b>.</p>" };
+
+        var outcome = await _world.ReceiveAsync(reply);
+
+        outcome.Result.Should().Be(IntakeResult.Reply);
+        var (_, message, files) = _world.Tickets.Messages.Last(m => m.TicketId == filed.TicketId);
+        message.Body.Html.Should().Be("<p>Still burning.</p>");
+        files.Should().ContainSingle(f => f.FileName == MailHtml.AttachmentName);
+    }
+
+    [Fact]
+    public async Task Html_within_the_limits_is_shown_sanitized_and_not_attached()
+    {
+        var email = MailWorld.From("ann@contoso.example") with { Html = "<p onclick=\"x()\">It is <b>on fire</b>.</p>" };
+
+        var outcome = await _world.ReceiveAsync(email);
+
+        var (_, message, files) = _world.Tickets.Messages.Single(m => m.TicketId == outcome.TicketId);
+        message.Body.Html.Should().Be("<p>It is <b>on fire</b>.</p>");
+        files.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_attachment_is_stored_with_the_type_its_extension_gives_not_the_one_the_sender_declared()
+    {
+        var email = MailWorld.From("ann@contoso.example") with
+        {
+            Attachments = [new InboundAttachment("report.pdf", "text/html", Encoding.UTF8.GetBytes("<script>alert(1)</script>"))],
+        };
+
+        var outcome = await _world.ReceiveAsync(email);
+
+        _world.Tickets.Messages.Single(m => m.TicketId == outcome.TicketId).Files.Should().ContainSingle()
+            .Which.ContentType.Should().Be("application/pdf");
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed class InMemoryTicketStore : ITicketStore
     /// <summary>Every mail the use cases queued, in order.</summary>
     public List<OutboundMail> Mail { get; } = [];
 
+    /// <summary>Every message saved, with its files, by ticket, in order: the first of each new ticket and each update's.</summary>
+    public List<(int TicketId, NewMessage Message, IReadOnlyList<Core.Attachments.NewAttachment> Files)> Messages { get; } = [];
+
     /// <summary>Every incident move the use cases saved, by ticket, in order.</summary>
     public List<(int TicketId, IncidentMove Move)> IncidentMoves { get; } = [];
 
@@ -57,6 +60,7 @@ internal sealed class InMemoryTicketStore : ITicketStore
         var saved = Add(ticket.Ticket with { IncidentContractId = decision is not null && decision.UsesIncident() ? decision.ContractId : null });
         Audit(saved.Id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString()), .. ticket.Notes], ticket.NowUtc);
         Mail.AddRange(ticket.Mail(saved));
+        Messages.Add((saved.Id, ticket.FirstMessage, ticket.Attachments));
         Mailroom?.Record(ticket.Received, saved.Id, ticket.FirstMessage);
         return Task.FromResult(saved);
     }
@@ -95,6 +99,11 @@ internal sealed class InMemoryTicketStore : ITicketStore
         }
 
         Mail.AddRange(update.Mail);
+        if (update.Message is { } message)
+        {
+            Messages.Add((saved.Id, message, update.Attachments));
+        }
+
         Mailroom?.Record(update.Received, saved.Id, update.Message);
         return Task.FromResult<Ticket?>(saved);
     }

@@ -17,10 +17,19 @@ public sealed class MessageBodyTests
     public void FromHtml_RemovesScriptsHandlersAndUnsafeLinks()
     {
         var body = MessageBody.FromHtml(
-            "<p onclick=\"steal()\">Hi</p><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a><a href=\"https://example.com\">ok</a><img src=\"https://tracker.example/p.gif\">",
+            SafeHtml.Sanitize("<p onclick=\"steal()\">Hi</p><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a><a href=\"https://example.com\">ok</a><img src=\"https://tracker.example/p.gif\">"),
             "Hi");
 
         body.Html.Should().NotContain("script").And.NotContain("onclick").And.NotContain("javascript:").And.NotContain("<img");
         body.Html.Should().Contain("href=\"https://example.com\"");
+    }
+
+    [Fact]
+    public async Task SanitizeAsync_GivesUp_WhenTheBudgetIsSpent()
+    {
+        using var spent = new CancellationTokenSource();
+        await spent.CancelAsync();
+
+        (await SafeHtml.SanitizeAsync("<p>Hi</p>", spent.Token)).Should().BeNull();
     }
 }

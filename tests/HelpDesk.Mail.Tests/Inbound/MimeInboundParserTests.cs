@@ -1,6 +1,7 @@
 using System.Text;
 using HelpDesk.Core.Mail;
 using HelpDesk.Mail.Inbound;
+using MimeKit;
 
 namespace HelpDesk.Mail.Tests.Inbound;
 
@@ -87,6 +88,35 @@ public sealed class MimeInboundParserTests
         email.Html.Should().Contain("<b>VPN client</b>");
         email.Text.Should().Contain("The VPN client disconnects every 10 minutes.").And.NotContain("<");
         email.Text.Should().NotContain("margin");
+    }
+
+    [Fact]
+    public void Parse_ReadsTextFromTheStartOfAHugeHtmlOnlyBody_AndSaysTheRestIsInTheOriginal()
+    {
+        var message = new MimeMessage { Subject = "Huge", Body = new TextPart("html") { Text = "<p>First words.</p>" + string.Concat(Enumerable.Repeat("<div>", 2_000_000)) + "<p>Last words.</p>" } };
+        message.From.Add(new MailboxAddress("Ann", "ann@contoso.example"));
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+
+        var email = new MimeInboundParser().Parse(stream.ToArray()).Email!;
+
+        email.Text.Should().StartWith("First words.").And.EndWith("[The rest of this message is in the original mail.]").And.NotContain("Last words.");
+    }
+
+    [Fact]
+    public void Parse_ReadsTheAuthenticationResultsTopmostFirst_AndWhoHandedTheMessageOver()
+    {
+        var raw = Encoding.ASCII.GetBytes(
+            "Received: from gateway.example (gateway.example [192.0.2.7])\r\n\tby mx.helpdesk.example with ESMTPS; Mon, 23 Nov 2026 09:00:00 +0000\r\n"
+            + "Received: from laptop (unknown [10.0.0.2]) by gateway.example; Mon, 23 Nov 2026 08:59:59 +0000\r\n"
+            + "Authentication-Results: mx.helpdesk.example;\r\n\tdmarc=pass header.from=contoso.example\r\n"
+            + "Authentication-Results: gateway.example; dkim=none\r\n"
+            + "From: Ann <ann@contoso.example>\r\nSubject: Hi\r\n\r\nHello\r\n");
+
+        var email = new MimeInboundParser().Parse(raw).Email!;
+
+        email.AuthenticationResults.Should().Equal("mx.helpdesk.example; dmarc=pass header.from=contoso.example", "gateway.example; dkim=none");
+        email.ReceivedFrom.Should().Be("gateway.example (gateway.example [192.0.2.7])");
     }
 
     [Fact]

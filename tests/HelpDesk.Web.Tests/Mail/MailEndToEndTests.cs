@@ -116,6 +116,69 @@ public sealed class MailEndToEndTests(MailEndToEndTests.Fixture fixture) : IClas
         (await PollAsync(mailbox.Id)).Fetched.Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_staff_reply_with_a_forged_from_is_held_and_one_the_receiving_server_verified_is_posted()
+    {
+        var mailbox = await fixture.MailboxAsync();
+        var first = Mail($"Forgery test {Guid.NewGuid():N}", "Our keel hangs.");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(first));
+        await PollAsync(mailbox.Id);
+        var ticketId = await TicketIdAsync(first.Subject!);
+
+        var forged = Mail($"Re: [HD-{ticketId}] {first.Subject}", "Please send us your admin password.");
+        forged.From.Clear();
+        forged.From.Add(new MailboxAddress("Engineer", Engineer));
+        forged.Headers.Add("Authentication-Results", "mx.attacker.example; dmarc=pass header.from=helpdesk.test");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(forged));
+        (await PollAsync(mailbox.Id)).Held.Should().Be(1);
+
+        var genuine = Mail($"Re: [HD-{ticketId}] {first.Subject}", "Please try the 4.2.1 patch.");
+        genuine.From.Clear();
+        genuine.From.Add(new MailboxAddress("Engineer", Engineer));
+        genuine.Headers.Add("Authentication-Results", "mx.helpdesk.test; dkim=pass header.d=helpdesk.test; dmarc=pass header.from=helpdesk.test");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, Bytes(genuine));
+        (await PollAsync(mailbox.Id)).Replies.Should().Be(1);
+
+        (await MessageTextsAsync(ticketId)).Should().Equal("Our keel hangs.", "Please try the 4.2.1 patch.");
+        await using var scope = App.Services.CreateAsyncScope();
+        var held = await scope.ServiceProvider.GetRequiredService<IInboundMailStore>().ListAsync(InboundStatus.Held, 50);
+        held.Should().ContainSingle(h => h.MessageId == forged.MessageId).Which.Reason.Should()
+            .Be($"unverified: a staff reply from {Engineer} that the receiving server did not verify (no Authentication-Results from mx.helpdesk.test)");
+    }
+
+    [Fact]
+    public async Task A_forty_megabyte_message_of_nested_html_is_kept_with_its_text_and_the_html_attached()
+    {
+        var mailbox = await fixture.MailboxAsync();
+        var hostile = Mail($"Nested {Guid.NewGuid():N}", "The board stops at the boot banner.");
+        var html = string.Concat(Enumerable.Repeat("<div>", 3_200_000)) + "The board stops at the boot banner.";
+        var log = new byte[18 * 1024 * 1024];
+        new Random(16).NextBytes(log);
+        var alternative = new MultipartAlternative { hostile.Body!, new TextPart("html") { Text = html } };
+        hostile.Body = new Multipart("mixed")
+        {
+            alternative,
+            new MimePart("text", "plain") { FileName = "boot.log", Content = new MimeContent(new MemoryStream(log)), ContentTransferEncoding = ContentEncoding.Base64 },
+        };
+        var raw = Bytes(hostile);
+        raw.Length.Should().BeInRange(38 * 1024 * 1024, 40 * 1024 * 1024, "the message is as large as intake takes");
+        await Servers.AppendAsync(TestMailServers.Support, mailbox.Folder, raw);
+
+        var poll = await PollAsync(mailbox.Id);
+
+        poll.Should().Match<MailboxPoll>(p => p.Fetched == 1 && p.Tickets == 1 && p.Error == null);
+        var ticketId = await TicketIdAsync(hostile.Subject!);
+        await using var connection = await App.Connections.OpenAsync();
+        var body = await connection.QuerySingleAsync<(string Text, string Html)>(
+            "SELECT BodyText, BodyHtml FROM TicketMessages WHERE TicketId = @ticketId", new { ticketId });
+        body.Should().Be(("The board stops at the boot banner.", "<p>The board stops at the boot banner.</p>"));
+        var files = (await connection.QueryAsync<(string FileName, long SizeBytes)>(
+            "SELECT FileName, SizeBytes FROM TicketAttachments WHERE TicketId = @ticketId ORDER BY FileName", new { ticketId })).AsList();
+        files.Should().Equal(("boot.log", log.Length), ("message.html.txt", html.Length));
+        var notes = await connection.QueryAsync<string>("SELECT NewValue FROM TicketAudit WHERE TicketId = @ticketId AND Field = 'mail'", new { ticketId });
+        notes.Should().ContainSingle(n => n.StartsWith("The mail's HTML is not shown", StringComparison.Ordinal));
+    }
+
     private static MimeMessage Mail(string subject, string text)
     {
         var message = new MimeMessage
@@ -241,5 +304,6 @@ public sealed class MailEndToEndTests(MailEndToEndTests.Fixture fixture) : IClas
         ["Mail:Smtp:Host"] = servers.SmtpHost,
         ["Mail:Smtp:Port"] = servers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mail:Smtp:TlsMode"] = "None",
+        ["Mail:TrustedAuthServId"] = "mx.helpdesk.test",
     });
 }

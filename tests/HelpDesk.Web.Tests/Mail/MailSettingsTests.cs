@@ -9,7 +9,7 @@ public sealed class MailSettingsTests
     [Fact]
     public void ReadMail_KeepsTheDefaults_WhenTheSectionIsMissing()
     {
-        MailSettingsReader.ReadMail(Configuration([])).Should().Be(new MailSettings());
+        MailSettingsReader.ReadMail(Configuration([])).Should().BeEquivalentTo(new MailSettings());
         var smtp = MailSettingsReader.ReadSmtp(Configuration([]), "/srv/helpdesk");
         smtp.WritesFiles.Should().BeTrue();
         smtp.PickupDirectory.Should().Be(Path.GetFullPath("App_Data/mail-out", "/srv/helpdesk"));
@@ -36,12 +36,20 @@ public sealed class MailSettingsTests
             ["Mail:Smtp:UserName"] = "help",
             ["Mail:Smtp:Password"] = "secret",
             ["Mail:IngressApiKey"] = "k",
+            ["Mail:Html:MaxChars"] = "200000",
+            ["Mail:Html:MaxDepth"] = "40",
+            ["Mail:Html:MaxElements"] = "5000",
+            ["Mail:Html:MaxAttributes"] = "20",
+            ["Mail:Html:Budget"] = "00:00:00.500",
+            ["Mail:TrustedAuthServId"] = " mx.example.com ",
+            ["Mail:TrustedRelays:0"] = "gateway.example.com",
+            ["Mail:TrustedRelays:1"] = "192.0.2.7",
         });
 
         var mail = MailSettingsReader.ReadMail(configuration);
         var smtp = MailSettingsReader.ReadSmtp(configuration, "/srv");
 
-        mail.Should().Be(new MailSettings
+        mail.Should().BeEquivalentTo(new MailSettings
         {
             SupportAddress = "help@example.com",
             SupportName = "Example Help",
@@ -52,6 +60,9 @@ public sealed class MailSettingsTests
             MaxAttempts = 3,
             FirstRetry = TimeSpan.FromSeconds(30),
             MaxRetry = TimeSpan.FromHours(1),
+            Html = new MailHtmlLimits { MaxChars = 200_000, MaxDepth = 40, MaxElements = 5000, MaxAttributes = 20, Budget = TimeSpan.FromMilliseconds(500) },
+            TrustedAuthServId = "mx.example.com",
+            TrustedRelays = ["gateway.example.com", "192.0.2.7"],
         });
         smtp.Should().Be(new OutboundMailServer("smtp.example.com", 465, MailTlsMode.SslOnConnect, "help", "secret", smtp.PickupDirectory));
         smtp.ToString().Should().NotContain("secret");
