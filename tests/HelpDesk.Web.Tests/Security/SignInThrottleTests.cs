@@ -1,10 +1,7 @@
 using System.Net;
 using Dapper;
 using HelpDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Web.Tests.Security;
 
@@ -83,20 +80,7 @@ public sealed class SignInThrottleTests(SignInThrottleTests.BehindAProxyApp app)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FromTheProxy>());
-        }
-
-        private sealed class FromTheProxy : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, nextMiddleware) =>
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(ProxyAddress);
-                    return nextMiddleware(context);
-                });
-                next(app);
-            };
+            builder.ArriveFrom(ProxyAddress);
         }
     }
 }
