@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Mail;
 
 namespace HelpDesk.Core.Economics;
 
@@ -135,10 +136,11 @@ public static class NpsSurvey
         string.Create(CultureInfo.InvariantCulture, $"/portal/nps?score={score}&ticket={Uri.EscapeDataString(ticketNumber)}");
 
     /// <summary>The question as a resolution mail asks it: one link per score, each opening the portal to confirm.</summary>
-    public static string MailQuestion(string ticketNumber)
+    public static string MailQuestion(string ticketNumber, PublicSite site)
     {
+        ArgumentNullException.ThrowIfNull(site);
         var links = string.Join("\n", Enumerable.Range(MinScore, MaxScore - MinScore + 1)
-            .Select(score => string.Create(CultureInfo.InvariantCulture, $"{score,2}  {Link(score, ticketNumber)}")));
+            .Select(score => string.Create(CultureInfo.InvariantCulture, $"{score,2}  {site.Link(Link(score, ticketNumber))}")));
         return $"""
             One question, if you have a moment: {Question[0..1].ToLowerInvariant()}{Question[1..]}
             Choose a score from {MinScore} (not at all likely) to {MaxScore} (extremely likely). The portal shows your choice

@@ -2,6 +2,7 @@ using System.Globalization;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tickets;
 
@@ -31,6 +32,7 @@ public sealed class AcceptOffer(
     IBuyingRights rights,
     IPeopleDirectory people,
     ITicketRejudging rejudging,
+    PublicSite site,
     TimeProvider clock)
 {
     public const int TypedNameMaxLength = 200;
@@ -128,7 +130,7 @@ public sealed class AcceptOffer(
             [new AuditChange("offer", nameof(OfferStatus.Sent), $"Accepted {offer.Number} as \"{acceptance.TypedName}\": {offer.Title}, {OfferMail.Price(offer)}; {started}.")],
             [
                 .. engineer is null ? [] : new[] { OfferMail.AcceptedTo(ticket, offer, engineer, acceptance.TypedName) },
-                .. customer is null ? [] : new[] { OfferMail.ConfirmationTo(ticket, offer, customer, acceptance) },
+                .. customer is null ? [] : new[] { OfferMail.ConfirmationTo(ticket, offer, customer, acceptance, site) },
             ]);
 
         if (offer.Kind != OfferingKind.Plan)

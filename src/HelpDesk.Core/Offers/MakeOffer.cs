@@ -1,6 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
@@ -34,6 +35,7 @@ public sealed class MakeOffer(
     IOrganisationStore organisations,
     IPeopleDirectory people,
     OfferSettings settings,
+    PublicSite site,
     TimeProvider clock)
 {
     public const int ReasonMaxLength = 1000;
@@ -169,7 +171,7 @@ public sealed class MakeOffer(
             new NewOffer(
                 offer,
                 o => [new AuditChange("offer", null, $"Sent {o.Number}: {o.Title}, {OfferMail.Price(o)}, open until {OfferLifecycle.Describe(o.ExpiresUtc)}.{(o.Reason is null ? "" : $" Reason: {o.Reason}")} {price.Value.Explanation}")],
-                o => requester is null ? [] : [OfferMail.SentTo(ticket, o, requester)],
+                o => requester is null ? [] : [OfferMail.SentTo(ticket, o, requester, site)],
                 now),
             cancellationToken);
         return Result<Offer>.Ok(saved);

@@ -28,7 +28,7 @@ public static class OfferMail
         return Money.Format(offer.PriceCents, Currency.Parse(offer.Currency) ?? Currency.Default);
     }
 
-    public static OutboundMail SentTo(Ticket ticket, Offer offer, Person requester) => new(
+    public static OutboundMail SentTo(Ticket ticket, Offer offer, Person requester, PublicSite site) => new(
         Sent,
         requester.Email,
         $"{TicketMail.Tag(ticket)} Offer {offer.Number}: {offer.Title}",
@@ -37,7 +37,7 @@ public static class OfferMail
 
         For your request "{ticket.Subject}" ({ticket.Number}) we offer: {offer.Title}, for {Price(offer)}.
         The offer is open until {OfferLifecycle.Describe(offer.ExpiresUtc)}. Read the terms and accept or decline it on the portal:
-        {Link(offer)}
+        {site.Link(Link(offer))}
         """,
         TicketId: ticket.Id);
 
@@ -52,7 +52,7 @@ public static class OfferMail
         """,
         TicketId: ticket.Id);
 
-    public static OutboundMail ConfirmationTo(Ticket ticket, Offer offer, Person customer, OfferAcceptance acceptance) => new(
+    public static OutboundMail ConfirmationTo(Ticket ticket, Offer offer, Person customer, OfferAcceptance acceptance, PublicSite site) => new(
         Confirmed,
         customer.Email,
         $"{TicketMail.Tag(ticket)} You accepted offer {offer.Number}",
@@ -60,7 +60,7 @@ public static class OfferMail
         Hello {customer.Name},
 
         You accepted offer {offer.Number}: {offer.Title}, for {Price(offer)}, on {OfferLifecycle.Describe(acceptance.AcceptedUtc)} as "{acceptance.TypedName}".
-        The terms you accepted (SHA-256 {acceptance.TermsSha256}) are kept on the portal: {Link(offer)}
+        The terms you accepted (SHA-256 {acceptance.TermsSha256}) are kept on the portal: {site.Link(Link(offer))}
         """,
         TicketId: ticket.Id);
 

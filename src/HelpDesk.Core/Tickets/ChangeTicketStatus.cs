@@ -1,6 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Economics;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Sla;
 
@@ -23,6 +24,7 @@ public sealed class ChangeTicketStatus(
     ITicketStore tickets,
     IPeopleDirectory people,
     TimeProvider clock,
+    PublicSite site,
     ISlaCalendarSource? calendars = null,
     PullFromQueues? pull = null,
     INpsStore? nps = null)
@@ -58,7 +60,7 @@ public sealed class ChangeTicketStatus(
             tickets,
             new TicketUpdate(changed, request.Actor.UserId, changes, now)
             {
-                Mail = notify ? [TicketMail.StatusChanged(changed, requester!, askNps)] : [],
+                Mail = notify ? [TicketMail.StatusChanged(changed, requester!, site, askNps)] : [],
                 NpsAsk = askNps ? new NewNpsAsk(requester!.Id, NpsChannels.Mail, changed.Id, now) : null,
             },
             cancellationToken);

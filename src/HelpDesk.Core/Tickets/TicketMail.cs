@@ -56,8 +56,11 @@ public static class TicketMail
         """,
         TicketId: ticket.Id);
 
-    /// <summary>To the requester: the ticket's new status. <paramref name="askNps"/> adds the NPS question to a resolution.</summary>
-    public static OutboundMail StatusChanged(Ticket ticket, Person requester, bool askNps = false) => new(
+    /// <summary>
+    /// To the requester: the ticket's new status. <paramref name="askNps"/> adds the NPS question to a resolution,
+    /// its links on <paramref name="site"/>.
+    /// </summary>
+    public static OutboundMail StatusChanged(Ticket ticket, Person requester, PublicSite site, bool askNps = false) => new(
         StatusNotice,
         requester.Email,
         $"{Tag(ticket)} is now {TicketWorkflow.Describe(ticket.Status)}",
@@ -67,7 +70,7 @@ public static class TicketMail
 
               We consider ticket {ticket.Number} "{ticket.Subject}" resolved. If it is not, reply to this message and it reopens.
               You can rate how we did on the portal.
-              """ + (askNps ? "\n\n" + Economics.NpsSurvey.MailQuestion(ticket.Number) : "")
+              """ + (askNps ? "\n\n" + Economics.NpsSurvey.MailQuestion(ticket.Number, site) : "")
             : $"""
               Hello {requester.Name},
 

@@ -7,10 +7,10 @@ namespace HelpDesk.Web.Accounts;
 
 /// <summary>
 /// Identity's account mail (confirm your address, reset your password) goes to the outbox like every other
-/// message. Where <c>Mail:LogAccountLinks</c> is on (the development default) the link is also logged, so a
+/// message. Its links are on the configured public site, whatever Host the request that asked for them named. Where <c>Mail:LogAccountLinks</c> is on (the development default) the link is also logged, so a
 /// person trying the app without a mail server can follow it.
 /// </summary>
-public sealed partial class AccountMailer(IOutbox outbox, TimeProvider clock, IConfiguration configuration, ILogger<AccountMailer> logger)
+public sealed partial class AccountMailer(IOutbox outbox, PublicSite site, TimeProvider clock, IConfiguration configuration, ILogger<AccountMailer> logger)
     : IEmailSender<HelpDeskUser>
 {
     public Task SendConfirmationLinkAsync(HelpDeskUser user, string email, string confirmationLink) =>
@@ -61,6 +61,31 @@ public sealed partial class AccountMailer(IOutbox outbox, TimeProvider clock, IC
             """,
             resetCode);
 
+    /// <summary>
+    /// To the owner of an address someone registered again. The form answers as it does for a new account, so that it
+    /// tells no one which addresses have accounts; only the owner learns of it, here.
+    /// </summary>
+    public Task SendAlreadyRegisteredAsync(HelpDeskUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var reset = site.Link("/account/forgotpassword");
+        return SendAsync(
+            OutboundMail.AccountExists,
+            user.Email,
+            "You already have a HelpDesk account",
+            $"""
+            Hello {Name(user)},
+
+            Someone asked to register a HelpDesk account with this address, which already has one.
+            If it was you, sign in at {site.Link("/account/signin")}, or choose a new password at:
+
+            {reset}
+
+            If it was not you, ignore this message: nothing has changed.
+            """,
+            reset);
+    }
+
     private async Task SendAsync(string kind, string email, string subject, string body, string link)
     {
         await outbox.EnqueueAsync(new OutboundMail(kind, email, subject, body), clock.GetUtcNow().UtcDateTime);
@@ -70,8 +95,9 @@ public sealed partial class AccountMailer(IOutbox outbox, TimeProvider clock, IC
         }
     }
 
-    // Identity's API endpoints hand over links already HTML-encoded; mail bodies here are plain text.
-    private static string Link(string link) => WebUtility.HtmlDecode(link);
+    // Identity's API endpoints hand over links already HTML-encoded and built from the request; mail bodies here are
+    // plain text, and every link points at the public site.
+    private string Link(string link) => site.Rebase(WebUtility.HtmlDecode(link));
 
     private static string Name(HelpDeskUser user) => string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName;
 

@@ -1,8 +1,6 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Web.Accounts;
-using HelpDesk.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity.Data;
 
 namespace HelpDesk.Web.Api;
 
@@ -14,11 +12,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.AddEndpointFilter(DefinedEnums.FilterAsync);
 
-        api.MapGroup("/auth")
-            .WithTags("Authentication")
-            .MapIdentityApi<HelpDeskUser>()
-            .AddEndpointFilter(MakeRegisteredAccountsCustomers)
-            .RequireRateLimiting(HelpDeskServices.SignInRateLimit);
+        api.MapAuthEndpoints();
 
         api.MapGet("/me", MeAsync)
             .WithTags("Account")
@@ -46,36 +40,6 @@ public static class ApiEndpoints
             [.. roles.Order(StringComparer.Ordinal)],
             organisation is null ? null : new MeOrganisation(organisation.Id, organisation.Name, organisation.Region.ToString(), organisation.Segment.ToString())));
     }
-
-    /// <summary>
-    /// Identity's own <c>/register</c> endpoint creates a bare account. Everyone who registers themselves is a
-    /// customer, exactly as on the portal, so the filter adds the role once the account exists.
-    /// </summary>
-    private static async ValueTask<object?> MakeRegisteredAccountsCustomers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var result = await next(context);
-        if (!context.HttpContext.Request.Path.Value!.EndsWith("/register", StringComparison.OrdinalIgnoreCase)
-            || context.Arguments.OfType<RegisterRequest>().FirstOrDefault() is not { } request
-            || !IsOk(result))
-        {
-            return result;
-        }
-
-        var users = context.HttpContext.RequestServices.GetRequiredService<HelpDeskUserManager>();
-        if (await users.FindByEmailAsync(request.Email) is { } user && !await users.IsInRoleAsync(user, Roles.Customer))
-        {
-            await users.AddToRoleAsync(user, Roles.Customer);
-        }
-
-        return result;
-    }
-
-    private static bool IsOk(object? result) => result switch
-    {
-        Ok => true,
-        INestedHttpResult nested => nested.Result is Ok,
-        _ => false,
-    };
 }
 
 public sealed record MeResponse(int Id, string Email, string DisplayName, IReadOnlyList<string> Roles, MeOrganisation? Organisation);

@@ -16,8 +16,8 @@ namespace HelpDesk.Web.Demo;
 
 /// <summary>
 /// The demo installation: organisations in every region and segment, people in every role, and a year of
-/// tickets between them (<see cref="DemoTickets"/>). It is seeded into an empty database when <c>Demo:Seed</c> is
-/// on (the default with SQLite) and is the same on every machine. Later capabilities add their demo rows here, so there is one place to read it all.
+/// tickets between them (<see cref="DemoTickets"/>). It is seeded into an empty database when <see cref="DemoPasswords"/>
+/// says so (by default only in Development with SQLite) and is the same on every machine. Later capabilities add their demo rows here, so there is one place to read it all.
 /// </summary>
 public static partial class DemoData
 {
@@ -70,13 +70,14 @@ public static partial class DemoData
     public static async Task SeedIfWantedAsync(IServiceProvider services, IConfiguration configuration)
     {
         var provider = services.GetRequiredService<DatabaseOptions>().Provider;
-        if (!configuration.GetValue("Demo:Seed", provider == DatabaseProvider.Sqlite))
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        if (!DemoPasswords.WantsSeed(configuration, environment, provider))
         {
             return;
         }
 
         var users = services.GetRequiredService<HelpDeskUserManager>();
-        var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
+        var password = DemoPasswords.Choose(configuration, environment);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("HelpDesk.Demo");
 
         if (await users.FindByEmailAsync(People[0].Email) is null)
@@ -97,7 +98,13 @@ public static partial class DemoData
             await scope.ServiceProvider.GetRequiredService<MetricsRollup>().RunIncrementalAsync();
         }
 
-        PrintSignIns(password);
+        var retired = await DemoPasswords.RetirePublishedAsync(users, password);
+        if (retired > 0)
+        {
+            LogPasswordsRetired(logger, retired);
+        }
+
+        PrintSignIns(environment.IsDevelopment() ? password : $"the one in {DemoPasswords.PasswordSetting}");
     }
 
     /// <returns>How many demo tickets were seeded.</returns>
@@ -184,6 +191,9 @@ public static partial class DemoData
         text.AppendLine(CultureInfo.InvariantCulture, $"Demo catalogue: {DemoCatalogue.Products.Count} products of {DemoCatalogue.Vendor} ({string.Join(", ", DemoCatalogue.Products.Select(p => p.Name))}) with {DemoCatalogue.ReleaseCount} releases and {DemoCatalogue.Environments.Count} environments; Scope of Support in 2 published versions each at /scope; {DemoContracts.PlanCount} plans, {DemoContracts.Contracts.Count} contracts; {DemoOfferings.All.Count} services offerings with offers in every state (pipeline at /manage/services/pipeline).");
         Console.WriteLine(text.ToString());
     }
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "{Count} demo account(s) still had the published demo password and now have the one in Demo:Password")]
+    private static partial void LogPasswordsRetired(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Seeded the demo: {Organisations} organisations, {People} people, {Products} products, {Contracts} contracts, {Tickets} tickets in {Milliseconds} ms")]
     private static partial void LogSeeded(ILogger logger, int organisations, int people, int products, int contracts, int tickets, long milliseconds);

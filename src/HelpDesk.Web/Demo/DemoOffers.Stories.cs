@@ -1,6 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
@@ -96,8 +97,8 @@ internal static partial class DemoOffers
             var organisations = services.GetRequiredService<IOrganisationStore>();
             var rights = services.GetRequiredService<IBuyingRights>();
             People = services.GetRequiredService<IPeopleDirectory>();
-            Make = new MakeOffer(tickets, offerings, offers, contracts, services.GetRequiredService<IScopeStore>(), organisations, People, services.GetRequiredService<OfferSettings>(), clock);
-            Accept = new AcceptOffer(offers, offerings, tickets, contracts, organisations, rights, People, new NoRejudging(), clock);
+            Make = new MakeOffer(tickets, offerings, offers, contracts, services.GetRequiredService<IScopeStore>(), organisations, People, services.GetRequiredService<OfferSettings>(), services.GetRequiredService<PublicSite>(), clock);
+            Accept = new AcceptOffer(offers, offerings, tickets, contracts, organisations, rights, People, new NoRejudging(), services.GetRequiredService<PublicSite>(), clock);
             Decline = new DeclineOffer(offers, tickets, organisations, rights, People, clock);
             Withdraw = new WithdrawOffer(offers, tickets, People, clock);
             Expiry = new OfferExpiry(offers, tickets, People, clock);

@@ -2,6 +2,7 @@ using Dapper;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -116,7 +117,7 @@ internal static class DemoTickets
         var story = new Story(
             new FileTicket(store, people, [judge, route], attachments, clock),
             new ReplyToTicket(store, people, attachments, clock, calendars, pull),
-            new ChangeTicketStatus(store, people, clock, calendars, pull),
+            new ChangeTicketStatus(store, people, clock, services.GetRequiredService<PublicSite>(), calendars, pull),
             new AssignTicket(store, people, rerouting, clock),
             new LogTime(store, clock),
             new RateTicket(store, clock),

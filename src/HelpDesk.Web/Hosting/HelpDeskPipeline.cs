@@ -1,8 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Hangfire;
+using HelpDesk.Core.Mail;
+using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Api;
 using HelpDesk.Web.Jobs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,17 +14,31 @@ public static class HelpDeskPipeline
 {
     public static WebApplication UseHelpDesk(this WebApplication app)
     {
-        app.Use(async (context, next) =>
+        // First, so that everything after sees the client's own address and scheme (from trusted proxies only).
+        app.UseForwardedHeaders();
+        app.Use((context, next) =>
         {
-            // The id every log line of this request carries (ASP.NET Core's RequestId scope) is echoed to the caller,
-            // so a person reporting a problem can quote it.
-            var headers = context.Response.Headers;
-            headers["X-Request-Id"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            await next(context);
+            // Written as the response starts, so that an error response, whose headers the exception handler clears,
+            // carries them too.
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders.Apply(context);
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
+
+        if (app.Services.GetRequiredService<PublicSite>().BaseUrl.Scheme == Uri.UriSchemeHttps)
+        {
+            // A load balancer probes /health over plain HTTP inside the network; everything else moves to HTTPS.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only over HTTPS (as the client saw it, through a trusted proxy).
+            app.UseHsts();
+        }
 
         app.UseWhen(IsApi, api =>
         {
@@ -34,7 +50,6 @@ public static class HelpDeskPipeline
             if (!app.Environment.IsDevelopment())
             {
                 pages.UseExceptionHandler("/error");
-                pages.UseHsts();
             }
 
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -45,10 +60,16 @@ public static class HelpDeskPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(SessionChecks.RefuseRevokedBearerAsync);
         app.UseAuthorization();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).DisableRateLimiting();
-        app.MapOpenApi("/api/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
+        if (app.Environment.IsProduction())
+        {
+            openApi.RequireAuthorization(StaffPolicy);
+        }
+
         app.MapHelpDeskApi();
         app.MapRazorPages();
         var dashboard = new DashboardOptions
@@ -61,16 +82,27 @@ public static class HelpDeskPipeline
         return app;
     }
 
+    private const string StaffPolicy = HelpDeskServices.StaffPolicy;
+
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
-    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    /// <summary>
+    /// The overall status for anyone (what a load balancer needs); in Production the checks' details, which name
+    /// servers and mailboxes, only for signed-in staff.
+    /// </summary>
+    private static async Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+        var environment = context.RequestServices.GetRequiredService<IHostEnvironment>();
+        var detailed = !environment.IsProduction()
+            || (await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.User, StaffPolicy)).Succeeded;
+        object body = detailed
+            ? new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            }
+            : new { status = report.Status.ToString() };
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 }

@@ -4,6 +4,7 @@ using Hangfire;
 using HelpDesk.Core;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data;
 using HelpDesk.Data.Accounts;
@@ -13,11 +14,15 @@ using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Api;
 using HelpDesk.Web.Jobs;
 using HelpDesk.Web.Tickets;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -33,6 +38,9 @@ public static class HelpDeskServices
 
     /// <summary>Who reviews held mail (<c>/desk/mail</c>): the desk, and the administrator who runs the mailboxes.</summary>
     public const string MailReviewPolicy = "MailReview";
+
+    /// <summary>Anyone who works at the help desk: engineers, managers and administrators.</summary>
+    public const string StaffPolicy = "Staff";
 
     /// <summary>Portal pages whose forms carry attachments.</summary>
     private static readonly string[] UploadPages = ["/Tickets/New", "/Tickets/Details"];
@@ -52,6 +60,10 @@ public static class HelpDeskServices
         services.AddSingleton(_ => RoutingSettingsReader.ReadSla(configuration));
         services.AddSingleton(_ => MailSettingsReader.ReadMail(configuration));
         services.AddSingleton(_ => OfferSettingsReader.Read(configuration));
+        services.AddSingleton(_ => PublicSiteReader.Read(configuration, builder.Environment));
+        // A request naming another host is refused before anything reads it; links never come from the Host anyway.
+        services.AddOptions<HostFilteringOptions>().Configure<PublicSite>((options, site) =>
+            options.AllowedHosts = PublicSiteReader.AllowedHosts(site, builder.Environment));
         services.AddHelpDeskCore(
             attachments,
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });
@@ -60,8 +72,9 @@ public static class HelpDeskServices
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        AddIdentity(services);
+        AddIdentity(services, SettingValues.Int(configuration.GetSection("Accounts"), "SessionCheckSeconds", 10, 0, 300));
         AddAuthorization(services);
+        AddForwardedHeaders(services, configuration);
         AddRateLimits(services, configuration);
         AddMailIngressRateLimit(services, configuration);
         AddDataProtection(services);
@@ -107,7 +120,11 @@ public static class HelpDeskServices
         return builder;
     }
 
-    private static void AddIdentity(IServiceCollection services)
+    /// <param name="sessionCheckSeconds">
+    /// A changed security stamp (role change, password change, sign-out, sessions ended) rejects a sign-in cookie
+    /// within this many seconds; bearer and refresh tokens are checked on every use (<see cref="SessionChecks"/>).
+    /// </param>
+    private static void AddIdentity(IServiceCollection services, int sessionCheckSeconds)
     {
         services.AddAuthentication(options =>
             {
@@ -128,18 +145,22 @@ public static class HelpDeskServices
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
+                // Wrong passwords never lock an account (HelpDeskSignInManager throttles them instead); a lockout set
+                // on an account still holds.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<HelpDeskRole>()
             .AddDapperStores()
             .AddUserManager<HelpDeskUserManager>()
-            .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+            // After AddApiEndpoints, which registers Identity's own sign-in manager.
+            .AddSignInManager<HelpDeskSignInManager>();
 
-        services.AddTransient<IEmailSender<HelpDeskUser>, AccountMailer>();
+        services.AddSingleton<SignInAttempts>();
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(sessionCheckSeconds));
+        services.AddTransient<AccountMailer>();
+        services.AddTransient<IEmailSender<HelpDeskUser>>(provider => provider.GetRequiredService<AccountMailer>());
         services.AddScoped<CustomerRegistration>();
         services.AddScoped<AccountBootstrap>();
 
@@ -163,6 +184,41 @@ public static class HelpDeskServices
         });
     }
 
+    /// <summary>
+    /// Behind a reverse proxy the client's address and scheme come from its forwarded headers, believed only from the
+    /// configured proxies: the sign-in limits count real clients, and HTTPS is seen as HTTPS.
+    /// </summary>
+    private static void AddForwardedHeaders(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => ProxySettingsReader.Read(configuration));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<TrustedProxies>((options, trusted) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Every hop is unwrapped while it comes from a trusted proxy; the first untrusted one is the client.
+            options.ForwardLimit = null;
+            foreach (var proxy in trusted.Proxies)
+            {
+                options.KnownProxies.Add(proxy);
+            }
+
+            foreach (var network in trusted.Networks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+        });
+
+        // Cookies are Secure whenever the request arrived over HTTPS (at the proxy, as forwarded), and always when
+        // the public address is HTTPS.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<PublicSite>((options, site) =>
+            options.Cookie.SecurePolicy = SecurePolicy(site));
+        services.AddOptions<AntiforgeryOptions>().Configure<PublicSite>((options, site) => options.Cookie.SecurePolicy = SecurePolicy(site));
+        services.AddOptions<HttpsRedirectionOptions>().Configure<PublicSite>((options, site) =>
+            options.HttpsPort = site.BaseUrl.Scheme == Uri.UriSchemeHttps ? site.BaseUrl.Port : null);
+    }
+
+    private static CookieSecurePolicy SecurePolicy(PublicSite site) =>
+        site.BaseUrl.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
@@ -181,6 +237,7 @@ public static class HelpDeskServices
             .AddPolicy(Areas.Portal, policy => policy.RequireRole(Roles.Customer))
             .AddPolicy(Areas.Desk, policy => policy.RequireRole(Roles.Engineer, Roles.Manager))
             .AddPolicy(MailReviewPolicy, policy => policy.RequireRole(Roles.Engineer, Roles.Manager, Roles.Admin))
+            .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.Engineer, Roles.Manager, Roles.Admin))
             .AddPolicy(Areas.Manage, policy => policy.RequireRole(Roles.Manager))
             .AddPolicy(Areas.Admin, policy => policy.RequireRole(Roles.Admin));
     }

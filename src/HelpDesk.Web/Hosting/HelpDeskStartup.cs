@@ -40,6 +40,8 @@ public static partial class HelpDeskStartup
             app.Services.GetRequiredService<RoutingSettings>();
             app.Services.GetRequiredService<SlaSettings>();
             app.Services.GetRequiredService<HelpDesk.Core.Mail.MailSettings>();
+            app.Services.GetRequiredService<HelpDesk.Core.Mail.PublicSite>();
+            app.Services.GetRequiredService<TrustedProxies>();
             var mailServer = app.Services.GetRequiredService<OutboundMailServer>();
             var mailIngress = app.Services.GetRequiredService<MailIngress>();
             LogMail(logger, mailServer, mailIngress);

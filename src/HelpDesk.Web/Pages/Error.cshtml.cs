@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +7,6 @@ namespace HelpDesk.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    public string RequestId { get; private set; } = "";
-
-    public void OnGet() => RequestId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+    /// <summary>Whatever the failed request's method was: the error page is shown in its place.</summary>
+    public string RequestId => Hosting.SecurityHeaders.RequestId(HttpContext);
 }

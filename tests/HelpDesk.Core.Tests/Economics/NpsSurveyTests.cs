@@ -85,14 +85,14 @@ public sealed class NpsSurveyTests
     public void Group_FollowsTheNpsBands(int score, string group) => NpsSurvey.Group(score).Should().Be(group);
 
     [Fact]
-    public void MailQuestion_LinksEveryScoreToThePortalPage()
+    public void MailQuestion_LinksEveryScoreToThePortalPageOnThePublicSite()
     {
-        var text = NpsSurvey.MailQuestion("HD-42");
+        var text = NpsSurvey.MailQuestion("HD-42", new HelpDesk.Core.Mail.PublicSite(new Uri("https://support.example.com/")));
 
         text.Should().Contain("how likely are you to recommend us to a colleague?");
         for (var score = 0; score <= 10; score++)
         {
-            text.Should().Contain($"/portal/nps?score={score}&ticket=HD-42");
+            text.Should().Contain($"https://support.example.com/portal/nps?score={score}&ticket=HD-42");
         }
     }
 

@@ -60,7 +60,7 @@ internal sealed class RoutingWorld
     public SaveEngineerProfile SaveProfile => new(Engineers, Catalogue, People, Pull, Clock);
     public AddCostRate AddRate => new(Engineers, Clock);
     public SetEngineerAvailability Availability => new(Engineers, Pull, Clock);
-    public ChangeTicketStatus ChangeStatus => new(Tickets, People, Clock, Calendars, Pull);
+    public ChangeTicketStatus ChangeStatus => new(Tickets, People, Clock, new HelpDesk.Core.Mail.PublicSite(new Uri("https://helpdesk.example")), Calendars, Pull);
     public ReplyToTicket Reply => new(Tickets, People, AttachmentPolicy.Default, Clock, Calendars, Pull);
     public AssignTicket Assign => new(Tickets, People, Rerouting, Clock);
     public SlaMonitor Monitor => new(Tickets, Routing, Organisations, People, Settings, Sla, Clock);

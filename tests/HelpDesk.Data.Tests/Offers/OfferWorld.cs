@@ -25,6 +25,9 @@ internal sealed class OfferWorld
 {
     public static readonly DateTime Now = new(2026, 3, 2, 10, 30, 0, DateTimeKind.Utc);
 
+    /// <summary>Where the offer mails' links point.</summary>
+    public static readonly HelpDesk.Core.Mail.PublicSite Site = new(new Uri("https://helpdesk.example"));
+
     private OfferWorld(IDbConnectionFactory connections)
     {
         Connections = connections;
@@ -39,8 +42,8 @@ internal sealed class OfferWorld
         var people = new PeopleDirectory(connections);
         SaveDraft = new SaveOfferingDraft(Offerings, Contracts, Scope, Clock);
         Publish = new PublishOffering(Offerings, Contracts, Scope, Clock);
-        Make = new MakeOffer(Tickets, Offerings, Offers, Contracts, Scope, organisations, people, new OfferSettings { Currency = Currency.Parse("EUR")! }, Clock);
-        Accept = new AcceptOffer(Offers, Offerings, Tickets, Contracts, organisations, Rights, people, Rejudged, Clock);
+        Make = new MakeOffer(Tickets, Offerings, Offers, Contracts, Scope, organisations, people, new OfferSettings { Currency = Currency.Parse("EUR")! }, Site, Clock);
+        Accept = new AcceptOffer(Offers, Offerings, Tickets, Contracts, organisations, Rights, people, Rejudged, Site, Clock);
         Decline = new DeclineOffer(Offers, Tickets, organisations, Rights, people, Clock);
         Withdraw = new WithdrawOffer(Offers, Tickets, people, Clock);
         Expiry = new OfferExpiry(Offers, Tickets, people, Clock);

@@ -12,6 +12,8 @@ namespace HelpDesk.Data.Tests.Tickets;
 
 public abstract class TicketStoreTests : ProviderTestBase
 {
+    private static readonly HelpDesk.Core.Mail.PublicSite Site = new(new Uri("https://helpdesk.example"));
+
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     private TicketStore Store => TestStores.Tickets(Connections);
@@ -136,7 +138,7 @@ public abstract class TicketStoreTests : ProviderTestBase
         var ticket = await FileAsync(seed.CustomerA, seed.OrgA);
         var people = new PeopleDirectory(Connections);
         await TestStores.Assign(Connections, _clock).HandleAsync(new AssignTicketRequest(TicketActor.Staff(seed.Engineer), ticket.Id, seed.Engineer, null));
-        await new ChangeTicketStatus(Store, people, _clock).HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.Resolved, null));
+        await new ChangeTicketStatus(Store, people, _clock, Site).HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), ticket.Id, TicketStatus.Resolved, null));
 
         var reply = await new ReplyToTicket(Store, people, AttachmentPolicy.Default, _clock).HandleAsync(
             new ReplyToTicketRequest { Actor = TicketActor.Customer(seed.CustomerA, seed.OrgA), TicketId = ticket.Id, Body = "Still broken" });
@@ -200,7 +202,7 @@ public abstract class TicketStoreTests : ProviderTestBase
     public async Task ListAsync_PagesThroughSeveralStatuses_InOneOrder_WithoutSkippingOrRepeating()
     {
         var seed = await SeedAsync();
-        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock);
+        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock, Site);
         var open = new List<int>();
         for (var i = 0; i < 17; i++)
         {
@@ -274,7 +276,7 @@ public abstract class TicketStoreTests : ProviderTestBase
     {
         var seed = await SeedAsync();
         var ticket = await FileAsync(seed.CustomerA, seed.OrgA);
-        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock);
+        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock, Site);
         var rate = new RateTicket(Store, _clock);
         var customer = TicketActor.Customer(seed.CustomerA, seed.OrgA);
 
@@ -294,7 +296,7 @@ public abstract class TicketStoreTests : ProviderTestBase
     {
         var seed = await SeedAsync();
         var ticket = await FileAsync(seed.CustomerA, seed.OrgA);
-        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock);
+        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock, Site);
         var reply = new ReplyToTicket(Store, new PeopleDirectory(Connections), AttachmentPolicy.Default, _clock);
         var customer = TicketActor.Customer(seed.CustomerA, seed.OrgA);
 
@@ -315,7 +317,7 @@ public abstract class TicketStoreTests : ProviderTestBase
     {
         var seed = await SeedAsync();
         var old = await FileAsync(seed.CustomerA, seed.OrgA, "Old");
-        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock);
+        var status = new ChangeTicketStatus(Store, new PeopleDirectory(Connections), _clock, Site);
         await status.HandleAsync(new ChangeTicketStatusRequest(TicketActor.Staff(seed.Engineer), old.Id, TicketStatus.Resolved, null));
         _clock.Advance(TimeSpan.FromDays(6));
         var recent = await FileAsync(seed.CustomerA, seed.OrgA, "Recent");

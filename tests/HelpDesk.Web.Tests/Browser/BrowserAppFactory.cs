@@ -15,7 +15,7 @@ public sealed class BrowserAppFactory : HelpDeskAppFactory
     private readonly Lazy<string> _baseUrl;
 
     public BrowserAppFactory()
-        : base(new Dictionary<string, string?>())
+        : base(new Dictionary<string, string?> { ["App:PublicUrl"] = "http://127.0.0.1" })
     {
         // Port 0: the operating system picks a free port, so test classes can run side by side.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

@@ -78,6 +78,33 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_FailsNamingThePublicUrl_WhenItIsMissingOutsideDevelopment()
+    {
+        var run = await RunAppAsync(new()
+        {
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__HelpDesk"] = $"Data Source={Path.Combine(_workDirectory, "public-url.db")}",
+        });
+
+        ShouldFailNaming(run, "App:PublicUrl");
+    }
+
+    [Fact]
+    public async Task Start_FailsNamingTheDemoPassword_WhenTheDemoIsSeededOutsideDevelopmentWithThePublishedOne()
+    {
+        var run = await RunAppAsync(new()
+        {
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__HelpDesk"] = $"Data Source={Path.Combine(_workDirectory, "demo.db")}",
+            ["App__PublicUrl"] = "https://helpdesk.example",
+            ["Demo__Seed"] = "true",
+            ["Demo__Password"] = "Demo-pass-1",
+        });
+
+        ShouldFailNaming(run, "Demo:Password");
+    }
+
+    [Fact]
     public async Task Migrate_CreatesTheSchemaAndExits_OnAFreshDatabase()
     {
         var databaseFile = Path.Combine(_workDirectory, "fresh.db");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HelpDesk.Data.Infrastructure;
-using HelpDesk.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -17,10 +16,20 @@ namespace HelpDesk.Web.Tests.Infrastructure;
 /// </summary>
 public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
 {
-    public const string Password = DemoData.DefaultPassword;
+    /// <summary>
+    /// The demo accounts' password. The tests run outside Development, where the published demo password is refused,
+    /// so they set their own, as an operator does.
+    /// </summary>
+    public const string Password = "Test-pass-1";
+
+    /// <summary>The address the app is told it is reached at; the test client's requests name its host.</summary>
+    public const string PublicUrl = "http://localhost";
 
     /// <summary>The key a mail provider sends to <c>POST /api/inbound/email</c>.</summary>
     public const string IngressKey = "test-ingress-key-0123456789";
+
+    /// <summary>Settings the seeded demo does not depend on: a factory changing only these starts from the template.</summary>
+    private static readonly string[] TemplateNeutralSections = ["RateLimits:", "App:", "Accounts:"];
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -47,6 +56,8 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:HelpDesk"] = $"Data Source={DatabaseFile}",
             ["Demo:Seed"] = "true",
+            ["Demo:Password"] = Password,
+            ["App:PublicUrl"] = PublicUrl,
             ["Jobs:RunServer"] = "false",
             ["RateLimits:SignInPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -61,7 +72,7 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        if (useTemplate && settings.Keys.All(key => key.StartsWith("RateLimits:", StringComparison.OrdinalIgnoreCase)))
+        if (useTemplate && settings.Keys.All(key => TemplateNeutralSections.Any(s => key.StartsWith(s, StringComparison.OrdinalIgnoreCase))))
         {
             DemoTemplate.CopyTo(DatabaseFile);
         }
@@ -69,12 +80,16 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>The hosting environment: not Development, so the app checks its settings as in production.</summary>
+    protected virtual string Environment => "Testing";
+
     public IDbConnectionFactory Connections => Services.GetRequiredService<IDbConnectionFactory>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        foreach (var (key, value) in _settings)
+        builder.UseEnvironment(Environment);
+        // A setting given as null is left out, so that the app's own default applies.
+        foreach (var (key, value) in _settings.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
         }

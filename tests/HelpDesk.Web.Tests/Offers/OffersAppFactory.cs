@@ -6,9 +6,7 @@ using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tests.Entitlement;
 using HelpDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Web.Tests.Offers;
@@ -47,23 +45,10 @@ public sealed class OffersAppFactory : HelpDeskAppFactory, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, ClientAddressFilter>());
+        builder.ArriveFrom(ClientAddress);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
-    private sealed class ClientAddressFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(ClientAddress);
-                return following(context);
-            });
-            next(app);
-        };
-    }
 }
 
 /// <summary>The steps the offer tests share: a published service, an out-of-scope Orbit ticket, an offer on it.</summary>

@@ -56,6 +56,9 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
         return (browser, script, await FormTokenAsync(browser));
     }
 
+    /// <summary>Signs the visitor in again, after something ended their account's sessions.</summary>
+    public async Task RenewClientsAsync(Visitor visitor) => _clients[visitor] = await FreshClientsAsync(visitor);
+
     public async Task InitializeAsync()
     {
         foreach (var visitor in Emails.Keys)

@@ -63,7 +63,26 @@ public static class AccessMatrixRequests
         ["/api/offers/{id}/withdraw"] = """{"reason":"Checking access."}""",
     };
 
+    /// <summary>
+    /// Routes that end every session of the account: signing out, and Identity's first two-factor call, which makes an
+    /// authenticator key and with it a new security stamp.
+    /// </summary>
+    private static readonly HashSet<string> EndSessions = new(StringComparer.Ordinal) { "POST /account/signout", "POST /api/auth/manage/2fa" };
+
     public static async Task<HttpResponseMessage> SendAsync(AccessMatrixFixture app, string route, Visitor visitor)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var response = await SendOnceAsync(app, route, visitor);
+        if (EndSessions.Contains(route) && visitor != Visitor.Anonymous)
+        {
+            // The shared clients' sessions ended too.
+            await app.RenewClientsAsync(visitor);
+        }
+
+        return response;
+    }
+
+    private static async Task<HttpResponseMessage> SendOnceAsync(AccessMatrixFixture app, string route, Visitor visitor)
     {
         var (method, pattern) = Split(route);
         var (browser, script, token) = pattern == "/account/signout" ? await app.FreshClientsAsync(visitor) : app.For(visitor);

@@ -30,13 +30,15 @@ public sealed class ForgotPasswordModel(HelpDeskUserManager users, IEmailSender<
             return Page();
         }
 
-        // The answer is the same whether or not the account exists, so the form cannot be used to find accounts.
+        // The answer is the same whether or not the account exists, so the form cannot be used to find accounts. A
+        // contact made from their mail has no password and an unconfirmed address; the link reaches their mailbox,
+        // which is proof enough, so they set their first password here.
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null && await users.IsEmailConfirmedAsync(user))
+        if (user is not null && (await users.IsEmailConfirmedAsync(user) || !await users.HasPasswordAsync(user)))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { email = user.Email, code }, protocol: Request.Scheme)!;
+            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { email = user.Email, code })!;
             await mailer.SendPasswordResetLinkAsync(user, user.Email, link);
         }
 

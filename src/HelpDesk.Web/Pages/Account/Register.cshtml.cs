@@ -31,7 +31,7 @@ public sealed class RegisterModel(CustomerRegistration registration) : PageModel
             return RedirectToPage("/Account/RegisterConfirmation", new { email = Input.Email.Trim() });
         }
 
-        foreach (var (field, message) in result.Errors.Select(e => (FieldOf(e), MessageOf(e))).Distinct())
+        foreach (var (field, message) in result.Errors.Select(e => (FieldOf(e), e.Description)).Distinct())
         {
             ModelState.AddModelError(field, message);
         }
@@ -40,22 +40,15 @@ public sealed class RegisterModel(CustomerRegistration registration) : PageModel
     }
 
     private string ConfirmationLink(int userId, string code) =>
-        Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId, code }, protocol: Request.Scheme)!;
+        Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId, code })!;
 
-    // Identity's error codes say which field is wrong; show each beside that field.
+    // Identity's error codes say which field is wrong; show each beside that field. A taken address is not an error
+    // here: CustomerRegistration answers it as a new one.
     private static string FieldOf(IdentityError error) => error.Code switch
     {
         var code when code.StartsWith("Password", StringComparison.Ordinal) => "Input.Password",
-        "DuplicateUserName" or "DuplicateEmail" or "InvalidEmail" or "InvalidUserName" => "Input.Email",
+        "InvalidEmail" or "InvalidUserName" => "Input.Email",
         _ => string.Empty,
-    };
-
-    // The user name is the email address, so Identity reports a taken address twice, once as a "username" the
-    // form never asked for; only the first error of a field is shown, and it was that one.
-    private static string MessageOf(IdentityError error) => error.Code switch
-    {
-        "DuplicateUserName" or "DuplicateEmail" => "An account with this email address already exists. Sign in, or reset your password if you forgot it.",
-        _ => error.Description,
     };
 
     public sealed class RegisterInput

@@ -49,9 +49,15 @@ public sealed class ResetPasswordModel(HelpDeskUserManager users) : PageModel
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (result.Succeeded)
         {
-            // A reset also ends a lockout: the person has proved they own the mailbox.
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            // A reset confirms the address: the person has proved they own the mailbox. It lifts no lock: wrong
+            // passwords never lock an account (they are throttled), so a lock is an administrator's decision.
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+                await users.PlaceByEmailDomainAsync(user);
+            }
+
             TempData["Notice"] = "Your password is changed. Sign in with the new one.";
             return RedirectToPage("/Account/SignIn");
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -41,15 +42,24 @@ public sealed class SignInModel(SignInManager<HelpDeskUser> signIn) : PageModel
             return LocalRedirect(user is null ? "/" : Roles.LandingPage(await signIn.UserManager.GetRolesAsync(user)));
         }
 
+        // The account's state is told only after the right password (HelpDeskSignInManager), so these answers tell a
+        // stranger nothing about which accounts exist.
         var message = result switch
         {
-            { IsLockedOut: true } => "This account is locked after too many failed sign-ins. Try again in 15 minutes, or reset your password.",
+            ThrottledSignInResult throttled => Throttled(throttled),
+            { IsLockedOut: true } => "This account is locked. Ask an administrator to unlock it.",
             { IsNotAllowed: true } => "Confirm your email address first: open the link in the message we sent you.",
             { RequiresTwoFactor: true } => "This account uses two-factor sign-in, which the API supports at /api/auth/login.",
             _ => "The email or password is not right.",
         };
         ModelState.AddModelError(string.Empty, message);
         return Page();
+    }
+
+    private string Throttled(ThrottledSignInResult throttled)
+    {
+        Response.Headers.RetryAfter = throttled.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"Too many wrong passwords. Wait {throttled.RetryAfterSeconds} seconds and try again, or reset your password.";
     }
 
     public sealed class SignInInput

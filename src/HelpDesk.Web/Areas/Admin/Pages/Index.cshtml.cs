@@ -4,6 +4,7 @@ using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,7 +25,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostRolesAsync(int userId, string[] roles)
+    public async Task<IActionResult> OnPostRolesAsync(int userId, string[] roles, [FromServices] SignInManager<HelpDeskUser> signIn)
     {
         var user = await users.FindByIdAsync(userId.ToString(CultureInfo.InvariantCulture));
         if (user is null)
@@ -48,6 +49,12 @@ public sealed class IndexModel(
             ModelState.AddModelError(string.Empty, string.Join(" ", added.Errors.Select(e => e.Description)));
             await LoadAsync();
             return Page();
+        }
+
+        if (user.Email == User.Identity?.Name)
+        {
+            // The change ended the account's sessions; the administrator's own carries on with the new roles.
+            await signIn.RefreshSignInAsync(user);
         }
 
         TempData["Notice"] = $"Roles of {user.Email}: {(wanted.Count == 0 ? "none" : string.Join(", ", wanted.Order(StringComparer.Ordinal)))}.";
