@@ -7,15 +7,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpDesk.Web.Tests.Browser;
 
 /// <summary>
-/// The whole application served by real Kestrel on a free loopback port, so that a real browser can reach it.
-/// Same fresh database and demo seed as <see cref="HelpDeskAppFactory"/>, one per test class.
+/// The whole application served by real Kestrel on a free loopback port, so that a real browser (or a raw
+/// <see cref="HttpClient"/>) can reach it. Same fresh database and demo seed as <see cref="HelpDeskAppFactory"/>,
+/// one per test class; a subclass passes settings of its own on top of the public URL.
 /// </summary>
-public sealed class BrowserAppFactory : HelpDeskAppFactory
+public class BrowserAppFactory : HelpDeskAppFactory
 {
     private readonly Lazy<string> _baseUrl;
 
     public BrowserAppFactory()
-        : base(new Dictionary<string, string?> { ["App:PublicUrl"] = "http://127.0.0.1" })
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected BrowserAppFactory(IDictionary<string, string?> settings)
+        : base(new Dictionary<string, string?>(settings) { ["App:PublicUrl"] = "http://127.0.0.1" })
     {
         // Port 0: the operating system picks a free port, so test classes can run side by side.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

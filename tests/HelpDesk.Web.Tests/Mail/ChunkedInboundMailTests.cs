@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using HelpDesk.Web.Tests.Browser;
 using HelpDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Web.Tests.Mail;
 
@@ -49,21 +46,8 @@ public sealed class ChunkedInboundMailTests(ChunkedInboundMailTests.KestrelSmall
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    public sealed class KestrelSmallMessagesApp : HelpDeskAppFactory
+    public sealed class KestrelSmallMessagesApp() : BrowserAppFactory(new Dictionary<string, string?>
     {
-        private readonly Lazy<string> _baseUrl;
-
-        public KestrelSmallMessagesApp()
-            : base(new Dictionary<string, string?> { ["Mail:MaxMessageBytes"] = InboundMailEndpointTests.SmallMessagesApp.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            _baseUrl = new Lazy<string>(() =>
-            {
-                StartServer();
-                return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-            });
-        }
-
-        public string BaseUrl => _baseUrl.Value;
-    }
+        ["Mail:MaxMessageBytes"] = InboundMailEndpointTests.SmallMessagesApp.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 }
