@@ -56,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ITicketStore, TicketStore>();
         services.AddSingleton<IRequestKeyStore, RequestKeyStore>();
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
+        services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IRefreshTokenUses, RefreshTokenUseStore>();
         services.AddSingleton<IScopeStore, ScopeStore>();
         services.AddSingleton<IContractStore, ContractStore>();

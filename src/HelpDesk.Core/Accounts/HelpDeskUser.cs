@@ -31,5 +31,8 @@ public sealed class HelpDeskUser
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>When an administrator deactivated the account; null while it is active. A deactivated account cannot sign in.</summary>
+    public DateTime? DeactivatedUtc { get; set; }
+
     public override string ToString() => Email;
 }

@@ -5,7 +5,7 @@ public interface IPeopleDirectory
 {
     Task<Person?> FindAsync(int userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Everyone with the Engineer or Manager role, by name: the people a ticket can be assigned to.</summary>
+    /// <summary>Everyone active with the Engineer or Manager role, by name: the people a ticket can be assigned to.</summary>
     Task<IReadOnlyList<Person>> ListStaffAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The person with this email address, compared without regard to case; null when there is none.</summary>

@@ -11,10 +11,13 @@ public static class AuditSubjects
 
     /// <summary>An environment of the catalogue, by its id.</summary>
     public const string Environment = "environment";
+
+    /// <summary>A user account, by its id: invitations, role changes, deactivation and reset mails sent by an administrator.</summary>
+    public const string Account = "account";
 }
 
 /// <summary>
-/// One line of the manage audit trail: who did what to a contract or the catalogue, and when. <see cref="Action"/>
+/// One line of the manage audit trail: who did what to a contract, the catalogue or an account, and when. <see cref="Action"/>
 /// is a short verb ("cancelled", "retired release 4.0"); <see cref="Detail"/> says what followed from it.
 /// </summary>
 public sealed record ManageAuditEntry

@@ -7,6 +7,7 @@ public sealed record OutboundMail(string Kind, string ToAddress, string Subject,
     public const string AccountConfirmation = "account-confirmation";
     public const string PasswordReset = "password-reset";
     public const string AccountExists = "account-exists";
+    public const string AccountInvitation = "account-invitation";
 
     /// <summary>
     /// How the message is marked for other robots (RFC 3834 Auto-Submitted): <c>auto-replied</c> for the acknowledgement

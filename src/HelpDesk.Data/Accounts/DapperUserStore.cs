@@ -37,7 +37,7 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
         SELECT u.Id, u.UserName, u.NormalizedUserName, u.Email, u.NormalizedEmail, u.EmailConfirmed, u.DisplayName,
                u.PasswordHash, u.SecurityStamp, u.ConcurrencyStamp, u.PhoneNumber, u.PhoneNumberConfirmed,
                u.TwoFactorEnabled, u.LockoutEndUtc AS LockoutEnd, u.LockoutEnabled, u.AccessFailedCount,
-               u.OrganisationId, u.CanBuyServices, u.CreatedUtc
+               u.OrganisationId, u.CanBuyServices, u.CreatedUtc, u.DeactivatedUtc
         FROM Users u
         """;
 

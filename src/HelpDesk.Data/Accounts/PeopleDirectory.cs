@@ -5,11 +5,15 @@ using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Accounts;
 
+/// <summary>
+/// People as the use cases meet them. A deactivated account is no one's colleague: it is not staff (its mail is a
+/// stranger's) and tickets cannot be assigned to it.
+/// </summary>
 public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleDirectory
 {
     private const string SelectPerson = """
         SELECT u.Id, u.DisplayName AS Name, u.Email, u.OrganisationId,
-               CASE WHEN EXISTS (
+               CASE WHEN u.DeactivatedUtc IS NULL AND EXISTS (
                    SELECT 1 FROM UserRoles ur JOIN Roles r ON r.Id = ur.RoleId
                    WHERE ur.UserId = u.Id AND r.NormalizedName IN ('ENGINEER', 'MANAGER')) THEN 1 ELSE 0 END AS IsStaff
         FROM Users u
@@ -30,7 +34,7 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
         const string sql = """
             SELECT u.Id, u.DisplayName AS Name, u.Email, u.OrganisationId, 1 AS IsStaff
             FROM Users u
-            WHERE EXISTS (
+            WHERE u.DeactivatedUtc IS NULL AND EXISTS (
                 SELECT 1 FROM UserRoles ur JOIN Roles r ON r.Id = ur.RoleId
                 WHERE ur.UserId = u.Id AND r.NormalizedName IN ('ENGINEER', 'MANAGER'))
             ORDER BY u.DisplayName, u.Id

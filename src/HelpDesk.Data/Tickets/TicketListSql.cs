@@ -162,7 +162,7 @@ internal static class TicketListSql
         {
             var text = query.Text.Trim();
             parameters.Add("TextId", TicketNumber.TryParse(text, out var id) ? id : 0);
-            parameters.Add("TextPattern", "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+            parameters.Add("TextPattern", LikePatterns.Containing(text));
         }
 
         if (query.After is { Sort: TicketSort.Due } due)

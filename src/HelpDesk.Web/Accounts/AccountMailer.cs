@@ -62,6 +62,29 @@ public sealed partial class AccountMailer(IOutbox outbox, PublicSite site, TimeP
             resetCode);
 
     /// <summary>
+    /// To a person an administrator added: the link is a password reset link (see <see cref="PasswordLinks"/>), so it
+    /// expires and works once as a reset link does, and opening it confirms the address.
+    /// </summary>
+    public Task SendInvitationAsync(HelpDeskUser user, string setPasswordLink)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return SendAsync(
+            OutboundMail.AccountInvitation,
+            user.Email,
+            "You are invited to HelpDesk",
+            $"""
+            Hello {Name(user)},
+
+            An administrator has made you a HelpDesk account. To choose your password and sign in, open:
+
+            {Link(setPasswordLink)}
+
+            If the link has expired, ask for a new one at {site.Link("/account/forgotpassword")}.
+            """,
+            Link(setPasswordLink));
+    }
+
+    /// <summary>
     /// To the owner of an address someone registered again. The form answers as it does for a new account, so that it
     /// tells no one which addresses have accounts; only the owner learns of it, here.
     /// </summary>

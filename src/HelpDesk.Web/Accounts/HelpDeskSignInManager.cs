@@ -72,6 +72,27 @@ public sealed class HelpDeskSignInManager(
         return await PreSignInCheck(user) ?? SignInResult.Success;
     }
 
+    /// <summary>A deactivated account is refused after its password, with its own answer.</summary>
+    protected override async Task<SignInResult?> PreSignInCheck(HelpDeskUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeactivatedUtc is not null ? new DeactivatedSignInResult() : await base.PreSignInCheck(user);
+    }
+
+    public override async Task<bool> CanSignInAsync(HelpDeskUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeactivatedUtc is null && await base.CanSignInAsync(user);
+    }
+
+    /// <summary>
+    /// Cookies, bearer tokens and refresh tokens of a deactivated account stop at their next check even if its stamp
+    /// were somehow unchanged: deactivating ends the sessions (<see cref="HelpDeskUserManager.EndSessionsAsync"/>), and
+    /// this keeps them ended.
+    /// </summary>
+    public override async Task<bool> ValidateSecurityStampAsync(HelpDeskUser? user, string? securityStamp) =>
+        user is { DeactivatedUtc: null } && await base.ValidateSecurityStampAsync(user, securityStamp);
+
     private string ClientAddress => Context.Connection.RemoteIpAddress?.ToString() ?? "local";
 }
 
@@ -90,4 +111,15 @@ public sealed class ThrottledSignInResult : SignInResult
     public int RetryAfterSeconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
 
     public override string ToString() => "Throttled";
+}
+
+/// <summary>A sign-in refused because an administrator deactivated the account; told only after the right password.</summary>
+public sealed class DeactivatedSignInResult : SignInResult
+{
+    public DeactivatedSignInResult()
+    {
+        IsNotAllowed = true;
+    }
+
+    public override string ToString() => "Deactivated";
 }

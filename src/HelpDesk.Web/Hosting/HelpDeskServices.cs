@@ -162,6 +162,8 @@ public static class HelpDeskServices
         services.AddTransient<AccountMailer>();
         services.AddTransient<IEmailSender<HelpDeskUser>>(provider => provider.GetRequiredService<AccountMailer>());
         services.AddScoped<CustomerRegistration>();
+        services.AddScoped<PasswordLinks>();
+        services.AddScoped<AccountAdministration>();
         services.AddScoped<AccountBootstrap>();
 
         services.ConfigureApplicationCookie(options =>

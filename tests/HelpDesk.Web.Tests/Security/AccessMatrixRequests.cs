@@ -10,8 +10,7 @@ public static class AccessMatrixRequests
     // Pages whose POST goes to a named handler; the matrix posts to the first one.
     private static readonly Dictionary<string, string> Handlers = new(StringComparer.Ordinal)
     {
-        ["/admin"] = "Roles",
-        ["/admin/index"] = "Roles",
+        ["/admin/users/{id:int}"] = "Deactivate",
         ["/manage"] = "Create",
         ["/manage/index"] = "Create",
         ["/portal/tickets/{number}"] = "Reply",

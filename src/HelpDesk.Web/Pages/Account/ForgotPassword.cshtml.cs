@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Hosting;
@@ -7,12 +6,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace HelpDesk.Web.Pages.Account;
 
 [EnableRateLimiting(HelpDeskServices.SignInRateLimit)]
-public sealed class ForgotPasswordModel(HelpDeskUserManager users, IEmailSender<HelpDeskUser> mailer) : PageModel
+public sealed class ForgotPasswordModel(HelpDeskUserManager users, PasswordLinks links, IEmailSender<HelpDeskUser> mailer) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -36,10 +34,7 @@ public sealed class ForgotPasswordModel(HelpDeskUserManager users, IEmailSender<
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is not null && (await users.IsEmailConfirmedAsync(user) || !await users.HasPasswordAsync(user)))
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { email = user.Email, code })!;
-            await mailer.SendPasswordResetLinkAsync(user, user.Email, link);
+            await mailer.SendPasswordResetLinkAsync(user, user.Email, await links.ResetLinkAsync(user));
         }
 
         Sent = true;

@@ -47,6 +47,7 @@ public sealed class SignInModel(SignInManager<HelpDeskUser> signIn) : PageModel
         var message = result switch
         {
             ThrottledSignInResult throttled => Throttled(throttled),
+            DeactivatedSignInResult => "This account has been deactivated. Ask an administrator if you need it again.",
             { IsLockedOut: true } => "This account is locked. Ask an administrator to unlock it.",
             { IsNotAllowed: true } => "Confirm your email address first: open the link in the message we sent you.",
             { RequiresTwoFactor: true } => "This account uses two-factor sign-in, which the API supports at /api/auth/login.",
