@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -174,7 +173,7 @@ public sealed partial class UserAdminTests(UserAdminTests.CheckEveryRequestApp a
         var admin = await app.SignInAsync(Admin);
         var id = await app.UserIdAsync(email);
         var browser = await app.SignInAsync(email);
-        var (script, refreshToken) = await LogInAsync(email);
+        var (script, refreshToken) = await app.LogInWithTokensAsync(email);
         (await browser.GetAsync("/desk")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await script.GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -190,6 +189,10 @@ public sealed partial class UserAdminTests(UserAdminTests.CheckEveryRequestApp a
         (await app.CreateAnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = HelpDeskAppFactory.Password }))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await admin.GetStringAsync("/admin/users?state=Deactivated")).Should().Contain(email);
+        var resetMails = (await app.OutboxForAsync(email)).Count(m => m.Kind == "password-reset");
+        (await app.CreateAnonymousClient().PostFormAsync("/account/forgotpassword", new Dictionary<string, string> { ["Input.Email"] = email }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        (await app.OutboxForAsync(email)).Count(m => m.Kind == "password-reset").Should().Be(resetMails, "a leaver is sent no reset link");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var people = scope.ServiceProvider.GetRequiredService<IPeopleDirectory>();
@@ -333,16 +336,6 @@ public sealed partial class UserAdminTests(UserAdminTests.CheckEveryRequestApp a
         set.StatusCode.Should().Be(HttpStatusCode.Redirect, PageText.ErrorsOf(await set.Content.ReadAsStringAsync()));
     }
 
-    private async Task<(HttpClient Script, string RefreshToken)> LogInAsync(string email)
-    {
-        var client = app.CreateAnonymousClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = HelpDeskAppFactory.Password });
-        response.EnsureSuccessStatusCode();
-        var tokens = await response.Content.ReadFromJsonAsync<Tokens>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens!.AccessToken);
-        return (client, tokens.RefreshToken);
-    }
-
     /// <summary>The account's audit lines, newest first, as "action: detail".</summary>
     private async Task<List<string>> AuditAsync(string email)
     {
@@ -387,8 +380,6 @@ public sealed partial class UserAdminTests(UserAdminTests.CheckEveryRequestApp a
     // The page's own forms, not the sign-out form of the layout.
     [GeneratedRegex("<form method=\"post\" (?!action=\"/account/signout\").*?</form>", RegexOptions.Singleline)]
     private static partial Regex FormPattern();
-
-    private sealed record Tokens(string AccessToken, string RefreshToken);
 
     public sealed class CheckEveryRequestApp()
         : HelpDeskAppFactory(new Dictionary<string, string?> { ["Accounts:SessionCheckSeconds"] = "0" });

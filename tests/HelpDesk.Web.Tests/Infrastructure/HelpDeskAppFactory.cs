@@ -140,6 +140,20 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// Logs in at <c>POST /api/auth/login</c> as a script does: the client carries the bearer token, and the refresh
+    /// token is handed back for the test to exchange.
+    /// </summary>
+    public async Task<(HttpClient Script, string RefreshToken)> LogInWithTokensAsync(string email, string password = Password)
+    {
+        var client = CreateAnonymousClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var tokens = await response.Content.ReadFromJsonAsync<TokensResponse>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens!.AccessToken);
+        return (client, tokens.RefreshToken);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -161,6 +175,8 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
     }
 
     private sealed record AccessTokenResponse(string AccessToken);
+
+    private sealed record TokensResponse(string AccessToken, string RefreshToken);
 }
 
 /// <summary>Form posts the way a browser sends them: read the page first for its anti-forgery token.</summary>

@@ -58,7 +58,7 @@ public sealed class SessionRevocationTests(SessionRevocationTests.CheckEveryRequ
     {
         const string email = "marco.rossi@helpdesk.test";
         var browser = await app.SignInAsync(email);
-        var (script, refreshToken) = await LogInAsync(email);
+        var (script, refreshToken) = await app.LogInWithTokensAsync(email);
 
         await WithUserAsync(email, (users, user) => users.EndSessionsAsync(user));
 
@@ -70,7 +70,7 @@ public sealed class SessionRevocationTests(SessionRevocationTests.CheckEveryRequ
     [Fact]
     public async Task Refresh_RefusesATokenUsedBefore_AndEndsTheSessionsItOpened()
     {
-        var (_, refreshToken) = await LogInAsync("sofia.garcia@helpdesk.test");
+        var (_, refreshToken) = await app.LogInWithTokensAsync("sofia.garcia@helpdesk.test");
         var first = await RefreshAsync(refreshToken);
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         var renewed = await first.Content.ReadFromJsonAsync<Tokens>();
@@ -83,16 +83,6 @@ public sealed class SessionRevocationTests(SessionRevocationTests.CheckEveryRequ
         again.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a refresh token is single-use");
         (await script.GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a copied refresh token ends the account's sessions");
         (await RefreshAsync(renewed.RefreshToken)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-    }
-
-    private async Task<(HttpClient Script, string RefreshToken)> LogInAsync(string email)
-    {
-        var client = app.CreateAnonymousClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = HelpDeskAppFactory.Password });
-        response.EnsureSuccessStatusCode();
-        var tokens = await response.Content.ReadFromJsonAsync<Tokens>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens!.AccessToken);
-        return (client, tokens.RefreshToken);
     }
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>

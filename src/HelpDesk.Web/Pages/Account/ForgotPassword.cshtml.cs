@@ -30,9 +30,9 @@ public sealed class ForgotPasswordModel(HelpDeskUserManager users, PasswordLinks
 
         // The answer is the same whether or not the account exists, so the form cannot be used to find accounts. A
         // contact made from their mail has no password and an unconfirmed address; the link reaches their mailbox,
-        // which is proof enough, so they set their first password here.
+        // which is proof enough, so they set their first password here. A deactivated account is sent nothing.
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null && (await users.IsEmailConfirmedAsync(user) || !await users.HasPasswordAsync(user)))
+        if (user is { DeactivatedUtc: null } && (await users.IsEmailConfirmedAsync(user) || !await users.HasPasswordAsync(user)))
         {
             await mailer.SendPasswordResetLinkAsync(user, user.Email, await links.ResetLinkAsync(user));
         }
