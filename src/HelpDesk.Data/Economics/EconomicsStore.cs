@@ -73,6 +73,7 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
             .Select(c => new OrganisationDay(c.Day!, c.EntityId)));
         var engineers = changes.Where(c => c.Kind == ChangeKinds.Engineer).Select(c => c.EntityId).Distinct().ToList();
         var organisations = changes.Where(c => c.Kind == ChangeKinds.Organisation).Select(c => c.EntityId).Distinct().ToList();
+        var plans = changes.Where(c => c.Kind == ChangeKinds.Plan).Select(c => c.EntityId).Distinct().ToList();
         var all = changes.Any(c => c.Kind == ChangeKinds.All);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -87,6 +88,8 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         // An engineer's rate or sourcing reprices every entry they logged; a region change moves everything the organisation has.
         await AddAsync(tickets, "SELECT DISTINCT e.TicketId FROM TimeEntries e WHERE e.EngineerId IN @Ids", engineers);
         await AddAsync(tickets, "SELECT t.Id FROM Tickets t WHERE t.OrganisationId IN @Ids", organisations);
+        // A plan's support hours and holidays give its contracts' tickets their business minutes.
+        await AddAsync(tickets, "SELECT t.Id FROM Tickets t JOIN Contracts c ON c.Id = t.ContractId WHERE c.PlanId IN @Ids", plans);
         await AddAsync(contracts, "SELECT c.Id FROM Contracts c WHERE c.OrganisationId IN @Ids", organisations);
         var npsSlices = new HashSet<SliceRow>();
         await AddAsync(npsSlices, "SELECT DISTINCT n.Day, n.OrganisationId FROM NpsAnswers n WHERE n.OrganisationId IN @Ids", organisations);
