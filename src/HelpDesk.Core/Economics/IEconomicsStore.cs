@@ -60,6 +60,9 @@ public static class ChangeKinds
     public const string Contract = "contract";
     public const string Engineer = "engineer";
     public const string Organisation = "organisation";
+
+    /// <summary>A plan's support hours or holidays changed: every ticket under a contract on it is recomputed.</summary>
+    public const string Plan = "plan";
     public const string Services = "services";
     public const string Nps = "nps";
     public const string All = "all";

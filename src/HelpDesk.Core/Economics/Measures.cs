@@ -45,6 +45,23 @@ public sealed class Measures
     public long OffersSent { get; set; }
     public long OffersAccepted { get; set; }
 
+    /// <summary>Every measure, in the order of the fact tables' columns.</summary>
+    public long[] ToArray() =>
+    [
+        TicketsOpened, TicketsResolved, TicketsClosed, FirstContactResolutions, MinutesWorked, LabourCostCents,
+        GoodwillCostCents, SupportRevenueCents, ServicesRevenueCents, FirstResponseMet, FirstResponseMissed,
+        ResolveMet, ResolveMissed, FirstResponseCount, FirstResponseWallMinutes, FirstResponseBusinessMinutes,
+        ResolveCount, ResolveWallMinutes, ResolveBusinessMinutes, CsatSum, CsatCount, Csat1, Csat2, Csat3,
+        Csat4, Csat5, NpsPromoters, NpsPassives, NpsDetractors, OutOfScopeTickets, OffersSent, OffersAccepted,
+    ];
+
+    /// <summary>Whether every measure of <paramref name="other"/> equals this one's.</summary>
+    public bool HasSameValuesAs(Measures other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ToArray().AsSpan().SequenceEqual(other.ToArray());
+    }
+
     /// <summary>Adds <paramref name="other"/> into this one.</summary>
     public void Add(Measures other)
     {

@@ -5,7 +5,7 @@ namespace HelpDesk.Data.Economics;
 
 /// <summary>
 /// The cells of the incremental run. A batch marks in EconomicsDirtyCells every cell (day, organisation, contract,
-/// product, region) its tickets' and contracts' rows count in, before and after they are replaced, and every cell of
+/// product, region) its changed ticket rows and its contracts' rows count in, before and after they are replaced, and every cell of
 /// the (day, organisation) slices whose services revenue or NPS answers changed; each marked cell is then summed again
 /// whole from its sources into EconomicsCellSums, which updates the DailyFacts rows in place, adds the new ones and
 /// removes those left with no sources. Only the cells whose rows changed are written, not every cell of their slices.
@@ -16,9 +16,9 @@ public sealed partial class EconomicsStore
         DELETE FROM EconomicsDirtyDays;
         DELETE FROM EconomicsDirtyCells;
         DELETE FROM EconomicsCellSums;
+        DELETE FROM EconomicsDirtyMonths;
+        DELETE FROM EconomicsMonthSums;
         """;
-
-    private static readonly string MarkTicketCells = MarkCellsOf("TicketDayFacts", "TicketId");
 
     private static readonly string MarkContractCells = MarkCellsOf("ContractRevenueDays", "ContractId");
 
@@ -46,39 +46,7 @@ public sealed partial class EconomicsStore
 
     private static readonly string SumDirtyCells = FactColumns.SumCellsInto("EconomicsCellSums", "TicketDayFacts", "ContractRevenueDays", dirtyOnly: true);
 
-    // A marked cell with no sum left has no sources any more; the days list first lets the engine seek them by day.
-    private const string RemoveEmptiedCells = """
-        DELETE FROM DailyFacts
-        WHERE DailyFacts.Day IN (
-                SELECT d.Day FROM EconomicsDirtyCells d
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM EconomicsCellSums s
-                    WHERE s.Day = d.Day AND s.OrganisationId = d.OrganisationId AND s.ContractId = d.ContractId AND s.ProductId = d.ProductId AND s.Region = d.Region))
-          AND EXISTS (
-                SELECT 1 FROM EconomicsDirtyCells d
-                WHERE d.Day = DailyFacts.Day AND d.OrganisationId = DailyFacts.OrganisationId AND d.ContractId = DailyFacts.ContractId
-                  AND d.ProductId = DailyFacts.ProductId AND d.Region = DailyFacts.Region)
-          AND NOT EXISTS (
-                SELECT 1 FROM EconomicsCellSums s
-                WHERE s.Day = DailyFacts.Day AND s.OrganisationId = DailyFacts.OrganisationId AND s.ContractId = DailyFacts.ContractId
-                  AND s.ProductId = DailyFacts.ProductId AND s.Region = DailyFacts.Region)
-        """;
-
-    // In place: only the row changes, not the five indexes a delete and insert would rewrite.
-    internal static readonly string UpdateCells = $"""
-        UPDATE DailyFacts SET {string.Join(", ", FactColumns.Measures.Select(m => $"{m} = s.{m}"))}
-        FROM EconomicsCellSums s
-        WHERE s.Day = DailyFacts.Day AND s.OrganisationId = DailyFacts.OrganisationId AND s.ContractId = DailyFacts.ContractId
-          AND s.ProductId = DailyFacts.ProductId AND s.Region = DailyFacts.Region
-        """;
-
-    private static readonly string AddCells = $"""
-        INSERT INTO DailyFacts ({FactColumns.CellKey}, {FactColumns.MeasureList})
-        SELECT {FactColumns.CellKey}, {FactColumns.MeasureList} FROM EconomicsCellSums s
-        WHERE NOT EXISTS (
-            SELECT 1 FROM DailyFacts f
-            WHERE f.Day = s.Day AND f.OrganisationId = s.OrganisationId AND f.ContractId = s.ContractId AND f.ProductId = s.ProductId AND f.Region = s.Region)
-        """;
+    internal static readonly FactGrain Days = new("DailyFacts", "EconomicsDirtyCells", "EconomicsCellSums", "Day");
 
     /// <summary>Marks the cells the rows of <paramref name="table"/> whose <paramref name="owner"/> is among @Ids count in.</summary>
     private static string MarkCellsOf(string table, string owner) => $"""
@@ -92,7 +60,7 @@ public sealed partial class EconomicsStore
 
     private static async Task RecomputeDirtyCellsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        foreach (var sql in new[] { MarkDirtyMonths, SumDirtyCells, RemoveEmptiedCells, UpdateCells, AddCells })
+        foreach (var sql in (string[])[MarkDirtyMonths, SumDirtyCells, .. Days.WriteSums])
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
         }

@@ -6,8 +6,9 @@ namespace HelpDesk.Data.Economics;
 
 /// <summary>
 /// The monthly facts of the incremental run: every (month, key) of a cell the batch marked dirty is marked in
-/// EconomicsDirtyMonths and summed again whole from its daily cells, in the batch's transaction, so a monthly cell
-/// always equals the sum of its days and a re-run gives the same rows.
+/// EconomicsDirtyMonths and summed again whole from its daily cells into EconomicsMonthSums, which then updates,
+/// adds or removes the MonthlyFacts rows, in the batch's transaction, so a monthly cell always equals the sum of its
+/// days and a re-run gives the same rows.
 /// </summary>
 public sealed partial class EconomicsStore
 {
@@ -17,19 +18,12 @@ public sealed partial class EconomicsStore
         FROM EconomicsDirtyCells d
         """;
 
-    private const string ClearDirtyMonthCells = """
-        DELETE FROM MonthlyFacts
-        WHERE MonthlyFacts.Month IN (SELECT m.Month FROM EconomicsDirtyMonths m)
-          AND EXISTS (
-              SELECT 1 FROM EconomicsDirtyMonths m
-              WHERE m.Month = MonthlyFacts.Month AND m.OrganisationId = MonthlyFacts.OrganisationId AND m.ContractId = MonthlyFacts.ContractId
-                AND m.ProductId = MonthlyFacts.ProductId AND m.Region = MonthlyFacts.Region)
-        """;
+    internal static readonly FactGrain Months = new("MonthlyFacts", "EconomicsDirtyMonths", "EconomicsMonthSums", "Month");
 
     // One month at a time, its first and last day as parameters, so each key's days are sought along the key-first
     // index of DailyFacts. CROSS JOIN keeps the dirty keys outermost on SQLite, which otherwise may scan the days first.
     private static readonly string SumDirtyMonth = $"""
-        INSERT INTO MonthlyFacts ({FactColumns.MonthKey}, {FactColumns.MeasureList})
+        INSERT INTO EconomicsMonthSums ({FactColumns.MonthKey}, {FactColumns.MeasureList})
         SELECT m.Month, m.OrganisationId, m.ContractId, m.ProductId, m.Region, {FactColumns.Sums}
         FROM EconomicsDirtyMonths m CROSS JOIN DailyFacts f
         WHERE m.Month = @Month AND f.OrganisationId = m.OrganisationId AND f.ContractId = m.ContractId AND f.ProductId = m.ProductId
@@ -39,7 +33,6 @@ public sealed partial class EconomicsStore
 
     private static async Task RecomputeDirtyMonthsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(ClearDirtyMonthCells, transaction: transaction, cancellationToken: cancellationToken));
         var months = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT m.Month FROM EconomicsDirtyMonths m", transaction: transaction, cancellationToken: cancellationToken));
         foreach (var month in months)
@@ -51,6 +44,9 @@ public sealed partial class EconomicsStore
                 transaction, cancellationToken: cancellationToken));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM EconomicsDirtyMonths", transaction: transaction, cancellationToken: cancellationToken));
+        foreach (var sql in Months.WriteSums)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+        }
     }
 }

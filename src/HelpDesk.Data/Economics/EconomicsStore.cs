@@ -73,6 +73,7 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
             .Select(c => new OrganisationDay(c.Day!, c.EntityId)));
         var engineers = changes.Where(c => c.Kind == ChangeKinds.Engineer).Select(c => c.EntityId).Distinct().ToList();
         var organisations = changes.Where(c => c.Kind == ChangeKinds.Organisation).Select(c => c.EntityId).Distinct().ToList();
+        var plans = changes.Where(c => c.Kind == ChangeKinds.Plan).Select(c => c.EntityId).Distinct().ToList();
         var all = changes.Any(c => c.Kind == ChangeKinds.All);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -87,6 +88,8 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         // An engineer's rate or sourcing reprices every entry they logged; a region change moves everything the organisation has.
         await AddAsync(tickets, "SELECT DISTINCT e.TicketId FROM TimeEntries e WHERE e.EngineerId IN @Ids", engineers);
         await AddAsync(tickets, "SELECT t.Id FROM Tickets t WHERE t.OrganisationId IN @Ids", organisations);
+        // A plan's support hours and holidays give its contracts' tickets their business minutes.
+        await AddAsync(tickets, "SELECT t.Id FROM Tickets t JOIN Contracts c ON c.Id = t.ContractId WHERE c.PlanId IN @Ids", plans);
         await AddAsync(contracts, "SELECT c.Id FROM Contracts c WHERE c.OrganisationId IN @Ids", organisations);
         var npsSlices = new HashSet<SliceRow>();
         await AddAsync(npsSlices, "SELECT DISTINCT n.Day, n.OrganisationId FROM NpsAnswers n WHERE n.OrganisationId IN @Ids", organisations);
@@ -161,14 +164,18 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
 
         await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
 
-        // The cells a ticket or contract counted in before, then its new rows, then the cells it counts in now.
-        await RunAsync(MarkTicketCells, batch.TicketIds);
+        // A ticket's day rows are compared with those stored: only the rows that differ are written, and only their
+        // cells, old and new, are summed again. The tickets' cells are marked first, each once, while the table is empty.
+        var tickets = TicketFactChanges.Between(await StoredTicketFactsAsync(connection, transaction, batch.TicketIds, cancellationToken), batch.TicketDayFacts);
+        await FactRows.MarkCellsAsync(connection, transaction, tickets.Cells, cancellationToken);
+        await FactRows.DeleteTicketFactsAsync(connection, transaction, "TicketDayFacts", tickets.Removed, cancellationToken);
+        await FactRows.UpdateTicketFactsAsync(connection, transaction, "TicketDayFacts", tickets.Updated, cancellationToken);
+        await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", tickets.Added, cancellationToken);
+
+        // The cells a contract counted in before, then its new rows, then the cells it counts in now.
         await RunAsync(MarkContractCells, batch.ContractIds);
-        await RunAsync("DELETE FROM TicketDayFacts WHERE TicketId IN @Ids", batch.TicketIds);
         await RunAsync("DELETE FROM ContractRevenueDays WHERE ContractId IN @Ids", batch.ContractIds);
-        await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", batch.TicketDayFacts, cancellationToken);
         await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDays", batch.Revenue, cancellationToken);
-        await RunAsync(MarkTicketCells, batch.TicketIds);
         await RunAsync(MarkContractCells, batch.ContractIds);
         if (batch.Slices.Count > 0)
         {
@@ -196,6 +203,33 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
 
         await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<List<TicketDayFact>> StoredTicketFactsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<int> ticketIds, CancellationToken cancellationToken)
+    {
+        // The key columns map onto one row type and the measures, named as Measures' properties, onto Measures itself.
+        var sql = $"SELECT f.TicketId, f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {string.Join(", ", FactColumns.Measures.Select(m => "f." + m))} FROM TicketDayFacts f WHERE f.TicketId IN @Ids";
+        var rows = new List<TicketDayFact>();
+        foreach (var chunk in ticketIds.Chunk(MaxIds))
+        {
+            rows.AddRange(await connection.QueryAsync<StoredFactKey, Measures, TicketDayFact>(
+                new CommandDefinition(sql, new { Ids = chunk }, transaction, cancellationToken: cancellationToken),
+                (key, measures) => new TicketDayFact(key.TicketId, new FactKey(FactKey.FromDayKey(key.Day.Trim()), key.OrganisationId, key.ContractId, key.ProductId, key.Region), measures),
+                splitOn: FactColumns.Measures[0]));
+        }
+
+        return rows;
+    }
+
+    private sealed record StoredFactKey
+    {
+        public int TicketId { get; init; }
+        public string Day { get; init; } = "";
+        public int OrganisationId { get; init; }
+        public int ContractId { get; init; }
+        public int ProductId { get; init; }
+        public string Region { get; init; } = "";
     }
 
     private sealed record ChangeRow

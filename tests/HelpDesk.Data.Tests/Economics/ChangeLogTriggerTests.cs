@@ -43,6 +43,7 @@ public abstract class ChangeLogTriggerTests : ProviderTestBase
     public async Task EveryInputTable_LogsItsChangeByKind()
     {
         var world = await EconomicsWorld.SeedAsync(Connections, tickets: 2);
+        int plan;
         await using (var c = await Connections.OpenAsync())
         {
             await c.ExecuteAsync("DELETE FROM EconomicsChanges");
@@ -53,6 +54,18 @@ public abstract class ChangeLogTriggerTests : ProviderTestBase
             await c.ExecuteAsync("UPDATE EngineerProfiles SET PricePerCaseCents = 1 WHERE UserId = @Id", new { Id = world.Supplier });
             await c.ExecuteAsync("UPDATE Organisations SET Segment = 'Smb' WHERE Id = @Id", new { Id = world.Organisations[0] });
             await c.ExecuteAsync("UPDATE Organisations SET Region = 'Apac' WHERE Id = @Id", new { Id = world.Organisations[1] });
+            const string planChanges = "SELECT COUNT(*) FROM EconomicsChanges WHERE Kind = 'plan'";
+            await c.ExecuteAsync("UPDATE Plans SET Name = 'Renamed'");
+            await c.ExecuteAsync("INSERT INTO HolidayCalendars (Name, Version) VALUES ('Office', 1)");
+            await c.ExecuteAsync("INSERT INTO Holidays (CalendarId, Day, Name) SELECT Id, '2026-03-02', 'Unused' FROM HolidayCalendars WHERE Name = 'Office'");
+            (await c.ExecuteScalarAsync<int>(planChanges)).Should().Be(0, "a plan's name and a calendar no plan uses change no ticket's facts");
+            await c.ExecuteAsync("UPDATE Plans SET OpensMinute = 480, AroundTheClock = 0");
+            (await c.ExecuteScalarAsync<int>(planChanges)).Should().BePositive("support hours give the business minutes");
+            await c.ExecuteAsync("UPDATE Plans SET HolidayCalendarId = (SELECT Id FROM HolidayCalendars WHERE Name = 'Office')");
+            await c.ExecuteAsync("DELETE FROM EconomicsChanges WHERE Kind = 'plan'");
+            await c.ExecuteAsync("INSERT INTO Holidays (CalendarId, Day, Name) SELECT Id, '2026-03-03', 'Closed' FROM HolidayCalendars WHERE Name = 'Office'");
+            (await c.ExecuteScalarAsync<int>(planChanges)).Should().BePositive("a holiday of the plan's calendar is not support time");
+            plan = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Plans");
         }
 
         await world.AddNpsAsync(world.Customer, world.Organisations[0], 9, new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc));
@@ -65,6 +78,7 @@ public abstract class ChangeLogTriggerTests : ProviderTestBase
             (ChangeKinds.Engineer, world.InHouse, null),
             (ChangeKinds.Engineer, world.Supplier, null),
             (ChangeKinds.Organisation, world.Organisations[1], null),
+            (ChangeKinds.Plan, plan, null),
             (ChangeKinds.Nps, world.Organisations[0], "2026-03-02"));
     }
 

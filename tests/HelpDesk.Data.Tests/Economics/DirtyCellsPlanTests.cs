@@ -28,13 +28,36 @@ public sealed class DirtyCellsPlanTests : ProviderTestBase
     [Fact]
     public async Task UpdatingTheDirtyCells_SeeksEachDailyCellByItsKey()
     {
-        var plan = await PlanAsync(EconomicsStore.UpdateCells);
+        var plan = await PlanAsync(EconomicsStore.Days.Update);
 
         plan.Should().Contain(
             d => d.StartsWith("SEARCH DailyFacts USING", StringComparison.Ordinal)
                  && d.Contains("(Day=? AND OrganisationId=? AND ContractId=? AND ProductId=? AND Region=?)", StringComparison.Ordinal),
             string.Join("\n", plan));
         plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN s", "only the summed cells are read whole:\n" + string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task UpdatingTheDirtyMonths_SeeksEachMonthlyCellByItsKey()
+    {
+        var plan = await PlanAsync(EconomicsStore.Months.Update);
+
+        plan.Should().Contain(
+            d => d.StartsWith("SEARCH MonthlyFacts USING", StringComparison.Ordinal)
+                 && d.Contains("(Month=? AND OrganisationId=? AND ContractId=? AND ProductId=? AND Region=?)", StringComparison.Ordinal),
+            string.Join("\n", plan));
+        plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN s", "only the summed months are read whole:\n" + string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task RemovingEmptiedCells_ReadsOnlyTheDirtyCells_NotTheWholeFacts()
+    {
+        foreach (var grain in new[] { EconomicsStore.Days, EconomicsStore.Months })
+        {
+            var plan = await PlanAsync(grain.RemoveEmptied);
+
+            plan.Should().NotContain($"SCAN {grain.Facts}", string.Join("\n", plan));
+        }
     }
 
     private async Task<List<string>> PlanAsync(string sql)

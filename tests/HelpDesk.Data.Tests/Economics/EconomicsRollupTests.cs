@@ -113,6 +113,44 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         await ExpectFactsToMatchRawTablesAsync(world);
     }
 
+    [Fact]
+    public async Task Incremental_AfterThePlansSupportHoursAndHolidaysChange_RecomputesItsTickets_AsARebuildWould()
+    {
+        await EconomicsWorld.SeedAsync(Connections);
+        await Rollup().RebuildAsync();
+        var aroundTheClock = await SnapshotAsync();
+        int calendar;
+        await using (var c = await Connections.OpenAsync())
+        {
+            await c.ExecuteAsync("INSERT INTO HolidayCalendars (Name, Version) VALUES ('Office', 1)");
+            calendar = await c.ExecuteScalarAsync<int>("SELECT Id FROM HolidayCalendars WHERE Name = 'Office'");
+            await c.ExecuteAsync(
+                "UPDATE Plans SET AroundTheClock = 0, OpensMinute = 540, ClosesMinute = 1020, Days = 'Monday,Tuesday,Wednesday,Thursday,Friday', HolidayCalendarId = @Calendar",
+                new { Calendar = calendar });
+        }
+
+        await Rollup().RunIncrementalAsync();
+        var officeHours = await SnapshotAsync();
+        officeHours.Cells.Should().NotEqual(aroundTheClock.Cells, "business minutes now count only the plan's support hours");
+        await using (var c = await Connections.OpenAsync())
+        {
+            for (var day = new DateOnly(2026, 1, 1); day <= new DateOnly(2026, 4, 30); day = day.AddDays(1))
+            {
+                await c.ExecuteAsync("INSERT INTO Holidays (CalendarId, Day, Name) VALUES (@Calendar, @Day, 'Closed')", new { Calendar = calendar, Day = day });
+            }
+        }
+
+        await Rollup().RunIncrementalAsync();
+        var incremental = await SnapshotAsync();
+        incremental.Cells.Should().NotEqual(officeHours.Cells, "holidays are not support time");
+        await Rollup().RebuildAsync();
+        var rebuilt = await SnapshotAsync();
+
+        incremental.Cells.Should().Equal(rebuilt.Cells);
+        incremental.TicketDays.Should().Equal(rebuilt.TicketDays);
+        incremental.Months.Should().Equal(rebuilt.Months);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -1,0 +1,67 @@
+using HelpDesk.Core.Economics;
+
+namespace HelpDesk.Core.Tests.Economics;
+
+public sealed class TicketFactChangesTests
+{
+    private static readonly DateOnly Monday = new(2026, 3, 2);
+    private static readonly DateOnly Tuesday = new(2026, 3, 3);
+
+    private static TicketDayFact Row(int ticket, DateOnly day, long minutes, int contract = 5) =>
+        new(ticket, new FactKey(day, 2, contract, 7, "EMEA"), new Measures { MinutesWorked = minutes, TicketsOpened = day == Monday ? 1 : 0 });
+
+    [Fact]
+    public void RowsThatDidNotChange_AreLeftAlone_AndTouchNoCell()
+    {
+        var changes = TicketFactChanges.Between([Row(1, Monday, 30), Row(1, Tuesday, 15)], [Row(1, Monday, 30), Row(1, Tuesday, 15)]);
+
+        changes.IsEmpty.Should().BeTrue();
+        changes.Cells.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AnEditToOneDay_UpdatesThatRowInPlace_AndTouchesOnlyItsCell()
+    {
+        var changes = TicketFactChanges.Between([Row(1, Monday, 30), Row(1, Tuesday, 15)], [Row(1, Monday, 30), Row(1, Tuesday, 45)]);
+
+        changes.Updated.Should().ContainSingle().Which.Measures.MinutesWorked.Should().Be(45);
+        changes.Removed.Should().BeEmpty();
+        changes.Added.Should().BeEmpty();
+        changes.Cells.Should().Equal(new FactKey(Tuesday, 2, 5, 7, "EMEA"));
+    }
+
+    [Fact]
+    public void ARowWhoseCellMoved_IsRemovedAndAddedAgain_AndBothCellsAreTouched()
+    {
+        var changes = TicketFactChanges.Between([Row(1, Monday, 30)], [Row(1, Monday, 30, contract: 6)]);
+
+        changes.Removed.Should().ContainSingle().Which.Key.ContractId.Should().Be(5);
+        changes.Added.Should().ContainSingle().Which.Key.ContractId.Should().Be(6);
+        changes.Updated.Should().BeEmpty();
+        changes.Cells.Select(c => c.ContractId).Should().BeEquivalentTo([5, 6]);
+    }
+
+    [Fact]
+    public void DaysThatAppearOrDisappear_AreAddedOrRemoved()
+    {
+        var changes = TicketFactChanges.Between([Row(1, Monday, 30), Row(2, Monday, 10)], [Row(1, Monday, 30), Row(1, Tuesday, 20)]);
+
+        changes.Added.Should().ContainSingle().Which.Key.Day.Should().Be(Tuesday);
+        changes.Removed.Should().ContainSingle().Which.TicketId.Should().Be(2);
+        changes.Cells.Select(c => c.Day).Should().BeEquivalentTo([Monday, Tuesday], "ticket 2's Monday cell is the same cell as ticket 1's");
+    }
+
+    [Fact]
+    public void EveryMeasure_TakesPartInTheComparison()
+    {
+        var names = typeof(Measures).GetProperties().Where(p => p.PropertyType == typeof(long)).ToList();
+        foreach (var property in names)
+        {
+            var changed = new Measures();
+            property.SetValue(changed, 1L);
+
+            changed.HasSameValuesAs(new Measures()).Should().BeFalse(property.Name);
+            changed.ToArray()[names.IndexOf(property)].Should().Be(1, $"{property.Name} is written in its column's place");
+        }
+    }
+}
