@@ -151,7 +151,7 @@ internal sealed class InMemoryMail : IInboundMailStore, IOutbox, IInboundMailPar
 
     public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTime nowUtc, DateTime claimedUntilUtc, int take, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, string? before = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task MarkSentAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
