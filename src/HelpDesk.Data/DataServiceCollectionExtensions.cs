@@ -48,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<IInboundMailStore, InboundMailStore>();
+        services.AddSingleton<IAcknowledgementCounters, AcknowledgementCounterStore>();
         services.AddSingleton<IMailboxStore, MailboxStore>();
         services.AddSingleton<IOrganisationStore, OrganisationStore>();
         // The concrete store too: the stores that write messages call its AddAsync inside their transaction.

@@ -27,8 +27,12 @@ public interface IOutbox
     /// </summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTime nowUtc, DateTime claimedUntilUtc, int take, CancellationToken cancellationToken = default);
 
-    /// <summary>The Message-IDs of the ticket's mail so far (sent and received), oldest first: the References of the next.</summary>
-    Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The Message-IDs of the ticket's mail (sent and received), oldest first: the References of the next. Given
+    /// <paramref name="before"/> (a message of the ticket), only mail recorded before it, in one order every message
+    /// of the ticket agrees on, so that messages queued together thread in a line and never on each other in a loop.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, string? before = null, CancellationToken cancellationToken = default);
 
     Task MarkSentAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default);
 

@@ -19,6 +19,9 @@ public sealed record MailSettings
 
     public int ThrottleMinutes { get; init; } = 10;
 
+    /// <summary>How many acknowledgements intake sends per address, per domain and in all; past them a ticket is not answered.</summary>
+    public AcknowledgementLimits Acknowledgements { get; init; } = new();
+
     /// <summary>Where mail from senders no organisation owns is filed, flagged for triage. Made when first needed.</summary>
     public string UnknownSendersOrganisation { get; init; } = "Unknown senders";
 

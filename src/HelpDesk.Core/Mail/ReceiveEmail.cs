@@ -27,6 +27,7 @@ public sealed class ReceiveEmail(
     ReplyToTicket replyToTicket,
     AttachmentPolicy attachments,
     MailSettings settings,
+    IAcknowledgementCounters acknowledgements,
     TimeProvider clock) : IEmailIntake, IInboundReview
 {
     private const int ConflictRetries = 3;
@@ -290,6 +291,16 @@ public sealed class ReceiveEmail(
         var dmarc = Flag(notes, email, verdict);
 
         var acknowledge = !classification.IsRobot && arrival.Release?.Reason?.StartsWith(HoldKind.Throttled, StringComparison.Ordinal) != true;
+        if (acknowledge
+            && await acknowledgements.TakeAsync(AcknowledgementBudget.CountersFor(email.FromAddress, arrival.NowUtc, settings.Acknowledgements), cancellationToken) is { } full)
+        {
+            acknowledge = false;
+            notes.Add(new AuditChange("mail", null, Clip(AcknowledgementBudget.Describe(full, settings.Acknowledgements), 400)));
+        }
+
+        // Only a contact the desk knew before this mail (staff, or placed in an organisation), whose domain did not
+        // fail DMARC, hears its own subject and name back.
+        var known = sender is { IsStaff: true } or { OrganisationId: not null } && dmarc is null;
         var result = await fileTicket.HandleAsync(
             new FileTicketRequest
             {
@@ -302,6 +313,7 @@ public sealed class ReceiveEmail(
                 Attachments = files,
                 Notes = notes,
                 Acknowledge = acknowledge,
+                QuoteInAcknowledgement = known,
                 TriageReason = requester.TriageReason ?? dmarc,
                 Received = Record(arrival, classification, InboundStatus.Processed, classification.IsRobot ? $"{Describe(classification.Kind)} from an allow-listed sender: not answered." : null, null),
             },

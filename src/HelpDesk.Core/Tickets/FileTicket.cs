@@ -37,6 +37,12 @@ public sealed record FileTicketRequest
     /// <summary>False for mail from a robot (an allow-listed monitor): the ticket is made, and never answered.</summary>
     public bool Acknowledge { get; init; } = true;
 
+    /// <summary>
+    /// Whether the acknowledgement repeats the subject and the requester's name. Mail from a sender who is not a known
+    /// contact is acknowledged without them, so the desk never mails someone's chosen words to an address they chose.
+    /// </summary>
+    public bool QuoteInAcknowledgement { get; init; } = true;
+
     /// <summary>Why the ticket needs triage, if it does (see <see cref="Ticket.TriageReason"/>).</summary>
     public string? TriageReason { get; init; }
 
@@ -145,7 +151,7 @@ public sealed class FileTicket(
             try
             {
                 var saved = await tickets.CreateAsync(
-                    new NewTicket(judged, new NewMessage(request.RequesterId, MessageKind.Reply, body), ticket => request.Acknowledge ? [TicketMail.Acknowledge(ticket, requester)] : [], now)
+                    new NewTicket(judged, new NewMessage(request.RequesterId, MessageKind.Reply, body), ticket => request.Acknowledge ? [TicketMail.Acknowledge(ticket, requester, request.QuoteInAcknowledgement)] : [], now)
                     {
                         Attachments = request.Attachments,
                         Received = request.Received,

@@ -21,17 +21,33 @@ public static class TicketMail
 
     public static string Tag(Ticket ticket) => $"[{ticket.Number}]";
 
-    public static OutboundMail Acknowledge(Ticket ticket, Person requester) => new(
-        Acknowledgement,
-        requester.Email,
-        $"{Tag(ticket)} {ticket.Subject}",
-        $"""
-        Hello {requester.Name},
+    /// <summary>
+    /// To the requester: the ticket is filed. Without <paramref name="quote"/> it says nothing the sender wrote (no
+    /// subject, no name), for mail from someone the desk does not know.
+    /// </summary>
+    public static OutboundMail Acknowledge(Ticket ticket, Person requester, bool quote = true) => quote
+        ? new(
+            Acknowledgement,
+            requester.Email,
+            $"{Tag(ticket)} {ticket.Subject}",
+            $"""
+            Hello {requester.Name},
 
-        We have your request "{ticket.Subject}" as ticket {ticket.Number}. We will answer by email and on the portal.
-        Reply to this message to add anything; keep {Tag(ticket)} in the subject.
-        """,
-        TicketId: ticket.Id);
+            We have your request "{ticket.Subject}" as ticket {ticket.Number}. We will answer by email and on the portal.
+            Reply to this message to add anything; keep {Tag(ticket)} in the subject.
+            """,
+            TicketId: ticket.Id)
+        : new(
+            Acknowledgement,
+            requester.Email,
+            $"{Tag(ticket)} We have your request",
+            $"""
+            Hello,
+
+            We have your request as ticket {ticket.Number}. We will answer by email.
+            Reply to this message to add anything; keep {Tag(ticket)} in the subject.
+            """,
+            TicketId: ticket.Id);
 
     public static OutboundMail EngineerReplied(Ticket ticket, Person requester, Person engineer, MessageBody body) => new(
         Reply,

@@ -165,34 +165,51 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
         return claimed.AsList();
     }
 
-    public async Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, string? before = null, CancellationToken cancellationToken = default)
     {
         if (take <= 0)
         {
             return [];
         }
 
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        const string ownSql = """
+            SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
+            WHERE MessageId = @MessageId AND TicketId = @TicketId
+            """;
+        var own = before is null
+            ? null
+            : await connection.QuerySingleOrDefaultAsync<ThreadId>(new CommandDefinition(
+                ownSql, new { MessageId = before, TicketId = ticketId }, cancellationToken: cancellationToken));
+
+        // Earlier in the order both queries sort by, so every message of the ticket sees the same line.
+        var earlier = own is null
+            ? ""
+            : """
+              AND (CreatedUtc < @OwnCreatedUtc
+                   OR (CreatedUtc = @OwnCreatedUtc AND (Direction < @OwnDirection
+                       OR (Direction = @OwnDirection AND MessageId < @OwnMessageId))))
+              """;
+
         // The first message starts the thread and the latest ones are what a reader's client threads by; a long
         // thread's middle is left out so that References stays a sensible length.
         var firstSql = $"""
             SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
-            WHERE TicketId = @TicketId
+            WHERE TicketId = @TicketId {earlier}
             ORDER BY CreatedUtc, Direction, MessageId
             {connections.Dialect.TopClause}
             """;
         var latestSql = $"""
             SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
-            WHERE TicketId = @TicketId
+            WHERE TicketId = @TicketId {earlier}
             ORDER BY CreatedUtc DESC, Direction DESC, MessageId DESC
             {connections.Dialect.TopClause}
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var first = await connection.QueryAsync<ThreadId>(new CommandDefinition(
-            firstSql, new { TicketId = ticketId, Take = 1 }, cancellationToken: cancellationToken));
+        object Args(int rows) => new { TicketId = ticketId, Take = rows, OwnCreatedUtc = own?.CreatedUtc, OwnDirection = own?.Direction, OwnMessageId = own?.MessageId };
+        var first = await connection.QueryAsync<ThreadId>(new CommandDefinition(firstSql, Args(1), cancellationToken: cancellationToken));
         var latest = take == 1
             ? []
-            : await connection.QueryAsync<ThreadId>(new CommandDefinition(
-                latestSql, new { TicketId = ticketId, Take = take - 1 }, cancellationToken: cancellationToken));
+            : await connection.QueryAsync<ThreadId>(new CommandDefinition(latestSql, Args(take - 1), cancellationToken: cancellationToken));
         return first.Concat(latest)
             .DistinctBy(t => t.MessageId, StringComparer.Ordinal)
             .OrderBy(t => t.CreatedUtc)

@@ -135,7 +135,7 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
 
         if (entry.TicketId is { } ticketId)
         {
-            var thread = (await outbox.ListThreadAsync(ticketId, ThreadLength, cancellationToken))
+            var thread = (await outbox.ListThreadAsync(ticketId, ThreadLength, message.MessageId, cancellationToken))
                 .Where(id => !string.Equals(id, message.MessageId, StringComparison.Ordinal))
                 .ToList();
             if (thread.Count > 0)

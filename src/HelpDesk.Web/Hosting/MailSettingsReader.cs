@@ -32,6 +32,7 @@ public static class MailSettingsReader
             FirstRetry = firstRetry,
             MaxRetry = Duration(section, nameof(MailSettings.MaxRetry), defaults.MaxRetry < firstRetry ? firstRetry : defaults.MaxRetry, firstRetry, TimeSpan.FromDays(7)),
             Html = ReadHtml(section.GetSection(nameof(MailSettings.Html)), defaults.Html),
+            Acknowledgements = ReadAcknowledgements(section.GetSection(nameof(MailSettings.Acknowledgements)), defaults.Acknowledgements),
             TrustedAuthServId = string.IsNullOrWhiteSpace(section[nameof(MailSettings.TrustedAuthServId)]) ? null : section[nameof(MailSettings.TrustedAuthServId)]!.Trim(),
             TrustedRelays = List(section, nameof(MailSettings.TrustedRelays)),
         };
@@ -53,6 +54,14 @@ public static class MailSettingsReader
         MaxElements = SettingValues.Int(section, nameof(MailHtmlLimits.MaxElements), defaults.MaxElements, 100, 10_000_000),
         MaxAttributes = SettingValues.Int(section, nameof(MailHtmlLimits.MaxAttributes), defaults.MaxAttributes, 8, 100_000),
         Budget = Duration(section, nameof(MailHtmlLimits.Budget), defaults.Budget, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+    };
+
+    private static AcknowledgementLimits ReadAcknowledgements(IConfigurationSection section, AcknowledgementLimits defaults) => new()
+    {
+        PerAddress = SettingValues.Int(section, nameof(AcknowledgementLimits.PerAddress), defaults.PerAddress, 1, 100_000),
+        PerDomain = SettingValues.Int(section, nameof(AcknowledgementLimits.PerDomain), defaults.PerDomain, 1, 1_000_000),
+        Total = SettingValues.Int(section, nameof(AcknowledgementLimits.Total), defaults.Total, 1, 10_000_000),
+        Window = Duration(section, nameof(AcknowledgementLimits.Window), defaults.Window, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1)),
     };
 
     /// <summary><c>Mail:Smtp</c> and <c>Mail:PickupDirectory</c>; a relative directory is under the content root.</summary>

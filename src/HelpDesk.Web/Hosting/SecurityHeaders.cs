@@ -13,6 +13,17 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Pages that show mail (<see cref="ShowsMailAttribute"/>). The sanitized HTML keeps inline styles from an
+    /// allow-list of properties that act inside the message, so style attributes are allowed (style-src-attr) while
+    /// style elements and style sheets stay our own. Images may come from any https host, because a reader's "Load
+    /// images" moves a parked address into src; until then the sanitized HTML names no image anywhere else, so
+    /// opening the page fetches nothing from another host.
+    /// </summary>
+    public const string MailContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>The Hangfire dashboard (administrators only) is a third-party page that writes inline script and style.</summary>
     public const string DashboardContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -31,7 +42,9 @@ internal static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/admin/jobs") ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/admin/jobs") ? DashboardContentSecurityPolicy
+            : context.GetEndpoint()?.Metadata.GetMetadata<ShowsMailAttribute>() is not null ? MailContentSecurityPolicy
+            : ContentSecurityPolicy;
     }
 
     public static string RequestId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

@@ -151,7 +151,7 @@ internal sealed class InMemoryMail : IInboundMailStore, IOutbox, IInboundMailPar
 
     public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTime nowUtc, DateTime claimedUntilUtc, int take, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, string? before = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task MarkSentAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
@@ -179,5 +179,30 @@ internal sealed class InMemoryMail : IInboundMailStore, IOutbox, IInboundMailPar
             SizeBytes = mail.Raw.Length,
         }, mail.Raw));
         return id;
+    }
+}
+
+/// <summary>Acknowledgement counts in memory, taken all or none as the store's contract says.</summary>
+internal sealed class InMemoryAcknowledgementCounters : IAcknowledgementCounters
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Key, DateTime WindowStartUtc), int> _taken = [];
+
+    public Task<AcknowledgementCounter?> TakeAsync(IReadOnlyList<AcknowledgementCounter> counters, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (counters.FirstOrDefault(c => _taken.GetValueOrDefault((c.Key, c.WindowStartUtc)) >= c.Limit) is { } full)
+            {
+                return Task.FromResult<AcknowledgementCounter?>(full);
+            }
+
+            foreach (var counter in counters)
+            {
+                _taken[(counter.Key, counter.WindowStartUtc)] = _taken.GetValueOrDefault((counter.Key, counter.WindowStartUtc)) + 1;
+            }
+
+            return Task.FromResult<AcknowledgementCounter?>(null);
+        }
     }
 }

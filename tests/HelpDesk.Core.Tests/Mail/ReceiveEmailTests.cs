@@ -48,6 +48,66 @@ public sealed class ReceiveEmailTests
     }
 
     [Fact]
+    public async Task A_known_contact_hears_their_subject_and_name_back_in_the_acknowledgement()
+    {
+        await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Printer on fire"));
+
+        var ack = _world.Tickets.Mail.Single(m => m.Kind == TicketMail.Acknowledgement);
+        ack.Subject.Should().EndWith("Printer on fire");
+        ack.TextBody.Should().Contain("Hello Ann Archer").And.Contain("\"Printer on fire\"");
+    }
+
+    [Theory]
+    [InlineData("zed@nowhere.example", 2)]
+    [InlineData("carol@contoso.example", 1)]
+    public async Task An_unknown_sender_is_acknowledged_without_their_subject_or_name(string address, int mails)
+    {
+        // A stranger twice: the contact the first mail made belongs to no organisation, so is still not someone the
+        // desk knows. (Carol's first mail places her in Contoso, which owns her domain.)
+        for (var i = 0; i < mails; i++)
+        {
+            await _world.ReceiveAsync(MailWorld.From(address, "You won! Claim at https://prize.example") with { FromName = "Prize Desk https://prize.example" });
+        }
+
+        var acks = _world.Tickets.Mail.Where(m => m.Kind == TicketMail.Acknowledgement).ToList();
+        acks.Should().HaveCount(mails).And.OnlyContain(m => m.ToAddress == address);
+        acks.Should().OnlyContain(m => !m.Subject.Contains("prize", StringComparison.OrdinalIgnoreCase) && !m.TextBody.Contains("prize", StringComparison.OrdinalIgnoreCase) && !m.TextBody.Contains("won", StringComparison.OrdinalIgnoreCase));
+        acks.Should().OnlyContain(m => m.Subject.EndsWith("We have your request", StringComparison.Ordinal) && m.TextBody.StartsWith("Hello,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Acknowledgements_stop_at_the_domain_limit_however_the_addresses_rotate_and_the_tickets_are_still_filed()
+    {
+        _world.Settings = _world.Settings with { ThrottleMessages = 100, Acknowledgements = new AcknowledgementLimits { PerAddress = 5, PerDomain = 3, Total = 100 } };
+
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 5; i++)
+        {
+            outcomes.Add(await _world.ReceiveAsync(MailWorld.From($"victim{i}@spam.example")));
+        }
+
+        outcomes.Should().OnlyContain(o => o.Result == IntakeResult.Ticket);
+        _world.Tickets.Mail.Count(m => m.Kind == TicketMail.Acknowledgement).Should().Be(3);
+        outcomes[4].Reason.Should().Contain("not answered");
+        (await _world.Tickets.ListAuditAsync(outcomes[4].TicketId!.Value)).Should()
+            .Contain(a => a.Field == "mail" && a.NewValue == "Not acknowledged: 3 acknowledgements to senders at spam.example were already sent within 1 h.");
+    }
+
+    [Fact]
+    public async Task Acknowledgements_stop_at_the_total_limit_across_domains()
+    {
+        _world.Settings = _world.Settings with { Acknowledgements = new AcknowledgementLimits { PerAddress = 5, PerDomain = 5, Total = 2 } };
+
+        for (var i = 0; i < 4; i++)
+        {
+            await _world.ReceiveAsync(MailWorld.From($"someone@domain{i}.example"));
+        }
+
+        _world.Tickets.All.Should().HaveCount(4);
+        _world.Tickets.Mail.Count(m => m.Kind == TicketMail.Acknowledgement).Should().Be(2);
+    }
+
+    [Fact]
     public async Task The_same_message_twice_is_a_duplicate_and_makes_one_ticket()
     {
         var email = MailWorld.From("ann@contoso.example", messageId: "once@mail.example");
@@ -96,6 +156,7 @@ public sealed class ReceiveEmailTests
             new ReplyToTicket(_world.Tickets, _world.People, AttachmentPolicy.Default, _world.Clock),
             AttachmentPolicy.Default,
             _world.Settings,
+            _world.Acknowledgements,
             _world.Clock);
 
         var outcome = await intake

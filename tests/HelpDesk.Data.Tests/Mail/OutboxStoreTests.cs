@@ -206,6 +206,36 @@ public abstract class OutboxStoreTests : ProviderTestBase
         (await outbox.ListThreadAsync(other, 20)).Should().ContainSingle();
     }
 
+    [SkippableFact]
+    public async Task ListThreadAsync_BeforeAMessage_GivesOnlyMailRecordedBeforeIt_EvenWhenQueuedAtTheSameMoment()
+    {
+        var ticketId = await TicketAsync();
+        var outbox = TestStores.Outbox(Connections);
+        var earlier = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now.AddMinutes(-5))))!.MessageId!;
+        var together = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            together.Add((await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now)))!.MessageId!);
+        }
+
+        var threads = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var id in together)
+        {
+            threads[id] = await outbox.ListThreadAsync(ticketId, 20, before: id);
+        }
+
+        // In one line: each sees the earlier mail and exactly those queued with it that come before it.
+        threads.Values.Select(t => t.Count).Order().Should().Equal(1, 2, 3);
+        threads.Values.Should().OnlyContain(t => t[0] == earlier);
+        foreach (var (id, thread) in threads)
+        {
+            thread.Should().NotContain(id);
+            thread.Should().OnlyContain(other => other == earlier || !threads[other].Contains(id), "two messages never refer to each other");
+        }
+
+        (await outbox.ListThreadAsync(ticketId, 20, before: earlier)).Should().BeEmpty();
+    }
+
     private static OutboundMail Mail(string to, int? ticketId = null) =>
         new("reply", to, "[HD-1] Printer on fire", "Try turning it off.", TicketId: ticketId);
 

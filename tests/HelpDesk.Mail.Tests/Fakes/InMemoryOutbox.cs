@@ -72,11 +72,13 @@ public sealed class InMemoryOutbox : IOutbox
         }
     }
 
-    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListThreadAsync(int ticketId, int take, string? before = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             var ids = Thread(ticketId);
+            var own = before is null ? -1 : ids.IndexOf(before);
+            ids = own < 0 ? ids : ids[..own];
             IReadOnlyList<string> result = ids.Count <= take ? [.. ids] : [ids[0], .. ids.TakeLast(take - 1)];
             return Task.FromResult(result);
         }

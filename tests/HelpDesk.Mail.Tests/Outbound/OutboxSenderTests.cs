@@ -62,6 +62,32 @@ public sealed class OutboxSenderTests(TestMailServers servers)
     }
 
     [Fact]
+    public async Task Build_ThreadsMailQueuedTogether_OnlyOnEarlierMail_SoNoTwoPointAtEachOther()
+    {
+        // A status change and a reply saved in one transaction queue two messages at the same moment, and one batch
+        // sends both: each must thread on the mail before it, never on the other, or clients see a loop.
+        _outbox.AddToThread(9, "request@mail.northwind.example");
+        await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", "[HD-9] Re: Printer", "Try driver 5.2."), Now);
+        await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Reply, "anna@northwind.example", "[HD-9] Re: Printer", "Try driver 5.2.", TicketId: 9), Now);
+        await _outbox.EnqueueAsync(new OutboundMail(TicketMail.StatusNotice, "anna@northwind.example", "[HD-9] is now waiting", "Waiting on you.", TicketId: 9), Now);
+        var batch = await _outbox.ClaimDueAsync(Now, Now.AddMinutes(2), 10);
+        var sender = Sender(new PickupDirectoryTransport(Path.GetTempPath()));
+
+        var messages = new List<MimeMessage>();
+        foreach (var entry in batch.Where(e => e.TicketId == 9))
+        {
+            messages.Add(await sender.BuildAsync(entry, CancellationToken.None));
+        }
+
+        messages.Should().HaveCount(2);
+        var (first, second) = (messages[0], messages[1]);
+        first.InReplyTo.Should().Be("request@mail.northwind.example");
+        first.References.Should().Equal("request@mail.northwind.example");
+        second.InReplyTo.Should().Be(first.MessageId);
+        second.References.Should().Equal("request@mail.northwind.example", first.MessageId);
+    }
+
+    [Fact]
     public async Task Drain_SendsAnEngineersReply_AsTextAndHtml_WithoutAutoSubmitted()
     {
         var subject = Unique("[HD-8] Re: Printer");

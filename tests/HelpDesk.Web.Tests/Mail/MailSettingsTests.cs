@@ -44,6 +44,10 @@ public sealed class MailSettingsTests
             ["Mail:TrustedAuthServId"] = " mx.example.com ",
             ["Mail:TrustedRelays:0"] = "gateway.example.com",
             ["Mail:TrustedRelays:1"] = "192.0.2.7",
+            ["Mail:Acknowledgements:PerAddress"] = "2",
+            ["Mail:Acknowledgements:PerDomain"] = "9",
+            ["Mail:Acknowledgements:Total"] = "90",
+            ["Mail:Acknowledgements:Window"] = "00:30:00",
         });
 
         var mail = MailSettingsReader.ReadMail(configuration);
@@ -63,6 +67,7 @@ public sealed class MailSettingsTests
             Html = new MailHtmlLimits { MaxChars = 200_000, MaxDepth = 40, MaxElements = 5000, MaxAttributes = 20, Budget = TimeSpan.FromMilliseconds(500) },
             TrustedAuthServId = "mx.example.com",
             TrustedRelays = ["gateway.example.com", "192.0.2.7"],
+            Acknowledgements = new AcknowledgementLimits { PerAddress = 2, PerDomain = 9, Total = 90, Window = TimeSpan.FromMinutes(30) },
         });
         smtp.Should().Be(new OutboundMailServer("smtp.example.com", 465, MailTlsMode.SslOnConnect, "help", "secret", smtp.PickupDirectory));
         smtp.ToString().Should().NotContain("secret");
@@ -78,6 +83,8 @@ public sealed class MailSettingsTests
     [InlineData("Mail:UnknownSendersOrganisation", " ")]
     [InlineData("Mail:Smtp:TlsMode", "maybe")]
     [InlineData("Mail:Smtp:Port", "70000")]
+    [InlineData("Mail:Acknowledgements:PerDomain", "0")]
+    [InlineData("Mail:Acknowledgements:Window", "00:00:10")]
     public void Read_StopsStartUpNamingTheSetting_WhenItCannotBeUsed(string key, string value)
     {
         var configuration = Configuration(new() { [key] = value });

@@ -5,6 +5,7 @@ using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Web.Hosting;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,7 @@ namespace HelpDesk.Web.Areas.Desk.Pages.Tickets;
 /// with; when someone changed the ticket meanwhile, the page comes back with the current ticket, a message at the
 /// top and what the engineer typed still in the form.
 /// </summary>
+[ShowsMail]
 public sealed partial class ShowModel(
     TicketViews views,
     CurrentActor currentActor,

@@ -1,6 +1,7 @@
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Web.Hosting;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,7 @@ namespace HelpDesk.Web.Areas.Portal.Pages.Tickets;
 /// One ticket of the customer's organisation: its conversation and what the customer may do next (reply, rate the
 /// resolution, mark it resolved). A number that is malformed, unknown or another organisation's answers 404.
 /// </summary>
+[ShowsMail]
 public sealed partial class DetailsModel(CurrentActor actors, TicketViews views, AttachmentPolicy attachments, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

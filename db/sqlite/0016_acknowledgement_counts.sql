@@ -1,0 +1,10 @@
+-- Mail: how many intake acknowledgements went out in a window, per counter ("address:…", "domain:…" or "all").
+-- A conditional UPDATE takes one (Taken < limit), so nodes sharing the database agree and concurrent intake never
+-- exceeds a limit. Rows of past windows are removed when a new window starts.
+CREATE TABLE AcknowledgementCounts (
+    CounterKey     TEXT    NOT NULL,
+    WindowStartUtc TEXT    NOT NULL,
+    Taken          INTEGER NOT NULL,
+    PRIMARY KEY (CounterKey, WindowStartUtc)
+);
+CREATE INDEX IX_AcknowledgementCounts_Window ON AcknowledgementCounts (WindowStartUtc);
