@@ -20,7 +20,7 @@ public sealed class UpdateOrganisation(IOrganisationStore organisations)
         }
 
         var errors = new List<FieldError>();
-        var name = (request.Name ?? "").Trim();
+        var name = PlainText.Clean(request.Name);
         if (name.Length == 0)
         {
             errors.Add(new("name", "Enter the organisation's name."));
@@ -41,10 +41,7 @@ public sealed class UpdateOrganisation(IOrganisationStore organisations)
         }
 
         var domains = ParseDomains(request.Domains);
-        foreach (var domain in domains.Where(d => OrganisationPlacement.EmailDomain("someone@" + d) is null))
-        {
-            errors.Add(new("domains", $"'{domain}' is not a domain name such as example.com."));
-        }
+        errors.AddRange(domains.Select(OrganisationPlacement.DomainProblem).OfType<string>().Select(problem => new FieldError("domains", problem)));
 
         if (errors.Count > 0)
         {

@@ -125,7 +125,7 @@ public sealed class FileTicket(
         {
             OrganisationId = request.OrganisationId,
             RequesterId = request.RequesterId,
-            Subject = request.Subject!.Trim(),
+            Subject = PlainText.Clean(request.Subject),
             Channel = request.Channel,
             Product = TicketRules.Clean(request.Product),
             ProductRelease = TicketRules.Clean(request.ProductRelease),

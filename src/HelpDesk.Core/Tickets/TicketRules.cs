@@ -19,11 +19,12 @@ public static class TicketRules
 
     public static void Subject(List<FieldError> errors, string? subject)
     {
-        if (string.IsNullOrWhiteSpace(subject))
+        var clean = PlainText.Clean(subject);
+        if (clean.Length == 0)
         {
             errors.Add(new("subject", "Enter a subject: one line that says what is wrong."));
         }
-        else if (subject.Trim().Length > SubjectMaxLength)
+        else if (clean.Length > SubjectMaxLength)
         {
             errors.Add(new("subject", $"Keep the subject under {SubjectMaxLength} characters; put the details in the description."));
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Common;
 using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Accounts;
@@ -62,7 +63,7 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
     {
         ArgumentNullException.ThrowIfNull(email);
         var address = email.Trim();
-        var displayName = string.IsNullOrWhiteSpace(name) ? LocalPart(address) : name.Trim();
+        var displayName = PlainText.Clean(name) is { Length: > 0 } cleaned ? cleaned : LocalPart(address);
         if (displayName.Length > MaxDisplayName)
         {
             displayName = displayName[..MaxDisplayName];

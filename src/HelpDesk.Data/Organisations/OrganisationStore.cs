@@ -125,6 +125,12 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
     public async Task<Organisation?> FindByEmailDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(domain);
+        if (OrganisationPlacement.IsPublicMailDomain(domain))
+        {
+            // Listed before the rule refused it, a public provider's domain still places no one.
+            return null;
+        }
+
         const string sql = """
             SELECT o.Id, o.Name, o.Region, o.Segment, o.CreatedUtc, o.Version
             FROM Organisations o INNER JOIN OrganisationDomains d ON d.OrganisationId = o.Id

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HelpDesk.Core.Common;
 using HelpDesk.Core.Mail;
 using MimeKit;
 using MimeKit.Utils;
@@ -81,10 +82,10 @@ public sealed partial class MimeInboundParser : IInboundMailParser
         {
             MessageId = NullIfBlank(message.MessageId),
             FromAddress = sender.Address.Trim().ToLowerInvariant(),
-            FromName = (sender.Name ?? "").Trim(),
+            FromName = PlainText.Clean(sender.Name),
             To = Addresses(message.To),
             Cc = Addresses(message.Cc),
-            Subject = (message.Subject ?? "").Trim(),
+            Subject = PlainText.Clean(message.Subject),
             DateUtc = DateOf(message),
             Text = text ?? "",
             Html = string.IsNullOrEmpty(html) ? null : html,

@@ -42,7 +42,7 @@ public sealed class AccountAdministration(
         {
             UserName = email,
             Email = email,
-            DisplayName = invitation.Name.Trim(),
+            DisplayName = PlainText.Clean(invitation.Name),
             OrganisationId = organisation?.Id,
             CreatedUtc = clock.UtcNow(),
         };

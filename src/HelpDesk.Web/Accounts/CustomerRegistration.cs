@@ -1,5 +1,6 @@
 using System.Text;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -19,7 +20,7 @@ public sealed class CustomerRegistration(HelpDeskUserManager users, AccountMaile
         {
             UserName = email.Trim(),
             Email = email.Trim(),
-            DisplayName = displayName.Trim(),
+            DisplayName = PlainText.Clean(displayName),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
 

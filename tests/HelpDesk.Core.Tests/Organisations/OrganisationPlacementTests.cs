@@ -40,4 +40,30 @@ public class OrganisationPlacementTests
     {
         OrganisationPlacement.NormaliseDomain(domain).Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData("gmail.com")]
+    [InlineData("Outlook.com")]
+    [InlineData("@hotmail.com")]
+    [InlineData("yahoo.co.uk")]
+    [InlineData("gmx.de")]
+    [InlineData("outlook.com.br")]
+    [InlineData("proton.me")]
+    [InlineData("icloud.com")]
+    public void PublicMailProviders_CannotBeAnOrganisationsDomain(string domain)
+    {
+        OrganisationPlacement.IsPublicMailDomain(domain).Should().BeTrue();
+        OrganisationPlacement.DomainProblem(OrganisationPlacement.NormaliseDomain(domain)).Should().Contain("public mail provider");
+    }
+
+    [Theory]
+    [InlineData("northwind.example")]
+    [InlineData("live.example.com")]
+    [InlineData("gmail.example.com")]
+    [InlineData("mygmail.com")]
+    public void CompanyDomains_ThatOnlyResembleAProvider_AreAccepted(string domain)
+    {
+        OrganisationPlacement.IsPublicMailDomain(domain).Should().BeFalse();
+        OrganisationPlacement.DomainProblem(domain).Should().BeNull();
+    }
 }

@@ -33,6 +33,7 @@ public sealed class UpdateOrganisationTests
     [Theory]
     [InlineData("", "northwind.example", "name", "Enter the organisation's name.")]
     [InlineData("Northwind", "example..com", "domains", "'example..com' is not a domain name such as example.com.")]
+    [InlineData("Northwind", "northwind.example, Gmail.com", "domains", "'gmail.com' is a public mail provider's domain: anyone can have an address there, so it cannot place people in an organisation.")]
     [InlineData("Contoso", "northwind.example", "name", "Another organisation already has this name.")]
     [InlineData("Northwind", "contoso.example", "domains", "Already owned by another organisation: contoso.example.")]
     public async Task Handle_RefusesWithAnErrorBesideTheField(string name, string domains, string field, string message)

@@ -80,6 +80,16 @@ public abstract class OrganisationStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task FindByEmailDomainAsync_NeverPlacesByAPublicMailProvidersDomain_EvenOneListedBeforeTheRule()
+    {
+        // Stored straight through the store, as an organisation saved before public domains were refused would be.
+        await Store.CreateAsync(new Organisation { Name = "Freelancers", EmailDomains = ["gmail.com", "freelancers.example"] });
+
+        (await Store.FindByEmailDomainAsync("gmail.com")).Should().BeNull("anyone can have a gmail.com address");
+        (await Store.FindByEmailDomainAsync("freelancers.example")).Should().NotBeNull();
+    }
+
+    [SkippableFact]
     public async Task ListAsync_ReturnsEveryOrganisation_ByName_WithItsOwnDomains()
     {
         await Store.CreateAsync(new Organisation { Name = "Fabrikam", Region = Region.Apac, Segment = CustomerSegment.Strategic, EmailDomains = ["fabrikam.com"] });

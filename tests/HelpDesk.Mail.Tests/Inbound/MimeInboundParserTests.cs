@@ -29,6 +29,22 @@ public sealed class MimeInboundParserTests
     }
 
     [Fact]
+    public void Parse_RemovesNulAndBidiOverrides_FromTheSubjectAndTheSendersName()
+    {
+        var message = new MimeMessage { Subject = "Your invoice \u202Efdp.exe\u202C\0 is ready" };
+        message.From.Add(new MailboxAddress("Support\u2066 Team\u2069\u0007", "someone@example.com"));
+        message.To.Add(new MailboxAddress("", "support@helpdesk.example"));
+        message.Body = new TextPart("plain") { Text = "Hello" };
+        using var raw = new MemoryStream();
+        message.WriteTo(raw);
+
+        var email = _parser.Parse(raw.ToArray()).Email!;
+
+        email.Subject.Should().Be("Your invoice fdp.exe is ready");
+        email.FromName.Should().Be("Support Team");
+    }
+
+    [Fact]
     public void Corpus_HoldsTheMessagesTheTestsNeed() => Corpus.Names().Should().HaveCountGreaterThanOrEqualTo(25);
 
     [Theory]

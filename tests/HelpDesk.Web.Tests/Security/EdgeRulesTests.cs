@@ -7,7 +7,7 @@ using static HelpDesk.Web.Tests.Tickets.TicketApi;
 
 namespace HelpDesk.Web.Tests.Security;
 
-/// <summary>Rules at the edge: time before a ticket existed, categories that do not exist, uploads of too many files.</summary>
+/// <summary>Rules at the edge: time before a ticket existed, categories that do not exist, deceptive characters, uploads of too many files.</summary>
 public sealed class EdgeRulesTests(HelpDeskAppFactory app) : IClassFixture<HelpDeskAppFactory>
 {
     [Fact]
@@ -42,6 +42,19 @@ public sealed class EdgeRulesTests(HelpDeskAppFactory app) : IClassFixture<HelpD
 
         var filed = await customer.FileAsync("S", extra: new { subject = "Known category", body = "B", severity = 3, product = "Ledger", category = "QUESTION" });
         filed.Text("category").Should().Be("question");
+    }
+
+    [Fact]
+    public async Task ASubjectWithNulAndBidiOverrides_IsStoredWithoutThem_AndOneOfNothingElseIsRefused()
+    {
+        var customer = await app.SignInWithTokenAsync(NorthwindCustomer);
+
+        var filed = await customer.FileAsync("S", extra: new { subject = "Invoice\0 \u202Efdp.exe\u202C attached", body = "B", severity = 3, product = "Ledger" });
+        filed.Text("subject").Should().Be("Invoice fdp.exe attached");
+
+        var (status, problem) = await customer.PostJsonAsync("/api/tickets", new { subject = "\u202E\0\u2066", body = "B", severity = 3, product = "Ledger" });
+        status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        problem.Errors().Should().ContainKey("subject");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -21,14 +22,10 @@ public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var domains = (Input.Domains ?? "")
-            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(OrganisationPlacement.NormaliseDomain)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        foreach (var domain in domains.Where(d => OrganisationPlacement.EmailDomain("someone@" + d) is null))
+        var domains = UpdateOrganisation.ParseDomains(Input.Domains);
+        foreach (var problem in domains.Select(OrganisationPlacement.DomainProblem).OfType<string>())
         {
-            ModelState.AddModelError("Input.Domains", $"'{domain}' is not a domain name such as example.com.");
+            ModelState.AddModelError("Input.Domains", problem);
         }
 
         if (!ModelState.IsValid)
@@ -40,7 +37,7 @@ public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore
         var result = await organisations.CreateAsync(
             new Organisation
             {
-                Name = Input.Name.Trim(),
+                Name = PlainText.Clean(Input.Name),
                 Region = Input.Region,
                 Segment = Input.Segment,
                 EmailDomains = domains,
