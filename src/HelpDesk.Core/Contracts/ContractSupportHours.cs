@@ -10,18 +10,30 @@ public static class ContractSupportHours
     public static SupportHours Of(Contract contract, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(contract);
+        return Of(contract.SupportTimeZone, plan);
+    }
+
+    /// <summary>The same rule from a contract's support time zone alone, as the stored contract row holds it.</summary>
+    public static SupportHours Of(string? supportTimeZone, Plan plan)
+    {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Hours.AroundTheClock || string.IsNullOrWhiteSpace(contract.SupportTimeZone)
+        return plan.Hours.AroundTheClock || string.IsNullOrWhiteSpace(supportTimeZone)
             ? plan.Hours
-            : plan.Hours with { TimeZone = contract.SupportTimeZone.Trim() };
+            : plan.Hours with { TimeZone = supportTimeZone.Trim() };
     }
 
     /// <summary>The id of the holiday calendar that applies; null when neither the contract nor the plan has one.</summary>
     public static int? HolidayCalendarOf(Contract contract, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(contract);
+        return HolidayCalendarOf(contract.HolidayCalendarId, plan);
+    }
+
+    /// <summary>The same rule from a contract's own holiday calendar id alone.</summary>
+    public static int? HolidayCalendarOf(int? contractCalendarId, Plan plan)
+    {
         ArgumentNullException.ThrowIfNull(plan);
-        return contract.HolidayCalendarId ?? plan.HolidayCalendarId;
+        return contractCalendarId ?? plan.HolidayCalendarId;
     }
 
     /// <summary>Whether the contract's own time zone decides the hours (the plan keeps business hours and the contract sets a zone).</summary>

@@ -46,12 +46,13 @@ internal static class TicketHistoryLoader
         SELECT f.TicketId, f.SentUtc, a.AcceptedUtc
         FROM Offers f LEFT JOIN OfferAcceptances a ON a.OfferId = f.Id
         WHERE f.TicketId /*tickets*/;
-        SELECT c.Id AS ContractId, c.PlanId FROM Contracts c WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/);
+        SELECT c.Id AS ContractId, c.PlanId, c.SupportTimeZone, c.HolidayCalendarId
+        FROM Contracts c WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/);
         SELECT {PlanColumns} FROM Plans pl
         WHERE pl.Id IN (SELECT c.PlanId FROM Contracts c WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/));
         SELECT h.CalendarId, h.Day, h.Name FROM Holidays h
         WHERE h.CalendarId IN (
-            SELECT pl.HolidayCalendarId FROM Plans pl JOIN Contracts c ON c.PlanId = pl.Id
+            SELECT COALESCE(c.HolidayCalendarId, pl.HolidayCalendarId) FROM Plans pl JOIN Contracts c ON c.PlanId = pl.Id
             WHERE c.Id IN (SELECT t.ContractId FROM Tickets t WHERE t.Id /*tickets*/));
         SELECT p.Id, p.Code, p.Name FROM Products p;
         """;
@@ -98,10 +99,16 @@ internal static class TicketHistoryLoader
         var plans = (await results.ReadAsync<PlanRow>()).ToDictionary(p => p.Id);
         var holidays = (await results.ReadAsync<HolidayRow>()).ToLookup(h => h.CalendarId, h => h.Day);
         var products = new ProductMatcher(await results.ReadAsync<ProductRow>());
+        // The hours and holidays an SLA under the contract is counted in, as entitlement counts them: the contract's own
+        // support time zone and holiday calendar where it sets them, else the plan's.
         var calendars = contractPlans.Where(c => plans.ContainsKey(c.PlanId)).ToDictionary(
             c => c.ContractId,
-            c => (Hours: plans[c.PlanId].ToPlan([]).Hours,
-                  Holidays: (IReadOnlyCollection<DateOnly>)(plans[c.PlanId].HolidayCalendarId is int calendar ? holidays[calendar].ToHashSet() : [])));
+            c =>
+            {
+                var plan = plans[c.PlanId].ToPlan([]);
+                return (Hours: ContractSupportHours.Of(c.SupportTimeZone, plan),
+                        Holidays: (IReadOnlyCollection<DateOnly>)(ContractSupportHours.HolidayCalendarOf(c.HolidayCalendarId, plan) is int calendar ? holidays[calendar].ToHashSet() : []));
+            });
         var costings = new Dictionary<int, EngineerCosting>();
         EngineerCosting CostingOf(EntryRow e)
         {
@@ -239,6 +246,8 @@ internal static class TicketHistoryLoader
     {
         public int ContractId { get; init; }
         public int PlanId { get; init; }
+        public string? SupportTimeZone { get; init; }
+        public int? HolidayCalendarId { get; init; }
     }
 
     private sealed record ProductRow

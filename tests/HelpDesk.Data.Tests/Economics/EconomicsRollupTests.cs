@@ -151,6 +151,47 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         incremental.Months.Should().Equal(rebuilt.Months);
     }
 
+    [Fact]
+    public async Task Incremental_AfterAContractSetsItsOwnSupportZoneAndHolidays_RecomputesItsTickets_AsARebuildWould()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        await using (var c = await Connections.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Plans SET AroundTheClock = 0, OpensMinute = 540, ClosesMinute = 1020, Days = 'Monday,Tuesday,Wednesday,Thursday,Friday'");
+        }
+
+        await Rollup().RebuildAsync();
+        var planHours = await SnapshotAsync();
+        await using (var c = await Connections.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Contracts SET SupportTimeZone = 'Pacific/Auckland' WHERE Id = @Id", new { Id = world.Contracts[0] });
+        }
+
+        await Rollup().RunIncrementalAsync();
+        var ownZone = await SnapshotAsync();
+        ownZone.Cells.Should().NotEqual(planHours.Cells, "the contract's hours are now read in its own time zone");
+        await using (var c = await Connections.OpenAsync())
+        {
+            await c.ExecuteAsync("INSERT INTO HolidayCalendars (Name, Version) VALUES ('Customer days', 1)");
+            var calendar = await c.ExecuteScalarAsync<int>("SELECT Id FROM HolidayCalendars WHERE Name = 'Customer days'");
+            await c.ExecuteAsync("UPDATE Contracts SET HolidayCalendarId = @Calendar WHERE Id = @Id", new { Calendar = calendar, Id = world.Contracts[0] });
+            for (var day = new DateOnly(2026, 1, 1); day <= new DateOnly(2026, 4, 30); day = day.AddDays(1))
+            {
+                await c.ExecuteAsync("INSERT INTO Holidays (CalendarId, Day, Name) VALUES (@Calendar, @Day, 'Closed')", new { Calendar = calendar, Day = day });
+            }
+        }
+
+        await Rollup().RunIncrementalAsync();
+        var incremental = await SnapshotAsync();
+        incremental.Cells.Should().NotEqual(ownZone.Cells, "the contract's own holidays are not support time");
+        await Rollup().RebuildAsync();
+        var rebuilt = await SnapshotAsync();
+
+        incremental.Cells.Should().Equal(rebuilt.Cells);
+        incremental.TicketDays.Should().Equal(rebuilt.TicketDays);
+        incremental.Months.Should().Equal(rebuilt.Months);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
