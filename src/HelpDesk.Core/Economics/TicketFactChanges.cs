@@ -13,8 +13,6 @@ public sealed record TicketFactChanges(
     IReadOnlyList<TicketDayFact> Updated,
     IReadOnlyList<FactKey> Cells)
 {
-    public bool IsEmpty => Removed.Count == 0 && Added.Count == 0 && Updated.Count == 0;
-
     public static TicketFactChanges Between(IEnumerable<TicketDayFact> stored, IEnumerable<TicketDayFact> current)
     {
         ArgumentNullException.ThrowIfNull(stored);

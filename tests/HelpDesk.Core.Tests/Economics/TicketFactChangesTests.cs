@@ -15,7 +15,9 @@ public sealed class TicketFactChangesTests
     {
         var changes = TicketFactChanges.Between([Row(1, Monday, 30), Row(1, Tuesday, 15)], [Row(1, Monday, 30), Row(1, Tuesday, 15)]);
 
-        changes.IsEmpty.Should().BeTrue();
+        changes.Removed.Should().BeEmpty();
+        changes.Added.Should().BeEmpty();
+        changes.Updated.Should().BeEmpty();
         changes.Cells.Should().BeEmpty();
     }
 
