@@ -14,6 +14,10 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
 {
     private const int MaxIds = 500;
 
+    // The key columns map onto one row type and the measures, named as Measures' properties, onto Measures itself.
+    private static readonly string SelectStoredTicketFacts =
+        $"SELECT f.TicketId, f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {string.Join(", ", FactColumns.Measures.Select(m => "f." + m))} FROM TicketDayFacts f WHERE f.TicketId IN @Ids";
+
     public async Task<bool> TryTakeLeaseAsync(string name, string owner, DateTime nowUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
     {
         // A conditional UPDATE is atomic on both engines: of two callers at once only one sees the lease free or expired.
@@ -208,13 +212,11 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
     private static async Task<List<TicketDayFact>> StoredTicketFactsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<int> ticketIds, CancellationToken cancellationToken)
     {
-        // The key columns map onto one row type and the measures, named as Measures' properties, onto Measures itself.
-        var sql = $"SELECT f.TicketId, f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {string.Join(", ", FactColumns.Measures.Select(m => "f." + m))} FROM TicketDayFacts f WHERE f.TicketId IN @Ids";
         var rows = new List<TicketDayFact>();
         foreach (var chunk in ticketIds.Chunk(MaxIds))
         {
             rows.AddRange(await connection.QueryAsync<StoredFactKey, Measures, TicketDayFact>(
-                new CommandDefinition(sql, new { Ids = chunk }, transaction, cancellationToken: cancellationToken),
+                new CommandDefinition(SelectStoredTicketFacts, new { Ids = chunk }, transaction, cancellationToken: cancellationToken),
                 (key, measures) => new TicketDayFact(key.TicketId, new FactKey(FactKey.FromDayKey(key.Day.Trim()), key.OrganisationId, key.ContractId, key.ProductId, key.Region), measures),
                 splitOn: FactColumns.Measures[0]));
         }
