@@ -38,7 +38,10 @@ public static class HoldKind
 /// </summary>
 public sealed record ReceivedMail
 {
-    /// <summary>"mid:" and the Message-ID, or "sha256:" and the hash of the raw bytes.</summary>
+    /// <summary>
+    /// "mid:" and the Message-ID, or "sha256:" and the hash of the raw bytes; "mid-reused:" for a message whose
+    /// Message-ID an earlier, different message already had (<see cref="ReusedIdKeyFor"/>).
+    /// </summary>
     public required string MessageKey { get; init; }
 
     public string? MessageId { get; init; }
@@ -72,6 +75,18 @@ public sealed record ReceivedMail
         }
 
         return "sha256:" + Hash(raw);
+    }
+
+    /// <summary>
+    /// The key of a message that carries the Message-ID of an earlier, different message (mailers and relays reuse
+    /// them): the ID and the message's <see cref="MessageFingerprint"/>, so the same reusing message sent again is
+    /// still a duplicate.
+    /// </summary>
+    public static string ReusedIdKeyFor(string messageId, string fingerprint)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
+        return "mid-reused:" + Hash(System.Text.Encoding.UTF8.GetBytes(messageId.Trim() + "\n" + fingerprint));
     }
 
     /// <summary>
