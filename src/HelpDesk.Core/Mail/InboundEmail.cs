@@ -9,7 +9,10 @@ public sealed record InboundEmail
     /// <summary>The Message-ID without angle brackets; null when the message has none.</summary>
     public string? MessageId { get; init; }
 
-    /// <summary>The sender's address, lower-cased; empty when no address could be read.</summary>
+    /// <summary>
+    /// The sender's address, lower-cased; empty only for a mail system's message (a bounce or report) that names no
+    /// usable sender.
+    /// </summary>
     public string FromAddress { get; init; } = "";
 
     public string FromName { get; init; } = "";
@@ -43,6 +46,12 @@ public sealed record InboundEmail
 
     /// <summary>The "from" part of the topmost <c>Received</c> header: the host that handed the message to our receiving server.</summary>
     public string? ReceivedFrom { get; init; }
+
+    /// <summary>Every top-level header as (name, unfolded value), in order: for rules a setting names, such as a spam filter's header.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>What had to be mended to read the sender (a line before the headers, a From without brackets), in words; empty when nothing was.</summary>
+    public IReadOnlyList<string> Repairs { get; init; } = [];
 
     /// <summary>Set when the message is a delivery status report (<c>multipart/report</c>) or looks like a bounce.</summary>
     public DeliveryReport? Report { get; init; }

@@ -19,6 +19,15 @@ public sealed record MailSettings
 
     public int ThrottleMinutes { get; init; } = 10;
 
+    /// <summary>
+    /// A spam filter's header whose mark means the mail is not answered, besides <c>X-Spam-Flag: YES</c> which always
+    /// does (for example <c>X-Spam-Status</c> with <see cref="SpamHeaderValue"/> "Yes"). Unset, only X-Spam-Flag counts.
+    /// </summary>
+    public string? SpamHeader { get; init; }
+
+    /// <summary>What <see cref="SpamHeader"/>'s value starts with (ignoring case) when the filter judged the mail spam.</summary>
+    public string SpamHeaderValue { get; init; } = "yes";
+
     /// <summary>How many acknowledgements intake sends per address, per domain and in all; past them a ticket is not answered.</summary>
     public AcknowledgementLimits Acknowledgements { get; init; } = new();
 

@@ -35,6 +35,8 @@ public static class MailSettingsReader
             Acknowledgements = ReadAcknowledgements(section.GetSection(nameof(MailSettings.Acknowledgements)), defaults.Acknowledgements),
             TrustedAuthServId = string.IsNullOrWhiteSpace(section[nameof(MailSettings.TrustedAuthServId)]) ? null : section[nameof(MailSettings.TrustedAuthServId)]!.Trim(),
             TrustedRelays = List(section, nameof(MailSettings.TrustedRelays)),
+            SpamHeader = string.IsNullOrWhiteSpace(section[nameof(MailSettings.SpamHeader)]) ? null : Text(section, nameof(MailSettings.SpamHeader), "", 100),
+            SpamHeaderValue = Text(section, nameof(MailSettings.SpamHeaderValue), defaults.SpamHeaderValue, 200),
         };
     }
 
