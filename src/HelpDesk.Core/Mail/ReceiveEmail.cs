@@ -213,11 +213,12 @@ public sealed class ReceiveEmail(
 
     private async Task<string?> ThrottledAsync(string fromAddress, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var since = nowUtc.AddMinutes(-settings.ThrottleMinutes);
-        var count = await inbound.CountFromSinceAsync(fromAddress, since, cancellationToken);
-        return count >= settings.ThrottleMessages
-            ? $"{fromAddress} sent {count} messages in the last {settings.ThrottleMinutes} minutes (the limit is {settings.ThrottleMessages})"
-            : null;
+        // Windows are fixed (aligned to the clock) so the count is one row that parallel intakes update in turn.
+        var window = TimeSpan.FromMinutes(settings.ThrottleMinutes);
+        var start = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % window.Ticks), DateTimeKind.Utc);
+        return await inbound.TakeSenderAllowanceAsync(fromAddress, start, settings.ThrottleMessages, cancellationToken)
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{fromAddress} already sent {settings.ThrottleMessages} messages since {start:HH:mm} UTC (the limit is {settings.ThrottleMessages} in {settings.ThrottleMinutes} minutes)");
     }
 
     /// <summary>The ticket a reply belongs to: its subject tag first, then the Message-IDs it answers.</summary>

@@ -155,13 +155,47 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
         return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(sql, new { Ids = ids, Take = 1 }, cancellationToken: cancellationToken));
     }
 
-    public async Task<int> CountFromSinceAsync(string fromAddress, DateTime sinceUtc, CancellationToken cancellationToken = default)
+    public async Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fromAddress);
-        const string sql = "SELECT COUNT(*) FROM InboundMessages WHERE FromAddress = @FromAddress AND ReceivedUtc >= @SinceUtc";
+        const string startSql = """
+            INSERT INTO SenderCounts (SenderAddress, WindowStartUtc, Taken)
+            SELECT @SenderAddress, @WindowStartUtc, 0
+            WHERE NOT EXISTS (SELECT 1 FROM SenderCounts WHERE SenderAddress = @SenderAddress AND WindowStartUtc = @WindowStartUtc)
+            """;
+
+        // The row lock of the conditional UPDATE makes concurrent intakes of one sender queue; each re-reads Taken.
+        const string takeSql = """
+            UPDATE SenderCounts SET Taken = Taken + 1
+            WHERE SenderAddress = @SenderAddress AND WindowStartUtc = @WindowStartUtc AND Taken < @Limit
+            """;
+        const string forgetSql = "DELETE FROM SenderCounts WHERE WindowStartUtc < @WindowStartUtc";
+        var counter = new { SenderAddress = Clip(Normalize(fromAddress), 320), WindowStartUtc = windowStartUtc, Limit = limit };
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            sql, new { FromAddress = fromAddress.Trim().ToLowerInvariant(), SinceUtc = sinceUtc }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var started = false;
+        try
+        {
+            started = await connection.ExecuteAsync(new CommandDefinition(startSql, counter, transaction, cancellationToken: cancellationToken)) == 1;
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another intake started the same window a moment ago; neither engine ends the transaction for this.
+        }
+
+        if (await connection.ExecuteAsync(new CommandDefinition(takeSql, counter, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        if (started)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(forgetSql, new { WindowStartUtc = windowStartUtc }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -272,6 +306,8 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
             throw;
         }
     }
+
+    private static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
 
     // Addresses are compared lower-cased on both engines: SQLite's text comparison is case-sensitive.
     private static string Normalize(string address) => address.Trim().ToLowerInvariant();

@@ -106,8 +106,20 @@ internal sealed class InMemoryMail : IInboundMailStore, IOutbox, IInboundMailPar
     public Task<int?> FindTicketByMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>
         Task.FromResult(ThreadIds.LastOrDefault(t => messageIds.Contains(t.MessageId)) is { TicketId: > 0 } found ? (int?)found.TicketId : null);
 
-    public Task<int> CountFromSinceAsync(string fromAddress, DateTime sinceUtc, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Received.Count(r => r.Entry.FromAddress == fromAddress && r.Entry.ReceivedUtc >= sinceUtc));
+    public Dictionary<(string Address, DateTime WindowStartUtc), int> SenderCounts { get; } = [];
+
+    public Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default)
+    {
+        var key = (fromAddress.ToLowerInvariant(), windowStartUtc);
+        var taken = SenderCounts.GetValueOrDefault(key);
+        if (taken >= limit)
+        {
+            return Task.FromResult(false);
+        }
+
+        SenderCounts[key] = taken + 1;
+        return Task.FromResult(true);
+    }
 
     public Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {

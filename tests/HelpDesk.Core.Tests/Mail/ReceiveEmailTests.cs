@@ -244,7 +244,7 @@ public sealed class ReceiveEmailTests
         }
 
         outcomes.Take(5).Should().OnlyContain(o => o.Result == IntakeResult.Ticket);
-        outcomes.Skip(5).Should().OnlyContain(o => o.Result == IntakeResult.Held && o.Reason.Contains("messages in the last 10 minutes (the limit is 5)"));
+        outcomes.Skip(5).Should().OnlyContain(o => o.Result == IntakeResult.Held && o.Reason.Contains("already sent 5 messages since 09:00 UTC (the limit is 5 in 10 minutes)"));
 
         _world.Clock.Advance(TimeSpan.FromMinutes(11));
         (await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Later"))).Result.Should().Be(IntakeResult.Ticket);
@@ -533,7 +533,7 @@ public sealed class ReceiveEmailTests
         public Task<int> AddAsync(ReceivedMail mail, CancellationToken cancellationToken = default) => inner.AddAsync(mail, cancellationToken);
         public Task<int> AddBounceAsync(ReceivedMail mail, int outboxId, string auditText, CancellationToken cancellationToken = default) => inner.AddBounceAsync(mail, outboxId, auditText, cancellationToken);
         public Task<int?> FindTicketByMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) => inner.FindTicketByMessageIdsAsync(messageIds, cancellationToken);
-        public Task<int> CountFromSinceAsync(string fromAddress, DateTime sinceUtc, CancellationToken cancellationToken = default) => Task.FromResult(0);
+        public Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default) => Task.FromResult(true);
         public Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default) => inner.ResolveAsync(id, expected, outcome, ticketId, actorId, nowUtc, cancellationToken);
         public Task<bool> IsAllowListedAsync(string address, CancellationToken cancellationToken = default) => inner.IsAllowListedAsync(address, cancellationToken);
         public Task<IReadOnlyList<AllowListEntry>> ListAllowListAsync(CancellationToken cancellationToken = default) => inner.ListAllowListAsync(cancellationToken);

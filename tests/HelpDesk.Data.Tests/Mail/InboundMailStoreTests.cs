@@ -159,15 +159,31 @@ public abstract class InboundMailStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
-    public async Task CountFromSinceAsync_CountsEveryMessageFromTheSender_SinceTheTime()
+    public async Task TakeSenderAllowanceAsync_LetsThroughTheLimitPerSenderAndWindow_AndNoMore()
     {
-        await Store.AddAsync(Mail("m1@monitor.example", receivedUtc: Now.AddMinutes(-20)));
-        await Store.AddAsync(Mail("m2@monitor.example", receivedUtc: Now.AddMinutes(-5)));
-        await Store.AddAsync(Mail("m3@monitor.example", InboundStatus.Quarantined, receivedUtc: Now));
-        await Store.AddAsync(Mail("m4@monitor.example", from: "someone@else.example"));
+        var window = Now.AddMinutes(-5);
+        var taken = new List<bool>();
+        for (var i = 0; i < 4; i++)
+        {
+            taken.Add(await Store.TakeSenderAllowanceAsync("Robot@Monitor.example", window, 3));
+        }
 
-        (await Store.CountFromSinceAsync("Robot@Monitor.example", Now.AddMinutes(-10))).Should().Be(2);
-        (await Store.CountFromSinceAsync("robot@monitor.example", Now.AddMinutes(-30))).Should().Be(3);
+        taken.Should().Equal(true, true, true, false);
+        (await Store.TakeSenderAllowanceAsync("someone@else.example", window, 3)).Should().BeTrue("each sender has a count of their own");
+        (await Store.TakeSenderAllowanceAsync("robot@monitor.example", window.AddMinutes(10), 3)).Should().BeTrue("a new window starts from nothing");
+    }
+
+    [SkippableFact]
+    public async Task TakeSenderAllowanceAsync_InParallel_LetsExactlyTheLimitThrough()
+    {
+        // Each taker opens its own connection, as parallel intakes do; the database is made before they start.
+        var window = Now.AddMinutes(-5);
+        var connections = Connections;
+        var attempts = Enumerable.Range(0, 12).Select(_ => Task.Run(() => new InboundMailStore(connections).TakeSenderAllowanceAsync("burst@monitor.example", window, 5)));
+
+        var taken = await Task.WhenAll(attempts);
+
+        taken.Count(t => t).Should().Be(5);
     }
 
     [SkippableFact]
