@@ -55,6 +55,12 @@ public static class MailClassifier
             found.Add((MailKind.Bounce, "a delivery status report (multipart/report)"));
         }
 
+        if (email.FromAddress.Length == 0)
+        {
+            var who = string.IsNullOrWhiteSpace(email.FromName) ? "" : $" (From: {email.FromName.Trim()})";
+            found.Add((MailKind.Bounce, $"no sender address{who}: sent by a mail system"));
+        }
+
         if (robot.ReturnPath is "")
         {
             found.Add((MailKind.Bounce, "empty Return-Path (<>): sent by a mail system"));

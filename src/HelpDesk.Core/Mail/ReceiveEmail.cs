@@ -48,13 +48,10 @@ public sealed class ReceiveEmail(
             return await QuarantineAsync(raw, source, now, parse.Error ?? "The message cannot be read.", cancellationToken);
         }
 
-        var key = ReceivedMail.KeyFor(email.MessageId, raw);
-        if (await inbound.FindByKeyAsync(key, cancellationToken) is { } seen)
-        {
-            return Duplicate(seen);
-        }
-
-        return await ProcessAsync(new Arrival(email, raw, key, source, now, Release: null), cancellationToken);
+        var identity = await IdentifyAsync(email, raw, cancellationToken);
+        return identity.Seen is { } seen
+            ? Duplicate(seen)
+            : await ProcessAsync(new Arrival(email, raw, identity.Key, source, now, Release: null, identity.Reuse), cancellationToken);
     }
 
     public async Task<Result<IntakeOutcome>> ReleaseAsync(int inboundId, int actorId, CancellationToken cancellationToken = default)
@@ -77,10 +74,10 @@ public sealed class ReceiveEmail(
                 return Result<IntakeOutcome>.Ok(new IntakeOutcome(IntakeResult.Quarantined, null, entry.Id, $"Still unreadable: {parse.Error}"));
             }
 
-            var key = ReceivedMail.KeyFor(email.MessageId, raw);
-            outcome = await inbound.FindByKeyAsync(key, cancellationToken) is { } seen
+            var identity = await IdentifyAsync(email, raw, cancellationToken);
+            outcome = identity.Seen is { } seen
                 ? Duplicate(seen)
-                : await ProcessAsync(new Arrival(email, raw, key, entry.Source, now, Release: null), cancellationToken);
+                : await ProcessAsync(new Arrival(email, raw, identity.Key, entry.Source, now, Release: null, identity.Reuse), cancellationToken);
         }
         else
         {
@@ -90,10 +87,15 @@ public sealed class ReceiveEmail(
                 return Result<IntakeOutcome>.Ok(new IntakeOutcome(IntakeResult.Held, entry.TicketId, entry.Id, $"Cannot be read any more: {parse.Error}"));
             }
 
+            if (email.FromAddress.Length == 0)
+            {
+                return Result<IntakeOutcome>.Invalid("", "The message names no sender address, so it cannot become a ticket or a reply.");
+            }
+
             // The held record keeps its key; the released message is recorded under a key of its own, so releasing the
             // same message twice (two engineers, one click each) still makes one ticket.
             var key = $"released:{entry.Id.ToString(CultureInfo.InvariantCulture)}";
-            outcome = await ProcessAsync(new Arrival(email, raw, key, entry.Source, now, entry), cancellationToken);
+            outcome = await ProcessAsync(new Arrival(email, raw, key, entry.Source, now, entry, Reuse: null), cancellationToken);
         }
 
         if (outcome.Result is IntakeResult.Ticket or IntakeResult.Reply or IntakeResult.Bounce or IntakeResult.Held or IntakeResult.Duplicate)
@@ -169,13 +171,53 @@ public sealed class ReceiveEmail(
         }
         catch (DuplicateMailException)
         {
-            // Another poll or push of the same message won the race; its record is the one that counts.
+            // Another poll or push of the same message won the race; its record is the one that counts. Unless it was
+            // another message with the same Message-ID: this one is then kept under a key of its own.
             var seen = await inbound.FindByKeyAsync(arrival.Key, cancellationToken);
+            if (seen is not null && arrival.Reuse is null && arrival.Release is null && email.MessageId is { } messageId
+                && !await SameContentAsync(seen, arrival.Raw, cancellationToken))
+            {
+                var key = ReceivedMail.ReusedIdKeyFor(messageId, MessageFingerprint.Of(arrival.Raw));
+                return await inbound.FindByKeyAsync(key, cancellationToken) is { } again
+                    ? Duplicate(again)
+                    : await ProcessAsync(arrival with { Key = key, Reuse = ReuseNote(messageId, seen) }, cancellationToken);
+            }
+
             return seen is null
                 ? new IntakeOutcome(IntakeResult.Duplicate, null, null, "Received before.")
                 : Duplicate(seen);
         }
     }
+
+    /// <summary>
+    /// The key a message is recorded under, and the record it duplicates if any. A Message-ID seen before with other
+    /// content (other From, Date, Subject or body) is not a duplicate: mailers and relays reuse IDs. Such a message is
+    /// recorded under <see cref="ReceivedMail.ReusedIdKeyFor"/> and says so. The first message of an ID keeps the plain
+    /// "mid:" key, so records written before content was compared are found the same way.
+    /// </summary>
+    private async Task<Identity> IdentifyAsync(InboundEmail email, byte[] raw, CancellationToken cancellationToken)
+    {
+        var key = ReceivedMail.KeyFor(email.MessageId, raw);
+        var seen = await inbound.FindByKeyAsync(key, cancellationToken);
+        if (seen is null || email.MessageId is not { } messageId || !key.StartsWith("mid", StringComparison.Ordinal)
+            || await SameContentAsync(seen, raw, cancellationToken))
+        {
+            return new Identity(key, seen, null);
+        }
+
+        var reusedKey = ReceivedMail.ReusedIdKeyFor(messageId, MessageFingerprint.Of(raw));
+        return new Identity(reusedKey, await inbound.FindByKeyAsync(reusedKey, cancellationToken), ReuseNote(messageId, seen));
+    }
+
+    private async Task<bool> SameContentAsync(InboundMessageEntry seen, byte[] raw, CancellationToken cancellationToken)
+    {
+        // A record whose bytes are gone cannot be compared: it counts as the same, as every record did before.
+        var stored = await inbound.GetRawAsync(seen.Id, cancellationToken);
+        return stored is not { Length: > 0 } || MessageFingerprint.Of(stored) == MessageFingerprint.Of(raw);
+    }
+
+    private static string ReuseNote(string messageId, InboundMessageEntry seen) =>
+        Clip($"This mail reuses the Message-ID <{messageId}> of a different message received {seen.ReceivedUtc:yyyy-MM-dd HH:mm} UTC; it is kept as a message of its own.", 400);
 
     private async Task<IntakeOutcome?> BounceAsync(Arrival arrival, MailClassification classification, CancellationToken cancellationToken)
     {
@@ -248,6 +290,7 @@ public sealed class ReceiveEmail(
         // Trimmed text is shown as text: the HTML still holds the history that was cut.
         var (html, files, notes) = await ContentAsync(email, showHtml: !trimmed.Trimmed && body == email.Text.Trim(), cancellationToken);
         Flag(notes, email, verdict);
+        notes.AddRange(Notices(arrival).Select(n => new AuditChange("mail", null, n)));
         var actor = sender.IsStaff ? TicketActor.Staff(sender.Id) : TicketActor.Customer(sender.Id, ticket.OrganisationId);
         for (var attempt = 1; ; attempt++)
         {
@@ -290,8 +333,15 @@ public sealed class ReceiveEmail(
         }
 
         var dmarc = Flag(notes, email, verdict);
+        notes.AddRange(Notices(arrival).Select(n => new AuditChange("mail", null, n)));
 
         var acknowledge = !classification.IsRobot && arrival.Release?.Reason?.StartsWith(HoldKind.Throttled, StringComparison.Ordinal) != true;
+        if (acknowledge && AnswerRule.Decide(email, settings) is { Answer: false } silent)
+        {
+            acknowledge = false;
+            notes.Add(new AuditChange("mail", null, Clip($"Not acknowledged: {silent.Summary}.", 400)));
+        }
+
         if (acknowledge
             && await acknowledgements.TakeAsync(AcknowledgementBudget.CountersFor(email.FromAddress, arrival.NowUtc, settings.Acknowledgements), cancellationToken) is { } full)
         {
@@ -315,7 +365,7 @@ public sealed class ReceiveEmail(
                 Notes = notes,
                 Acknowledge = acknowledge,
                 QuoteInAcknowledgement = known,
-                TriageReason = requester.TriageReason ?? dmarc,
+                TriageReason = Triage(requester.TriageReason ?? dmarc, email.Repairs),
                 Received = Record(arrival, classification, InboundStatus.Processed, classification.IsRobot ? $"{Describe(classification.Kind)} from an allow-listed sender: not answered." : null, null),
             },
             cancellationToken);
@@ -499,10 +549,26 @@ public sealed class ReceiveEmail(
         ReceivedUtc = arrival.NowUtc,
         Status = status,
         Kind = classification.Kind,
-        Reason = reason,
+        Reason = arrival.Reuse is null ? reason : reason is null ? arrival.Reuse : $"{reason} {arrival.Reuse}",
         TicketId = ticketId,
         Raw = arrival.Raw,
     };
+
+    /// <summary>What staff should know about how the mail was read: a reused Message-ID, a sender read from a broken From.</summary>
+    private static IEnumerable<string> Notices(Arrival arrival) =>
+        (arrival.Reuse is null ? [] : new[] { arrival.Reuse }).Concat(arrival.Email.Repairs.Select(r => Clip(r, 400)));
+
+    /// <summary>A sender read from a broken From is checked by a person: the mail may not be from whom it seems.</summary>
+    private static string? Triage(string? reason, IReadOnlyList<string> repairs)
+    {
+        if (repairs.Count == 0)
+        {
+            return reason;
+        }
+
+        var repaired = $"The sender was read from a broken header: {string.Join(" ", repairs)}";
+        return Clip(reason is null ? repaired : $"{reason} {repaired}", 400);
+    }
 
     private static IntakeOutcome Duplicate(InboundMessageEntry seen) =>
         new(IntakeResult.Duplicate, seen.TicketId, seen.Id, $"Received before ({seen.ReceivedUtc:yyyy-MM-dd HH:mm} UTC, {seen.Status.ToString().ToLowerInvariant()}); nothing done again.");
@@ -536,7 +602,10 @@ public sealed class ReceiveEmail(
 
     private static string Clip(string value, int length) => value.Length <= length ? value : string.Concat(value.AsSpan(0, length - 1), "…");
 
-    private sealed record Arrival(InboundEmail Email, byte[] Raw, string Key, string Source, DateTime NowUtc, InboundMessageEntry? Release);
+    /// <param name="Reuse">Set when the mail reuses an earlier, different message's Message-ID: the note saying so.</param>
+    private sealed record Arrival(InboundEmail Email, byte[] Raw, string Key, string Source, DateTime NowUtc, InboundMessageEntry? Release, string? Reuse);
+
+    private sealed record Identity(string Key, InboundMessageEntry? Seen, string? Reuse);
 
     private sealed record Requester(Person Person, int OrganisationId, string? TriageReason);
 }

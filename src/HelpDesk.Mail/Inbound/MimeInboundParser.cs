@@ -33,10 +33,11 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             return InboundParse.Failed("The message is empty.");
         }
 
+        var (start, skipped) = HeaderStart(raw);
         MimeMessage message;
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
+            using var stream = new MemoryStream(raw, start, raw.Length - start, writable: false);
             message = MimeMessage.Load(stream);
         }
         catch (FormatException ex)
@@ -46,7 +47,7 @@ public sealed partial class MimeInboundParser : IInboundMailParser
 
         try
         {
-            return Map(message);
+            return Map(message, skipped);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException or IOException)
         {
@@ -58,10 +59,21 @@ public sealed partial class MimeInboundParser : IInboundMailParser
         }
     }
 
-    private static InboundParse Map(MimeMessage message)
+    private static InboundParse Map(MimeMessage message, string? skipped)
     {
-        var sender = SenderOf(message);
-        if (sender is null)
+        var repairs = new List<string>();
+        if (skipped is not null)
+        {
+            repairs.Add($"A line before the headers was skipped: \"{Clip(skipped, 120)}\".");
+        }
+
+        var (sender, repair) = SenderOf(message);
+        if (repair is not null)
+        {
+            repairs.Add(repair);
+        }
+
+        if (sender is null && !FromMailSystem(message))
         {
             return InboundParse.Failed("The message has no sender address (no From, Sender, Reply-To or Return-Path).");
         }
@@ -81,8 +93,8 @@ public sealed partial class MimeInboundParser : IInboundMailParser
         var email = new InboundEmail
         {
             MessageId = NullIfBlank(message.MessageId),
-            FromAddress = sender.Address.Trim().ToLowerInvariant(),
-            FromName = PlainText.Clean(sender.Name),
+            FromAddress = sender?.Address.Trim().ToLowerInvariant() ?? "",
+            FromName = PlainText.Clean(sender?.Name ?? MailSystemName(message)),
             To = Addresses(message.To),
             Cc = Addresses(message.Cc),
             Subject = PlainText.Clean(message.Subject),
@@ -95,29 +107,139 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             Robot = RobotHeadersOf(message),
             AuthenticationResults = message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults).Select(h => Unfold(h.Value)!).ToList(),
             ReceivedFrom = ReceivedFromOf(message.Headers[HeaderId.Received]),
+            Headers = message.Headers.Select(h => KeyValuePair.Create(h.Field, Unfold(h.Value) ?? "")).ToList(),
+            Repairs = repairs,
         };
 
         return InboundParse.Ok(email with { Report = ReportOf(message, email, status, embedded) });
     }
 
-    private static MailboxAddress? SenderOf(MimeMessage message)
+    /// <summary>
+    /// The sender: a well-formed From, else a From that can be mended (with what was mended, in words), else Sender,
+    /// Reply-To and Return-Path; null when none names an address.
+    /// </summary>
+    private static (MailboxAddress? Sender, string? Repair) SenderOf(MimeMessage message)
     {
-        var candidates = message.From.Mailboxes
-            .Concat(message.Sender is null ? [] : [message.Sender])
-            .Concat(message.ReplyTo.Mailboxes);
+        if (message.From.Mailboxes.FirstOrDefault(m => HasAddress(m.Address)) is { } from)
+        {
+            return (from, null);
+        }
+
+        if (message.Headers[HeaderId.From] is { } header && MendFrom(Unfold(header) ?? "") is { } mended)
+        {
+            return mended;
+        }
+
+        var candidates = (message.Sender is null ? [] : new[] { message.Sender }).Concat(message.ReplyTo.Mailboxes);
         var found = candidates.FirstOrDefault(m => HasAddress(m.Address));
         if (found is not null)
         {
-            return found;
+            return (found, null);
         }
 
         var returnPath = message.Headers[HeaderId.ReturnPath];
         return returnPath is not null && MailboxAddress.TryParse(returnPath.Trim(), out var parsed) && HasAddress(parsed.Address)
-            ? parsed
-            : null;
+            ? (parsed, null)
+            : (null, null);
     }
 
-    private static bool HasAddress(string? address) => !string.IsNullOrWhiteSpace(address) && address.Contains('@', StringComparison.Ordinal);
+    /// <summary>
+    /// A From header mailers get wrong in two common ways: an address without angle brackets after the name
+    /// ("Ann Archer ann@contoso.example"), and spaces inside the brackets ("&lt;ann archer@contoso.example&gt;").
+    /// </summary>
+    private static (MailboxAddress, string)? MendFrom(string value)
+    {
+        var bracketed = BracketedPattern().Match(value);
+        if (bracketed.Success)
+        {
+            var inside = bracketed.Groups["inside"].Value;
+            var joined = WhitespacePattern().Replace(inside, "");
+            if (joined != inside.Trim() && AddressPattern().IsMatch(joined))
+            {
+                var name = value[..bracketed.Index].Trim().Trim('"').Trim();
+                return (new MailboxAddress(name, joined), $"The From header \"{Clip(value, 120)}\" has spaces in its address; it was read as {joined.ToLowerInvariant()}.");
+            }
+
+            return null;
+        }
+
+        var bare = BareAddressPattern().Match(value);
+        if (!bare.Success)
+        {
+            return null;
+        }
+
+        var address = bare.Value;
+        var rest = (value[..bare.Index] + " " + value[(bare.Index + bare.Length)..]).Trim().Trim('"', '(', ')').Trim();
+        return (new MailboxAddress(rest, address), $"The From header \"{Clip(value, 120)}\" has its address without angle brackets; it was read as {address.ToLowerInvariant()}.");
+    }
+
+    /// <summary>
+    /// A mail system's own message (a bounce or a delivery report) that may name no usable sender: <c>multipart/report</c>,
+    /// <c>Return-Path: &lt;&gt;</c>, or From a MAILER-DAEMON or postmaster without a domain.
+    /// </summary>
+    private static bool FromMailSystem(MimeMessage message)
+    {
+        if (message.Body is MultipartReport || message.Body?.ContentType.MimeType.Equals("multipart/report", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return true;
+        }
+
+        if (message.Headers[HeaderId.ReturnPath] is { } returnPath && ReturnPathOf(returnPath).Length == 0)
+        {
+            return true;
+        }
+
+        var from = (Unfold(message.Headers[HeaderId.From]) ?? "").ToLowerInvariant();
+        return MailSystemPattern().IsMatch(from);
+    }
+
+    private static string MailSystemName(MimeMessage message) =>
+        message.From.Mailboxes.FirstOrDefault() is { } mailbox
+            ? (string.IsNullOrWhiteSpace(mailbox.Name) ? mailbox.Address : mailbox.Name)
+            : Unfold(message.Headers[HeaderId.From]) ?? "";
+
+    /// <summary>
+    /// Where the headers start: past lines before them that are not header fields (a mailer's or a script's stray first
+    /// line), when header fields follow. The skipped text is returned to be noted.
+    /// </summary>
+    private static (int Start, string? Skipped) HeaderStart(byte[] raw)
+    {
+        const int MaxSkippedLines = 3;
+        var start = 0;
+        for (var line = 0; line < MaxSkippedLines; line++)
+        {
+            var end = Array.IndexOf(raw, (byte)'\n', start);
+            if (end < 0)
+            {
+                return (0, null);
+            }
+
+            var text = System.Text.Encoding.Latin1.GetString(raw, start, end - start).TrimEnd('\r');
+            if (HeaderLinePattern().IsMatch(text))
+            {
+                var skipped = System.Text.Encoding.Latin1.GetString(raw, 0, start).Trim();
+
+                // An mbox "From " separator is how mail is stored, not damage: skipped without a note.
+                return start == 0 ? (0, null) : (start, line == 1 && skipped.StartsWith("From ", StringComparison.Ordinal) ? null : skipped);
+            }
+
+            if (text.Trim().Length == 0)
+            {
+                // An empty line ends the headers: what came before was not a header block at all.
+                return (0, null);
+            }
+
+            start = end + 1;
+        }
+
+        return (0, null);
+    }
+
+    // Whitespace in an address is damage, unless inside a quoted local part ("john smith"@example.com is valid).
+    private static bool HasAddress(string? address) =>
+        !string.IsNullOrWhiteSpace(address) && address.Contains('@', StringComparison.Ordinal)
+        && (!address.Trim().Any(char.IsWhiteSpace) || address.TrimStart().StartsWith('"'));
 
     private static List<string> Addresses(InternetAddressList list) =>
         list.Mailboxes.Select(m => m.Address.Trim().ToLowerInvariant()).Where(HasAddress).Distinct().ToList();
@@ -260,7 +382,9 @@ public sealed partial class MimeInboundParser : IInboundMailParser
         }
 
         var local = email.FromAddress.Split('@')[0];
-        var fromMailSystem = local is "mailer-daemon" or "postmaster" or "mail-daemon" || email.FromName.Contains("Mail Delivery", StringComparison.OrdinalIgnoreCase);
+        var fromMailSystem = local is "mailer-daemon" or "postmaster" or "mail-daemon"
+            || email.FromName.Contains("Mail Delivery", StringComparison.OrdinalIgnoreCase)
+            || (email.FromAddress.Length == 0 && FromMailSystem(message));
         var subject = email.Subject.ToLowerInvariant();
         if (!fromMailSystem || (embedded.Count == 0 && !BounceSubjects.Any(subject.Contains)))
         {
@@ -288,6 +412,8 @@ public sealed partial class MimeInboundParser : IInboundMailParser
         return (semicolon >= 0 ? value[(semicolon + 1)..] : value).Trim();
     }
 
+    private static string Clip(string value, int length) => value.Length <= length ? value : string.Concat(value.AsSpan(0, length - 1), "…");
+
     private static string? Unfold(string? value) => value is null ? null : WhitespacePattern().Replace(value, " ").Trim();
 
     private static string? MessageIdInText(string text)
@@ -307,4 +433,21 @@ public sealed partial class MimeInboundParser : IInboundMailParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    /// <summary>A header field's first line: a name of printable characters but the colon, then a colon.</summary>
+    [GeneratedRegex(@"^[\x21-\x39\x3B-\x7E]+:")]
+    private static partial Regex HeaderLinePattern();
+
+    [GeneratedRegex(@"<(?<inside>[^<>]*)>")]
+    private static partial Regex BracketedPattern();
+
+    [GeneratedRegex(@"^[^\s<>""(),;:@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
+    private static partial Regex AddressPattern();
+
+    [GeneratedRegex(@"[^\s<>""(),;:@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")]
+    private static partial Regex BareAddressPattern();
+
+    /// <summary>A mail system's name standing alone as the sender: "MAILER-DAEMON", "Mail Delivery System &lt;MAILER-DAEMON&gt;".</summary>
+    [GeneratedRegex(@"(^|[\s<""])(mailer-daemon|postmaster|mail-daemon)($|[\s>""])")]
+    private static partial Regex MailSystemPattern();
 }
