@@ -6,9 +6,10 @@ using HelpDesk.Data.Infrastructure;
 namespace HelpDesk.Data.Mail;
 
 /// <summary>
-/// The held and quarantined lists a page at a time. Every page walks <c>IX_InboundMessages_Status (Status, Id)</c>
-/// from its key in id order and stops after a page, so the cost of a page does not grow with the list; the reason
-/// and sender filters are tested on the rows the walk meets. Counting reads every row of the status once.
+/// The held and quarantined lists a page at a time. A page walks <c>IX_InboundMessages_Review</c> (Status, Id, and
+/// the kind, sender and reason the filters test) from its key in id order and stops once the page is full, then reads
+/// the rows of those ids only; the cost of a page does not grow with the list. Counting reads the same index once
+/// over the status, never a message's row.
 /// </summary>
 public sealed class InboundReviewList(IDbConnectionFactory connections) : IInboundReviewList
 {
@@ -47,11 +48,16 @@ public sealed class InboundReviewList(IDbConnectionFactory connections) : IInbou
             filter.Add(newestFirst ? "Id < @Edge" : "Id > @Edge", "Edge", key);
         }
 
+        // The page's ids come from the review index alone; only the rows of those ids are read.
+        var order = newestFirst ? "DESC" : "ASC";
         var sql = $"""
             {InboundMailStore.SelectEntry}
-            WHERE {filter.Sql}
-            ORDER BY Id {(newestFirst ? "DESC" : "ASC")}
-            {connections.Dialect.TopClause}
+            WHERE Id IN (
+                SELECT Id FROM InboundMessages
+                WHERE {filter.Sql}
+                ORDER BY Id {order}
+                {connections.Dialect.TopClause})
+            ORDER BY Id {order}
             """;
         filter.Parameters.Add("Take", take + 1);
         await using var connection = await connections.OpenAsync(cancellationToken);
