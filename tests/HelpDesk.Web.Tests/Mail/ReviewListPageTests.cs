@@ -165,6 +165,22 @@ public sealed partial class ReviewListPageTests(HelpDeskAppFactory app) : IClass
     }
 
     [Fact]
+    public async Task Held_ASelectionOfNoneOrOverTwoHundred_DoesNothing_AndSaysWhy()
+    {
+        var id = await HoldAsync($"{Tag()}@monitor.example", "Too many at once");
+        var engineer = await app.SignInAsync(Engineer);
+
+        var none = await engineer.PostFormAsync("/desk/mail/held", new Dictionary<string, string>(), handler: "DeleteSelected");
+        var noneNotice = await engineer.GetStringAsync(none.Headers.Location!.OriginalString);
+        var tooMany = await engineer.PostFormAsync("/desk/mail/held", Selected([id, .. Enumerable.Range(1, 200).Select(i => -i)]), handler: "DeleteSelected");
+        var tooManyNotice = await engineer.GetStringAsync(tooMany.Headers.Location!.OriginalString);
+
+        noneNotice.Should().Contain("Nothing was selected.");
+        tooManyNotice.Should().Contain("Select at most 200 messages at a time; nothing was done.");
+        (await Inbound.GetAsync(id))!.Status.Should().Be(InboundStatus.Held);
+    }
+
+    [Fact]
     public async Task Quarantine_RetryAndDeleteSelected_SayWhichWereReadAndWhichAreStillUnreadable()
     {
         var tag = Tag();
