@@ -48,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<IInboundMailStore, InboundMailStore>();
+        services.AddSingleton<IInboundReviewList, InboundReviewList>();
         services.AddSingleton<IAcknowledgementCounters, AcknowledgementCounterStore>();
         services.AddSingleton<IMailboxStore, MailboxStore>();
         services.AddSingleton<IOrganisationStore, OrganisationStore>();

@@ -12,7 +12,7 @@ namespace HelpDesk.Data.Mail;
 /// </summary>
 public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboundMailStore
 {
-    private const string SelectEntry = """
+    internal const string SelectEntry = """
         SELECT Id, MessageKey, MessageId, Source, FromAddress, FromName, Subject, ReceivedUtc, Status, Kind, Reason, TicketId,
                TicketMessageId, SizeBytes, ResolvedById, ResolvedUtc
         FROM InboundMessages

@@ -117,6 +117,7 @@ public static class HelpDeskServices
         services.AddScoped<global::HelpDesk.Web.Areas.Manage.Pages.Contracts.ContractRows>();
         services.AddScoped<HelpDesk.Web.Scope.PublishedScopes>();
         services.AddScoped<CoverageChecks>();
+        services.AddScoped<HelpDesk.Web.Mail.ReviewBatch>();
         return builder;
     }
 

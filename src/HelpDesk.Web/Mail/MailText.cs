@@ -48,6 +48,20 @@ public static class MailText
         return reason;
     }
 
+    /// <summary>A reason of the held or quarantined list (<see cref="Core.Mail.ReviewReason"/>), as the list names it.</summary>
+    public static string ReviewReason(string reason) => reason switch
+    {
+        Core.Mail.ReviewReason.Robot => "robot or auto-reply",
+        Core.Mail.ReviewReason.Bounce => "bounce",
+        Core.Mail.ReviewReason.Throttled => "throttled",
+        Core.Mail.ReviewReason.NotParticipant => "not a participant",
+        Core.Mail.ReviewReason.Unverified => "unverified staff",
+        Core.Mail.ReviewReason.TooLarge => "too large",
+        Core.Mail.ReviewReason.NoTicket => "no ticket could be made",
+        Core.Mail.ReviewReason.Unreadable => "unreadable",
+        _ => reason,
+    };
+
     /// <summary>The address an allow-list entry for this sender would hold.</summary>
     public static string Domain(string address) => address.LastIndexOf('@') is var at and >= 0 ? address[at..] : address;
 

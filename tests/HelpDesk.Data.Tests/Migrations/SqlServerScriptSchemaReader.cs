@@ -72,7 +72,11 @@ internal static class SqlServerScriptSchemaReader
 
         public override void Visit(CreateIndexStatement node)
         {
-            var index = new IndexSchema(node.Name.Value, node.Columns.Select(ColumnName).ToList(), node.Unique);
+            // SQLite has no INCLUDE: there a covering index lists the same columns as trailing keys.
+            var columns = node.Columns.Select(ColumnName)
+                .Concat(node.IncludeColumns.Select(column => column.MultiPartIdentifier.Identifiers[^1].Value))
+                .ToList();
+            var index = new IndexSchema(node.Name.Value, columns, node.Unique);
             TableNamed(node.OnName).Indexes[index.Name] = index;
         }
 

@@ -3,18 +3,18 @@ using HelpDesk.Core.Mail;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Admin.Pages.Mail;
 
-/// <summary>Mail that could not be read at all, kept with its bytes: read it as text, retry it, or delete it.</summary>
-public sealed class QuarantineModel(IInboundMailStore inbound, IInboundReview review) : PageModel
+/// <summary>
+/// Mail that could not be read at all, kept with its bytes: read it as text, retry it, or delete it, one at a time or
+/// the selected ones together.
+/// </summary>
+public sealed class QuarantineModel(IInboundReviewList list, IInboundMailStore inbound, IInboundReview review) : ReviewListModel(list)
 {
-    public const int Take = 200;
+    private const string Gone = "That message is no longer in the quarantine.";
 
-    public IReadOnlyList<InboundMessageEntry> Messages { get; private set; } = [];
-
-    public async Task OnGetAsync() => Messages = await inbound.ListAsync(InboundStatus.Quarantined, Take, HttpContext.RequestAborted);
+    public override InboundStatus Status => InboundStatus.Quarantined;
 
     /// <summary>The raw bytes as plain text, never as a message a browser might render.</summary>
     public async Task<IActionResult> OnGetRawAsync(int id)
@@ -30,27 +30,32 @@ public sealed class QuarantineModel(IInboundMailStore inbound, IInboundReview re
 
     public async Task<IActionResult> OnPostRetryAsync(int id)
     {
+        if ((await inbound.GetAsync(id, HttpContext.RequestAborted))?.Status != InboundStatus.Quarantined)
+        {
+            TempData["Notice"] = Gone;
+            return BackToList();
+        }
+
         var result = await review.ReleaseAsync(id, User.UserId(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            TempData["Notice"] = result.Failure == Failure.NotFound
-                ? "That message is no longer in the quarantine."
-                : string.Join(" ", result.Errors.Select(e => e.Message));
-            return RedirectToPage();
+            TempData["Notice"] = result.Failure == Failure.NotFound ? Gone : string.Join(" ", result.Errors.Select(e => e.Message));
+            return BackToList();
         }
 
         var outcome = result.Value!;
         TempData["Notice"] = outcome.Result == IntakeResult.Quarantined
-            ? $"Still unreadable: {outcome.Reason}"
+            ? outcome.Reason
             : $"Read it this time: {outcome.Reason}" + (outcome.TicketId is int ticket ? $" ({TicketNumber.Format(ticket)})" : "");
-        return RedirectToPage();
+        return BackToList();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
-        TempData["Notice"] = await review.DeleteAsync(id, User.UserId(), HttpContext.RequestAborted)
+        TempData["Notice"] = (await inbound.GetAsync(id, HttpContext.RequestAborted))?.Status == InboundStatus.Quarantined
+                             && await review.DeleteAsync(id, User.UserId(), HttpContext.RequestAborted)
             ? "Deleted, with its bytes."
-            : "That message is no longer in the quarantine.";
-        return RedirectToPage();
+            : Gone;
+        return BackToList();
     }
 }

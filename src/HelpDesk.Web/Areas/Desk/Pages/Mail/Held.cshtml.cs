@@ -3,46 +3,50 @@ using HelpDesk.Core.Mail;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Desk.Pages.Mail;
 
 /// <summary>
 /// Mail kept for an engineer instead of making a ticket: robots, throttled senders, and replies from someone not on
-/// the ticket. An engineer makes a ticket of one (or adds it to its ticket), throws it away, or allow-lists its sender.
+/// the ticket. An engineer makes a ticket of one (or adds it to its ticket), throws it away, or allow-lists its sender;
+/// or selects several and releases or deletes them together.
 /// </summary>
-public sealed class HeldModel(IInboundMailStore inbound, IInboundReview review, TimeProvider clock) : PageModel
+public sealed class HeldModel(IInboundReviewList list, IInboundMailStore inbound, IInboundReview review, TimeProvider clock) : ReviewListModel(list)
 {
-    public const int Take = 200;
+    private const string Gone = "That message is no longer held; someone else dealt with it.";
 
-    public IReadOnlyList<InboundMessageEntry> Messages { get; private set; } = [];
-
-    public async Task OnGetAsync() => Messages = await inbound.ListAsync(InboundStatus.Held, Take, HttpContext.RequestAborted);
+    public override InboundStatus Status => InboundStatus.Held;
 
     public async Task<IActionResult> OnPostReleaseAsync(int id)
     {
+        // Only held mail: a quarantined message is the administrator's, on the quarantine page.
+        if ((await inbound.GetAsync(id, HttpContext.RequestAborted))?.Status != InboundStatus.Held)
+        {
+            TempData["Notice"] = Gone;
+            return BackToList();
+        }
+
         var result = await review.ReleaseAsync(id, User.UserId(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            TempData["Notice"] = result.Failure == Failure.NotFound
-                ? "That message is no longer held; someone else dealt with it."
-                : string.Join(" ", result.Errors.Select(e => e.Message));
-            return RedirectToPage();
+            TempData["Notice"] = result.Failure == Failure.NotFound ? Gone : string.Join(" ", result.Errors.Select(e => e.Message));
+            return BackToList();
         }
 
         var outcome = result.Value!;
         TempData["Notice"] = outcome.TicketId is int ticket
             ? $"{(outcome.Result == IntakeResult.Reply ? "Added to" : "Made")} {TicketNumber.Format(ticket)}: {outcome.Reason}"
             : outcome.Reason;
-        return RedirectToPage();
+        return BackToList();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
-        TempData["Notice"] = await review.DeleteAsync(id, User.UserId(), HttpContext.RequestAborted)
+        TempData["Notice"] = (await inbound.GetAsync(id, HttpContext.RequestAborted))?.Status == InboundStatus.Held
+                             && await review.DeleteAsync(id, User.UserId(), HttpContext.RequestAborted)
             ? "Deleted."
-            : "That message is no longer held; someone else dealt with it.";
-        return RedirectToPage();
+            : Gone;
+        return BackToList();
     }
 
     /// <summary>Allow-lists the sender of a held message; the message itself stays held until released.</summary>
@@ -60,6 +64,6 @@ public sealed class HeldModel(IInboundMailStore inbound, IInboundReview review, 
         TempData["Notice"] = added
             ? $"{entry.FromAddress} allow-listed: its next automatic mail makes a ticket. Make a ticket of this one here if it needs one."
             : $"{entry.FromAddress} was already allow-listed.";
-        return RedirectToPage();
+        return BackToList();
     }
 }
