@@ -4,6 +4,7 @@ using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Mail.Tests.Inbound;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -190,6 +191,12 @@ public sealed class MailCorpus
     }
 
     public MailCorpus WithOpenTickets(IEnumerable<OpenTicket> open) => new(_contacts, open);
+
+    /// <summary>The mixed batch of awkward mail, sent by these contacts and replying to their organisations' open tickets.</summary>
+    public MixedMail Mixed() => new(
+        _run,
+        n => (_contacts[n % _contacts.Count].Email, _contacts[n % _contacts.Count].Name),
+        n => _openByOrganisation.TryGetValue(_contacts[n % _contacts.Count].OrganisationId, out var open) ? open[(n / 4) % open.Length].Id : null);
 
     public static string SubjectOf(int n) => Subjects[n % Subjects.Length];
 
