@@ -363,6 +363,12 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             var number = sofar.Count(a => a.FileName.StartsWith(prefix + "-", StringComparison.Ordinal)) + 1;
             fileName = $"{prefix}-{number}{extension}";
         }
+        else if (fileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            // An HTML file runs script when opened from the ticket; as text it is kept and read safely, like a
+            // message's own HTML that cannot be shown.
+            fileName += ".txt";
+        }
 
         return new InboundAttachment(fileName, mimeType, ContentOf(part), inline);
     }

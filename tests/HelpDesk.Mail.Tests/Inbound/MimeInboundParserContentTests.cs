@@ -37,7 +37,7 @@ public sealed class MimeInboundParserContentTests
 
         email.Text.Should().Be("Please find the meeting notes and the quotation below.\n");
         email.Html.Should().BeNull();
-        email.Attachments.Select(a => a.FileName).Should().Equal("document.html", "見積書.txt", "会議場.csv");
+        email.Attachments.Select(a => a.FileName).Should().Equal("document.html.txt", "見積書.txt", "会議場.csv");
         Encoding.UTF8.GetString(email.Attachments[0].Content).Should().Contain("<h1>Meeting notes</h1>");
         Encoding.UTF8.GetString(email.Attachments[1].Content).Should().Be("見積書: 40 ライセンス\n");
     }
