@@ -38,6 +38,39 @@ public sealed class InboundMailContentTests(HelpDeskAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task AnAttachedMail_ReadsOnTheDeskLikeAReceivedMessage_WithItsTextEncoded()
+    {
+        var inner = new MimeMessage
+        {
+            Subject = "Printer queue stuck",
+            MessageId = $"{Guid.NewGuid():N}@mail.northwind.example",
+            Date = new DateTimeOffset(2026, 11, 17, 8, 30, 0, TimeSpan.Zero),
+        };
+        inner.From.Add(new MailboxAddress("Peter Brown", "peter.brown@northwind.example"));
+        inner.To.Add(new MailboxAddress("Anna", "anna.lindqvist@northwind.example"));
+        inner.Body = new TextPart("plain") { Text = "The queue shows <script>alert('queue')</script> and nothing prints." };
+        var outer = new MimeMessage { Subject = "Fwd: Printer queue stuck", MessageId = $"{Guid.NewGuid():N}@mail.northwind.example" };
+        outer.From.Add(new MailboxAddress("Customer", "customer@northwind.example"));
+        outer.Body = new Multipart("mixed") { new TextPart("plain") { Text = "See below." }, new MessagePart { Message = inner } };
+        var ticket = await PostAsync(Bytes(outer));
+        var file = (await AttachmentsAsync(ticket)).Single();
+        var engineer = await app.SignInAsync("engineer@helpdesk.test");
+
+        var ticketPage = await engineer.GetStringAsync($"/desk/tickets/HD-{ticket}");
+        var mailPage = await engineer.GetAsync($"/desk/tickets/HD-{ticket}/attachments/{file.Id}/mail");
+
+        ticketPage.Should().Contain($"/desk/tickets/HD-{ticket}/attachments/{file.Id}/mail");
+        mailPage.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await mailPage.Content.ReadAsStringAsync();
+        html.Should().Contain("Printer queue stuck").And.Contain("Peter Brown").And.Contain("peter.brown@northwind.example")
+            .And.Contain("anna.lindqvist@northwind.example").And.Contain("2026-11-17 08:30 UTC")
+            .And.Contain("&lt;script&gt;alert(").And.NotContain("<script>alert(");
+        (await engineer.GetAsync($"/desk/tickets/HD-{ticket + 1000}/attachments/{file.Id}/mail")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var customer = await app.SignInAsync("customer@northwind.example");
+        (await customer.GetAsync($"/desk/tickets/HD-{ticket}/attachments/{file.Id}/mail")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Post_AnAppleMailMessage_KeepsBothTextsAndTheImage()
     {
         var ticket = await PostAsync(Corpus("apple-interleaved.eml"));
