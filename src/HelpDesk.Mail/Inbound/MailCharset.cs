@@ -27,7 +27,7 @@ internal static class MailCharset
 
     /// <summary>
     /// Parser options for a raw message whose 8-bit header bytes are not UTF-8: MimeKit reads undeclared 8-bit header
-    /// text (subjects, names, file names) in the charset detected from every 8-bit line of the message together.
+    /// text (subjects, names, file names) in the charset detected from all those header lines together.
     /// </summary>
     public static ParserOptions OptionsFor(byte[] raw)
     {
@@ -110,16 +110,30 @@ internal static class MailCharset
 
     private static bool IsUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
-    /// <summary>Every line holding a byte over 0x7F, joined; base64 and quoted-printable text never contributes.</summary>
+    /// <summary>
+    /// Every header line holding a byte over 0x7F, joined: the message's own header block and each part's (after a
+    /// boundary line). Bodies are left out; a part's text is judged by itself in <see cref="TextOf"/>, so a message
+    /// whose only 8-bit bytes are in a body that names its charset costs no detection here.
+    /// </summary>
     private static byte[] EightBitLines(byte[] raw)
     {
         using var sample = new MemoryStream();
         var span = raw.AsSpan();
+        var inHeaders = true;
         while (span.Length > 0 && sample.Length < MaxSampleBytes)
         {
             var end = span.IndexOf((byte)'\n');
             var line = end < 0 ? span : span[..(end + 1)];
-            if (line.ContainsAnyInRange((byte)0x80, (byte)0xFF))
+            var content = line.TrimEnd("\r\n"u8);
+            if (content.IsEmpty)
+            {
+                inHeaders = false;
+            }
+            else if (content.StartsWith("--"u8))
+            {
+                inHeaders = true;
+            }
+            else if (inHeaders && line.ContainsAnyInRange((byte)0x80, (byte)0xFF))
             {
                 sample.Write(line);
             }
