@@ -11,8 +11,9 @@ internal static partial class DamagedEncodings
     private static readonly sbyte[] Base64Values = BuildBase64Values();
 
     /// <summary>
-    /// Base64 read leniently: characters outside the alphabet are skipped, padding ends it, and a tail cut short
-    /// still gives every whole byte it holds (two characters make one byte, three make two).
+    /// Base64 read leniently: characters outside the alphabet are skipped, padding ends a quantum (and blocks joined
+    /// after it are read too), and a tail cut short still gives every whole byte it holds (two characters make one
+    /// byte, three make two).
     /// </summary>
     public static byte[] Base64(ReadOnlySpan<byte> encoded)
     {
@@ -24,7 +25,10 @@ internal static partial class DamagedEncodings
         {
             if (c == (byte)'=')
             {
-                break;
+                // Padding ends a quantum; some mailers join several padded blocks, so reading goes on after it.
+                bits = 0;
+                bitCount = 0;
+                continue;
             }
 
             var value = c < 128 ? Base64Values[c] : (sbyte)-1;
