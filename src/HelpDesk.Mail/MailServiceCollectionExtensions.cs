@@ -17,6 +17,9 @@ public static class MailServiceCollectionExtensions
     public static IServiceCollection AddHelpDeskMail(this IServiceCollection services, SmtpSettings? smtp, string pickupDirectory)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // Before anything touches MimeKit: it learns the charset names it knows (koi8-r, shift_jis, gb2312…) once, when
+        // first used, so the legacy code pages must be registered by then or those charsets read as Latin-1.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInboundMailParser, MimeInboundParser>();
         services.AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(smtp?.Host)

@@ -42,6 +42,7 @@ public sealed class AttachmentPolicy
         [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        [".eml"] = "message/rfc822",
     };
 
     // SVG is an image that can carry script, so it is never shown inline and is not on the default list.
@@ -63,7 +64,10 @@ public sealed class AttachmentPolicy
         _allowedExtensions = allowedExtensions.Select(NormaliseExtension).Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>25 MB per file; logs, data, documents, screenshots, archives and dumps; nothing that runs when opened.</summary>
+    /// <summary>
+    /// 25 MB per file; logs, data, documents, screenshots, archives, dumps and mails (.eml: forwarding is everyday
+    /// traffic); nothing that runs when opened.
+    /// </summary>
     public static AttachmentPolicy Default { get; } = new(
         DefaultMaxBytes,
         [
@@ -72,6 +76,7 @@ public sealed class AttachmentPolicy
             ".zip", ".gz", ".tgz", ".7z",
             ".docx", ".xlsx", ".pptx",
             ".har", ".dmp",
+            ".eml",
         ]);
 
     public long MaxBytes { get; }

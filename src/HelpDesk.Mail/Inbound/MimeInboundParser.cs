@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Mail;
 using MimeKit;
+using MimeKit.Tnef;
 using MimeKit.Utils;
 
 namespace HelpDesk.Mail.Inbound;
@@ -35,10 +37,15 @@ public sealed partial class MimeInboundParser : IInboundMailParser
 
         var (start, skipped) = HeaderStart(raw);
         MimeMessage message;
+        var options = MailCharset.OptionsFor(raw);
         try
         {
             using var stream = new MemoryStream(raw, start, raw.Length - start, writable: false);
-            message = MimeMessage.Load(stream);
+            message = MimeMessage.Load(options, stream);
+            if (!ReferenceEquals(options, ParserOptions.Default))
+            {
+                MailCharset.RereadAddresses(message);
+            }
         }
         catch (FormatException ex)
         {
@@ -47,7 +54,7 @@ public sealed partial class MimeInboundParser : IInboundMailParser
 
         try
         {
-            return Map(message, skipped);
+            return Map(message, skipped, MailCharset.Of(options));
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException or IOException)
         {
@@ -59,7 +66,7 @@ public sealed partial class MimeInboundParser : IInboundMailParser
         }
     }
 
-    private static InboundParse Map(MimeMessage message, string? skipped)
+    private static InboundParse Map(MimeMessage message, string? skipped, Encoding charset)
     {
         var repairs = new List<string>();
         if (skipped is not null)
@@ -78,17 +85,26 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             return InboundParse.Failed("The message has no sender address (no From, Sender, Reply-To or Return-Path).");
         }
 
-        var html = message.HtmlBody;
-        var text = message.TextBody;
-        if (string.IsNullOrEmpty(text) && !string.IsNullOrEmpty(html))
+        var found = new Contents(charset);
+        try
         {
-            text = HtmlText.Convert(html);
+            return Map(message, sender, repairs, found);
         }
+        finally
+        {
+            foreach (var unpacked in found.Unpacked)
+            {
+                unpacked.Dispose();
+            }
+        }
+    }
 
-        var attachments = new List<InboundAttachment>();
-        var embedded = new List<MimeMessage>();
-        MessageDeliveryStatus? status = null;
-        Collect(message.Body, attachments, embedded, ref status);
+    private static InboundParse Map(MimeMessage message, MailboxAddress? sender, List<string> repairs, Contents found)
+    {
+        var (text, html) = WordsOf(message, found);
+        var attachments = found.Attachments;
+        var embedded = found.Embedded;
+        var status = found.Status;
 
         var email = new InboundEmail
         {
@@ -99,7 +115,7 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             Cc = Addresses(message.Cc),
             Subject = PlainText.Clean(message.Subject),
             DateUtc = DateOf(message),
-            Text = text ?? "",
+            Text = text,
             Html = string.IsNullOrEmpty(html) ? null : html,
             InReplyTo = References(message.Headers[HeaderId.InReplyTo]),
             References = message.References.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().ToList(),
@@ -301,51 +317,164 @@ public sealed partial class MimeInboundParser : IInboundMailParser
         return trimmed.ToLowerInvariant();
     }
 
-    /// <summary>Every part that is not the message's own text or HTML: files, inline images, attached messages.</summary>
-    private static void Collect(MimeEntity? entity, List<InboundAttachment> attachments, List<MimeMessage> embedded, ref MessageDeliveryStatus? status)
+    /// <summary>
+    /// The message's words and everything else it carries. Text is read from every part that holds words, in order;
+    /// uuencoded files pasted into it become attachments; a message with no words of its own takes those of its
+    /// winmail.dat. A message whose only text parts carry file names is read as MimeKit reads it.
+    /// </summary>
+    private static (string Text, string? Html) WordsOf(MimeMessage message, Contents found)
+    {
+        var textParts = MessageWords.ForText(message.Body);
+        var htmlParts = MessageWords.ForHtml(message.Body);
+        Collect(message.Body, found, [.. textParts, .. htmlParts], inAlternative: false);
+
+        string text;
+        string? html;
+        if (textParts.Count == 0 && htmlParts.Count == 0)
+        {
+            html = message.HtmlBody;
+            text = message.TextBody ?? "";
+        }
+        else
+        {
+            html = MessageWords.Html(htmlParts, found.Charset);
+            text = MessageWords.Text(textParts, found.Charset);
+        }
+
+        if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrEmpty(html))
+        {
+            text = HtmlText.Convert(html);
+        }
+
+        var (rest, files) = DamagedEncodings.UuencodedFiles(text);
+        foreach (var (name, content) in files)
+        {
+            found.Attachments.Add(new InboundAttachment(name, ContentTypeOf(name), content));
+        }
+
+        if (string.IsNullOrWhiteSpace(rest) && string.IsNullOrEmpty(html) && found.UnpackedText.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) is { } unpacked)
+        {
+            rest = unpacked;
+        }
+
+        return (rest, html);
+    }
+
+    /// <summary>
+    /// Every part that is not the message's words: files (a part with a file name is one, whatever its disposition),
+    /// inline images, attached messages as .eml files, and what a winmail.dat holds. The other renderings of a
+    /// multipart/alternative are the same words again and are left out.
+    /// </summary>
+    private static void Collect(MimeEntity? entity, Contents found, HashSet<MimeEntity> words, bool inAlternative)
     {
         switch (entity)
         {
+            case MultipartAlternative alternative:
+                foreach (var child in alternative)
+                {
+                    Collect(child, found, words, inAlternative: true);
+                }
+
+                break;
             case Multipart multipart:
                 foreach (var child in multipart)
                 {
-                    Collect(child, attachments, embedded, ref status);
+                    Collect(child, found, words, inAlternative);
                 }
 
                 break;
             case MessageDeliveryStatus deliveryStatus:
-                status ??= deliveryStatus;
+                found.Status ??= deliveryStatus;
                 break;
             case TextRfc822Headers headers:
                 if (headers.Message is not null)
                 {
-                    embedded.Add(headers.Message);
+                    found.Embedded.Add(headers.Message);
                 }
 
                 break;
             case MessagePart messagePart when messagePart.Message is not null:
-                embedded.Add(messagePart.Message);
-                using (var buffer = new MemoryStream())
-                {
-                    messagePart.Message.WriteTo(buffer);
-                    var number = attachments.Count(a => a.ContentType == "message/rfc822") + 1;
-                    attachments.Add(new InboundAttachment($"forwarded-{number}.eml", "message/rfc822", buffer.ToArray()));
-                }
-
+                found.Embedded.Add(messagePart.Message);
+                found.Attachments.Add(EmlOf(messagePart, messagePart.Message, found.Attachments));
                 break;
-            case TextPart text when !text.IsAttachment && (text.IsPlain || text.IsHtml):
-                // The message's words: TextBody and HtmlBody carry them.
+            case TextPart text when words.Contains(text) || (inAlternative && MessageWords.IsWords(text)):
+                break;
+            case TnefPart tnef:
+                Unpack(tnef, found);
+                break;
+            case MimePart part when IsWinmail(part):
+                Unpack(new TnefPart { Content = part.Content }, found);
                 break;
             case MimePart part:
-                attachments.Add(AttachmentOf(part, attachments));
+                found.Attachments.Add(AttachmentOf(part, found.Attachments));
                 break;
         }
     }
 
-    private static InboundAttachment AttachmentOf(MimePart part, List<InboundAttachment> sofar)
+    private static bool IsWinmail(MimePart part) =>
+        string.Equals(part.FileName?.Trim(), "winmail.dat", StringComparison.OrdinalIgnoreCase)
+        || part.ContentType.MimeType.Equals("application/ms-tnef", StringComparison.OrdinalIgnoreCase)
+        || part.ContentType.MimeType.Equals("application/vnd.ms-tnef", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An Outlook winmail.dat becomes its files and its words; one that cannot be read stays as it came.</summary>
+    private static void Unpack(TnefPart tnef, Contents found)
+    {
+        MimeMessage unpacked;
+        try
+        {
+            unpacked = tnef.ConvertToMessage();
+        }
+        catch (Exception ex) when (ex is TnefException or FormatException or ArgumentException or InvalidOperationException or IOException)
+        {
+            found.Attachments.Add(AttachmentOf(tnef, found.Attachments));
+            return;
+        }
+
+        found.Unpacked.Add(unpacked);
+        var textParts = MessageWords.ForText(unpacked.Body);
+        found.UnpackedText.Add(MessageWords.Text(textParts, found.Charset));
+        Collect(unpacked.Body, found, [.. textParts, .. MessageWords.ForHtml(unpacked.Body)], inAlternative: false);
+    }
+
+    /// <summary>An attached message as an .eml file named as the sender named it, else after its subject.</summary>
+    private static InboundAttachment EmlOf(MessagePart part, MimeMessage message, List<InboundAttachment> sofar)
     {
         using var buffer = new MemoryStream();
-        part.Content?.DecodeTo(buffer);
+        message.WriteTo(buffer);
+        var name = SafeFileName(part.ContentDisposition?.FileName)
+            ?? SafeFileName(part.ContentType.Name)
+            ?? SafeFileName(message.Subject)
+            ?? $"forwarded-{sofar.Count(a => a.ContentType == "message/rfc822") + 1}";
+        if (!name.EndsWith(".eml", StringComparison.OrdinalIgnoreCase))
+        {
+            name += ".eml";
+        }
+
+        return new InboundAttachment(name, "message/rfc822", buffer.ToArray());
+    }
+
+    /// <summary>A subject or a sender's name made fit to be a file name: no folders, no characters Windows refuses.</summary>
+    private static string? SafeFileName(string? value)
+    {
+        var clean = PlainText.Clean(value);
+        if (clean.Length == 0)
+        {
+            return null;
+        }
+
+        var chars = clean.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? ' ' : c).ToArray();
+        var name = WhitespacePattern().Replace(new string(chars), " ").Trim().Trim('.').Trim();
+        const int MaxLength = 120;
+        if (name.Length > MaxLength)
+        {
+            name = name[..(char.IsHighSurrogate(name[MaxLength - 1]) ? MaxLength - 1 : MaxLength)].TrimEnd();
+        }
+
+        return name.Length == 0 ? null : name;
+    }
+
+    private static InboundAttachment AttachmentOf(MimePart part, List<InboundAttachment> sofar)
+    {
         var mimeType = part.ContentType.MimeType.ToLowerInvariant();
         var inline = part.ContentId is not null && !part.IsAttachment;
         var fileName = NullIfBlank(part.FileName);
@@ -356,8 +485,74 @@ public sealed partial class MimeInboundParser : IInboundMailParser
             var number = sofar.Count(a => a.FileName.StartsWith(prefix + "-", StringComparison.Ordinal)) + 1;
             fileName = $"{prefix}-{number}{extension}";
         }
+        else if (fileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            // An HTML file runs script when opened from the ticket; as text it is kept and read safely, like a
+            // message's own HTML that cannot be shown.
+            fileName += ".txt";
+        }
 
-        return new InboundAttachment(fileName, mimeType, buffer.ToArray(), inline);
+        return new InboundAttachment(fileName, mimeType, ContentOf(part), inline);
+    }
+
+    /// <summary>
+    /// The decoded bytes of a part. Base64 and uuencode are decoded here rather than by MimeKit so that a base64 tail
+    /// cut short keeps every whole byte, and a uuencoded part that lost its begin line is still read.
+    /// </summary>
+    private static byte[] ContentOf(MimePart part)
+    {
+        if (part.Content is null)
+        {
+            return [];
+        }
+
+        switch (part.Content.Encoding)
+        {
+            case ContentEncoding.Base64:
+                return DamagedEncodings.Base64(RawContentOf(part.Content));
+            case ContentEncoding.UUEncode:
+                return DamagedEncodings.Uudecode(Encoding.Latin1.GetString(RawContentOf(part.Content)));
+            default:
+                using (var buffer = new MemoryStream())
+                {
+                    part.Content.DecodeTo(buffer);
+                    return buffer.ToArray();
+                }
+        }
+    }
+
+    private static byte[] RawContentOf(IMimeContent content)
+    {
+        if (content.Stream is not { } stream)
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream();
+        stream.Position = 0;
+        stream.CopyTo(buffer);
+        stream.Position = 0;
+        return buffer.ToArray();
+    }
+
+    private static string ContentTypeOf(string fileName) =>
+        MimeTypes.GetMimeType(fileName).ToLowerInvariant();
+
+    /// <summary>What a message carries besides its words, gathered as its parts are walked.</summary>
+    private sealed class Contents(Encoding charset)
+    {
+        public Encoding Charset { get; } = charset;
+
+        public List<InboundAttachment> Attachments { get; } = [];
+
+        public List<MimeMessage> Embedded { get; } = [];
+
+        public MessageDeliveryStatus? Status { get; set; }
+
+        /// <summary>Messages unpacked from winmail.dat files; disposed when the parse is done.</summary>
+        public List<MimeMessage> Unpacked { get; } = [];
+
+        public List<string> UnpackedText { get; } = [];
     }
 
     private static DeliveryReport? ReportOf(MimeMessage message, InboundEmail email, MessageDeliveryStatus? status, List<MimeMessage> embedded)

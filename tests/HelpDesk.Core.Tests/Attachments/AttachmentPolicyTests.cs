@@ -21,6 +21,7 @@ public class AttachmentPolicyTests
         { "photo.jpeg", "photo.jpeg" },
         { "notes.txt.", "notes.txt" },
         { "über-résumé.pdf", "über-résumé.pdf" },
+        { "Cannot open shared drive.eml", "Cannot open shared drive.eml" },
     };
 
     [Theory]
@@ -211,6 +212,7 @@ public class AttachmentPolicyTests
         { "a.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
         { "a.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
         { "a.dmp", "application/octet-stream" },
+        { "Forwarded.EML", "message/rfc822" },
         { "a.svg", "application/octet-stream" },
         { "a.html", "application/octet-stream" },
         { "Makefile", "application/octet-stream" },

@@ -161,7 +161,7 @@ public sealed class MimeInboundParserTests
 
         email.Text.Should().Contain("Forwarding Peter's message").And.NotContain("access denied");
         var forwarded = email.Attachments.Should().ContainSingle().Subject;
-        forwarded.FileName.Should().Be("forwarded-1.eml");
+        forwarded.FileName.Should().Be("Cannot open shared drive.eml");
         forwarded.ContentType.Should().Be("message/rfc822");
         Encoding.UTF8.GetString(forwarded.Content).Should().Contain("Message-ID: <CAF-inner-7781@mail.contoso.example>").And.Contain("access denied");
         email.Report.Should().BeNull();

@@ -182,6 +182,9 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /desk/mail/held"] = "signin 403 403 302",
         ["GET /desk/mail/{id:int}"] = "signin 403 403 404",
         ["POST /desk/mail/{id:int}"] = "signin 403 403 405",
+        // The matrix's attachment is not a mail, so the engineer finds no mail to read in it.
+        ["GET /desk/tickets/{number}/attachments/{id:int}/mail"] = "signin 403 403 404",
+        ["POST /desk/tickets/{number}/attachments/{id:int}/mail"] = "signin 403 403 405",
         ["GET /manage/organisations/buyers/{id:int}"] = "signin 403 403 403",
         ["POST /manage/organisations/buyers/{id:int}"] = "signin 403 403 403",
         ["GET /manage/services"] = "signin 403 403 403",

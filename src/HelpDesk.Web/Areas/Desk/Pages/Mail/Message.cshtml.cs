@@ -13,11 +13,7 @@ public sealed class MessageModel(IInboundMailStore inbound, IInboundMailParser p
 {
     public InboundMessageEntry Entry { get; private set; } = null!;
 
-    public string Headers { get; private set; } = "";
-
-    public InboundEmail? Email { get; private set; }
-
-    public string? ParseError { get; private set; }
+    public MailContent? Mail { get; private set; }
 
     public bool HasRaw { get; private set; }
 
@@ -34,10 +30,7 @@ public sealed class MessageModel(IInboundMailStore inbound, IInboundMailParser p
         HasRaw = raw is { Length: > 0 };
         if (raw is { Length: > 0 })
         {
-            Headers = MailText.Headers(raw);
-            var parse = parser.Parse(raw);
-            Email = parse.Email;
-            ParseError = parse.Error;
+            Mail = MailContent.Read(raw, parser);
         }
 
         return Page();
