@@ -56,10 +56,11 @@ public sealed class MixedMail(string run, Func<int, (string Email, string Name)>
             "forwarded" => head + "Subject: Fwd: Export failure report\r\n" + Multipart("mixed",
                 "Content-Type: text/plain; charset=utf-8\r\n\r\nForwarding the report our monitoring sent.\r\n",
                 "Content-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n" + Inner(n, "Export failure report", "The nightly export failed at 02:00.")),
+            // A digest's parts are message/rfc822 by default: no part headers, a blank line, then the message.
             "digest" => head + "Subject: Digest of the operator list\r\n" + Multipart("digest",
-                Inner(n * 10 + 1, "Operators: export slow", "Is anyone else seeing slow exports?"),
-                Inner(n * 10 + 2, "Operators: re: export slow", "Yes, since the upgrade."),
-                Inner(n * 10 + 3, "Operators: workaround", "Restarting the worker helps for an hour.")),
+                "\r\n" + Inner(n * 10 + 1, "Operators: export slow", "Is anyone else seeing slow exports?"),
+                "\r\n" + Inner(n * 10 + 2, "Operators: re: export slow", "Yes, since the upgrade."),
+                "\r\n" + Inner(n * 10 + 3, "Operators: workaround", "Restarting the worker helps for an hour.")),
             "winmail-dat" => head + "Subject: Outlook rich text with a log\r\n" + Multipart("mixed",
                 "Content-Type: text/plain; charset=utf-8\r\n\r\nSee the attached log.\r\n",
                 "Content-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Disposition: attachment; filename=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
@@ -116,8 +117,8 @@ public sealed class MixedMail(string run, Func<int, (string Email, string Name)>
         return mail.Append("--").Append(boundary).Append("--\r\n").ToString();
     }
 
-    private static string Inner(int n, string subject, string body) =>
-        $"From: Monitor <monitor@ops.example>\r\nTo: ops@customer.example\r\nDate: Tue, 03 Nov 2026 02:00:00 +0000\r\nMessage-ID: <inner.{n.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}@ops.example>\r\nSubject: {subject}\r\nContent-Type: text/plain\r\n\r\n{body}\r\n";
+    private string Inner(int n, string subject, string body) =>
+        $"From: Monitor <monitor@ops.example>\r\nTo: ops@customer.example\r\nDate: Tue, 03 Nov 2026 02:00:00 +0000\r\nMessage-ID: <inner.{run}.{n.ToString(CultureInfo.InvariantCulture)}@ops.example>\r\nSubject: {subject}\r\nContent-Type: text/plain\r\n\r\n{body}\r\n";
 
     private string MultipartReport(int n) =>
         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"dsn-7c1\"\r\n\r\n"
