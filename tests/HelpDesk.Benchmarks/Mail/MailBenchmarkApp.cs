@@ -45,6 +45,10 @@ public sealed class MailBenchmarkApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:HelpDesk"] = ConnectionString,
             ["Demo:Seed"] = "true",
+
+            // Outside Development the demo accounts must not keep the published password.
+            ["Demo:Password"] = "Bench-only-pass-7",
+            ["App:PublicUrl"] = "http://localhost",
             ["Jobs:RunServer"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Mail:IngressApiKey"] = IngressKey,
@@ -72,7 +76,8 @@ public sealed class MailBenchmarkApp : WebApplicationFactory<Program>
             for (var i = 0; i < MailCorpus.ContactCount; i++)
             {
                 var domain = Domains[i % Domains.Length];
-                var organisation = organisations.Single(o => o.EmailDomains.Contains(domain));
+                var organisation = organisations.SingleOrDefault(o => o.EmailDomains.Contains(domain))
+                    ?? throw new InvalidOperationException($"No organisation of the demo owns {domain}; there are {organisations.Count}.");
                 var first = names.Name.FirstName();
                 var last = names.Name.LastName();
                 var email = $"{first}.{last}.{i}@{domain}".ToLowerInvariant();
