@@ -55,14 +55,7 @@ public class InboundMailBenchmarks
     [Benchmark(OperationsPerInvoke = MessagesPerInvocation, Description = "POST /api/inbound/email")]
     public Task Endpoint() => InParallelAsync(PostAsync);
 
-    private Task InParallelAsync(Func<Task> receiveOne) =>
-        Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
-        {
-            for (var i = caller; i < MessagesPerInvocation; i += Callers)
-            {
-                await receiveOne();
-            }
-        })));
+    private Task InParallelAsync(Func<Task> receiveOne) => Benchmarks.Callers.RunAsync(Callers, MessagesPerInvocation, _ => receiveOne());
 
     private async Task PostAsync()
     {

@@ -53,13 +53,7 @@ public class MixedMailBenchmarks
     public Task Endpoint() => InParallelAsync(PostAsync);
 
     private Task InParallelAsync(Func<byte[], Task> receiveOne) =>
-        Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
-        {
-            for (var i = caller; i < MessagesPerInvocation; i += Callers)
-            {
-                await receiveOne(_mail.Build(Interlocked.Increment(ref _next)).Raw);
-            }
-        })));
+        Benchmarks.Callers.RunAsync(Callers, MessagesPerInvocation, _ => receiveOne(_mail.Build(Interlocked.Increment(ref _next)).Raw));
 
     private async Task PostAsync(byte[] raw)
     {

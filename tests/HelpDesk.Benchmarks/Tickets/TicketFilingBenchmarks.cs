@@ -178,14 +178,7 @@ public class TicketFilingBenchmarks
     [Benchmark(OperationsPerInvoke = TicketsPerInvocation, Description = "FileTicket.HandleAsync, judged and routed")]
     public Task RoutedFileTicketUseCase() => InParallelAsync(i => FileAsync(i, _routedFileTicket));
 
-    private Task InParallelAsync(Func<int, Task> fileOne) =>
-        Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
-        {
-            for (var i = caller; i < TicketsPerInvocation; i += Callers)
-            {
-                await fileOne(i);
-            }
-        })));
+    private Task InParallelAsync(Func<int, Task> fileOne) => Benchmarks.Callers.RunAsync(Callers, TicketsPerInvocation, fileOne);
 
     private async Task FileAsync(int i, FileTicket fileTicket)
     {
