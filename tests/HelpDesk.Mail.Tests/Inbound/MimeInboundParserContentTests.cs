@@ -10,17 +10,10 @@ public sealed class MimeInboundParserContentTests
 {
     private readonly MimeInboundParser _parser = new();
 
-    private InboundEmail Parse(string file)
-    {
-        var parse = _parser.Parse(Corpus.Read(file));
-        parse.Error.Should().BeNull();
-        return parse.Email!;
-    }
-
     [Fact]
     public void Parse_AppendsEveryTextPart_OfAnAppleMailMessage_InOrder()
     {
-        var email = Parse("apple-interleaved.eml");
+        var email = Corpus.Parse("apple-interleaved.eml");
 
         email.Text.Should().Contain("Here is what it looks like:").And.Contain("The lower half stays blank.");
         email.Text.IndexOf("Here is what", StringComparison.Ordinal).Should().BeLessThan(email.Text.IndexOf("The lower half", StringComparison.Ordinal));
@@ -33,7 +26,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_KeepsNamedInlineParts_AsAttachments_WithRfc2231Names()
     {
-        var email = Parse("inline-named-parts.eml");
+        var email = Corpus.Parse("inline-named-parts.eml");
 
         email.Text.Should().Be("Please find the meeting notes and the quotation below.\n");
         email.Html.Should().BeNull();
@@ -82,7 +75,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_KeepsAnAttachedMail_WithTheNameItWasSentWith()
     {
-        var email = Parse("forwarded-attached.eml");
+        var email = Corpus.Parse("forwarded-attached.eml");
 
         var forwarded = email.Attachments.Should().ContainSingle().Subject;
         forwarded.FileName.Should().Be("Cannot open shared drive.eml");
@@ -92,7 +85,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_NamesAnAttachedMailAfterItsSubject_AndTurnsADigestIntoItsMails()
     {
-        var email = Parse("forwarded-unnamed.eml");
+        var email = Corpus.Parse("forwarded-unnamed.eml");
 
         email.Text.Should().Contain("Two mails from our staff").And.NotContain("drops every day");
         email.Attachments.Select(a => (a.FileName, a.ContentType)).Should().Equal(
@@ -107,7 +100,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_UnpacksWinmailDat_IntoItsFilesAndItsText_WhenTheMessageHasNoOtherText()
     {
-        var email = Parse("winmail-only.eml");
+        var email = Corpus.Parse("winmail-only.eml");
 
         email.Text.Should().Contain("The scanner driver fails to install on the new laptops.");
         email.Attachments.Select(a => a.FileName).Should().Equal("setup.log", "scan.pdf");
@@ -118,7 +111,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_UnpacksAWinmailDatSentAsOctetStream_AndKeepsTheMessagesOwnText()
     {
-        var email = Parse("winmail-octet-stream.eml");
+        var email = Corpus.Parse("winmail-octet-stream.eml");
 
         email.Text.Should().Contain("the figures are attached").And.NotContain("See the spreadsheet");
         email.Attachments.Should().ContainSingle().Which.FileName.Should().Be("figures.xlsx");
@@ -131,7 +124,7 @@ public sealed class MimeInboundParserContentTests
     [InlineData("undeclared-latin-1.eml", "Problème d'accès à la messagerie", "François Lefèvre", "je ne reçois plus aucun message", "journal d'événements.txt")]
     public void Parse_DetectsTheCharset_OfUndeclared8BitText(string file, string subject, string name, string inBody, string fileName)
     {
-        var email = Parse(file);
+        var email = Corpus.Parse(file);
 
         email.Subject.Should().Be(subject);
         email.FromName.Should().Be(name);
@@ -142,7 +135,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_TakesUuencodedFilesOutOfTheText()
     {
-        var email = Parse("lotus-notes-uuencode.eml");
+        var email = Corpus.Parse("lotus-notes-uuencode.eml");
 
         email.Text.Should().Contain("The server log is below.").And.Contain("Tom Becker").And.NotContain("begin 644").And.NotContain("\nM");
         var log = email.Attachments.Should().ContainSingle().Subject;
@@ -154,7 +147,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_DecodesAUuencodedPart_WithoutABeginLine()
     {
-        var email = Parse("uuencode-without-begin.eml");
+        var email = Corpus.Parse("uuencode-without-begin.eml");
 
         var dump = email.Attachments.Should().ContainSingle().Subject;
         dump.FileName.Should().Be("kiosk.dmp");
@@ -164,7 +157,7 @@ public sealed class MimeInboundParserContentTests
     [Fact]
     public void Parse_KeepsEveryWholeByte_OfBase64WithADamagedTail()
     {
-        var email = Parse("base64-damaged-tail.eml");
+        var email = Corpus.Parse("base64-damaged-tail.eml");
 
         Encoding.ASCII.GetString(email.Attachments.Should().ContainSingle().Subject.Content)
             .Should().Be("ticket,minutes\nHD-1,15\nHD-2,40\nHD-3,5\n");

@@ -9,20 +9,13 @@ public sealed class MimeInboundParserTests
 {
     private readonly MimeInboundParser _parser = new();
 
-    private InboundEmail Parse(string file)
-    {
-        var parse = _parser.Parse(Corpus.Read(file));
-        parse.Error.Should().BeNull();
-        return parse.Email!;
-    }
-
     public static TheoryData<string> Files() => [.. Corpus.Names()];
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Parse_ReadsEveryMessageOfTheCorpus_WithASender(string file)
     {
-        var email = Parse(file);
+        var email = Corpus.Parse(file);
 
         email.FromAddress.Should().Contain("@").And.Be(email.FromAddress.ToLowerInvariant());
         email.Subject.Should().NotBeEmpty();
@@ -58,7 +51,7 @@ public sealed class MimeInboundParserTests
     [InlineData("gb2312.eml", "打印机无法连接网络", "我们的打印机无法连接到网络")]
     public void Parse_DecodesCharsetsAndTransferEncodings(string file, string subject, string inBody)
     {
-        var email = Parse(file);
+        var email = Corpus.Parse(file);
 
         email.Subject.Should().Be(subject);
         email.Text.Should().Contain(inBody);
@@ -73,7 +66,7 @@ public sealed class MimeInboundParserTests
     [InlineData("gb2312.eml", "李伟", "li.wei@contoso.example")]
     public void Parse_DecodesEncodedSenderNames(string file, string name, string address)
     {
-        var email = Parse(file);
+        var email = Corpus.Parse(file);
 
         email.FromName.Should().Be(name);
         email.FromAddress.Should().Be(address);
@@ -82,7 +75,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_MapsEnvelopeFields()
     {
-        var email = Parse("utf8-base64.eml");
+        var email = Corpus.Parse("utf8-base64.eml");
 
         email.MessageId.Should().Be("utf8-base64.20260303091422@mail.northwind.example");
         email.FromName.Should().Be("Anna Lindqvist");
@@ -99,7 +92,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_DerivesTextFromHtml_WhenThereIsOnlyHtml()
     {
-        var email = Parse("html-only.eml");
+        var email = Corpus.Parse("html-only.eml");
 
         email.Html.Should().Contain("<b>VPN client</b>");
         email.Text.Should().Contain("The VPN client disconnects every 10 minutes.").And.NotContain("<");
@@ -138,7 +131,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_KeepsBothParts_OfMultipartAlternative()
     {
-        var email = Parse("multipart-alternative.eml");
+        var email = Corpus.Parse("multipart-alternative.eml");
 
         email.Text.Should().Contain("Outlook keeps asking for my password since this morning.").And.NotContain("<b>");
         email.Html.Should().Contain("<b>password</b>");
@@ -148,7 +141,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_KeepsAnInlineForward_AsText()
     {
-        var email = Parse("forwarded-inline.eml");
+        var email = Corpus.Parse("forwarded-inline.eml");
 
         email.Text.Should().Contain("---------- Forwarded message ---------").And.Contain("access denied");
         email.Attachments.Should().BeEmpty();
@@ -157,7 +150,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_AttachesAForwardedMessage_AsAnEmlFile()
     {
-        var email = Parse("forwarded-attached.eml");
+        var email = Corpus.Parse("forwarded-attached.eml");
 
         email.Text.Should().Contain("Forwarding Peter's message").And.NotContain("access denied");
         var forwarded = email.Attachments.Should().ContainSingle().Subject;
@@ -170,7 +163,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_DecodesAttachments_AndNamesOneWithoutAName()
     {
-        var email = Parse("attachments.eml");
+        var email = Corpus.Parse("attachments.eml");
 
         email.Attachments.Select(a => (a.FileName, a.ContentType, a.Inline)).Should().Equal(
             ("error-report.pdf", "application/pdf", false),
@@ -185,7 +178,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_KeepsInlineImages_MarkedInline_WithAMadeUpName()
     {
-        var email = Parse("inline-image.eml");
+        var email = Corpus.Parse("inline-image.eml");
 
         var image = email.Attachments.Should().ContainSingle().Subject;
         image.FileName.Should().Be("image-1.png");
@@ -199,7 +192,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_LeavesMessageIdNull_WhenThereIsNone()
     {
-        var email = Parse("no-message-id.eml");
+        var email = Corpus.Parse("no-message-id.eml");
 
         email.MessageId.Should().BeNull();
         email.Text.Should().Contain("keyboard stopped working");
@@ -208,7 +201,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_ReadsWhatItCan_OfBrokenHeaders()
     {
-        var email = Parse("broken-headers.eml");
+        var email = Corpus.Parse("broken-headers.eml");
 
         email.FromAddress.Should().Be("j.mueller@fabrikam.example");
         email.FromName.Should().Be("Jürgen Müller");
@@ -221,7 +214,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_ReadsThreadHeaders_AndKeepsQuotedHistoryInTheText()
     {
-        var email = Parse("reply-quoted.eml");
+        var email = Corpus.Parse("reply-quoted.eml");
 
         email.InReplyTo.Should().Equal("7e1d9c2b3a4f4e5d8c6b0a9f8e7d6c5b@helpdesk.example");
         email.References.Should().Equal("5d2c1a40e1b64b8e9a3c2f1d7e6b5a49@helpdesk.example", "7e1d9c2b3a4f4e5d8c6b0a9f8e7d6c5b@helpdesk.example");
@@ -232,7 +225,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_ReadsAnOutlookReply()
     {
-        var email = Parse("reply-outlook.eml");
+        var email = Corpus.Parse("reply-outlook.eml");
 
         email.InReplyTo.Should().Equal("a81f03c2d4e54b7f8e6a9c1b2d3e4f50@helpdesk.example");
         email.FromName.Should().Be("Mark O'Brien");
@@ -242,23 +235,23 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_ReadsTheRobotHeaders()
     {
-        Parse("out-of-office.eml").Robot.AutoSubmitted.Should().Be("auto-replied");
-        Parse("x-autoreply.eml").Robot.XAutoreply.Should().Be("yes");
-        Parse("x-autorespond.eml").Robot.XAutorespond.Should().Be("Thank you for your email");
-        Parse("x-auto-response-suppress.eml").Robot.XAutoResponseSuppress.Should().Be("All");
-        Parse("precedence-bulk.eml").Robot.Precedence.Should().Be("bulk");
-        Parse("x-loop.eml").Robot.XLoop.Should().Equal("support@helpdesk.example");
-        var list = Parse("list-id-newsletter.eml").Robot;
+        Corpus.Parse("out-of-office.eml").Robot.AutoSubmitted.Should().Be("auto-replied");
+        Corpus.Parse("x-autoreply.eml").Robot.XAutoreply.Should().Be("yes");
+        Corpus.Parse("x-autorespond.eml").Robot.XAutorespond.Should().Be("Thank you for your email");
+        Corpus.Parse("x-auto-response-suppress.eml").Robot.XAutoResponseSuppress.Should().Be("All");
+        Corpus.Parse("precedence-bulk.eml").Robot.Precedence.Should().Be("bulk");
+        Corpus.Parse("x-loop.eml").Robot.XLoop.Should().Equal("support@helpdesk.example");
+        var list = Corpus.Parse("list-id-newsletter.eml").Robot;
         list.ListId.Should().Be("Northwind News <news.northwind.example>");
         list.ListUnsubscribe.Should().StartWith("<mailto:unsubscribe@news.northwind.example>");
-        Parse("empty-return-path.eml").Robot.ReturnPath.Should().BeEmpty();
-        Parse("utf8-base64.eml").Robot.AutoSubmitted.Should().BeNull();
+        Corpus.Parse("empty-return-path.eml").Robot.ReturnPath.Should().BeEmpty();
+        Corpus.Parse("utf8-base64.eml").Robot.AutoSubmitted.Should().BeNull();
     }
 
     [Fact]
     public void Parse_ReadsADeliveryStatusReport_OfOurMessage()
     {
-        var email = Parse("dsn-report.eml");
+        var email = Corpus.Parse("dsn-report.eml");
 
         email.FromAddress.Should().Be("mailer-daemon@mx.contoso.example");
         email.Robot.ContentType.Should().Be("multipart/report");
@@ -274,7 +267,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_RecognisesAnExchangeBounce_WithoutAReport()
     {
-        var email = Parse("exchange-bounce.eml");
+        var email = Corpus.Parse("exchange-bounce.eml");
 
         email.Report.Should().NotBeNull();
         email.Report!.OriginalMessageId.Should().Be("a81f03c2d4e54b7f8e6a9c1b2d3e4f50@helpdesk.example");
@@ -286,7 +279,7 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_RecognisesAQmailBounce_FromItsSubjectAndSender()
     {
-        var email = Parse("qmail-bounce.eml");
+        var email = Corpus.Parse("qmail-bounce.eml");
 
         email.Report.Should().Be(new DeliveryReport(
             "c93e11d07a2f4e0b8d15f6a7b8c9d0e1@helpdesk.example", "old.user@tailspin.example", "failed", "550 5.1.1 mailbox unavailable"));
@@ -295,8 +288,8 @@ public sealed class MimeInboundParserTests
     [Fact]
     public void Parse_DoesNotTakeAPersonsMail_ForABounce()
     {
-        Parse("forwarded-attached.eml").Report.Should().BeNull();
-        Parse("reply-quoted.eml").Report.Should().BeNull();
+        Corpus.Parse("forwarded-attached.eml").Report.Should().BeNull();
+        Corpus.Parse("reply-quoted.eml").Report.Should().BeNull();
     }
 
     [Theory]

@@ -9,17 +9,10 @@ public sealed class MimeInboundSenderTests
 {
     private readonly MimeInboundParser _parser = new();
 
-    private InboundEmail Parse(string file)
-    {
-        var parse = _parser.Parse(Corpus.Read(file));
-        parse.Error.Should().BeNull();
-        return parse.Email!;
-    }
-
     [Fact]
     public void Parse_ReadsAFromWithoutAngleBrackets_AndSaysSo()
     {
-        var email = Parse("from-without-brackets.eml");
+        var email = Corpus.Parse("from-without-brackets.eml");
 
         email.FromAddress.Should().Be("nora@northwind.example");
         email.FromName.Should().Be("Nora Northwind");
@@ -29,7 +22,7 @@ public sealed class MimeInboundSenderTests
     [Fact]
     public void Parse_ReadsAFromWithSpacesInItsAddress_AndSaysSo()
     {
-        var email = Parse("from-spaces-in-address.eml");
+        var email = Corpus.Parse("from-spaces-in-address.eml");
 
         email.FromAddress.Should().Be("samfabrikam@fabrikam.example");
         email.FromName.Should().Be("Sam Fabrikam");
@@ -39,7 +32,7 @@ public sealed class MimeInboundSenderTests
     [Fact]
     public void Parse_SkipsALineBeforeTheHeaders_AndSaysSo()
     {
-        var email = Parse("line-before-headers.eml");
+        var email = Corpus.Parse("line-before-headers.eml");
 
         email.FromAddress.Should().Be("lee@contoso.example");
         email.Subject.Should().Be("Badge reader at gate 3 is dead");
@@ -61,7 +54,7 @@ public sealed class MimeInboundSenderTests
     [Fact]
     public void Parse_LeavesAWellFormedFrom_Unmended()
     {
-        Parse("reply-quoted.eml").Repairs.Should().BeEmpty();
+        Corpus.Parse("reply-quoted.eml").Repairs.Should().BeEmpty();
     }
 
     [Theory]
@@ -81,7 +74,7 @@ public sealed class MimeInboundSenderTests
     [Fact]
     public void Parse_KeepsEveryHeader_ForRulesASettingNames()
     {
-        var email = Parse("spam-flagged.eml");
+        var email = Corpus.Parse("spam-flagged.eml");
 
         email.Headers.Should().Contain(KeyValuePair.Create("X-Spam-Flag", "YES"))
             .And.Contain(h => h.Key == "X-Spam-Status" && h.Value.StartsWith("Yes, score=11.4", StringComparison.Ordinal));
@@ -93,7 +86,7 @@ public sealed class MimeInboundSenderTests
     [InlineData("foreign-x-loop.eml")]
     public void AnswerRule_DoesNotAnswer_TheseMessages_ThoughTheyAreAPersonsKind(string file)
     {
-        var email = Parse(file);
+        var email = Corpus.Parse(file);
 
         MailClassifier.Classify(email, "support@helpdesk.example", "support@helpdesk.example").Kind.Should().Be(MailKind.Person);
         AnswerRule.Decide(email, new MailSettings()).Answer.Should().BeFalse();
