@@ -12,6 +12,8 @@ namespace HelpDesk.Data.Mail;
 /// </summary>
 public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboundMailStore
 {
+    private static readonly WindowedCounts SenderCounts = new("SenderCounts", "SenderAddress");
+
     internal const string SelectEntry = """
         SELECT Id, MessageKey, MessageId, Source, FromAddress, FromName, Subject, ReceivedUtc, Status, Kind, Reason, TicketId,
                TicketMessageId, SizeBytes, ResolvedById, ResolvedUtc
@@ -158,40 +160,18 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
     public async Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fromAddress);
-        const string startSql = """
-            INSERT INTO SenderCounts (SenderAddress, WindowStartUtc, Taken)
-            SELECT @SenderAddress, @WindowStartUtc, 0
-            WHERE NOT EXISTS (SELECT 1 FROM SenderCounts WHERE SenderAddress = @SenderAddress AND WindowStartUtc = @WindowStartUtc)
-            """;
-
-        // The row lock of the conditional UPDATE makes concurrent intakes of one sender queue; each re-reads Taken.
-        const string takeSql = """
-            UPDATE SenderCounts SET Taken = Taken + 1
-            WHERE SenderAddress = @SenderAddress AND WindowStartUtc = @WindowStartUtc AND Taken < @Limit
-            """;
-        const string forgetSql = "DELETE FROM SenderCounts WHERE WindowStartUtc < @WindowStartUtc";
-        var counter = new { SenderAddress = Clip(Normalize(fromAddress), 320), WindowStartUtc = windowStartUtc, Limit = limit };
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var started = false;
-        try
-        {
-            started = await connection.ExecuteAsync(new CommandDefinition(startSql, counter, transaction, cancellationToken: cancellationToken)) == 1;
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Another intake started the same window a moment ago; neither engine ends the transaction for this.
-        }
-
-        if (await connection.ExecuteAsync(new CommandDefinition(takeSql, counter, transaction, cancellationToken: cancellationToken)) == 0)
+        var take = await SenderCounts.TakeAsync(connection, transaction, Clip(Normalize(fromAddress), 320), windowStartUtc, limit, cancellationToken);
+        if (!take.Taken)
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;
         }
 
-        if (started)
+        if (take.Started)
         {
-            await connection.ExecuteAsync(new CommandDefinition(forgetSql, new { WindowStartUtc = windowStartUtc }, transaction, cancellationToken: cancellationToken));
+            await SenderCounts.ForgetBeforeAsync(connection, transaction, windowStartUtc, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
