@@ -60,6 +60,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IInboundReview>(provider => provider.GetRequiredService<ReceiveEmail>());
         services.AddScoped<FileTicket>();
         services.AddScoped<ReplyToTicket>();
+        services.AddScoped<KnownIssues.SaveKnownIssue>();
+        services.AddScoped<KnownIssues.LinkTicketToKnownIssue>();
+        services.AddScoped<KnownIssues.TellCustomersOfFix>();
+        services.AddScoped<KnownIssues.KnownIssueList>();
         services.AddScoped<ChangeTicketStatus>();
         services.AddScoped<AssignTicket>();
         services.AddScoped<LogTime>();
