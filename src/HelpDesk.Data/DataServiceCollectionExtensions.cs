@@ -77,6 +77,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IOfferStore, OfferStore>();
         services.AddSingleton<IOfferPipelineStore, OfferPipelineStore>();
         services.AddSingleton<IBuyingRights, BuyingRightsStore>();
+        services.AddSingleton<HelpDesk.Core.KnownIssues.IKnownIssueStore, KnownIssues.KnownIssueStore>();
         return services;
     }
 }
