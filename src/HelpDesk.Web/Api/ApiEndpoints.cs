@@ -22,6 +22,7 @@ public static class ApiEndpoints
         api.MapTicketEndpoints();
         api.MapEntitlementEndpoints();
         api.MapOfferEndpoints();
+        api.MapKnownIssueEndpoints();
         api.MapEconomicsEndpoints();
         api.MapInboundMailEndpoints();
         return app;

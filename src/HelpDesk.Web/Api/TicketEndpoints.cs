@@ -75,6 +75,7 @@ public static partial class TicketEndpoints
         MapRouting(tickets);
         MapClassification(tickets);
         MapOffers(tickets);
+        MapKnownIssue(tickets);
         return api;
     }
 
