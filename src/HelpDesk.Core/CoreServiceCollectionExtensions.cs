@@ -127,6 +127,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AskForNps>();
         services.AddScoped<AnswerNps>();
         services.AddScoped<DismissNps>();
+        services.AddScoped<ReadValueReport>();
+        services.AddScoped<SendValueReport>();
     }
 
     private static void AddScopeEditing(IServiceCollection services)

@@ -64,6 +64,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IContractStore, ContractStore>();
         services.AddSingleton<IEconomicsStore, EconomicsStore>();
         services.AddSingleton<IEconomicsReader, EconomicsReader>();
+        services.AddSingleton<IScopeReviewReader, ScopeReviewReader>();
         services.AddSingleton<INpsStore, NpsStore>();
         services.AddSingleton<IRollupStatusReader, RollupStatusReader>();
         services.AddSingleton<EntitlementFactsCache>();

@@ -75,6 +75,9 @@ public static class ReportingPeriods
         return Result<ReportingPeriod>.Ok(Of(kind, first, last));
     }
 
+    /// <summary>The twelve months ending today, today included.</summary>
+    public static ReportingPeriod LastTwelveMonths(DateOnly today) => Of(PeriodKind.Custom, today.AddMonths(-12).AddDays(1), today);
+
     /// <summary>The default: the current quarter to date.</summary>
     public static ReportingPeriod Default(DateOnly today) => Choose(PeriodKind.Quarter, today, today).Value!;
 

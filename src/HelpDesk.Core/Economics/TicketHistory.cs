@@ -41,7 +41,11 @@ public sealed record TicketHistory
     public Verdict? Verdict => OverrideVerdict ?? IntakeVerdict;
 
     /// <summary>An engineer overrode another verdict to Entitled: the work is given away.</summary>
-    public bool IsGoodwill => OverrideVerdict == Scope.Verdict.Entitled && IntakeVerdict is { } intake && intake != Scope.Verdict.Entitled;
+    public bool IsGoodwill => IsGoodwillOf(IntakeVerdict, OverrideVerdict);
+
+    /// <summary>Goodwill: a ticket judged anything but Entitled and overridden to Entitled.</summary>
+    public static bool IsGoodwillOf(Scope.Verdict? judged, Scope.Verdict? overridden) =>
+        overridden == Scope.Verdict.Entitled && judged is { } intake && intake != Scope.Verdict.Entitled;
 }
 
 public sealed record StatusChange(DateTime AtUtc, TicketStatus From, TicketStatus To);

@@ -17,6 +17,12 @@ internal sealed record TicketEntitlementColumns
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The columns of ticket <c>t</c> this reads, starting with the one to split on.</summary>
+    public const string Select = """
+        t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.IntakeEntitlement AS IntakeEntitlementJson,
+        t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc
+        """;
+
     public int TicketId { get; init; }
     public string? EntitlementJson { get; init; }
     public string? IntakeEntitlementJson { get; init; }

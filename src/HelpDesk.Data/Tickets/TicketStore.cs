@@ -13,7 +13,7 @@ namespace HelpDesk.Data.Tickets;
 
 public sealed partial class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments, OutboxStore outbox) : ITicketStore
 {
-    private const string SelectTicket = """
+    private const string SelectTicket = $$"""
         SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
                t.Category, t.Severity, t.Status, t.AssigneeId, t.CreatedUtc, t.UpdatedUtc, t.FirstResponseUtc,
                t.ResolvedUtc, t.ClosedUtc, t.Resolutions, t.Version, t.ModifiedSource, t.FirstResponseDueUtc, t.ResolveDueUtc,
@@ -22,8 +22,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                t.QueuedUtc,
                t.NeedsClassification, t.ClassifiedById, t.ClassifiedUtc, t.DuplicateOfId, t.NotAnIncidentReason,
                (SELECT ci.ContractId FROM ContractIncidents ci WHERE ci.TicketId = t.Id AND ci.ReturnedUtc IS NULL) AS IncidentContractId,
-               t.Id AS TicketId, t.Entitlement AS EntitlementJson, t.IntakeEntitlement AS IntakeEntitlementJson,
-               t.OverrideVerdict, t.OverrideReason, t.OverriddenById, t.OverriddenUtc,
+               {{TicketEntitlementColumns.Select}},
                t.Id AS RoutingTicketId, t.Routing AS RoutingJson
         FROM Tickets t
         """;

@@ -4,4 +4,6 @@ namespace HelpDesk.Web.Tickets;
 public static class TicketLinks
 {
     public static string Portal(string number) => $"/portal/tickets/{number}";
+
+    public static string Desk(string number) => $"/desk/tickets/{number}";
 }
