@@ -15,6 +15,10 @@ public sealed class PreviewModel(IScopeStore store, PublishedScopes scopes, Publ
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>Whether the version applies to every contract at once or only to contracts that start or renew after publication.</summary>
+    [BindProperty]
+    public ScopeApplication AppliesTo { get; set; }
+
     public Product Product { get; private set; } = null!;
 
     public ScopeOfSupport Draft { get; private set; } = null!;
@@ -46,10 +50,12 @@ public sealed class PreviewModel(IScopeStore store, PublishedScopes scopes, Publ
         }
 
         var userId = int.Parse(users.GetUserId(User)!, CultureInfo.InvariantCulture);
-        var result = await publishScope.HandleAsync(new PublishScopeRequest(product.Id, Version, userId), HttpContext.RequestAborted);
+        var result = await publishScope.HandleAsync(new PublishScopeRequest(product.Id, Version, userId, AppliesTo), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
-            TempData["Notice"] = $"Published version {result.Value!.Number} of the {product.Name} Scope of Support.";
+            TempData["Notice"] = result.Value!.AppliesTo == ScopeApplication.AtRenewal
+                ? $"Published version {result.Value.Number} of the {product.Name} Scope of Support. It applies to contracts that start or renew from today; running contracts keep their version until they renew."
+                : $"Published version {result.Value.Number} of the {product.Name} Scope of Support. It applies to every contract from {ScopeDocument.Date(result.Value.EffectiveOn)}.";
             return Redirect(ScopeLinks.Version(product.Code, result.Value.Number));
         }
 
