@@ -162,18 +162,6 @@ public static class ScopeWhatIf
         _ => ScopeClauses.OutOfScope(category),
     };
 
-    /// <summary>The clause's title, as the scope page heads it.</summary>
-    public static string TitleOf(string clause) => clause switch
-    {
-        ScopeClauses.SupportedReleases => "Supported releases",
-        ScopeClauses.SupportedEnvironments => "Supported environments",
-        ScopeClauses.ModifiedSource => "Modified source code",
-        ScopeClauses.ThirdPartyIntegration => "Third-party products",
-        _ when clause.StartsWith(ScopeClauses.OutOfScopePrefix, StringComparison.Ordinal) =>
-            "Not covered: " + RequestCategories.LabelOf(clause[ScopeClauses.OutOfScopePrefix.Length..]),
-        _ => clause,
-    };
-
     /// <summary>
     /// An organisation's facts as published, with the draft applied now, and at renewal; contracts that all started on
     /// or after the draft's publication take it whichever the choice.
@@ -233,7 +221,7 @@ public static class ScopeWhatIf
             .GroupBy(x => x.Clause)
             .Select(g => new ClauseShift(
                 g.Key,
-                TitleOf(g.Key),
+                ScopeClauses.Title(g.Key),
                 g.Where(x => x.Shift.ToOut).Select(x => x.Shift.Number).ToList(),
                 g.Where(x => !x.Shift.ToOut).Select(x => x.Shift.Number).ToList(),
                 g.Where(x => x.Shift.ToOut).Sum(x => x.Shift.LabourCostCents),
@@ -283,7 +271,7 @@ public static class ScopeWhatIf
             .SelectMany(s => s.Clauses)
             .GroupBy(c => c)
             .OrderByDescending(g => g.Count())
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} under “{TitleOf(g.Key)}”"))
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} under “{ScopeClauses.Title(g.Key)}”"))
             .ToList();
         var why = string.Create(
             CultureInfo.InvariantCulture,

@@ -45,7 +45,7 @@ public static class WhatIfDrill
         if (filter.StartsWith("clause:", StringComparison.Ordinal))
         {
             var clause = filter["clause:".Length..];
-            return ($"Tickets that {how}, under “{ScopeWhatIf.TitleOf(clause)}”", shifts.Where(s => s.Clauses.Contains(clause)).Select(s => s.Number).ToList());
+            return ($"Tickets that {how}, under “{ScopeClauses.Title(clause)}”", shifts.Where(s => s.Clauses.Contains(clause)).Select(s => s.Number).ToList());
         }
 
         if (filter.StartsWith("customer:", StringComparison.Ordinal) && int.TryParse(filter["customer:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var organisation))
