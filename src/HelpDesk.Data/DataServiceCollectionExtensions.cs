@@ -69,6 +69,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IRollupStatusReader, RollupStatusReader>();
         services.AddSingleton<EntitlementFactsCache>();
         services.AddSingleton<IEntitlementFactsSource, EntitlementFactsSource>();
+        services.AddSingleton<IScopeWhatIfSource, ScopeWhatIfSource>();
         services.AddSingleton<EngineerProfileCache>();
         services.AddSingleton<IEngineerStore, EngineerStore>();
         services.AddSingleton<IRoutingStore, RoutingStore>();

@@ -27,12 +27,12 @@ public static class EntitlementEngine
         var today = DateOnly.FromDateTime(at);
         var product = facts.Product;
         var named = Clean(request.Product);
-        var scope = product is null ? null : ScopeInForce(facts.PublishedScopes, product.Id, at, today);
-        var findings = scope is null || product is null ? null : CheckScope(request, facts, scope, product, today);
+        var latest = product is null ? null : ScopeInForce(facts.PublishedScopes, product.Id, at, today);
+        var checks = new ScopeChecks(request, facts, product, today);
 
         var judged = facts.Contracts
             .Where(c => c.Contract.Status == ContractStatus.Active && c.Contract.OrganisationId == request.OrganisationId)
-            .Select(c => Judge(c, request, facts, product, findings, at))
+            .Select(c => Judge(c, request, facts, product, checks.For(ScopeFor(facts.PublishedScopes, product, c.Contract, at, today)), at))
             .OrderBy(j => Rank(j.Verdict))
             .ThenByDescending(j => j.Facts.Contract.EndsOn)
             .ThenBy(j => j.Facts.Contract.Id)
@@ -43,6 +43,8 @@ public static class EntitlementEngine
         var verdict = best?.Verdict ?? Verdict.NoContract;
         var chosen = verdict == Verdict.NoContract ? null : best;
         var scopeReached = verdict is Verdict.Entitled or Verdict.OutOfScope or Verdict.AllowanceUsed;
+        var scope = chosen is null ? latest : chosen.Findings?.Scope;
+        var findings = chosen is null ? checks.For(latest) : chosen.Findings;
 
         if (chosen is null)
         {
@@ -56,6 +58,10 @@ public static class EntitlementEngine
             reasons.Add(new(
                 $"Judged under contract {contract.Number}, {chosen.Facts.Plan.Name} plan, {Date(contract.StartsOn)} to {Date(contract.EndsOn)}. {chosen.AsHeadline()}",
                 Contract: contract.Number));
+            if (scopeReached && scope is not null && product is not null && WhichVersion(scope, latest, contract, product) is { } which)
+            {
+                reasons.Add(new(which, Contract: contract.Number));
+            }
         }
 
         if (scopeReached && findings is not null)
@@ -135,6 +141,58 @@ public static class EntitlementEngine
         return best;
     }
 
+    /// <summary>
+    /// The version of a product's scope a contract is entitled to at <paramref name="atUtc"/>: as
+    /// <see cref="ScopeInForce"/>, leaving out each version published to apply at renewal after the contract's term
+    /// started (its publication day, UTC, is after <see cref="Contract.StartsOn"/>). So a running contract keeps the
+    /// newest version in force at its start, or a later one published to apply now, until it renews. Null when none is
+    /// in force; with no product, null.
+    /// </summary>
+    public static ScopeOfSupport? ScopeFor(IReadOnlyList<ScopeOfSupport> versions, Product? product, Contract contract, DateTime atUtc, DateOnly onUtcDate)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        ArgumentNullException.ThrowIfNull(contract);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var at = ContractTerms.AsUtc(atUtc);
+        ScopeOfSupport? best = null;
+        foreach (var version in versions)
+        {
+            if (version.ProductId == product.Id
+                && version.Status == ScopeStatus.Published
+                && version.PublishedUtc is DateTime published
+                && ContractTerms.AsUtc(published) <= at
+                && version.EffectiveOn <= onUtcDate
+                && (version.AppliesTo == ScopeApplication.Now || DateOnly.FromDateTime(ContractTerms.AsUtc(published)) <= contract.StartsOn)
+                && (best is null || version.Number > best.Number))
+            {
+                best = version;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Why the version that judged the request applies to its contract, when a version published to apply at renewal
+    /// decided it: the contract kept an older version, or its term started after that version was published.
+    /// </summary>
+    private static string? WhichVersion(ScopeOfSupport scope, ScopeOfSupport? latest, Contract contract, Product product)
+    {
+        var started = Date(contract.StartsOn);
+        if (latest is not null && latest.Number != scope.Number && latest.AppliesTo == ScopeApplication.AtRenewal)
+        {
+            return $"Judged by version {scope.Number} of the {product.Name} Scope of Support, the version contract {contract.Number} is entitled to until it renews: version {latest.Number} was published on {Date(DateOnly.FromDateTime(latest.PublishedUtc!.Value))} to apply only to contracts that start or renew after its publication, and this contract's term started on {started}.";
+        }
+
+        return scope.AppliesTo == ScopeApplication.AtRenewal
+            ? $"Judged by version {scope.Number} of the {product.Name} Scope of Support, which applies to contracts that start or renew on or after {Date(DateOnly.FromDateTime(scope.PublishedUtc!.Value))}; the term of contract {contract.Number} started on {started}."
+            : null;
+    }
+
     private static int Rank(Verdict verdict) => verdict switch
     {
         Verdict.Entitled => 0,
@@ -145,7 +203,10 @@ public static class EntitlementEngine
         _ => 5,
     };
 
-    private static ContractJudgement Judge(ContractFacts facts, EntitlementRequest request, EntitlementFacts all, Product? product, ScopeFindings? findings, DateTime at)
+    private static ContractJudgement Judge(ContractFacts facts, EntitlementRequest request, EntitlementFacts all, Product? product, ScopeFindings? findings, DateTime at) =>
+        JudgeContract(facts, request, all, product, findings, at) with { Findings = findings };
+
+    private static ContractJudgement JudgeContract(ContractFacts facts, EntitlementRequest request, EntitlementFacts all, Product? product, ScopeFindings? findings, DateTime at)
     {
         var contract = facts.Contract;
         var plan = facts.Plan;
@@ -355,6 +416,9 @@ public static class EntitlementEngine
 
     private sealed record ContractJudgement(ContractFacts Facts, Verdict Verdict, string Why)
     {
+        /// <summary>What the version this contract is entitled to says about the request; null without one.</summary>
+        public ScopeFindings? Findings { get; init; }
+
         /// <summary>The reason, following "Judged under contract C-0007, …", without naming the contract again.</summary>
         public string AsHeadline()
         {
@@ -363,10 +427,47 @@ public static class EntitlementEngine
         }
     }
 
+    /// <summary>The findings of each version the contracts are entitled to, checked once per version.</summary>
+    private sealed class ScopeChecks(EntitlementRequest request, EntitlementFacts facts, Product? product, DateOnly today)
+    {
+        private ScopeFindings? _first;
+        private List<ScopeFindings>? _more;
+
+        public ScopeFindings? For(ScopeOfSupport? scope)
+        {
+            if (scope is null || product is null)
+            {
+                return null;
+            }
+
+            if (_first is null)
+            {
+                return _first = CheckScope(request, facts, scope, product, today);
+            }
+
+            if (ReferenceEquals(_first.Scope, scope))
+            {
+                return _first;
+            }
+
+            _more ??= [];
+            var found = _more.Find(f => ReferenceEquals(f.Scope, scope));
+            if (found is null)
+            {
+                found = CheckScope(request, facts, scope, product, today);
+                _more.Add(found);
+            }
+
+            return found;
+        }
+    }
+
     /// <summary>What the scope in force says about the request: the categories it falls under and why, and what could not be checked.</summary>
     private sealed class ScopeFindings(ScopeOfSupport scope)
     {
         private readonly List<string> _categories = [];
+
+        public ScopeOfSupport Scope => scope;
 
         public List<EntitlementReason> Reasons { get; } = [];
 

@@ -80,9 +80,10 @@ public interface IScopeStore
 
     /// <summary>
     /// Gives the draft the next number of its product, marks it published at <paramref name="nowUtc"/> by
-    /// <paramref name="publishedById"/>, and freezes it. Null when the version is stale or it is not a draft.
+    /// <paramref name="publishedById"/> to apply as <paramref name="appliesTo"/> says, and freezes it. Null when the
+    /// version is stale or it is not a draft.
     /// </summary>
-    Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default);
+    Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, ScopeApplication appliesTo = ScopeApplication.Now, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the draft (never a published version) with its audit line; false when there was no such draft.</summary>
     Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default);

@@ -3,11 +3,14 @@ using HelpDesk.Core.Common;
 namespace HelpDesk.Core.Scope;
 
 /// <param name="Version">The draft's version the manager reviewed.</param>
-public sealed record PublishScopeRequest(int ProductId, int Version, int PublishedById);
+/// <param name="AppliesTo">Whether it applies to every contract at once or only to contracts that start or renew after publication.</param>
+public sealed record PublishScopeRequest(int ProductId, int Version, int PublishedById, ScopeApplication AppliesTo = ScopeApplication.Now);
 
 /// <summary>
 /// Publishes a product's draft: it gets the next number and never changes again. It is checked once more, and it
-/// may not take effect before today (UTC): tickets already filed were judged by the version then in force.
+/// may not take effect before today (UTC): tickets already filed were judged by the version then in force. The
+/// manager chooses whether it applies to every contract at once or only to contracts that start or renew after
+/// publication (see <see cref="EntitlementEngine.ScopeFor"/>).
 /// </summary>
 public sealed class PublishScope(IScopeStore store, TimeProvider clock)
 {
@@ -43,7 +46,7 @@ public sealed class PublishScope(IScopeStore store, TimeProvider clock)
             return Result<ScopeOfSupport>.Invalid(errors);
         }
 
-        var published = await store.PublishAsync(draft.Id, request.Version, request.PublishedById, now, cancellationToken);
+        var published = await store.PublishAsync(draft.Id, request.Version, request.PublishedById, now, request.AppliesTo, cancellationToken);
         return published is null ? ScopeDrafts.Stale<ScopeOfSupport>(product) : Result<ScopeOfSupport>.Ok(published);
     }
 }

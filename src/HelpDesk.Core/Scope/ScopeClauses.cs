@@ -14,4 +14,16 @@ public static class ScopeClauses
 
     /// <summary>The clause of one out-of-scope category, e.g. <c>out-of-scope-backport</c>.</summary>
     public static string OutOfScope(string category) => OutOfScopePrefix + category;
+
+    /// <summary>A clause's title as a verdict's reasons and the what-if name it.</summary>
+    public static string Title(string clause) => clause switch
+    {
+        SupportedReleases => "Supported releases",
+        SupportedEnvironments => "Supported environments",
+        ModifiedSource => "Modified source code",
+        ThirdPartyIntegration => "Third-party integration",
+        _ when clause.StartsWith(OutOfScopePrefix, StringComparison.Ordinal) =>
+            "Out of scope: " + RequestCategories.LabelOf(clause[OutOfScopePrefix.Length..]),
+        _ => clause,
+    };
 }

@@ -8,6 +8,21 @@ public enum ScopeStatus
 }
 
 /// <summary>
+/// Which contracts a published version applies to. Stored as its name.
+/// </summary>
+public enum ScopeApplication
+{
+    /// <summary>Every contract, from the version's effective date.</summary>
+    Now,
+
+    /// <summary>
+    /// Only contracts whose term starts on or after the day the version was published (a renewal is a new term);
+    /// a contract already running keeps the version it was entitled to until it renews.
+    /// </summary>
+    AtRenewal,
+}
+
+/// <summary>
 /// One version of a product's published Scope of Support: what support covers and what it does not. A draft has
 /// <see cref="Number"/> 0; publishing gives it the next number for its product and freezes it. A published version is
 /// in force from <see cref="EffectiveOn"/> (00:00 UTC) until a later version takes effect, and never for a ticket
@@ -22,6 +37,9 @@ public sealed record ScopeOfSupport
     public DateOnly EffectiveOn { get; init; }
     public DateTime? PublishedUtc { get; init; }
     public int? PublishedById { get; init; }
+
+    /// <summary>Which contracts the version applies to, chosen when it is published; <see cref="ScopeApplication.Now"/> for a draft.</summary>
+    public ScopeApplication AppliesTo { get; init; }
 
     /// <summary>The opening paragraph of the policy.</summary>
     public string Summary { get; init; } = "";

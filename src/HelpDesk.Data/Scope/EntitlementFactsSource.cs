@@ -44,10 +44,7 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
 
     public async Task<EntitlementFacts> LoadAsync(int organisationId, string? product, CancellationToken cancellationToken = default)
     {
-        var key = ScopeStore.NormaliseCode(product);
-        var catalogue = cache is null
-            ? await LoadCatalogueAsync(key, cancellationToken)
-            : await cache.GetAsync(key ?? "", () => LoadCatalogueAsync(key, cancellationToken));
+        var catalogue = await CatalogueAsync(product ?? "", cancellationToken);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -71,6 +68,15 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
             }).ToList(),
             ProductNames = catalogue.ProductNames,
         };
+    }
+
+    /// <summary>The catalogue facts of a product by its code, from the cache when there is one.</summary>
+    internal async Task<CatalogueFacts> CatalogueAsync(string code, CancellationToken cancellationToken)
+    {
+        var key = ScopeStore.NormaliseCode(code);
+        return cache is null
+            ? await LoadCatalogueAsync(key, cancellationToken)
+            : await cache.GetAsync(key ?? "", () => LoadCatalogueAsync(key, cancellationToken));
     }
 
     private async Task<CatalogueFacts> LoadCatalogueAsync(string? product, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal static class ScopeRows
 
     /// <summary>Three statements: the versions (in <paramref name="order"/>), their environment codes, their exclusions.</summary>
     public static string Select(string filter, string order) => $"""
-        SELECT s.Id, s.ProductId, s.Number, s.Status, s.EffectiveOn, s.PublishedUtc, s.PublishedById, s.Summary,
+        SELECT s.Id, s.ProductId, s.Number, s.Status, s.EffectiveOn, s.PublishedUtc, s.PublishedById, s.AppliesTo, s.Summary,
                s.ChangeNote, s.ReleasesBack, s.ModifiedSourceCovered, s.ThirdPartyIntegrationCovered, s.CreatedUtc,
                s.UpdatedUtc, s.Version
         FROM ScopeVersions s

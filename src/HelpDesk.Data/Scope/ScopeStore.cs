@@ -291,13 +291,13 @@ public sealed partial class ScopeStore(IDbConnectionFactory connections, TimePro
         return saved;
     }
 
-    private async Task<ScopeOfSupport?> PublishCoreAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default)
+    private async Task<ScopeOfSupport?> PublishCoreAsync(int scopeId, int version, int publishedById, DateTime nowUtc, ScopeApplication appliesTo, CancellationToken cancellationToken)
     {
         // The unique index on published numbers stops two publishes of one product taking the same number.
         const string publish = """
             UPDATE ScopeVersions
             SET Number = (SELECT COALESCE(MAX(n.Number), 0) + 1 FROM ScopeVersions n WHERE n.ProductId = ScopeVersions.ProductId),
-                Status = 'Published', PublishedUtc = @NowUtc, PublishedById = @PublishedById, UpdatedUtc = @NowUtc,
+                Status = 'Published', PublishedUtc = @NowUtc, PublishedById = @PublishedById, AppliesTo = @AppliesTo, UpdatedUtc = @NowUtc,
                 Version = Version + 1
             WHERE Id = @Id AND Version = @Version AND Status = 'Draft'
             """;
@@ -306,7 +306,7 @@ public sealed partial class ScopeStore(IDbConnectionFactory connections, TimePro
         try
         {
             var rows = await connection.ExecuteAsync(new CommandDefinition(
-                publish, new { Id = scopeId, Version = version, PublishedById = publishedById, NowUtc = nowUtc }, transaction, cancellationToken: cancellationToken));
+                publish, new { Id = scopeId, Version = version, PublishedById = publishedById, NowUtc = nowUtc, AppliesTo = appliesTo.ToString() }, transaction, cancellationToken: cancellationToken));
             if (rows == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -378,8 +378,8 @@ public sealed partial class ScopeStore(IDbConnectionFactory connections, TimePro
     public Task<TargetEnvironment?> SaveEnvironmentAsync(TargetEnvironment environment, CancellationToken cancellationToken = default) =>
         InvalidatingAsync(SaveEnvironmentCoreAsync(environment, cancellationToken));
 
-    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) =>
-        InvalidatingAsync(PublishCoreAsync(scopeId, version, publishedById, nowUtc, cancellationToken));
+    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, ScopeApplication appliesTo = ScopeApplication.Now, CancellationToken cancellationToken = default) =>
+        InvalidatingAsync(PublishCoreAsync(scopeId, version, publishedById, nowUtc, appliesTo, cancellationToken));
 
     /// <summary>Runs a write, then drops the cached entitlement facts, which it may have changed.</summary>
     private async Task<T> InvalidatingAsync<T>(Task<T> write)

@@ -157,7 +157,7 @@ internal static class DemoCatalogue
                 },
                 cancellationToken),
             "a scope draft");
-        Saved(await store.PublishAsync(draft.Id, draft.Version, managerId, publishedUtc, cancellationToken), "a scope version");
+        Saved(await store.PublishAsync(draft.Id, draft.Version, managerId, publishedUtc, cancellationToken: cancellationToken), "a scope version");
     }
 
     private static T Saved<T>(T? saved, string what)

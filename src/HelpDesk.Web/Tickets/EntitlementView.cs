@@ -128,16 +128,7 @@ public static class ScopeLinks
     public static string? Clause(string? productCode, int? number, string? clause) =>
         clause is null || Version(productCode, number) is not { } version ? null : $"{version}#{Uri.EscapeDataString(clause)}";
 
-    public static string ClauseTitle(string clause) => clause switch
-    {
-        ScopeClauses.SupportedReleases => "Supported releases",
-        ScopeClauses.SupportedEnvironments => "Supported environments",
-        ScopeClauses.ModifiedSource => "Modified source code",
-        ScopeClauses.ThirdPartyIntegration => "Third-party integration",
-        _ when clause.StartsWith(ScopeClauses.OutOfScopePrefix, StringComparison.Ordinal) =>
-            "Out of scope: " + RequestCategories.LabelOf(clause[ScopeClauses.OutOfScopePrefix.Length..]),
-        _ => clause,
-    };
+    public static string ClauseTitle(string clause) => ScopeClauses.Title(clause);
 }
 
 /// <summary>How verdicts and SLA targets read on the pages.</summary>

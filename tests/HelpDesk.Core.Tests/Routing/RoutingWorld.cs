@@ -193,8 +193,8 @@ internal sealed class InMemoryCatalogue : IScopeStore
 
     public Task<ScopeOfSupport?> SaveDraftAsync(ScopeOfSupport draft, CancellationToken cancellationToken = default) => _products.SaveDraftAsync(draft, cancellationToken);
 
-    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) =>
-        _products.PublishAsync(scopeId, version, publishedById, nowUtc, cancellationToken);
+    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, ScopeApplication appliesTo = ScopeApplication.Now, CancellationToken cancellationToken = default) =>
+        _products.PublishAsync(scopeId, version, publishedById, nowUtc, appliesTo, cancellationToken);
 
     public Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => _products.DeleteDraftAsync(scopeId, audit, cancellationToken);
 }

@@ -170,7 +170,7 @@ internal sealed class ClassifyCatalogue : IScopeStore
 
     public Task<ScopeOfSupport?> SaveDraftAsync(ScopeOfSupport draft, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<ScopeOfSupport?> PublishAsync(int scopeId, int version, int publishedById, DateTime nowUtc, ScopeApplication appliesTo = ScopeApplication.Now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<bool> DeleteDraftAsync(int scopeId, ManageAuditEntry audit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -203,6 +203,22 @@ public abstract class ScopeStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task PublishAsync_StoresWhetherTheVersionAppliesNowOrAtRenewal()
+    {
+        var ledger = await ProductAsync("renewals", "Renewals");
+        var publisher = await TestRows.UserAsync(Connections, "manager@helpdesk.test");
+
+        var firstDraft = await Store.SaveDraftAsync(Draft(ledger.Id));
+        var first = await Store.PublishAsync(firstDraft!.Id, firstDraft.Version, publisher, Now);
+        var secondDraft = await Store.SaveDraftAsync(Draft(ledger.Id) with { ChangeNote = "Only the current release." });
+        var second = await Store.PublishAsync(secondDraft!.Id, secondDraft.Version, publisher, Now, ScopeApplication.AtRenewal);
+
+        first!.AppliesTo.Should().Be(ScopeApplication.Now);
+        second!.AppliesTo.Should().Be(ScopeApplication.AtRenewal);
+        (await Store.ListScopesAsync(ledger.Id)).Select(v => v.AppliesTo).Should().Equal(ScopeApplication.AtRenewal, ScopeApplication.Now);
+    }
+
+    [SkippableFact]
     public async Task PublishAsync_ReturnsNull_WhenTheVersionIsStale()
     {
         var product = await ProductAsync();

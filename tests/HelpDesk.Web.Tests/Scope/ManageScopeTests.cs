@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HelpDesk.Core.Scope;
 using HelpDesk.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Web.Tests.Scope;
 
@@ -81,6 +83,34 @@ public sealed partial class ManageScopeTests(HelpDeskAppFactory app) : IClassFix
 
         var page = await app.CreateAnonymousClient().GetStringAsync("/scope/publish-web");
         page.Should().Contain("third words").And.Contain("href=\"/scope/publish-web/v/1\"").And.Contain("We build for Linux only.");
+    }
+
+    [Fact]
+    public async Task Publish_AtRenewal_StoresTheChoice_AndTheNoticeSaysWhichContractsItAppliesTo()
+    {
+        await app.PublishAsync("renewal-web", "Renewal Web", ("Renewal Web support, first words.", 1, null));
+        var manager = await app.SignInAsync("manager@helpdesk.test");
+        await manager.PostFormAsync("/manage/scope/edit/renewal-web", DraftForm(0, "Renewal Web support, second words.", "0", "We build for Linux only."), "Save");
+
+        var preview = await manager.GetStringAsync("/manage/scope/preview/renewal-web");
+        preview.Should().Contain("value=\"Now\"").And.Contain("value=\"AtRenewal\"")
+            .And.Contain("Only to contracts that start or renew after publication")
+            .And.Contain("Contracts already running keep the version in force when their term started");
+
+        var version = VersionField().Match(preview).Groups[1].Value;
+        var published = await manager.PostFormAsync(
+            "/manage/scope/preview/renewal-web",
+            new Dictionary<string, string> { ["Version"] = version, ["AppliesTo"] = "AtRenewal" },
+            "Publish");
+        published.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await manager.GetStringAsync(published.Headers.Location!.OriginalString)).Should().Contain("running contracts keep their version until they renew");
+
+        using var scope = app.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IScopeStore>();
+        var product = (await store.FindProductAsync("renewal-web"))!;
+        var versions = await store.ListScopesAsync(product.Id);
+        versions.Single(v => v.Number == 2).AppliesTo.Should().Be(ScopeApplication.AtRenewal);
+        versions.Single(v => v.Number == 1).AppliesTo.Should().Be(ScopeApplication.Now);
     }
 
     private static List<KeyValuePair<string, string>> DraftForm(int version, string summary, string releasesBack, string portExplanation) =>

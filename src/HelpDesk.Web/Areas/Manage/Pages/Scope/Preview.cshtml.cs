@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Scope;
@@ -9,11 +10,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpDesk.Web.Areas.Manage.Pages.Scope;
 
 /// <summary>A product's draft written out exactly as <c>/scope</c> will show it, and the button that publishes it.</summary>
-public sealed class PreviewModel(IScopeStore store, PublishedScopes scopes, PublishScope publishScope, HelpDeskUserManager users) : PageModel
+public sealed class PreviewModel(
+    IScopeStore store,
+    PublishedScopes scopes,
+    PublishScope publishScope,
+    HelpDeskUserManager users,
+    IScopeWhatIfSource whatIfSource,
+    Currency currency,
+    TimeProvider clock) : PageModel
 {
+    /// <summary>How far back the what-if replays tickets.</summary>
+    public const int WhatIfMonths = 12;
+
     /// <summary>The draft's version the preview was rendered with.</summary>
     [BindProperty]
     public int Version { get; set; }
+
+    /// <summary>Whether the version applies to every contract at once or only to contracts that start or renew after publication.</summary>
+    [BindProperty]
+    public ScopeApplication AppliesTo { get; set; }
 
     public Product Product { get; private set; } = null!;
 
@@ -26,6 +41,23 @@ public sealed class PreviewModel(IScopeStore store, PublishedScopes scopes, Publ
 
     public bool Stale { get; private set; }
 
+    /// <summary>The draft replayed over the last <see cref="WhatIfMonths"/> months; null on a refused publish.</summary>
+    public WhatIfReport? WhatIf { get; private set; }
+
+    public DateTime WhatIfFromUtc { get; private set; }
+
+    public DateTime WhatIfToUtc { get; private set; }
+
+    public Currency Currency => currency;
+
+    /// <summary>The drill-down asked for (see <see cref="WhatIfDrill"/>), and the tickets behind it.</summary>
+    [BindProperty(SupportsGet = true, Name = "tickets")]
+    public string? Drill { get; set; }
+
+    public IReadOnlyList<string> DrillTickets { get; private set; } = [];
+
+    public string DrillTitle { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string productCode)
     {
         if (await LoadAsync(productCode) is { } missing)
@@ -34,6 +66,14 @@ public sealed class PreviewModel(IScopeStore store, PublishedScopes scopes, Publ
         }
 
         Version = Draft.Version;
+        WhatIfToUtc = clock.GetUtcNow().UtcDateTime;
+        WhatIfFromUtc = WhatIfToUtc.AddMonths(-WhatIfMonths);
+        WhatIf = ScopeWhatIf.Replay(await whatIfSource.LoadAsync(Product, Draft, WhatIfFromUtc, WhatIfToUtc, HttpContext.RequestAborted));
+        if (Drill is not null && WhatIfDrill.Find(WhatIf, Drill) is { } drill)
+        {
+            (DrillTitle, DrillTickets) = drill;
+        }
+
         return Page();
     }
 
@@ -46,10 +86,12 @@ public sealed class PreviewModel(IScopeStore store, PublishedScopes scopes, Publ
         }
 
         var userId = int.Parse(users.GetUserId(User)!, CultureInfo.InvariantCulture);
-        var result = await publishScope.HandleAsync(new PublishScopeRequest(product.Id, Version, userId), HttpContext.RequestAborted);
+        var result = await publishScope.HandleAsync(new PublishScopeRequest(product.Id, Version, userId, AppliesTo), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
-            TempData["Notice"] = $"Published version {result.Value!.Number} of the {product.Name} Scope of Support.";
+            TempData["Notice"] = result.Value!.AppliesTo == ScopeApplication.AtRenewal
+                ? $"Published version {result.Value.Number} of the {product.Name} Scope of Support. It applies to contracts that start or renew from today; running contracts keep their version until they renew."
+                : $"Published version {result.Value.Number} of the {product.Name} Scope of Support. It applies to every contract from {ScopeDocument.Date(result.Value.EffectiveOn)}.";
             return Redirect(ScopeLinks.Version(product.Code, result.Value.Number));
         }
 
