@@ -85,7 +85,7 @@ public sealed partial class EconomicsReader
             return null;
         }
 
-        var history = (await TicketHistoryLoader.LoadAsync(connection, [ticketId], cancellationToken)).Single();
+        var history = (await TicketHistoryLoader.LoadAsync(connection, connections.Dialect, [ticketId], cancellationToken)).Single();
         var lines = TicketLabour.For(history)
             .Select(c => notes.TryGetValue(c.Entry.EntryId, out var note)
                 ? new TimeLogLine(c, note.EngineerName ?? $"Engineer #{c.Entry.EngineerId}", note.Note ?? "", note.Billable)

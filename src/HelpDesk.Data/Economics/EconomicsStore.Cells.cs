@@ -21,7 +21,7 @@ public sealed partial class EconomicsStore
         DELETE FROM EconomicsMonthSums;
         """;
 
-    private static readonly string MarkContractCells = MarkCellsOf("ContractRevenueDays", "ContractId");
+    private readonly string _markContractCells = MarkCellsOf("ContractRevenueDays", "ContractId", connections.Dialect.IdList("Ids"));
 
     // A slice's cells as they stand and as its services revenue and NPS answers now name them.
     private const string MarkSliceCells = """
@@ -49,11 +49,11 @@ public sealed partial class EconomicsStore
 
     internal static readonly FactGrain Days = new("DailyFacts", "EconomicsDirtyCells", "EconomicsCellSums", "Day");
 
-    /// <summary>Marks the cells the rows of <paramref name="table"/> whose <paramref name="owner"/> is among @Ids count in.</summary>
-    private static string MarkCellsOf(string table, string owner) => $"""
+    /// <summary>Marks the cells the rows of <paramref name="table"/> whose <paramref name="owner"/> is among <paramref name="ids"/> count in.</summary>
+    private static string MarkCellsOf(string table, string owner, string ids) => $"""
         INSERT INTO EconomicsDirtyCells (Day, OrganisationId, ContractId, ProductId, Region)
         SELECT DISTINCT f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region FROM {table} f
-        WHERE f.{owner} IN @Ids
+        WHERE f.{owner} IN {ids}
           AND NOT EXISTS (
               SELECT 1 FROM EconomicsDirtyCells d
               WHERE d.Day = f.Day AND d.OrganisationId = f.OrganisationId AND d.ContractId = f.ContractId AND d.ProductId = f.ProductId AND d.Region = f.Region)

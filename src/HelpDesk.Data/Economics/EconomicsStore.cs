@@ -12,11 +12,15 @@ namespace HelpDesk.Data.Economics;
 /// </summary>
 public sealed partial class EconomicsStore(IDbConnectionFactory connections) : IEconomicsStore
 {
-    private const int MaxIds = 500;
+    /// <summary>The ids one statement names, in one JSON parameter (<see cref="SqlDialect.IdList"/>).</summary>
+    private const int MaxIds = 5000;
+
+    /// <summary><c>(subquery)</c> of the int ids in the parameter @Ids, to follow IN.</summary>
+    private readonly string _ids = connections.Dialect.IdList("Ids");
 
     // The key columns map onto one row type and the measures, named as Measures' properties, onto Measures itself.
-    private static readonly string SelectStoredTicketFacts =
-        $"SELECT f.TicketId, f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {string.Join(", ", FactColumns.Measures.Select(m => "f." + m))} FROM TicketDayFacts f WHERE f.TicketId IN @Ids";
+    private readonly string _selectStoredTicketFacts =
+        $"SELECT f.TicketId, f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {string.Join(", ", FactColumns.Measures.Select(m => "f." + m))} FROM TicketDayFacts f WHERE f.TicketId IN {connections.Dialect.IdList("Ids")}";
 
     public async Task<bool> TryTakeLeaseAsync(string name, string owner, DateTime nowUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
     {
@@ -85,18 +89,18 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         {
             foreach (var chunk in ids.Chunk(MaxIds))
             {
-                into.UnionWith(await connection.QueryAsync<T>(new CommandDefinition(sql, new { Ids = chunk }, cancellationToken: cancellationToken)));
+                into.UnionWith(await connection.QueryAsync<T>(new CommandDefinition(sql, new { Ids = SqlDialect.IdsJson(chunk) }, cancellationToken: cancellationToken)));
             }
         }
 
         // An engineer's rate or sourcing reprices every entry they logged; a region change moves everything the organisation has.
-        await AddAsync(tickets, "SELECT DISTINCT e.TicketId FROM TimeEntries e WHERE e.EngineerId IN @Ids", engineers);
-        await AddAsync(tickets, "SELECT t.Id FROM Tickets t WHERE t.OrganisationId IN @Ids", organisations);
+        await AddAsync(tickets, $"SELECT DISTINCT e.TicketId FROM TimeEntries e WHERE e.EngineerId IN {_ids}", engineers);
+        await AddAsync(tickets, $"SELECT t.Id FROM Tickets t WHERE t.OrganisationId IN {_ids}", organisations);
         // A plan's support hours and holidays give its contracts' tickets their business minutes.
-        await AddAsync(tickets, "SELECT t.Id FROM Tickets t JOIN Contracts c ON c.Id = t.ContractId WHERE c.PlanId IN @Ids", plans);
-        await AddAsync(contracts, "SELECT c.Id FROM Contracts c WHERE c.OrganisationId IN @Ids", organisations);
+        await AddAsync(tickets, $"SELECT t.Id FROM Tickets t JOIN Contracts c ON c.Id = t.ContractId WHERE c.PlanId IN {_ids}", plans);
+        await AddAsync(contracts, $"SELECT c.Id FROM Contracts c WHERE c.OrganisationId IN {_ids}", organisations);
         var npsSlices = new HashSet<SliceRow>();
-        await AddAsync(npsSlices, "SELECT DISTINCT n.Day, n.OrganisationId FROM NpsAnswers n WHERE n.OrganisationId IN @Ids", organisations);
+        await AddAsync(npsSlices, $"SELECT DISTINCT n.Day, n.OrganisationId FROM NpsAnswers n WHERE n.OrganisationId IN {_ids}", organisations);
         if (all)
         {
             tickets.UnionWith(await connection.QueryAsync<int>(new CommandDefinition("SELECT t.Id FROM Tickets t", cancellationToken: cancellationToken)));
@@ -113,7 +117,7 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
     public async Task<IReadOnlyList<TicketHistory>> LoadTicketsAsync(IReadOnlyList<int> ticketIds, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await TicketHistoryLoader.LoadAsync(connection, ticketIds, cancellationToken);
+        return await TicketHistoryLoader.LoadAsync(connection, connections.Dialect, ticketIds, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TicketHistory>> LoadTicketRangeAsync(int firstId, int lastId, CancellationToken cancellationToken = default)
@@ -124,17 +128,17 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
 
     public async Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default)
     {
-        const string sql = """
+        var sql = $"""
             SELECT c.Id, c.OrganisationId, o.Region, c.ValueCents, c.StartsOn, c.EndsOn, c.Status, c.TimeZone, c.UpdatedUtc
             FROM Contracts c JOIN Organisations o ON o.Id = c.OrganisationId
-            WHERE c.Id IN @Ids;
-            SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId IN @Ids ORDER BY cp.ContractId, cp.ProductId;
+            WHERE c.Id IN {_ids};
+            SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId IN {_ids} ORDER BY cp.ContractId, cp.ProductId;
             """;
         var terms = new List<ContractTerm>();
         await using var connection = await connections.OpenAsync(cancellationToken);
         foreach (var chunk in contractIds.Distinct().Chunk(MaxIds))
         {
-            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Ids = chunk }, cancellationToken: cancellationToken));
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Ids = SqlDialect.IdsJson(chunk) }, cancellationToken: cancellationToken));
             var contracts = (await results.ReadAsync<ContractRow>()).ToList();
             var products = (await results.ReadAsync<ContractProductRow>()).ToLookup(p => p.ContractId, p => p.ProductId);
             // A cancelled contract stops on the day it was cancelled where the customer is; the row's last change is that moment.
@@ -162,7 +166,7 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         {
             foreach (var chunk in ids.Chunk(MaxIds))
             {
-                await connection.ExecuteAsync(new CommandDefinition(sql, new { Ids = chunk }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(sql, new { Ids = SqlDialect.IdsJson(chunk) }, transaction, cancellationToken: cancellationToken));
             }
         }
 
@@ -177,10 +181,10 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", tickets.Added, cancellationToken);
 
         // The cells a contract counted in before, then its new rows, then the cells it counts in now.
-        await RunAsync(MarkContractCells, batch.ContractIds);
-        await RunAsync("DELETE FROM ContractRevenueDays WHERE ContractId IN @Ids", batch.ContractIds);
+        await RunAsync(_markContractCells, batch.ContractIds);
+        await RunAsync($"DELETE FROM ContractRevenueDays WHERE ContractId IN {_ids}", batch.ContractIds);
         await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDays", batch.Revenue, cancellationToken);
-        await RunAsync(MarkContractCells, batch.ContractIds);
+        await RunAsync(_markContractCells, batch.ContractIds);
         if (batch.Slices.Count > 0)
         {
             foreach (var slice in batch.Slices)
@@ -195,7 +199,7 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         foreach (var chunk in batch.ChangeIds.Chunk(MaxIds))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM EconomicsChanges WHERE Id IN @Ids", new { Ids = chunk }, transaction, cancellationToken: cancellationToken));
+                $"DELETE FROM EconomicsChanges WHERE Id IN {connections.Dialect.BigIdList("Ids")}", new { Ids = SqlDialect.IdsJson(chunk) }, transaction, cancellationToken: cancellationToken));
         }
 
         if (batch.ChangeIds.Count > 0)
@@ -209,14 +213,14 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<List<TicketDayFact>> StoredTicketFactsAsync(
+    private async Task<List<TicketDayFact>> StoredTicketFactsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<int> ticketIds, CancellationToken cancellationToken)
     {
         var rows = new List<TicketDayFact>();
         foreach (var chunk in ticketIds.Chunk(MaxIds))
         {
             rows.AddRange(await connection.QueryAsync<StoredFactKey, Measures, TicketDayFact>(
-                new CommandDefinition(SelectStoredTicketFacts, new { Ids = chunk }, transaction, cancellationToken: cancellationToken),
+                new CommandDefinition(_selectStoredTicketFacts, new { Ids = SqlDialect.IdsJson(chunk) }, transaction, cancellationToken: cancellationToken),
                 (key, measures) => new TicketDayFact(key.TicketId, new FactKey(FactKey.FromDayKey(key.Day.Trim()), key.OrganisationId, key.ContractId, key.ProductId, key.Region), measures),
                 splitOn: FactColumns.Measures[0]));
         }

@@ -5,6 +5,7 @@ using HelpDesk.Core.Economics;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Infrastructure;
 using static HelpDesk.Data.Contracts.ContractRows;
 
 namespace HelpDesk.Data.Economics;
@@ -17,8 +18,8 @@ namespace HelpDesk.Data.Economics;
 /// </summary>
 internal static class TicketHistoryLoader
 {
-    /// <summary>Keeps every IN list well under SQL Server's 2,100 parameters.</summary>
-    public const int MaxTickets = 500;
+    /// <summary>The tickets one round trip loads.</summary>
+    public const int MaxTickets = 1000;
 
     // Each query names its tickets with /*tickets*/: an IN list for a batch of changes, an id range for the rebuild.
     private const string Sql = $"""
@@ -57,16 +58,19 @@ internal static class TicketHistoryLoader
         SELECT p.Id, p.Code, p.Name FROM Products p;
         """;
 
-    private static readonly string ByIds = Sql.Replace("/*tickets*/", "IN @Ids", StringComparison.Ordinal);
+    private static readonly string SqliteByIds = ByIdsIn(SqlDialect.Sqlite);
+
+    private static readonly string SqlServerByIds = ByIdsIn(SqlDialect.SqlServer);
 
     private static readonly string ByRange = Sql.Replace("/*tickets*/", "BETWEEN @First AND @Last", StringComparison.Ordinal);
 
-    public static async Task<IReadOnlyList<TicketHistory>> LoadAsync(DbConnection connection, IReadOnlyList<int> ticketIds, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TicketHistory>> LoadAsync(DbConnection connection, SqlDialect dialect, IReadOnlyList<int> ticketIds, CancellationToken cancellationToken)
     {
+        var byIds = dialect == SqlDialect.Sqlite ? SqliteByIds : SqlServerByIds;
         var histories = new List<TicketHistory>(ticketIds.Count);
         foreach (var chunk in ticketIds.Distinct().Chunk(MaxTickets))
         {
-            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ByIds, new { Ids = chunk }, cancellationToken: cancellationToken));
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(byIds, new { Ids = SqlDialect.IdsJson(chunk) }, cancellationToken: cancellationToken));
             await ReadAsync(results, histories);
         }
 
@@ -85,6 +89,8 @@ internal static class TicketHistoryLoader
         await ReadAsync(results, histories);
         return histories;
     }
+
+    private static string ByIdsIn(SqlDialect dialect) => Sql.Replace("/*tickets*/", "IN " + dialect.IdList("Ids"), StringComparison.Ordinal);
 
     private static async Task ReadAsync(SqlMapper.GridReader results, List<TicketHistory> histories)
     {

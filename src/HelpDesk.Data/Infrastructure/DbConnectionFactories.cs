@@ -48,14 +48,48 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // so that switching to WAL, which needs the file to itself, also waits for a writer on another process or factory.
     // Transactions begin IMMEDIATE (the driver's default): a writer takes the write lock up front and waits for it
     // under the busy timeout, instead of reading first and then failing to upgrade when another writer got in between.
+    // The last pragma says who copies the write-ahead log into the file: SQLite's default, the commit that takes the
+    // log past 1,000 pages, or (0) the SqliteCheckpointer while it runs. Pooled connections run it on every open.
     private const string FirstConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    private const string CommitsCheckpoint = " PRAGMA wal_autocheckpoint = 1000;";
+    private const string CheckpointerCheckpoints = " PRAGMA wal_autocheckpoint = 0;";
 
     private volatile bool _walSet;
+    private volatile bool _checkpointsInBackground;
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    /// <summary>Set by the running <see cref="SqliteCheckpointer"/>: connections opened from then on leave checkpoints to it.</summary>
+    public bool CheckpointsInBackground
+    {
+        get => _checkpointsInBackground;
+        set => _checkpointsInBackground = value;
+    }
+
+    private string Pragmas => (_walSet, _checkpointsInBackground) switch
+    {
+        (false, false) => FirstConnectionPragmas + CommitsCheckpoint,
+        (false, true) => FirstConnectionPragmas + CheckpointerCheckpoints,
+        (true, false) => ConnectionPragmas + CommitsCheckpoint,
+        (true, true) => ConnectionPragmas + CheckpointerCheckpoints,
+    };
+
+    /// <summary>
+    /// Copies what it can of the write-ahead log into the database file without waiting for readers or the writer, on
+    /// a connection of its own that never creates the file (one that is gone is not made again, empty).
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite };
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA wal_checkpoint(PASSIVE);";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -64,7 +98,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = _walSet ? ConnectionPragmas : FirstConnectionPragmas;
+            pragma.CommandText = Pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             _walSet = true;
             return connection;
@@ -83,7 +117,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             connection.Open();
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = _walSet ? ConnectionPragmas : FirstConnectionPragmas;
+            pragma.CommandText = Pragmas;
             pragma.ExecuteNonQuery();
             _walSet = true;
             return connection;

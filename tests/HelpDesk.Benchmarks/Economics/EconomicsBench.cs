@@ -6,12 +6,13 @@ using HelpDesk.Core.Economics;
 using HelpDesk.Data.Economics;
 using HelpDesk.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HelpDesk.Benchmarks.Economics;
 
 /// <summary>
 /// What the economics benchmarks share: a private copy of the cached data set, the real rollup over it at the data
-/// set's fixed "now", and the latency columns.
+/// set's fixed "now" with the app's background checkpointer, and the latency columns.
 /// </summary>
 internal sealed class EconomicsBench : IDisposable
 {
@@ -22,6 +23,7 @@ internal sealed class EconomicsBench : IDisposable
         Connections = DbConnectionFactory.Create(new DatabaseOptions(DatabaseProvider.Sqlite, ConnectionString));
         Store = new EconomicsStore(Connections);
         Reader = new EconomicsReader(Connections);
+        Checkpointer = new SqliteCheckpointer(Connections, NullLogger<SqliteCheckpointer>.Instance);
     }
 
     public string File { get; }
@@ -34,22 +36,43 @@ internal sealed class EconomicsBench : IDisposable
 
     public EconomicsReader Reader { get; }
 
+    private bool _keep;
+
+    /// <summary>Runs beside the benchmarks as it runs in the app, copying the write-ahead log in the background.</summary>
+    private SqliteCheckpointer Checkpointer { get; }
+
     public static IEnumerable<int> TicketCounts => [EconomicsDataset.TicketCount];
 
     public MetricsRollup Rollup() => new(Store, new RollupSettings(), new FixedClock(EconomicsDataset.NowUtc));
 
-    /// <summary>A copy of the data set for <paramref name="tickets"/>, rolled up once when <paramref name="rolledUp"/>.</summary>
+    /// <summary>
+    /// A copy of the data set for <paramref name="tickets"/>; with <paramref name="rolledUp"/>, of that data set
+    /// rolled up. The rolled-up file is kept beside the data set, keyed also by the builds of the rollup's code, so the
+    /// benchmarks of one run, and the runs after it, roll up once and copy the result.
+    /// </summary>
     public static async Task<EconomicsBench> OpenAsync(int tickets, string purpose, bool rolledUp)
     {
-        var bench = new EconomicsBench(EconomicsDataset.CopyOf(EconomicsDataset.Ensure(tickets), purpose));
-        if (rolledUp)
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await bench.Rollup().RebuildAsync();
-            Console.WriteLine($"// Rolled up {tickets:N0} tickets in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
-        }
-
+        var source = rolledUp ? RolledUp(tickets) : EconomicsDataset.Ensure(tickets);
+        var bench = new EconomicsBench(EconomicsDataset.CopyOf(source, purpose));
+        await bench.Checkpointer.StartAsync(CancellationToken.None);
         return bench;
+    }
+
+    private static string RolledUp(int tickets)
+    {
+        var code = string.Join(" ", new[] { typeof(MetricsRollup), typeof(EconomicsStore) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId));
+        return CachedDataset.Ensure(EconomicsDataset.DataDirectory, "economics-rolledup", $"economics generator, rolled up by {code}", tickets, (file, count) =>
+        {
+            System.IO.File.Copy(EconomicsDataset.Ensure(count), file);
+            using var bench = new EconomicsBench(file);
+            bench.Checkpointer.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            bench.Rollup().RebuildAsync().GetAwaiter().GetResult();
+            Console.WriteLine($"// Rolled up {count:N0} tickets in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+            bench.Checkpointer.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            ((SqliteConnectionFactory)bench.Connections).CheckpointAsync().GetAwaiter().GetResult();
+            bench._keep = true;
+        });
     }
 
     public SqliteConnection OpenRaw()
@@ -59,7 +82,15 @@ internal sealed class EconomicsBench : IDisposable
         return connection;
     }
 
-    public void Dispose() => EconomicsDataset.DeleteCopy(File);
+    public void Dispose()
+    {
+        Checkpointer.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Checkpointer.Dispose();
+        if (!_keep)
+        {
+            EconomicsDataset.DeleteCopy(File);
+        }
+    }
 
     private sealed class FixedClock(DateTime utc) : TimeProvider
     {

@@ -18,7 +18,8 @@ public static class TSqlCompatibility
                 .Replace(SqlDialect.Sqlite.SelectInsertedId, SqlDialect.SqlServer.SelectInsertedId, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.PageClause, SqlDialect.SqlServer.PageClause, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TopClause, SqlDialect.SqlServer.TopClause, StringComparison.Ordinal)
-                .Replace(SqlDialect.Sqlite.UtcNow, SqlDialect.SqlServer.UtcNow, StringComparison.Ordinal);
+                .Replace(SqlDialect.Sqlite.UtcNow, SqlDialect.SqlServer.UtcNow, StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.IdList("Ids"), SqlDialect.SqlServer.IdList("Ids"), StringComparison.Ordinal);
             using var reader = new StringReader(tsql);
             new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
             problems.AddRange(errors.Select(e => $"line {e.Line}: {e.Message}\n{tsql}"));

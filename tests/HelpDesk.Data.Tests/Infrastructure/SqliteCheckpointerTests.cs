@@ -1,0 +1,101 @@
+using Dapper;
+using HelpDesk.Data.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HelpDesk.Data.Tests.Infrastructure;
+
+/// <summary>
+/// The background checkpointer: while it runs, connections leave copying the write-ahead log to it (and it copies it);
+/// stopped, they are back on SQLite's default, where a commit copies the log past 1,000 pages.
+/// </summary>
+public sealed class SqliteCheckpointerTests : IDisposable
+{
+    private readonly TestDatabase _db = TestDatabase.Migrated(DatabaseProvider.Sqlite);
+
+    private const int Pages = 1500;
+
+    [Fact]
+    public async Task While_the_checkpointer_runs_commits_leave_the_log_to_it()
+    {
+        var factory = new SqliteConnectionFactory(_db.Options.ConnectionString);
+        await factory.CheckpointAsync();
+        var before = FileLength();
+
+        // The test database does not pool connections, and closing one may checkpoint: the writer stays open.
+        factory.CheckpointsInBackground = true;
+        await using var writer = await factory.OpenAsync();
+        await WriteAsync(writer);
+
+        FileLength().Should().Be(before, "no commit copied the log into the file");
+        await factory.CheckpointAsync();
+        FileLength().Should().BeGreaterThan(before + (Pages * 4096L * 9 / 10));
+    }
+
+    [Fact]
+    public async Task Running_it_copies_the_log_and_stopping_it_gives_checkpoints_back_to_commits()
+    {
+        var factory = new SqliteConnectionFactory(_db.Options.ConnectionString);
+        using var checkpointer = new SqliteCheckpointer(factory, NullLogger<SqliteCheckpointer>.Instance);
+        (await AutocheckpointAsync(factory)).Should().Be(1000, "without the checkpointer a commit checkpoints, as SQLite does by default");
+        var before = FileLength();
+
+        await checkpointer.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(() => factory.CheckpointsInBackground);
+        (await AutocheckpointAsync(factory)).Should().Be(0);
+        await using var writer = await factory.OpenAsync();
+        await WriteAsync(writer);
+
+        // One of its next ticks copies the log; the deadline is generous, the wait ends as soon as one has.
+        await WaitUntilAsync(() => FileLength() > before + (Pages * 4096L * 9 / 10));
+        FileLength().Should().BeGreaterThan(before + (Pages * 4096L * 9 / 10));
+
+        await checkpointer.StopAsync(CancellationToken.None);
+        factory.CheckpointsInBackground.Should().BeFalse();
+        (await AutocheckpointAsync(factory)).Should().Be(1000);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_never_creates_a_database_that_is_gone()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"helpdesk-gone-{Guid.NewGuid():N}.db");
+        var factory = new SqliteConnectionFactory($"Data Source={file}");
+
+        var checkpoint = () => factory.CheckpointAsync();
+
+        await checkpoint.Should().ThrowAsync<SqliteException>();
+        File.Exists(file).Should().BeFalse();
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private static async Task<long> AutocheckpointAsync(SqliteConnectionFactory factory)
+    {
+        await using var connection = await factory.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint");
+    }
+
+    private long FileLength() => new FileInfo(new SqliteConnectionStringBuilder(_db.Options.ConnectionString).DataSource).Length;
+
+    private static async Task WriteAsync(System.Data.Common.DbConnection connection)
+    {
+        await connection.ExecuteAsync("CREATE TABLE Filler (Id INTEGER PRIMARY KEY, Body TEXT NOT NULL)");
+        for (var i = 0; i < Pages; i += 100)
+        {
+            // A row of 4,000 characters fills one page.
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(
+                "INSERT INTO Filler (Body) VALUES (@Body)", Enumerable.Range(0, 100).Select(_ => new { Body = new string('x', 4000) }), transaction);
+            await transaction.CommitAsync();
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+}
