@@ -69,7 +69,7 @@ public sealed partial class AreaAccessTests(HelpDeskAppFactory app) : IClassFixt
     public static TheoryData<string, string[]> Navigation() => new()
     {
         { "anonymous", [] },
-        { "customer", ["/portal", "/portal/support"] },
+        { "customer", ["/portal", "/portal/support", "/portal/value"] },
         { "engineer", ["/desk"] },
         { "manager", ["/desk", "/manage"] },
         { "admin", ["/admin"] },
