@@ -1,5 +1,6 @@
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.KnownIssues;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
@@ -9,10 +10,12 @@ namespace HelpDesk.Core.Economics;
 /// <summary>
 /// An organisation's value report for a period, read from the economics facts as the dashboard reads them: the
 /// organisation's summed measures, its tickets' contributions for the median first response and the goodwill tickets,
-/// which are valued at the service a matching offer would have sold. Without dates the period is the current term.
+/// which are valued at the service a matching offer would have sold, and the fixed known issues its tickets are linked
+/// to. Without dates the period is the current term.
 /// </summary>
 public sealed class ReadValueReport(
-    IEconomicsReader economics, ITicketStore tickets, IScopeStore scope, IOfferingStore offerings, IContractStore contracts, Currency currency, TimeProvider clock)
+    IEconomicsReader economics, ITicketStore tickets, IScopeStore scope, IOfferingStore offerings, IContractStore contracts, IKnownIssueStore knownIssues,
+    Currency currency, TimeProvider clock)
 {
     /// <summary>How many of the organisation's tickets the median first response reads at most, costliest first.</summary>
     public const int TicketsRead = 10_000;
@@ -49,7 +52,10 @@ public sealed class ReadValueReport(
         }
 
         return Result<ValueReport>.Ok(new ValueReport(
-            organisationId, start, end, measures, ValueReports.Median(ValueReports.FirstResponseMinutes(contributions)), goodwill));
+            organisationId, start, end, measures, ValueReports.Median(ValueReports.FirstResponseMinutes(contributions)), goodwill)
+        {
+            KnownIssuesFixed = await knownIssues.FixedForOrganisationAsync(organisationId, cancellationToken),
+        });
     }
 
     private async Task<GoodwillTicket> GoodwillTicketAsync(TicketContribution contribution, int organisationId, CancellationToken cancellationToken)

@@ -42,6 +42,9 @@ public sealed class SendValueReport(ReadValueReport reports, IBuyingRights peopl
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(site);
         var lines = string.Join("\n", ValueReportFigures.Of(report, currency).Select(f => $"- {f.Name}: {f.Value} ({f.How})"));
+        var fixes = report.KnownIssuesFixed.Count == 0
+            ? ""
+            : "\n\nKnown issues fixed that you reported:\n" + string.Join("\n", report.KnownIssuesFixed.Select(f => $"- {ValueReportFigures.Line(f)}"));
         var link = site.Link($"/portal/value?from={report.From:yyyy-MM-dd}&to={report.To:yyyy-MM-dd}");
         return new OutboundMail(
             Kind,
@@ -52,7 +55,7 @@ public sealed class SendValueReport(ReadValueReport reports, IBuyingRights peopl
 
             {ValueReportFigures.Summary(report, currency)}
 
-            {lines}
+            {lines}{fixes}
 
             The report for {organisationName}, ready to print, is on the portal:
             {link}

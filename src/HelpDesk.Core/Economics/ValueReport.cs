@@ -1,4 +1,5 @@
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.KnownIssues;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Scope;
 
@@ -20,6 +21,12 @@ public sealed record GoodwillValue(GoodwillTicket Ticket, long ValueCents, strin
 /// </summary>
 public sealed record ValueReport(int OrganisationId, DateOnly From, DateOnly To, Measures Measures, long? MedianFirstResponseMinutes, IReadOnlyList<GoodwillValue> Goodwill)
 {
+    /// <summary>
+    /// The known issues fixed that the organisation reported: those now fixed that its own tickets are linked to, as
+    /// they stand when the report is read (a fix is not dated, so the period does not narrow them).
+    /// </summary>
+    public IReadOnlyList<ReportedFix> KnownIssuesFixed { get; init; } = [];
+
     public long TicketsResolved => Measures.TicketsResolved;
 
     public long EngineerMinutes => Measures.MinutesWorked;

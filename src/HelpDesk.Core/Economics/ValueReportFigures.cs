@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.KnownIssues;
 
 namespace HelpDesk.Core.Economics;
 
@@ -29,6 +30,7 @@ public static class ValueReportFigures
                 report.Csat.WhyNone ?? $"{report.Csat.Formula}: {report.Csat.Inputs}"),
             new("first-contact-resolutions", "Resolved at the first reply", Count(report.FirstContactResolutions), report.FirstContactResolutions,
                 report.FirstContactResolution.WhyNone ?? $"{report.FirstContactResolution.Formula}: {report.FirstContactResolution.Inputs}"),
+            new("known-issues-fixed", "Known issues fixed that you reported", Count(report.KnownIssuesFixed.Count), report.KnownIssuesFixed.Count, KnownIssuesFixedHow),
             new("goodwill", "Goodwill given", Money(report.GoodwillValueCents), report.GoodwillValueCents,
                 $"{Count(report.Goodwill.Count)} request(s) outside the cover worked at no charge, valued at the matching service's price"),
             new("services", "Services delivered", Money(report.ServicesDeliveredCents), report.ServicesDeliveredCents,
@@ -38,6 +40,17 @@ public static class ValueReportFigures
             new("labour", "What the support took", Money(report.LabourCents), report.LabourCents,
                 "the engineer hours at their cost, and partners' prices per case"),
         ];
+    }
+
+    /// <summary>How the known issues fixed are counted, in one sentence for the customer.</summary>
+    public const string KnownIssuesFixedHow =
+        "the known issues (defects, limitations, feature requests) now fixed that one or more of your organisation's own tickets were linked to, whenever they were reported; other customers' tickets are not counted";
+
+    /// <summary>A fixed known issue in a line: its title, the release the fix shipped in and how many of the customer's tickets reported it.</summary>
+    public static string Line(ReportedFix fix)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        return $"{fix.Title} ({fix.ProductName}): {KnownIssueWording.Status(KnownIssueStatus.Fixed, fix.Release)}, reported on {Count(fix.Tickets)} of your tickets";
     }
 
     /// <summary>One sentence setting what the customer got against what the contract cost.</summary>

@@ -13,6 +13,12 @@ public interface IKnownIssueStore
     /// <summary>The known issues linked to the organisation's tickets: all a customer may see of them.</summary>
     Task<IReadOnlyList<KnownIssue>> ListForOrganisationAsync(int organisationId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The known issues now <see cref="KnownIssueStatus.Fixed"/> that are linked to the organisation's tickets, each
+    /// with how many of the organisation's own tickets are linked to it (other organisations' are not counted).
+    /// </summary>
+    Task<IReadOnlyList<ReportedFix>> FixedForOrganisationAsync(int organisationId, CancellationToken cancellationToken = default);
+
     /// <returns>The new issue's id.</returns>
     Task<int> AddAsync(KnownIssue issue, CancellationToken cancellationToken = default);
 
@@ -41,3 +47,6 @@ public interface IKnownIssueStore
 }
 
 public sealed record CoveredValue(int OrganisationId, int ProductId, long ValueCents);
+
+/// <summary>A fixed known issue an organisation reported: the release the fix shipped in and how many of its tickets were linked.</summary>
+public sealed record ReportedFix(int KnownIssueId, string Title, string ProductName, string? Release, int Tickets);

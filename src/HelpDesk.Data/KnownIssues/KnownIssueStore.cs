@@ -49,6 +49,23 @@ public sealed class KnownIssueStore(IDbConnectionFactory connections) : IKnownIs
         return [.. rows.Select(r => r.ToIssue())];
     }
 
+    public async Task<IReadOnlyList<ReportedFix>> FixedForOrganisationAsync(int organisationId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT k.Id AS KnownIssueId, k.Title, p.Name AS ProductName, k.StatusRelease AS Release, COUNT(*) AS Tickets
+            FROM KnownIssues k
+            JOIN Products p ON p.Id = k.ProductId
+            JOIN KnownIssueTickets l ON l.KnownIssueId = k.Id
+            JOIN Tickets t ON t.Id = l.TicketId
+            WHERE k.Status = 'Fixed' AND t.OrganisationId = @OrganisationId
+            GROUP BY k.Id, k.Title, p.Name, k.StatusRelease
+            ORDER BY k.Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ReportedFixRow>(new CommandDefinition(sql, new { OrganisationId = organisationId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new ReportedFix(r.KnownIssueId, r.Title, r.ProductName, r.Release, r.Tickets))];
+    }
+
     public async Task<int> AddAsync(KnownIssue issue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issue);
@@ -234,6 +251,15 @@ public sealed class KnownIssueStore(IDbConnectionFactory connections) : IKnownIs
         public string OrganisationName { get; init; } = "";
         public string Subject { get; init; } = "";
         public string Status { get; init; } = "";
+    }
+
+    private sealed record ReportedFixRow
+    {
+        public int KnownIssueId { get; init; }
+        public string Title { get; init; } = "";
+        public string ProductName { get; init; } = "";
+        public string? Release { get; init; }
+        public int Tickets { get; init; }
     }
 
     private sealed record CoveredValueRow

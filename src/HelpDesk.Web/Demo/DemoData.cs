@@ -164,6 +164,7 @@ public static partial class DemoData
 
         var tickets = await DemoTickets.SeedAsync(services, userIds, byDomain, now);
         await DemoNps.SeedAsync(services, userIds, byDomain, now);
+        await DemoKnownIssues.SeedAsync(services, userIds, byDomain, now);
         return tickets;
     }
 

@@ -1,5 +1,6 @@
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Economics;
+using HelpDesk.Core.KnownIssues;
 using HelpDesk.Core.Offers;
 
 namespace HelpDesk.Core.Tests.Economics;
@@ -92,5 +93,28 @@ public sealed class ValueReportsTests
 
         value.ValueCents.Should().Be(123_45);
         value.Why.Should().Contain("no published service answers this request");
+    }
+
+    [Fact]
+    public void Figures_CountTheKnownIssuesFixed_SayingHow_AndEachLineNamesItsReleaseAndTickets()
+    {
+        var report = new ValueReport(1, new(2026, 1, 1), Today, new Measures(), null, [])
+        {
+            KnownIssuesFixed = [new(4, "MQTT bridge loses messages", "Mooring Gateway", "3.6", 3), new(9, "Timer drifts", "Keel RTOS", "5.3", 1)],
+        };
+
+        var figure = ValueReportFigures.Of(report, Currency.Default).Single(f => f.Key == "known-issues-fixed");
+
+        (figure.Value, figure.Raw).Should().Be(("2", 2L));
+        figure.How.Should().Contain("your organisation's own tickets").And.Contain("other customers' tickets are not counted");
+        ValueReportFigures.Line(report.KnownIssuesFixed[0]).Should().Be("MQTT bridge loses messages (Mooring Gateway): Fixed in 3.6, reported on 3 of your tickets");
+    }
+
+    [Fact]
+    public void Figures_SayNoKnownIssueWasFixed_WhenNoneWas()
+    {
+        var report = new ValueReport(1, new(2026, 1, 1), Today, new Measures(), null, []);
+
+        ValueReportFigures.Of(report, Currency.Default).Single(f => f.Key == "known-issues-fixed").Raw.Should().Be(0);
     }
 }

@@ -50,6 +50,25 @@ public abstract class KnownIssueStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task FixedForOrganisation_CountsOnlyTheOrganisationsOwnTicketsOfFixedIssues()
+    {
+        var store = new KnownIssueStore(Connections);
+        var product = await ProductAsync("keel");
+        var fixedIssue = await store.AddAsync(Issue(product, "Timer drifts") with { Status = KnownIssueStatus.Fixed, StatusRelease = "5.3" });
+        var open = await store.AddAsync(Issue(product, "Flash wears out"));
+        var northwind = await TestRows.OrganisationAsync(Connections, "Northwind");
+        var contoso = await TestRows.OrganisationAsync(Connections, "Contoso");
+        await store.LinkAsync(await TicketAsync(northwind, "Drift"), fixedIssue, 0, Now);
+        await store.LinkAsync(await TicketAsync(northwind, "Drift again"), fixedIssue, 0, Now);
+        await store.LinkAsync(await TicketAsync(northwind, "Wear"), open, 0, Now);
+        await store.LinkAsync(await TicketAsync(contoso, "Drift too"), fixedIssue, 0, Now);
+
+        (await store.FixedForOrganisationAsync(northwind)).Should().Equal(new ReportedFix(fixedIssue, "Timer drifts", "Product keel", "5.3", 2));
+        (await store.FixedForOrganisationAsync(contoso)).Should().Equal(new ReportedFix(fixedIssue, "Timer drifts", "Product keel", "5.3", 1));
+        (await store.FixedForOrganisationAsync(await TestRows.OrganisationAsync(Connections, "Fabrikam"))).Should().BeEmpty();
+    }
+
+    [SkippableFact]
     public async Task CoveredValues_SumTheActiveContractsInForce_ThatCoverTheProduct()
     {
         var store = new KnownIssueStore(Connections);
