@@ -53,6 +53,34 @@ public sealed class EconomicsRollupTests : ProviderTestBase
     }
 
     [Fact]
+    public async Task Rebuild_LeavesTheFactTablesIndexesAsTheMigrationsMadeThem_AndUsed()
+    {
+        await EconomicsWorld.SeedAsync(Connections);
+        var before = await IndexDefinitionsAsync();
+
+        await Rollup().RebuildAsync();
+        await Rollup().RebuildAsync();
+
+        before.Should().HaveCountGreaterThan(8, "the swap drops and creates again every secondary index of the four fact tables");
+        (await IndexDefinitionsAsync()).Should().Equal(before);
+        // Raw connections: EXPLAIN and sqlite_master are SQLite's own, not SQL the stores run on both engines.
+        await using var connection = EconomicsWorld.OpenRaw(Db);
+        var plan = string.Join(" | ", (await connection.QueryAsync<(long, long, long, string Detail)>(
+            "EXPLAIN QUERY PLAN SELECT f.Day FROM DailyFacts f WHERE f.OrganisationId = 1 AND f.Day >= '2026-01-01'")).Select(r => r.Detail));
+        plan.Should().Contain("IX_DailyFacts_Organisation");
+    }
+
+    private async Task<List<string>> IndexDefinitionsAsync()
+    {
+        await using var connection = EconomicsWorld.OpenRaw(Db);
+        return [.. await connection.QueryAsync<string>("""
+            SELECT m.name || ': ' || m.sql FROM sqlite_master m
+            WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN ('TicketDayFacts', 'ContractRevenueDays', 'DailyFacts', 'MonthlyFacts')
+            ORDER BY m.name
+            """)];
+    }
+
+    [Fact]
     public async Task Incremental_FromTheChangeLogAlone_EqualsTheRawTables()
     {
         var world = await EconomicsWorld.SeedAsync(Connections);
