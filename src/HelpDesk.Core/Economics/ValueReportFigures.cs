@@ -37,8 +37,6 @@ public static class ValueReportFigures
                 $"{Count(report.ServicesDelivered)} services offer(s) accepted in the period"),
             new("contract-cost", "What the contract cost", Money(report.ContractCostCents), report.ContractCostCents,
                 "your contracts' value for the days of the period, spread evenly over each term"),
-            new("labour", "What the support took", Money(report.LabourCents), report.LabourCents,
-                "the engineer hours at their cost, and partners' prices per case"),
         ];
     }
 
@@ -59,8 +57,8 @@ public static class ValueReportFigures
         ArgumentNullException.ThrowIfNull(report);
         string Money(long cents) => Contracts.Money.Format(cents, currency);
         return $"From {Date(report.From)} to {Date(report.To)} your contracts cost {Money(report.ContractCostCents)}. " +
-            $"We resolved {Count(report.TicketsResolved)} ticket(s) in {(report.EngineerMinutes / 60m).ToString("#,##0.0", CultureInfo.InvariantCulture)} engineer hours " +
-            $"that cost {Money(report.LabourCents)} to give, and did {Money(report.GoodwillValueCents)} of work outside the cover at no charge.";
+            $"We resolved {Count(report.TicketsResolved)} ticket(s) in {(report.EngineerMinutes / 60m).ToString("#,##0.0", CultureInfo.InvariantCulture)} engineer hours, " +
+            $"and did {Money(report.GoodwillValueCents)} of work outside the cover at no charge.";
     }
 
     public static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
