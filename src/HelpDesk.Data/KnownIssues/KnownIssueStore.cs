@@ -140,16 +140,16 @@ public sealed class KnownIssueStore(IDbConnectionFactory connections) : IKnownIs
             return [];
         }
 
-        const string sql = """
+        var sql = $"""
             SELECT l.KnownIssueId, t.Id AS TicketId, t.OrganisationId, o.Name AS OrganisationName, t.Subject, t.Status
             FROM KnownIssueTickets l
             JOIN Tickets t ON t.Id = l.TicketId
             JOIN Organisations o ON o.Id = t.OrganisationId
-            WHERE l.KnownIssueId IN @Ids
+            WHERE l.KnownIssueId IN {connections.Dialect.IdList("Ids")}
             ORDER BY l.KnownIssueId, t.Id
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LinkedRow>(new CommandDefinition(sql, new { Ids = knownIssueIds }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<LinkedRow>(new CommandDefinition(sql, new { Ids = SqlDialect.IdsJson(knownIssueIds) }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new LinkedTicket(r.KnownIssueId, r.TicketId, r.OrganisationId, r.OrganisationName, r.Subject, Enum.Parse<TicketStatus>(r.Status)))];
     }
 
@@ -161,16 +161,16 @@ public sealed class KnownIssueStore(IDbConnectionFactory connections) : IKnownIs
             return [];
         }
 
-        const string sql = """
+        var sql = $"""
             SELECT c.OrganisationId, cp.ProductId, SUM(c.ValueCents) AS ValueCents
             FROM Contracts c
             JOIN ContractProducts cp ON cp.ContractId = c.Id
-            WHERE c.OrganisationId IN @Organisations AND c.Status = 'Active' AND c.StartsOn <= @Day AND c.EndsOn >= @Day
+            WHERE c.OrganisationId IN {connections.Dialect.IdList("Organisations")} AND c.Status = 'Active' AND c.StartsOn <= @Day AND c.EndsOn >= @Day
             GROUP BY c.OrganisationId, cp.ProductId
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CoveredValueRow>(new CommandDefinition(
-            sql, new { Organisations = organisationIds, Day = day }, cancellationToken: cancellationToken));
+            sql, new { Organisations = SqlDialect.IdsJson(organisationIds), Day = day }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new CoveredValue(r.OrganisationId, r.ProductId, r.ValueCents))];
     }
 
