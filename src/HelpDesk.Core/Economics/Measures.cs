@@ -55,6 +55,26 @@ public sealed class Measures
         Csat4, Csat5, NpsPromoters, NpsPassives, NpsDetractors, OutOfScopeTickets, OffersSent, OffersAccepted,
     ];
 
+    /// <summary>The measures of <paramref name="values"/>, in the order <see cref="ToArray"/> gives them.</summary>
+    public static Measures FromArray(ReadOnlySpan<long> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length, Count, nameof(values));
+        return new Measures
+        {
+            TicketsOpened = values[0], TicketsResolved = values[1], TicketsClosed = values[2], FirstContactResolutions = values[3],
+            MinutesWorked = values[4], LabourCostCents = values[5], GoodwillCostCents = values[6], SupportRevenueCents = values[7],
+            ServicesRevenueCents = values[8], FirstResponseMet = values[9], FirstResponseMissed = values[10], ResolveMet = values[11],
+            ResolveMissed = values[12], FirstResponseCount = values[13], FirstResponseWallMinutes = values[14],
+            FirstResponseBusinessMinutes = values[15], ResolveCount = values[16], ResolveWallMinutes = values[17],
+            ResolveBusinessMinutes = values[18], CsatSum = values[19], CsatCount = values[20], Csat1 = values[21], Csat2 = values[22],
+            Csat3 = values[23], Csat4 = values[24], Csat5 = values[25], NpsPromoters = values[26], NpsPassives = values[27],
+            NpsDetractors = values[28], OutOfScopeTickets = values[29], OffersSent = values[30], OffersAccepted = values[31],
+        };
+    }
+
+    /// <summary>How many measures there are.</summary>
+    public const int Count = 32;
+
     /// <summary>Whether every measure of <paramref name="other"/> equals this one's.</summary>
     public bool HasSameValuesAs(Measures other)
     {

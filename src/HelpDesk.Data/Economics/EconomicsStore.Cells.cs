@@ -17,7 +17,6 @@ public sealed partial class EconomicsStore
         DELETE FROM EconomicsDirtyDays;
         DELETE FROM EconomicsDirtyCells;
         DELETE FROM EconomicsCellSums;
-        DELETE FROM EconomicsDirtyMonths;
         DELETE FROM EconomicsMonthSums;
         """;
 
@@ -61,11 +60,11 @@ public sealed partial class EconomicsStore
 
     private static async Task RecomputeDirtyCellsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        foreach (var sql in (string[])[MarkDirtyMonths, SumDirtyCells, .. Days.WriteSums])
+        foreach (var sql in (string[])[SumDirtyCells, SumMonthChanges, .. Days.WriteSums])
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
         }
 
-        await RecomputeDirtyMonthsAsync(connection, transaction, cancellationToken);
+        await WriteMonthChangesAsync(connection, transaction, cancellationToken);
     }
 }

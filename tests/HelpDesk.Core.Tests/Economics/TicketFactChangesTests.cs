@@ -66,4 +66,22 @@ public sealed class TicketFactChangesTests
             changed.ToArray()[names.IndexOf(property)].Should().Be(1, $"{property.Name} is written in its column's place");
         }
     }
+
+    [Fact]
+    public void FromArray_ReadsEveryMeasureBackFromItsPlace()
+    {
+        var names = typeof(Measures).GetProperties().Where(p => p.PropertyType == typeof(long)).ToList();
+        names.Should().HaveCount(Measures.Count);
+        var values = Enumerable.Range(1, Measures.Count).Select(i => (long)i * 7).ToArray();
+
+        var measures = Measures.FromArray(values);
+
+        measures.ToArray().Should().Equal(values);
+        foreach (var property in names)
+        {
+            property.GetValue(measures).Should().Be(values[names.IndexOf(property)], property.Name);
+        }
+
+        FluentActions.Invoking(() => Measures.FromArray(new long[Measures.Count - 1])).Should().Throw<ArgumentOutOfRangeException>();
+    }
 }

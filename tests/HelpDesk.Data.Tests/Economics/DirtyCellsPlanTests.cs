@@ -38,7 +38,19 @@ public sealed class DirtyCellsPlanTests : ProviderTestBase
     }
 
     [Fact]
-    public async Task UpdatingTheDirtyMonths_SeeksEachMonthlyCellByItsKey()
+    public async Task SummingTheMonthChanges_SeeksEachCellsSumAndStoredRowByItsKey()
+    {
+        var plan = await PlanAsync(EconomicsStore.SumMonthChanges);
+
+        const string cellKey = "(Day=? AND OrganisationId=? AND ContractId=? AND ProductId=? AND Region=?)";
+        plan.Should().Contain(d => d.StartsWith("SEARCH n USING", StringComparison.Ordinal) && d.Contains(cellKey, StringComparison.Ordinal), string.Join("\n", plan));
+        plan.Should().Contain(d => d.StartsWith("SEARCH o USING", StringComparison.Ordinal) && d.Contains(cellKey, StringComparison.Ordinal), string.Join("\n", plan));
+        plan.Should().Contain(d => d.StartsWith("SEARCH m USING", StringComparison.Ordinal) && d.Contains("(Month=? AND OrganisationId=? AND ContractId=? AND ProductId=? AND Region=?)", StringComparison.Ordinal), string.Join("\n", plan));
+        plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN d" || d == "SCAN c", "only the dirty cells and their months' changes are read whole:\n" + string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task UpdatingTheTouchedMonths_SeeksEachMonthlyCellByItsKey()
     {
         var plan = await PlanAsync(EconomicsStore.Months.Update);
 
@@ -46,18 +58,27 @@ public sealed class DirtyCellsPlanTests : ProviderTestBase
             d => d.StartsWith("SEARCH MonthlyFacts USING", StringComparison.Ordinal)
                  && d.Contains("(Month=? AND OrganisationId=? AND ContractId=? AND ProductId=? AND Region=?)", StringComparison.Ordinal),
             string.Join("\n", plan));
-        plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN s", "only the summed months are read whole:\n" + string.Join("\n", plan));
+        plan.Where(d => d.StartsWith("SCAN ", StringComparison.Ordinal)).Should().OnlyContain(d => d == "SCAN s", "only the months' new sums are read whole:\n" + string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task AddingAndRemovingMonths_SeeksTheDailyCellsByKey_AndScansNoFacts()
+    {
+        foreach (var sql in new[] { EconomicsStore.AddNewMonths, EconomicsStore.RemoveEmptiedMonths })
+        {
+            var plan = await PlanAsync(sql);
+
+            plan.Should().Contain(d => d.StartsWith("SEARCH f ", StringComparison.Ordinal) && d.Contains("IX_DailyFacts_Key", StringComparison.Ordinal), string.Join("\n", plan));
+            plan.Should().NotContain(d => d.StartsWith("SCAN MonthlyFacts", StringComparison.Ordinal) || d.StartsWith("SCAN f", StringComparison.Ordinal) || d.StartsWith("SCAN m", StringComparison.Ordinal), string.Join("\n", plan));
+        }
     }
 
     [Fact]
     public async Task RemovingEmptiedCells_ReadsOnlyTheDirtyCells_NotTheWholeFacts()
     {
-        foreach (var grain in new[] { EconomicsStore.Days, EconomicsStore.Months })
-        {
-            var plan = await PlanAsync(grain.RemoveEmptied);
+        var plan = await PlanAsync(EconomicsStore.Days.RemoveEmptied);
 
-            plan.Should().NotContain($"SCAN {grain.Facts}", string.Join("\n", plan));
-        }
+        plan.Should().NotContain("SCAN DailyFacts", string.Join("\n", plan));
     }
 
     private async Task<List<string>> PlanAsync(string sql)
