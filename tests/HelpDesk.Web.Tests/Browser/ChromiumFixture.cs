@@ -48,12 +48,15 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context, as if a new person opened the site: no cookies, relative URLs resolve against <paramref name="baseUrl"/>.</summary>
-    public Task<IBrowserContext> NewContextAsync(string baseUrl) =>
+    public Task<IBrowserContext> NewContextAsync(string baseUrl) => NewContextAsync(baseUrl, 1280);
+
+    /// <summary>A fresh context whose window is <paramref name="width"/> pixels wide, as on a phone (390), a tablet (768) or a desktop.</summary>
+    public Task<IBrowserContext> NewContextAsync(string baseUrl, int width) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
         });
 
     /// <summary>A new person's browser, signed in through the sign-in page as <paramref name="email"/> and on the page their role lands on.</summary>

@@ -76,6 +76,10 @@ public sealed class IndexModel(
     /// <summary>The skill queue shown, when the tab is one.</summary>
     public string? SkillQueue => Tab == DeskTab.SkillQueue ? Core.Routing.SkillQueue.Parse(Queue?.Trim())?.Name : null;
 
+    /// <summary>Any filter or search is set: the page answers it, and the "needs your attention" panel stays out of the way.</summary>
+    public bool Filtered => Status is not null || Severity is not null || OrganisationId is not null || AssigneeId is not null
+        || !string.IsNullOrWhiteSpace(Product) || !string.IsNullOrWhiteSpace(Text);
+
     public TicketSort EffectiveSort => Sort ?? (Tab is DeskTab.All or DeskTab.Triage ? TicketSort.Updated : TicketSort.Due);
 
     public async Task<IActionResult> OnGetAsync()
