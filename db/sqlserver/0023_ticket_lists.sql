@@ -21,6 +21,12 @@ CREATE INDEX IX_Tickets_Assignee_Created ON dbo.Tickets (AssigneeId, CreatedUtc,
 CREATE INDEX IX_Tickets_Assignee_Severity ON dbo.Tickets (AssigneeId, Severity, Id DESC);
 CREATE INDEX IX_Tickets_Assignee_Due ON dbo.Tickets (AssigneeId, QueueDueUtc, Severity, CreatedUtc, Id);
 
+-- An engineer's open tickets (Mine) and the open tickets nobody has (Unassigned): closed ones are never read.
+CREATE INDEX IX_Tickets_AssigneeOpen_Updated ON dbo.Tickets (AssigneeId, UpdatedUtc, Id) WHERE Status <> 'Resolved' AND Status <> 'Closed';
+CREATE INDEX IX_Tickets_AssigneeOpen_Created ON dbo.Tickets (AssigneeId, CreatedUtc, Id) WHERE Status <> 'Resolved' AND Status <> 'Closed';
+CREATE INDEX IX_Tickets_AssigneeOpen_Severity ON dbo.Tickets (AssigneeId, Severity, Id DESC) WHERE Status <> 'Resolved' AND Status <> 'Closed';
+CREATE INDEX IX_Tickets_AssigneeOpen_Due ON dbo.Tickets (AssigneeId, QueueDueUtc, Severity, CreatedUtc, Id) WHERE Status <> 'Resolved' AND Status <> 'Closed';
+
 -- Only the tickets waiting in a skill queue, flagged for triage or needing classification are in these.
 CREATE INDEX IX_Tickets_Queue_Updated ON dbo.Tickets (Queue, UpdatedUtc, Id) WHERE Queue IS NOT NULL;
 CREATE INDEX IX_Tickets_Queue_Created ON dbo.Tickets (Queue, CreatedUtc, Id) WHERE Queue IS NOT NULL;

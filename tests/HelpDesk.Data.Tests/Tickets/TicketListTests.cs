@@ -105,6 +105,7 @@ public abstract class TicketListTests : ProviderTestBase
             new TicketQuery { Scope = TicketScope.Staff, Sort = sort, Take = 6 },
             new TicketQuery { Scope = TicketScope.Staff, Statuses = [TicketStatus.New, TicketStatus.Open], Sort = sort, Take = 6 },
             new TicketQuery { Scope = TicketScope.Staff, AssigneeId = engineer, Sort = sort, Take = 4 },
+            new TicketQuery { Scope = TicketScope.Staff, AssigneeId = engineer, Statuses = [TicketStatus.New, TicketStatus.Open], Sort = sort, Take = 4 },
             new TicketQuery { Scope = TicketScope.ForOrganisation(org), Sort = sort, Take = 5 },
         })
         {
