@@ -159,7 +159,10 @@ public sealed record TicketQuery
     /// <summary>Only the tickets closed as duplicates of this one.</summary>
     public int? DuplicateOfId { get; init; }
 
-    /// <summary>Matches a ticket number (HD-42 or 42) or words in the subject.</summary>
+    /// <summary>
+    /// Matches a ticket number (HD-42 or 42), or tickets holding every word (see <see cref="SearchWords"/>) in the subject,
+    /// the requester's name or address, the replies or, for staff, the internal notes.
+    /// </summary>
     public string? Text { get; init; }
     public TicketSort Sort { get; init; } = TicketSort.Updated;
 

@@ -68,6 +68,38 @@ public sealed class SqlDialect
     public static string IdsJson<T>(IEnumerable<T> ids) where T : struct, IFormattable =>
         $"[{string.Join(',', ids.Select(id => id.ToString(null, CultureInfo.InvariantCulture)))}]";
 
+    /// <summary>
+    /// Placed after a table's alias: read it through this index. SQLite's planner, guessing how many rows a filter
+    /// keeps, would otherwise often collect every matching row and sort them, where reading the index that holds the
+    /// list's order stops after one page. SQL Server's planner weighs a TOP against the order itself: no hint.
+    /// </summary>
+    public string ReadThrough(string index) => this == Sqlite ? $"INDEXED BY {index}" : "";
+
+    /// <summary>
+    /// <c>(subquery)</c> of the ids of tickets whose text (subject, requester, replies and, when
+    /// <paramref name="withNotes"/>, internal notes) holds every word of <paramref name="parameter"/>, whose value is
+    /// <see cref="TicketSearchQuery"/>: FTS5's MATCH on SQLite, CONTAINS on SQL Server, over the table TicketSearch.
+    /// </summary>
+    public string TicketSearchIds(string parameter, bool withNotes) => this == Sqlite
+        ? $"(SELECT rowid FROM TicketSearch WHERE TicketSearch MATCH @{parameter})"
+        : $"(SELECT TicketId FROM TicketSearch WHERE CONTAINS(({(withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies")}), @{parameter}))";
+
+    /// <summary>
+    /// The words as the engine's full-text query: each word quoted (so nothing in it is an operator) and matched as a
+    /// word's start, all required. SQLite names the columns in the query; SQL Server in <see cref="TicketSearchIds"/>.
+    /// </summary>
+    public string TicketSearchQuery(IReadOnlyList<string> words, bool withNotes)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (this == Sqlite)
+        {
+            var terms = string.Join(' ', words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+            return withNotes ? terms : $"{{Subject Requester Replies}} : ({terms})";
+        }
+
+        return string.Join(" AND ", words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));
+    }
+
     /// <summary>An INSERT statement followed by the query that returns its identity value.</summary>
     public string InsertReturningId(string insertSql) => $"{insertSql.TrimEnd().TrimEnd(';')};\n{SelectInsertedId}";
 

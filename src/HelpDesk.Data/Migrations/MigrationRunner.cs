@@ -40,6 +40,11 @@ public sealed partial class MigrationRunner(DatabaseOptions options, ILogger<Mig
 
         var result = upgrader.PerformUpgrade();
         var applied = result.Scripts.Select(s => s.Name).ToList();
+        if (result.Successful && options.Provider == DatabaseProvider.SqlServer)
+        {
+            SqlServerFullText.Ensure(options.ConnectionString);
+        }
+
         return result.Successful
             ? new MigrationResult(true, applied, null, null)
             : new MigrationResult(false, applied, result.ErrorScript?.Name, result.Error?.Message);

@@ -203,10 +203,13 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
     public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = TicketListSql.Build(query, connections.Dialect);
+        if (TicketListSql.Build(query, connections.Dialect, cancellationToken) is not { } command)
+        {
+            return new TicketPage([], null);
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<TicketSummary>(new CommandDefinition(
-                sql, TicketListSql.Parameters(query), cancellationToken: cancellationToken)))
+        var rows = (await connection.QueryAsync<TicketSummary>(command))
             .Select(r => r.NextDueUtc is { } due ? r with { NextDueUtc = TicketRoutingColumns.FromQueueDue(due) } : r)
             .ToList();
         if (rows.Count <= query.Take)

@@ -35,6 +35,11 @@ public static partial class HelpDeskStartup
                 return 0;
             }
 
+            if (VolumeSeed.IsWanted(args))
+            {
+                return await VolumeSeed.RunAsync(app.Services, args);
+            }
+
             // The currency and the router's and the SLA monitor's settings are read now, so a bad one stops start-up here.
             app.Services.GetRequiredService<HelpDesk.Core.Contracts.Currency>();
             app.Services.GetRequiredService<RoutingSettings>();

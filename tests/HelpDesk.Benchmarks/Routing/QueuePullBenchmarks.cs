@@ -10,6 +10,7 @@ using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Routing;
 using HelpDesk.Data.Scope;
+using HelpDesk.Data.Seeding;
 using Microsoft.Data.Sqlite;
 
 namespace HelpDesk.Benchmarks.Routing;
@@ -264,7 +265,7 @@ public class QueuePullBenchmarks
         insert.Prepare();
         for (var i = 0; i < WaitingTickets; i++)
         {
-            var level = Pick(random, [1, 2, 3, 4], [5, 20, 55, 20]);
+            var level = random.Pick([1, 2, 3, 4], [5, 20, 55, 20]);
             var filed = Now.AddDays(-14 * (1 - ((i + random.NextDouble()) / WaitingTickets)));
             DateTime? firstDue = random.Next(100) < 85 ? filed.AddHours(level * 4) : null;
             severity.Value = level;
@@ -329,21 +330,6 @@ public class QueuePullBenchmarks
         command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static T Pick<T>(Random random, T[] items, int[] weights)
-    {
-        var roll = random.Next(weights.Sum());
-        for (var i = 0; i < items.Length; i++)
-        {
-            roll -= weights[i];
-            if (roll < 0)
-            {
-                return items[i];
-            }
-        }
-
-        return items[^1];
     }
 
     private sealed class PullsPerSecondConfig : ManualConfig

@@ -4,6 +4,7 @@ using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Seeding;
 
 namespace HelpDesk.Benchmarks.Routing;
 
@@ -133,12 +134,12 @@ public class RoutingBenchmarks
         var loads = new List<EngineerLoad>(Engineers);
         for (var i = 0; i < Engineers; i++)
         {
-            var tier = Pick(random, [1, 2, 3], [50, 35, 15]);
+            var tier = random.Pick([1, 2, 3], [50, 35, 15]);
             var skills = new List<EngineerSkill>();
-            var skillCount = Pick(random, [1, 2, 3], [35, 45, 20]);
+            var skillCount = random.Pick([1, 2, 3], [35, 45, 20]);
             while (skills.Count < skillCount)
             {
-                var product = Pick(random, Products, [.. Products.Select(p => p.Weight)]);
+                var product = random.Pick(Products, [.. Products.Select(p => p.Weight)]);
                 if (skills.Any(s => s.ProductCode == product.Code))
                 {
                     continue;
@@ -206,20 +207,5 @@ public class RoutingBenchmarks
         }
 
         return loads;
-    }
-
-    private static T Pick<T>(Random random, T[] items, int[] weights)
-    {
-        var roll = random.Next(weights.Sum());
-        for (var i = 0; i < items.Length; i++)
-        {
-            roll -= weights[i];
-            if (roll < 0)
-            {
-                return items[i];
-            }
-        }
-
-        return items[^1];
     }
 }

@@ -12,26 +12,29 @@ using Microsoft.Data.Sqlite;
 namespace HelpDesk.Benchmarks.Tickets;
 
 /// <summary>
-/// The lists people wait for: the desk's "All open" queue (first page, and a page 2,500 rows (101 pages) deep reached by
-/// its keyset cursor) and a customer's portal list, both sorted by last update, through the real
-/// <see cref="TicketStore"/>. One invocation per iteration, so the median and P95 columns are the latency of
-/// single queries rather than of averages over a batch. The baseline is the portal page's SQL through a bare
-/// SqliteCommand, reading the same columns.
+/// The lists people wait for, on the generated help desk (<see cref="TicketDataset"/>, <c>HELPDESK_BENCH_TICKETS</c>
+/// tickets, a million unless set), through the real <see cref="TicketStore"/>: what <c>GET /api/tickets</c> gives an
+/// engineer with no filter, with <c>?sort=due</c> and with a text search, the desk's "Mine" tab, a customer's list and
+/// search, and a page 2,500 rows deep. One invocation per iteration, so the median and P95 columns are the latency of
+/// single queries. The baseline reads 26 tickets by primary key with the same columns and joins through a bare
+/// SqliteCommand: the least any page can cost.
 /// </summary>
 [Config(typeof(LatencyColumns))]
 [SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 40, invocationCount: 1)]
 public class TicketListBenchmarks
 {
-    private const int DeepRows = 2_500;
-
     private static readonly TicketStatus[] OpenStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.OnHold];
 
     private string _connectionString = "";
     private TicketStore _store = null!;
-    private TicketCursor _deep = null!;
     private int _organisationId;
+    private int _engineerId;
+    private int _middleId;
+    private TicketCursor _deep = null!;
 
-    [Params(100_000, 1_000_000)]
+    public static IEnumerable<int> Sizes => [TicketDataset.TicketCount];
+
+    [ParamsSource(nameof(Sizes))]
     public int Tickets { get; set; }
 
     [GlobalSetup]
@@ -41,25 +44,18 @@ public class TicketListBenchmarks
         var connections = DbConnectionFactory.Create(new DatabaseOptions(DatabaseProvider.Sqlite, _connectionString));
         _store = new TicketStore(connections, new AttachmentStore(connections), new OutboxStore(connections, new MailSettings()));
 
-        // The deep page starts where paging through the queue 25 at a time would have reached after 2,500 rows.
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT UpdatedUtc, Id FROM Tickets
-            WHERE Status IN ('New', 'Open', 'PendingCustomer', 'OnHold')
-            ORDER BY UpdatedUtc DESC, Id DESC LIMIT 1 OFFSET $offset
-            """;
-        command.Parameters.AddWithValue("$offset", DeepRows);
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            await reader.ReadAsync();
-            _deep = new TicketCursor(TicketSort.Updated, reader.GetDateTime(0).Ticks, reader.GetInt32(1));
-        }
-
-        // The largest organisation: the portal list with the most rows to choose from.
-        command.CommandText = "SELECT OrganisationId FROM Tickets GROUP BY OrganisationId ORDER BY COUNT(*) DESC LIMIT 1";
+        command.CommandText = "SELECT OrganisationId FROM Users WHERE NormalizedEmail = 'PERSON0@ORG1.EXAMPLE'";
         _organisationId = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT Id FROM Users WHERE NormalizedEmail = 'ENGINEER1@HELPDESK.TEST'";
+        _engineerId = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        _middleId = Tickets / 2;
+
+        // Where paging through everything 25 at a time would be after 2,500 rows.
+        var page = await _store.ListAsync(new TicketQuery { Scope = TicketScope.Staff, Take = 2_500 });
+        _deep = TicketCursor.After(page.Items[^1], TicketSort.Updated);
     }
 
     [GlobalCleanup]
@@ -70,8 +66,8 @@ public class TicketListBenchmarks
         SqliteConnection.ClearAllPools();
     }
 
-    [Benchmark(Baseline = true, Description = "raw SqliteCommand: portal list, first 25")]
-    public async Task<int> RawPortalList()
+    [Benchmark(Baseline = true, Description = "raw SqliteCommand: 26 tickets by id, same columns and joins")]
+    public async Task<int> RawById()
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
@@ -79,16 +75,17 @@ public class TicketListBenchmarks
         command.CommandText = """
             SELECT t.Id, t.Subject, t.Status, t.Severity, t.OrganisationId, o.Name AS OrganisationName,
                    r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
-                   t.CreatedUtc, t.UpdatedUtc
+                   COALESCE(t.OverrideVerdict, t.Verdict) AS Verdict, t.FirstResponseDueUtc, t.ResolveDueUtc,
+                   t.QueueDueUtc, t.SlaState, t.SlaPausedUtc, t.Tier, t.Queue, t.CreatedUtc, t.UpdatedUtc,
+                   t.NeedsClassification, t.QueuedUtc
             FROM Tickets t
             JOIN Organisations o ON o.Id = t.OrganisationId
             JOIN Users r ON r.Id = t.RequesterId
             LEFT JOIN Users a ON a.Id = t.AssigneeId
-            WHERE t.OrganisationId = $org
-            ORDER BY t.UpdatedUtc DESC, t.Id DESC
-            LIMIT 26
+            WHERE t.Id >= $from AND t.Id < $from + 26
+            ORDER BY t.Id
             """;
-        command.Parameters.AddWithValue("$org", _organisationId);
+        command.Parameters.AddWithValue("$from", _middleId);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = 0;
         while (await reader.ReadAsync())
@@ -99,17 +96,34 @@ public class TicketListBenchmarks
         return rows;
     }
 
-    [Benchmark(Description = "portal list: one organisation, updated, first 25")]
-    public async Task<int> PortalList() =>
-        (await _store.ListAsync(new TicketQuery { Scope = TicketScope.ForOrganisation(_organisationId) })).Items.Count;
+    [Benchmark(Description = "API, engineer: no filter (updated), first 25")]
+    public Task<int> EngineerNoFilter() => CountAsync(new TicketQuery { Scope = TicketScope.Staff });
 
-    [Benchmark(Description = "desk queue: all open, updated, first 25")]
-    public async Task<int> DeskQueueFirstPage() =>
-        (await _store.ListAsync(new TicketQuery { Scope = TicketScope.Staff, Statuses = OpenStatuses })).Items.Count;
+    [Benchmark(Description = "API, engineer: ?sort=due, first 25")]
+    public Task<int> EngineerByDue() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Sort = TicketSort.Due });
 
-    [Benchmark(Description = "desk queue: all open, updated, 25 after row 2,500 (keyset)")]
-    public async Task<int> DeskQueueDeepPage() =>
-        (await _store.ListAsync(new TicketQuery { Scope = TicketScope.Staff, Statuses = OpenStatuses, After = _deep })).Items.Count;
+    [Benchmark(Description = "API, engineer: ?q=webhook (one word in ~8%)")]
+    public Task<int> EngineerSearch() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Text = "webhook" });
+
+    [Benchmark(Description = "API, engineer: ?q=webhook crashes (~1%)")]
+    public Task<int> EngineerSearchTwoWords() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Text = "webhook crashes" });
+
+    [Benchmark(Description = "desk Mine: open, assigned to me, due order")]
+    public Task<int> DeskMine() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, AssigneeId = _engineerId, Statuses = OpenStatuses, Sort = TicketSort.Due });
+
+    [Benchmark(Description = "desk All open: updated, first 25")]
+    public Task<int> DeskAllOpen() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Statuses = OpenStatuses });
+
+    [Benchmark(Description = "API, engineer: 25 after row 2,500 (keyset)")]
+    public Task<int> EngineerDeepPage() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, After = _deep });
+
+    [Benchmark(Description = "portal: the largest customer's list, updated")]
+    public Task<int> CustomerList() => CountAsync(new TicketQuery { Scope = TicketScope.ForOrganisation(_organisationId) });
+
+    [Benchmark(Description = "portal: the largest customer's search ?q=webhook")]
+    public Task<int> CustomerSearch() => CountAsync(new TicketQuery { Scope = TicketScope.ForOrganisation(_organisationId), Text = "webhook" });
+
+    private async Task<int> CountAsync(TicketQuery query) => (await _store.ListAsync(query)).Items.Count;
 
     private sealed class LatencyColumns : ManualConfig
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HelpDesk.Data.Infrastructure;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
@@ -7,7 +8,7 @@ namespace HelpDesk.Data.Tests.Infrastructure;
 /// Parses SQL that ran on SQLite as T-SQL, after swapping the dialect seam's SQLite pieces for SQL Server's,
 /// to catch SQLite-only syntax in statements meant for both engines.
 /// </summary>
-public static class TSqlCompatibility
+public static partial class TSqlCompatibility
 {
     public static IReadOnlyList<string> Problems(IEnumerable<string> sqliteStatements)
     {
@@ -19,7 +20,9 @@ public static class TSqlCompatibility
                 .Replace(SqlDialect.Sqlite.PageClause, SqlDialect.SqlServer.PageClause, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TopClause, SqlDialect.SqlServer.TopClause, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.UtcNow, SqlDialect.SqlServer.UtcNow, StringComparison.Ordinal)
-                .Replace(SqlDialect.Sqlite.IdList("Ids"), SqlDialect.SqlServer.IdList("Ids"), StringComparison.Ordinal);
+                .Replace(SqlDialect.Sqlite.IdList("Ids"), SqlDialect.SqlServer.IdList("Ids"), StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.TicketSearchIds("Search", withNotes: true), SqlDialect.SqlServer.TicketSearchIds("Search", withNotes: true), StringComparison.Ordinal);
+            tsql = IndexHint().Replace(tsql, SqlDialect.SqlServer.ReadThrough("$1"));
             using var reader = new StringReader(tsql);
             new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
             problems.AddRange(errors.Select(e => $"line {e.Line}: {e.Message}\n{tsql}"));
@@ -27,4 +30,7 @@ public static class TSqlCompatibility
 
         return problems;
     }
+
+    [GeneratedRegex(@"INDEXED BY (\w+)")]
+    private static partial Regex IndexHint();
 }

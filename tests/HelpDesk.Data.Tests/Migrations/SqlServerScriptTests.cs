@@ -32,6 +32,16 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
+    public void FullTextIndexStatement_ParsesAsTSql_WithoutErrors()
+    {
+        using var reader = new StringReader(HelpDesk.Data.Migrations.SqlServerFullText.Sql);
+
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+
+        errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").Should().BeEmpty("the full-text catalog and index are made after the scripts");
+    }
+
+    [Fact]
     public void ScriptFolders_HoldAtLeastOneScript()
     {
         MigrationScriptFiles.Names(MigrationScriptFiles.SqliteFolder).Should().NotBeEmpty("db/sqlite holds the SQLite migrations");

@@ -4,15 +4,19 @@ using HelpDesk.Data.Migrations;
 
 namespace HelpDesk.Data.Tests.Migrations;
 
-/// <summary>Reads the tables, columns and indexes of a live SQLite database from its catalog.</summary>
+/// <summary>
+/// Reads the tables, columns and indexes of a live SQLite database from its catalog. A full-text (virtual) table counts
+/// as a table; the shadow tables SQLite keeps its index in do not, as SQL Server keeps its own out of sight.
+/// </summary>
 internal static class SqliteSchemaReader
 {
     public static async Task<IReadOnlyList<TableSchema>> ReadAsync(DbConnection connection)
     {
         var tableNames = await connection.QueryAsync<string>(
             """
-            SELECT name FROM sqlite_master
-            WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> @Journal
+            SELECT name FROM pragma_table_list
+            WHERE schema = 'main' AND type IN ('table', 'virtual')
+              AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> @Journal
             ORDER BY name
             """,
             new { Journal = MigrationRunner.JournalTable });
