@@ -18,6 +18,9 @@ public static class DbConnectionFactory
     }
 }
 
+// The writers' gate is a SemaphoreSlim whose wait handle is never asked for: it holds nothing to dispose, and the
+// factory lives as long as the app.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never created.")]
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
@@ -66,6 +69,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // drops out by itself. The value is the checkpoint pragma the handle was given.
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> _configured = new();
 
+    // One writer at a time in this process, waiting its turn without SQLite's busy sleeps (see WriterGatedConnection).
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
@@ -107,7 +113,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new WriterGatedConnection(_connectionString, _writer);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -130,7 +136,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public DbConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new WriterGatedConnection(_connectionString, _writer);
         try
         {
             connection.Open();

@@ -9,7 +9,8 @@ using Microsoft.Data.Sqlite;
 namespace HelpDesk.Benchmarks.Http;
 
 /// <summary>
-/// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- http-load [--requests N] [--callers 1,8,32]: starts the
+/// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- http-load [--requests N] [--callers 1,8,32]
+/// [--work raw,filing,email,list]: starts the
 /// built app on loopback over a fresh SQLite file (<see cref="RunningApp"/>) and drives it over HTTP — filing
 /// (POST /api/tickets as a customer, judged and routed), mail (POST /api/inbound/email, 2–4 KB messages) and the
 /// engineer's ticket list (GET /api/tickets) — at each number of callers, beside the raw SQLite baseline in the same run
@@ -27,8 +28,10 @@ public static class LoadDriver
     {
         var requests = Option(args, "--requests", "2000", int.Parse);
         var callers = Option(args, "--callers", "1,8,32", v => v.Split(',').Select(int.Parse).ToArray());
+        var work = Option(args, "--work", "raw,filing,email,list", v => v.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase));
 
         await using var app = await RunningApp.StartAsync();
+        Console.WriteLine($"app: {app.Address} (process {app.ProcessId})");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up on an empty database (migrations + demo seed) to a healthy /health: {app.StartUp.TotalSeconds:0.00} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory after start-up: {app.ResidentMegabytes():0} MB"));
 
@@ -43,19 +46,29 @@ public static class LoadDriver
         Task MailAsync(int i) => PostMailAsync(http, corpus.Next().Raw);
         Task ListAsync(int i) => ListOneAsync(http, engineer);
 
-        // The first requests pay for compiling, caches and the connection pool; they are not measured.
-        await Benchmarks.Callers.RunAsync(8, WarmUp, FileAsync);
-        await Benchmarks.Callers.RunAsync(8, WarmUp, MailAsync);
-        await Benchmarks.Callers.RunAsync(8, WarmUp, ListAsync);
-
         using var raw = new RawBaseline();
+        var kinds = new (string Key, string Work, Func<int, Task> Operation)[]
+        {
+            ("raw", "raw SQLite: 2-row insert transaction, WAL, synchronous NORMAL", raw.InsertAsync),
+            ("filing", "POST /api/tickets (judged, routed)", FileAsync),
+            ("email", "POST /api/inbound/email", MailAsync),
+            ("list", "GET /api/tickets (engineer, first page)", ListAsync),
+        };
+        kinds = [.. kinds.Where(k => work.Contains(k.Key))];
+
+        // The first requests pay for compiling, caches and the connection pool; they are not measured.
+        foreach (var kind in kinds)
+        {
+            await Benchmarks.Callers.RunAsync(8, WarmUp, kind.Operation);
+        }
+
         var rows = new List<LoadRow>();
         foreach (var n in callers)
         {
-            rows.Add(await LoadRow.MeasureAsync("raw SQLite: 2-row insert transaction, WAL, synchronous NORMAL", n, requests, raw.InsertAsync));
-            rows.Add(await LoadRow.MeasureAsync("POST /api/tickets (judged, routed)", n, requests, FileAsync));
-            rows.Add(await LoadRow.MeasureAsync("POST /api/inbound/email", n, requests, MailAsync));
-            rows.Add(await LoadRow.MeasureAsync("GET /api/tickets (engineer, first page)", n, requests, ListAsync));
+            foreach (var kind in kinds)
+            {
+                rows.Add(await LoadRow.MeasureAsync(kind.Work, n, requests, kind.Operation));
+            }
         }
 
         Console.WriteLine();

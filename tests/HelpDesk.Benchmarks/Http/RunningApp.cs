@@ -35,6 +35,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IReadOnlyCollection<string> Output => _output;
 
+    public int ProcessId => _process.Id;
+
     public static async Task<RunningApp> StartAsync()
     {
         var web = MailBenchmarkApp.WebProjectDirectory();
