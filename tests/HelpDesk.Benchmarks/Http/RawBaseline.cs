@@ -27,13 +27,7 @@ public sealed class RawBaseline : IDisposable
 
     public async Task InsertAsync(int i)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync();
-        }
+        await using var connection = await BenchmarkDatabase.OpenRawAsync(_connectionString);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
