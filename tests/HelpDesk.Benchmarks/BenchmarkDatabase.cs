@@ -1,5 +1,6 @@
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Migrations;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HelpDesk.Benchmarks;
@@ -17,5 +18,19 @@ public static class BenchmarkDatabase
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// A bare connection for the raw baselines, with the settings the app gives each of its connections, set on every
+    /// open as a baseline without the app's own savings.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenRawAsync(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync();
+        return connection;
     }
 }

@@ -3,10 +3,20 @@ using BenchmarkDotNet.Running;
 namespace HelpDesk.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- --filter '*'. Not a top-level program: the global
-/// <c>Program</c> is the web app's, which the mail benchmarks host.
+/// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- --filter '*', or <c>-- http-load</c> for the HTTP load
+/// driver (<see cref="Http.LoadDriver"/>). Not a top-level program: the global <c>Program</c> is the web app's, which
+/// the mail benchmarks host.
 /// </summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.FirstOrDefault() == "http-load")
+        {
+            return await Http.LoadDriver.RunAsync(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -73,7 +73,8 @@ public interface ITicketIntakeStep
 /// and the acknowledgement mail in one transaction. Nothing a customer sends is refused for what it asks;
 /// only input that cannot be stored (no subject, an oversized body) comes back as field errors. When the ticket
 /// was judged to use its contract's last incident and another ticket took it first, the steps run again, so the
-/// ticket is judged on the count as it is now (allowance used, or another contract) rather than over-using it. A
+/// ticket is judged on the count as it is now (allowance used, or another contract) rather than over-using it; likewise a
+/// ticket routed to an engineer whom tickets filed at the same moment filled first is routed again. A
 /// request sent again under its key files nothing and answers with the ticket the first filed.
 /// </summary>
 public sealed class FileTicket(
@@ -165,6 +166,10 @@ public sealed class FileTicket(
             {
                 // Judged again below, on the count another ticket's save has just moved.
             }
+            catch (AssigneeAtCapacityException) when (judgement < MaxRoutings)
+            {
+                // Routed again below, on the loads other tickets' saves have just moved.
+            }
             catch (DuplicateRequestKeyException)
             {
                 // The same request under the same key, sent at the same moment, won: answer with what it filed.
@@ -175,6 +180,9 @@ public sealed class FileTicket(
 
     /// <summary>Each lost race means another ticket took an incident, so a few judgements always settle it.</summary>
     private const int MaxJudgements = 5;
+
+    /// <summary>Each lost race means another ticket took a place, and places are few; once all are taken the ticket waits in a queue.</summary>
+    private const int MaxRoutings = 20;
 
     private static NewKeyedRequest? Keyed(FileTicketRequest request) => request.Key is not { } key
         ? null

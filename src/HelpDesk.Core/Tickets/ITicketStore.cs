@@ -14,6 +14,8 @@ public interface ITicketStore
     /// decision uses an incident (<see cref="Scope.EntitlementDecision.UsesIncident"/>) takes one of its contract's in
     /// the same transaction, only while the contract is below its plan's allowance; when another ticket took the
     /// last one first, nothing is saved and <see cref="IncidentAllowanceUsedException"/> is thrown, to judge again.
+    /// A ticket the router assigned is saved only while the engineer is below their capacity; when tickets filed at the
+    /// same moment filled it first, nothing is saved and <see cref="AssigneeAtCapacityException"/> is thrown, to route again.
     /// </summary>
     Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken = default);
 
@@ -123,6 +125,16 @@ public sealed class IncidentAllowanceUsedException(int contractId)
     : Exception($"The incidents of contract {Contracts.Contract.FormatNumber(contractId)} were used up before the ticket was saved.")
 {
     public int ContractId { get; } = contractId;
+}
+
+/// <summary>
+/// The engineer the router chose was filled to capacity by other tickets between routing this one and saving it:
+/// nothing was saved, and the ticket is to be routed again with the loads as they are now.
+/// </summary>
+public sealed class AssigneeAtCapacityException(int engineerId)
+    : Exception($"Engineer {engineerId} reached capacity before the ticket was saved.")
+{
+    public int EngineerId { get; } = engineerId;
 }
 
 public enum TicketSort

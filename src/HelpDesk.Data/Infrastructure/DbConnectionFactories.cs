@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
@@ -17,6 +18,9 @@ public static class DbConnectionFactory
     }
 }
 
+// The writers' gate is a SemaphoreSlim whose wait handle is never asked for: it holds nothing to dispose, and the
+// factory lives as long as the app.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never created.")]
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
@@ -49,7 +53,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // Transactions begin IMMEDIATE (the driver's default): a writer takes the write lock up front and waits for it
     // under the busy timeout, instead of reading first and then failing to upgrade when another writer got in between.
     // The last pragma says who copies the write-ahead log into the file: SQLite's default, the commit that takes the
-    // log past 1,000 pages, or (0) the SqliteCheckpointer while it runs. Pooled connections run it on every open.
+    // log past 1,000 pages, or (0) the SqliteCheckpointer while it runs.
+    // All of them stay with SQLite's own connection, which the driver's pool keeps open between uses: they run once
+    // for each pooled connection (again when the checkpoint mode changes), not on every open, where they were a
+    // round trip of their own in every store call of every request.
     private const string FirstConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
     private const string CommitsCheckpoint = " PRAGMA wal_autocheckpoint = 1000;";
@@ -57,6 +64,13 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     private volatile bool _walSet;
     private volatile bool _checkpointsInBackground;
+
+    // Keyed by SQLite's connection handle, which lives as long as the pooled connection: a handle the pool closes
+    // drops out by itself. The value is the checkpoint pragma the handle was given.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> _configured = new();
+
+    // One writer at a time in this process, waiting its turn without SQLite's busy sleeps (see WriterGatedConnection).
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -69,13 +83,19 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         set => _checkpointsInBackground = value;
     }
 
-    private string Pragmas => (_walSet, _checkpointsInBackground) switch
+    private string CheckpointPragma => _checkpointsInBackground ? CheckpointerCheckpoints : CommitsCheckpoint;
+
+    /// <summary>The pragmas the connection still needs, or null when its pooled handle already has them.</summary>
+    private string? Unconfigured(SqliteConnection connection) =>
+        _configured.TryGetValue(connection.Handle!, out var checkpoint) && ReferenceEquals(checkpoint, CheckpointPragma)
+            ? null
+            : (_walSet ? ConnectionPragmas : FirstConnectionPragmas) + CheckpointPragma;
+
+    private void Configured(SqliteConnection connection, string pragmas)
     {
-        (false, false) => FirstConnectionPragmas + CommitsCheckpoint,
-        (false, true) => FirstConnectionPragmas + CheckpointerCheckpoints,
-        (true, false) => ConnectionPragmas + CommitsCheckpoint,
-        (true, true) => ConnectionPragmas + CheckpointerCheckpoints,
-    };
+        _walSet = true;
+        _configured.AddOrUpdate(connection.Handle!, pragmas.EndsWith(CheckpointerCheckpoints, StringComparison.Ordinal) ? CheckpointerCheckpoints : CommitsCheckpoint);
+    }
 
     /// <summary>
     /// Copies what it can of the write-ahead log into the database file without waiting for readers or the writer, on
@@ -93,14 +113,18 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new WriterGatedConnection(_connectionString, _writer);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = Pragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            _walSet = true;
+            if (Unconfigured(connection) is { } pragmas)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = pragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                Configured(connection, pragmas);
+            }
+
             return connection;
         }
         catch
@@ -112,14 +136,18 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public DbConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new WriterGatedConnection(_connectionString, _writer);
         try
         {
             connection.Open();
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = Pragmas;
-            pragma.ExecuteNonQuery();
-            _walSet = true;
+            if (Unconfigured(connection) is { } pragmas)
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = pragmas;
+                pragma.ExecuteNonQuery();
+                Configured(connection, pragmas);
+            }
+
             return connection;
         }
         catch

@@ -17,9 +17,10 @@ public sealed partial class MigrationRunner(DatabaseOptions options, ILogger<Mig
 {
     public const string JournalTable = "SchemaVersions";
 
-    public MigrationResult Run() => Run(EmbeddedScripts(options.Provider));
+    /// <param name="applying">Told how many scripts are about to run, when there are any: a first start says so before it takes a while.</param>
+    public MigrationResult Run(Action<int>? applying = null) => Run(EmbeddedScripts(options.Provider), applying);
 
-    internal MigrationResult Run(IReadOnlyList<SqlScript> scripts)
+    internal MigrationResult Run(IReadOnlyList<SqlScript> scripts, Action<int>? applying = null)
     {
         var builder = options.Provider switch
         {
@@ -37,6 +38,11 @@ public sealed partial class MigrationRunner(DatabaseOptions options, ILogger<Mig
             .WithVariablesDisabled()
             .LogTo(new UpgradeLogger(logger))
             .Build();
+
+        if (applying is not null && upgrader.GetScriptsToExecute() is { Count: > 0 } pending)
+        {
+            applying(pending.Count);
+        }
 
         var result = upgrader.PerformUpgrade();
         var applied = result.Scripts.Select(s => s.Name).ToList();

@@ -54,6 +54,17 @@ internal static class EngineerRows
             transaction,
             cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// As <see cref="MarkAssignedAsync"/>, only while the engineer holds fewer open tickets than their capacity (the
+    /// count the Tickets triggers keep): false, and nothing written, when they are full.
+    /// </summary>
+    public static async Task<bool> TryMarkAssignedAsync(DbConnection connection, DbTransaction transaction, int engineerId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE EngineerProfiles SET LastAssignedUtc = @Now WHERE UserId = @UserId AND OpenTickets < Capacity",
+            new { UserId = engineerId, Now = nowUtc },
+            transaction,
+            cancellationToken: cancellationToken)) == 1;
+
     public static string FormatCodes(IEnumerable<string> codes) =>
         string.Join(",", codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
 

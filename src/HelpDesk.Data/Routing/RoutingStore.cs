@@ -15,12 +15,8 @@ namespace HelpDesk.Data.Routing;
 /// </summary>
 public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfileCache? cache = null) : IRoutingStore
 {
-    // Counted per engineer through IX_Tickets_Assignee_Status: a few index seeks each, however many tickets there are.
-    private const string LoadsSql = $"""
-        SELECT p.UserId, p.LastAssignedUtc,
-               (SELECT COUNT(*) FROM Tickets t WHERE t.AssigneeId = p.UserId AND t.Status IN ({EngineerRows.OpenStatuses})) AS OpenTickets
-        FROM EngineerProfiles p
-        """;
+    // The open count is kept on the profile row by the Tickets triggers (migration 0024): one row per engineer, no count.
+    private const string LoadsSql = "SELECT p.UserId, p.LastAssignedUtc, p.OpenTickets FROM EngineerProfiles p";
 
     private const string WorkloadSql = $"""
         SELECT p.UserId, p.LastAssignedUtc, COUNT(t.Id) AS OpenTickets,
@@ -96,7 +92,7 @@ public sealed class RoutingStore(IDbConnectionFactory connections, EngineerProfi
     public async Task<ClaimOutcome> ClaimAsync(TicketClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        const string openSql = $"SELECT COUNT(*) FROM Tickets WHERE AssigneeId = @EngineerId AND Status IN ({EngineerRows.OpenStatuses})";
+        const string openSql = "SELECT OpenTickets FROM EngineerProfiles WHERE UserId = @EngineerId";
 
         // Only a ticket still waiting is taken: of two engineers claiming it at once, one updates a row, the other none.
         const string claimSql = """

@@ -53,9 +53,21 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The assignee's profile row before the ticket's, the order every write that assigns takes (see RoutingStore.ClaimAsync).
+        // The router chose the engineer from loads read before this transaction: it still holds a place only if tickets
+        // filed meanwhile did not fill them.
         if (ticket.Ticket.AssigneeId is int assigneeId)
         {
-            await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
+            if (ticket.Ticket.Routing is { Outcome: RoutingOutcome.Assigned } routed && routed.AssigneeId == assigneeId)
+            {
+                if (!await EngineerRows.TryMarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken))
+                {
+                    throw new AssigneeAtCapacityException(assigneeId);
+                }
+            }
+            else
+            {
+                await EngineerRows.MarkAssignedAsync(connection, transaction, assigneeId, ticket.NowUtc, cancellationToken);
+            }
         }
 
         var filed = ticket.Ticket with { QueuedUtc = ticket.Ticket.Queue is null ? null : ticket.NowUtc };

@@ -82,6 +82,7 @@ public static partial class DemoData
 
         if (await users.FindByEmailAsync(People[0].Email) is null)
         {
+            Console.WriteLine("HelpDesk: seeding the demo (organisations, contracts, engineers and a year of tickets)…");
             var started = Stopwatch.GetTimestamp();
             var tickets = await SeedAsync(services, users, password);
             var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

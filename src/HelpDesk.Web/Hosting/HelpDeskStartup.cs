@@ -22,7 +22,9 @@ public static partial class HelpDeskStartup
             // Resolving the options reads and checks every database setting.
             var connections = app.Services.GetRequiredService<IDbConnectionFactory>();
             await DatabaseConfiguration.CheckReachableAsync(connections);
-            var migration = app.Services.GetRequiredService<MigrationRunner>().Run();
+            // On a first start the console says what is going on before the seconds it takes, so it never looks hung.
+            var migration = app.Services.GetRequiredService<MigrationRunner>().Run(
+                pending => Console.WriteLine($"HelpDesk: building the database ({pending} migration(s) to apply)…"));
             if (!migration.Successful)
             {
                 return Fail($"Migration {migration.FailedScript} failed and was rolled back: {migration.Error}");

@@ -86,13 +86,7 @@ public class InboundMailBenchmarks
         var (raw, from) = _app.Corpus.Next();
         var now = DateTime.UtcNow;
         var subject = MailCorpus.SubjectOf(raw.Length);
-        await using var connection = new SqliteConnection(_app.ConnectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-            await pragma.ExecuteNonQueryAsync();
-        }
+        await using var connection = await BenchmarkDatabase.OpenRawAsync(_app.ConnectionString);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();

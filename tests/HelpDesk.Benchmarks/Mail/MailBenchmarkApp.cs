@@ -117,7 +117,7 @@ public sealed class MailBenchmarkApp : WebApplicationFactory<Program>
         }
     }
 
-    private static string WebProjectDirectory()
+    internal static string WebProjectDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

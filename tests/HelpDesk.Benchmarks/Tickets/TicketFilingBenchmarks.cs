@@ -202,13 +202,7 @@ public class TicketFilingBenchmarks
     private async Task RawInsertAsync(int i)
     {
         var now = DateTime.UtcNow;
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-            await pragma.ExecuteNonQueryAsync();
-        }
+        await using var connection = await BenchmarkDatabase.OpenRawAsync(_connectionString);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var ticket = connection.CreateCommand();

@@ -126,6 +126,26 @@ public sealed class StartupTests : IDisposable
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Users")).Should().Be(0, "migrating seeds nothing");
     }
 
+    [Fact]
+    public async Task Migrate_SaysItIsBuildingTheDatabase_BeforeItDoes_OnlyWhenThereIsSomethingToApply()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__HelpDesk"] = $"Data Source={Path.Combine(_workDirectory, "first.db")}",
+        };
+
+        var first = await RunAppAsync(environment, "migrate");
+        var second = await RunAppAsync(environment, "migrate");
+
+        first.ExitCode.Should().Be(0, first.StandardError);
+        first.StandardOutput.Should().Contain("HelpDesk: building the database (");
+        first.StandardOutput.IndexOf("building the database", StringComparison.Ordinal)
+            .Should().BeLessThan(first.StandardOutput.IndexOf("database is up to date", StringComparison.Ordinal));
+        second.ExitCode.Should().Be(0, second.StandardError);
+        second.StandardOutput.Should().NotContain("building the database");
+    }
+
     public void Dispose()
     {
         try

@@ -82,6 +82,30 @@ public sealed class RoutingApiTests(HelpDeskAppFactory app) : IClassFixture<Help
     }
 
     [Fact]
+    public async Task Filing_ByManyCallersAtOnce_SavesEveryTicketJudgedAndRouted_AndFillsEachEngineerOnlyToCapacity()
+    {
+        var seed = await RoutingSeed.WriteAsync(app);
+        var first = await app.EngineerAsync(seed, "Cara Concurrent", proficiency: 3, capacity: 5);
+        var second = await app.EngineerAsync(seed, "Dev Concurrent", proficiency: 3, capacity: 5);
+        var tailspin = await app.SignInWithTokenAsync(RoutingSeed.Tailspin);
+
+        var filed = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            tailspin.FileAsync("", extra: new { subject = $"Burst {i}", body = "All at once.", severity = 3, product = seed.Code })));
+
+        var tickets = new List<Ticket>();
+        foreach (var answer in filed)
+        {
+            tickets.Add(await app.TicketAsync(answer.Number("id")));
+        }
+
+        tickets.Select(t => t.Subject).Should().BeEquivalentTo(Enumerable.Range(0, 24).Select(i => $"Burst {i}"));
+        tickets.Should().OnlyContain(t => t.Entitlement != null && t.Routing != null, "every ticket is judged and routed");
+        tickets.Count(t => t.AssigneeId == first.Id).Should().Be(5);
+        tickets.Count(t => t.AssigneeId == second.Id).Should().Be(5);
+        tickets.Count(t => t.AssigneeId == null && t.Queue == seed.Queue()).Should().Be(14);
+    }
+
+    [Fact]
     public async Task Escalate_RaisesTheTier_ReRoutes_AndAuditsTheReason()
     {
         var seed = await RoutingSeed.WriteAsync(app);

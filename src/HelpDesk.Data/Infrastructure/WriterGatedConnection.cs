@@ -1,0 +1,119 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace HelpDesk.Data.Infrastructure;
+
+/// <summary>
+/// A SQLite connection whose write transactions take turns in this process before SQLite sees them. SQLite lets one
+/// writer in at a time; a second one that asks meanwhile is refused and retried by the busy handler, which sleeps
+/// 1, 2, 5 … up to 100 ms between tries, however soon the first commits. With eight callers filing at once, most of a
+/// request's time went on those sleeps, and they made the long tail. Here a writer instead waits its turn on an
+/// async gate that opens the moment the previous writer is done, and SQLite's busy handler is left for writers in other
+/// processes. The turn lasts from BEGIN until SQLite is back out of the transaction (after COMMIT or ROLLBACK, checked
+/// on the connection itself), or until the connection is closed.
+/// </summary>
+internal sealed class WriterGatedConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
+{
+    /// <summary>After this long the writer goes on to SQLite, whose busy timeout then decides, as without the gate.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    private bool _holdsGate;
+
+    protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken)
+    {
+        if (!_holdsGate && Writes(isolationLevel))
+        {
+            _holdsGate = await gate.WaitAsync(MaxWait, cancellationToken);
+        }
+
+        return Begin(isolationLevel);
+    }
+
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
+    {
+        if (!_holdsGate && Writes(isolationLevel))
+        {
+            _holdsGate = gate.Wait(MaxWait);
+        }
+
+        return Begin(isolationLevel);
+    }
+
+    /// <summary>While a turn is held, commands note when the transaction has ended (the driver commits through one).</summary>
+    public override SqliteCommand CreateCommand()
+    {
+        var command = base.CreateCommand();
+        return _holdsGate
+            ? new TurnEndingCommand(this) { CommandTimeout = command.CommandTimeout, Transaction = command.Transaction }
+            : command;
+    }
+
+    public override void Close()
+    {
+        try
+        {
+            base.Close();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private SqliteTransaction Begin(IsolationLevel isolationLevel)
+    {
+        try
+        {
+            return BeginTransaction(isolationLevel, deferred: !Writes(isolationLevel));
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
+    }
+
+    /// <summary>As the driver decides: read uncommitted begins a deferred transaction, which takes no write lock up front.</summary>
+    private static bool Writes(IsolationLevel isolationLevel) => isolationLevel != IsolationLevel.ReadUncommitted;
+
+    private void ReleaseIfOutOfTransaction()
+    {
+        if (_holdsGate && Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0)
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        if (_holdsGate)
+        {
+            _holdsGate = false;
+            gate.Release();
+        }
+    }
+
+    private sealed class TurnEndingCommand : SqliteCommand
+    {
+        private readonly WriterGatedConnection _connection;
+
+        public TurnEndingCommand(WriterGatedConnection connection)
+        {
+            _connection = connection;
+            Connection = connection;
+        }
+
+        public override int ExecuteNonQuery()
+        {
+            try
+            {
+                return base.ExecuteNonQuery();
+            }
+            finally
+            {
+                _connection.ReleaseIfOutOfTransaction();
+            }
+        }
+    }
+}

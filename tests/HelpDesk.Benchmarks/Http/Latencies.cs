@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace HelpDesk.Benchmarks.Http;
+
+/// <summary>One row of the load table: how many operations a number of callers finished, how fast, and the latency spread.</summary>
+public sealed record LoadRow(string Work, int Callers, int Operations, TimeSpan Elapsed, double P50Ms, double P95Ms, double P99Ms, double MaxMs)
+{
+    public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    public static string Header =>
+        "| work | callers | ops | ops/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|---:|";
+
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"| {Work} | {Callers} | {Operations} | {PerSecond:N0} | {P50Ms:0.0} | {P95Ms:0.0} | {P99Ms:0.0} | {MaxMs:0.0} |");
+
+    /// <summary>
+    /// Runs <paramref name="operations"/> operations on <paramref name="callers"/> callers at once (each taking the next
+    /// in turn, as <see cref="Benchmarks.Callers"/> does) and times each one from the caller's side.
+    /// </summary>
+    public static async Task<LoadRow> MeasureAsync(string work, int callers, int operations, Func<int, Task> operation)
+    {
+        var ticks = new long[operations];
+        var clock = Stopwatch.StartNew();
+        await Benchmarks.Callers.RunAsync(callers, operations, async i =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            await operation(i);
+            ticks[i] = Stopwatch.GetTimestamp() - start;
+        });
+        clock.Stop();
+        Array.Sort(ticks);
+        return new LoadRow(work, callers, operations, clock.Elapsed, Percentile(ticks, 0.50), Percentile(ticks, 0.95), Percentile(ticks, 0.99), Milliseconds(ticks[^1]));
+    }
+
+    private static double Percentile(long[] sorted, double fraction) =>
+        Milliseconds(sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)]);
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+}

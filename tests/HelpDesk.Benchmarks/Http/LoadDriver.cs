@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Dapper;
+using HelpDesk.Benchmarks.Mail;
+using HelpDesk.Web.Api;
+using Microsoft.Data.Sqlite;
+
+namespace HelpDesk.Benchmarks.Http;
+
+/// <summary>
+/// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- http-load [--requests N] [--callers 1,8,32]
+/// [--work raw,filing,email,list]: starts the
+/// built app on loopback over a fresh SQLite file (<see cref="RunningApp"/>) and drives it over HTTP — filing
+/// (POST /api/tickets as a customer, judged and routed), mail (POST /api/inbound/email, 2–4 KB messages) and the
+/// engineer's ticket list (GET /api/tickets) — at each number of callers, beside the raw SQLite baseline in the same run
+/// (a two-row insert transaction, WAL, synchronous NORMAL). Prints a Markdown table with throughput and p50/p95/p99, the
+/// start-up time on the empty database, the app's memory after the load, and whether every filed ticket was saved
+/// judged and routed.
+/// </summary>
+public static class LoadDriver
+{
+    private const string CustomerEmail = "customer@northwind.example";
+    private const string EngineerEmail = "engineer@helpdesk.test";
+    private const int WarmUp = 300;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = Option(args, "--requests", "2000", int.Parse);
+        var callers = Option(args, "--callers", "1,8,32", v => v.Split(',').Select(int.Parse).ToArray());
+        var work = Option(args, "--work", "raw,filing,email,list", v => v.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+        await using var app = await RunningApp.StartAsync();
+        Console.WriteLine($"app: {app.Address} (process {app.ProcessId})");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up on an empty database (migrations + demo seed) to a healthy /health: {app.StartUp.TotalSeconds:0.00} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory after start-up: {app.ResidentMegabytes():0} MB"));
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.Address };
+        var customer = await SignInAsync(http, CustomerEmail);
+        var engineer = await SignInAsync(http, EngineerEmail);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var corpus = new MailCorpus([.. Enumerable.Range(0, MailCorpus.ContactCount).Select(i => new MailContact(0, 0, $"bench.{run}.{i}@northwind.example", $"Bench Sender {i}"))]);
+        var filed = 0;
+
+        Task FileAsync(int i) => FileOneAsync(http, customer, $"{run} Orders API returns 500 on bulk import {Interlocked.Increment(ref filed)}");
+        Task MailAsync(int i) => PostMailAsync(http, corpus.Next().Raw);
+        Task ListAsync(int i) => ListOneAsync(http, engineer);
+
+        using var raw = new RawBaseline();
+        var kinds = new (string Key, string Work, Func<int, Task> Operation)[]
+        {
+            ("raw", "raw SQLite: 2-row insert transaction, WAL, synchronous NORMAL", raw.InsertAsync),
+            ("filing", "POST /api/tickets (judged, routed)", FileAsync),
+            ("email", "POST /api/inbound/email", MailAsync),
+            ("list", "GET /api/tickets (engineer, first page)", ListAsync),
+        };
+        kinds = [.. kinds.Where(k => work.Contains(k.Key))];
+
+        // The first requests pay for compiling, caches and the connection pool; they are not measured.
+        foreach (var kind in kinds)
+        {
+            await Benchmarks.Callers.RunAsync(8, WarmUp, kind.Operation);
+        }
+
+        var rows = new List<LoadRow>();
+        foreach (var n in callers)
+        {
+            foreach (var kind in kinds)
+            {
+                rows.Add(await LoadRow.MeasureAsync(kind.Work, n, requests, kind.Operation));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(LoadRow.Header);
+        foreach (var row in rows)
+        {
+            Console.WriteLine(row);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory after the load: {app.ResidentMegabytes():0} MB"));
+        var (saved, judgedAndRouted) = await CountFiledAsync(app.DatabaseFile, run);
+        Console.WriteLine($"filed {filed} tickets: {saved} saved, {judgedAndRouted} judged and routed");
+        return saved == filed && judgedAndRouted == filed ? 0 : 1;
+    }
+
+    private static T Option<T>(string[] args, string name, string fallback, Func<string, T> parse)
+    {
+        var at = Array.IndexOf(args, name);
+        return parse(at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback);
+    }
+
+    private static async Task<AuthenticationHeaderValue> SignInAsync(HttpClient http, string email)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email, password = RunningApp.DemoPassword });
+        var body = await response.Content.ReadFromJsonAsync<SignedIn>();
+        return response.IsSuccessStatusCode && body?.AccessToken is { Length: > 0 } token
+            ? new AuthenticationHeaderValue("Bearer", token)
+            : throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}.");
+    }
+
+    private static async Task FileOneAsync(HttpClient http, AuthenticationHeaderValue customer, string subject)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
+        {
+            Content = JsonContent.Create(new FileTicketBody(
+                subject,
+                "Since this morning every bulk import fails with HTTP 500.\n\nSingle orders still go through.",
+                2,
+                "keel",
+                null,
+                null,
+                "problem",
+                null)),
+        };
+        request.Headers.Authorization = customer;
+        using var response = await http.SendAsync(request);
+        Ensure(response, System.Net.HttpStatusCode.Created);
+    }
+
+    private static async Task PostMailAsync(HttpClient http, byte[] raw)
+    {
+        using var content = new ByteArrayContent(raw);
+        content.Headers.ContentType = new MediaTypeHeaderValue(InboundMailEndpoints.ContentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/email") { Content = content };
+        request.Headers.Add("X-Api-Key", MailBenchmarkApp.IngressKey);
+        using var response = await http.SendAsync(request);
+        Ensure(response, System.Net.HttpStatusCode.OK);
+    }
+
+    private static async Task ListOneAsync(HttpClient http, AuthenticationHeaderValue engineer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tickets");
+        request.Headers.Authorization = engineer;
+        using var response = await http.SendAsync(request);
+        Ensure(response, System.Net.HttpStatusCode.OK);
+        await response.Content.CopyToAsync(Stream.Null);
+    }
+
+    private static void Ensure(HttpResponseMessage response, System.Net.HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+        }
+    }
+
+    private static async Task<(int Saved, int JudgedAndRouted)> CountFiledAsync(string databaseFile, string run)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return await connection.QuerySingleAsync<(int, int)>(
+            """
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN Verdict IS NOT NULL AND Routing IS NOT NULL THEN 1 ELSE 0 END), 0)
+            FROM Tickets WHERE Subject LIKE @Run
+            """,
+            new { Run = run + " %" });
+    }
+
+    private sealed record SignedIn(string? AccessToken);
+}

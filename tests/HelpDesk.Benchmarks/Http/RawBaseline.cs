@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+
+namespace HelpDesk.Benchmarks.Http;
+
+/// <summary>
+/// What SQLite alone does on this machine in the same run: a ticket row and its message row in one transaction, on a
+/// pooled connection of a file of its own in WAL mode with synchronous NORMAL, the app's durability.
+/// </summary>
+public sealed class RawBaseline : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"helpdesk-bench-raw-{Guid.NewGuid():N}.db");
+    private readonly string _connectionString;
+
+    public RawBaseline()
+    {
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString;
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var schema = connection.CreateCommand();
+        schema.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE Tickets (Id INTEGER PRIMARY KEY, Subject TEXT NOT NULL, Status TEXT NOT NULL, CreatedUtc TEXT NOT NULL);
+            CREATE TABLE TicketMessages (Id INTEGER PRIMARY KEY, TicketId INTEGER NOT NULL REFERENCES Tickets (Id), Body TEXT NOT NULL, CreatedUtc TEXT NOT NULL);
+            """;
+        schema.ExecuteNonQuery();
+    }
+
+    public async Task InsertAsync(int i)
+    {
+        await using var connection = await BenchmarkDatabase.OpenRawAsync(_connectionString);
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO Tickets (Subject, Status, CreatedUtc) VALUES ($subject, 'New', $now);
+            INSERT INTO TicketMessages (TicketId, Body, CreatedUtc) VALUES (last_insert_rowid(), $body, $now);
+            """;
+        insert.Parameters.AddWithValue("$subject", "Orders API returns 500 on bulk import");
+        insert.Parameters.AddWithValue("$body", "Since this morning every bulk import fails with HTTP 500.\n\nSingle orders still go through.");
+        insert.Parameters.AddWithValue("$now", DateTime.UtcNow);
+        await insert.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
