@@ -20,6 +20,7 @@ public sealed record ChangeTicketStatusRequest(TicketActor Actor, int TicketId, 
 /// The contacts' NPS asks: a resolution mail to a customer contact who is due asks the question, and the ask is saved
 /// with the resolution. Without it the mail never asks (the demo's history is written so, leaving its customers due).
 /// </param>
+/// <param name="ratings">Signs the one-click rating links of a resolution mail to a customer; without it the mail points to the portal.</param>
 public sealed class ChangeTicketStatus(
     ITicketStore tickets,
     IPeopleDirectory people,
@@ -27,7 +28,8 @@ public sealed class ChangeTicketStatus(
     PublicSite site,
     ISlaCalendarSource? calendars = null,
     PullFromQueues? pull = null,
-    INpsStore? nps = null)
+    INpsStore? nps = null,
+    IRatingTokens? ratings = null)
 {
     public async Task<Result<Ticket>> HandleAsync(ChangeTicketStatusRequest request, CancellationToken cancellationToken = default)
     {
@@ -60,7 +62,7 @@ public sealed class ChangeTicketStatus(
             tickets,
             new TicketUpdate(changed, request.Actor.UserId, changes, now)
             {
-                Mail = notify ? [TicketMail.StatusChanged(changed, requester!, site, askNps)] : [],
+                Mail = notify ? [TicketMail.StatusChanged(changed, requester!, site, askNps, RatingLinks(changed, requester!))] : [],
                 NpsAsk = askNps ? new NewNpsAsk(requester!.Id, NpsChannels.Mail, changed.Id, now) : null,
             },
             cancellationToken);
@@ -71,4 +73,11 @@ public sealed class ChangeTicketStatus(
 
         return saved;
     }
+
+    /// <summary>The one-click links rating this resolution 1 to 5, for a customer who asked; none for staff.</summary>
+    private List<string>? RatingLinks(Ticket resolved, Person requester) =>
+        ratings is null || requester.IsStaff || requester.Id != resolved.RequesterId
+            ? null
+            : [.. Enumerable.Range(RatingScale.Min, RatingScale.Max)
+                .Select(score => site.Link($"/rate/{ratings.Issue(new RatingGrant(resolved.Id, resolved.Resolutions, requester.Id, score))}"))];
 }

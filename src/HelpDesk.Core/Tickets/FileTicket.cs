@@ -1,7 +1,9 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Scope;
+using HelpDesk.Core.Sla;
 
 namespace HelpDesk.Core.Tickets;
 
@@ -83,7 +85,9 @@ public sealed class FileTicket(
     IEnumerable<ITicketIntakeStep> steps,
     AttachmentPolicy attachments,
     TimeProvider clock,
-    IRequestKeyStore? keys = null)
+    IRequestKeyStore? keys = null,
+    PublicSite? site = null,
+    ISlaCalendarSource? calendars = null)
 {
     public async Task<Result<Ticket>> HandleAsync(FileTicketRequest request, CancellationToken cancellationToken = default)
     {
@@ -149,10 +153,15 @@ public sealed class FileTicket(
                 judged = await step.ApplyAsync(judged, request, now, cancellationToken);
             }
 
+            // The acknowledgement gives the SLA's due times where the customer is: the contract's support time zone.
+            var timeZone = request.Acknowledge && calendars is not null && judged.Entitlement?.ContractId is int contract
+                ? (await calendars.ForContractAsync(contract, cancellationToken))?.Hours.TimeZone
+                : null;
+
             try
             {
                 var saved = await tickets.CreateAsync(
-                    new NewTicket(judged, new NewMessage(request.RequesterId, MessageKind.Reply, body), ticket => request.Acknowledge ? [TicketMail.Acknowledge(ticket, requester, request.QuoteInAcknowledgement)] : [], now)
+                    new NewTicket(judged, new NewMessage(request.RequesterId, MessageKind.Reply, body), ticket => request.Acknowledge ? [TicketMail.Acknowledge(ticket, requester, request.QuoteInAcknowledgement, site, timeZone)] : [], now)
                     {
                         Attachments = request.Attachments,
                         Received = request.Received,

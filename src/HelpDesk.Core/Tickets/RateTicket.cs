@@ -2,7 +2,8 @@ using HelpDesk.Core.Common;
 
 namespace HelpDesk.Core.Tickets;
 
-public sealed record RateTicketRequest(TicketActor Actor, int TicketId, int Score, string? Comment);
+/// <param name="Resolution">The resolution a rating link was made for; a ticket resolved again since refuses it.</param>
+public sealed record RateTicketRequest(TicketActor Actor, int TicketId, int Score, string? Comment, int? Resolution = null);
 
 /// <summary>The requester's satisfaction rating (CSAT, 1–5) of a resolution; one rating per resolution.</summary>
 public sealed class RateTicket(ITicketStore tickets, TimeProvider clock)
@@ -37,6 +38,11 @@ public sealed class RateTicket(ITicketStore tickets, TimeProvider clock)
         if (ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed) || ticket.Resolutions == 0)
         {
             return Result<TicketRating>.Invalid("score", $"{ticket.Number} is not resolved yet; you can rate it once it is.");
+        }
+
+        if (request.Resolution is int resolution && resolution != ticket.Resolutions)
+        {
+            return Result<TicketRating>.Invalid("score", $"{ticket.Number} was reopened and resolved again since that mail; rate it from the newest one or on the portal.");
         }
 
         var rating = new TicketRating

@@ -23,31 +23,87 @@ public static class TicketMail
 
     /// <summary>
     /// To the requester: the ticket is filed. Without <paramref name="quote"/> it says nothing the sender wrote (no
-    /// subject, no name), for mail from someone the desk does not know.
+    /// subject, no name), for mail from someone the desk does not know. With <paramref name="site"/> it also says, in a
+    /// sentence each, how the request was judged, when the SLA answers and resolves it (in <paramref name="timeZone"/>,
+    /// the contract's support time zone, else UTC) and where to follow it.
     /// </summary>
-    public static OutboundMail Acknowledge(Ticket ticket, Person requester, bool quote = true) => quote
-        ? new(
+    public static OutboundMail Acknowledge(Ticket ticket, Person requester, bool quote = true, PublicSite? site = null, string? timeZone = null)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(requester);
+        var text = quote
+            ? $"""
+              Hello {requester.Name},
+
+              We have your request "{ticket.Subject}" as ticket {ticket.Number}. We will answer by email and on the portal.
+              Reply to this message to add anything; keep {Tag(ticket)} in the subject.
+              """
+            : $"""
+              Hello,
+
+              We have your request as ticket {ticket.Number}. We will answer by email.
+              Reply to this message to add anything; keep {Tag(ticket)} in the subject.
+              """;
+        if (quote && site is not null)
+        {
+            var facts = string.Join("\n", new[] { VerdictSentence(ticket), DueSentence(ticket, timeZone) }.OfType<string>());
+            text += (facts.Length > 0 ? "\n\n" + facts : "") + $"\n\nFollow it on the portal: {site.Link(PortalPath(ticket))}";
+        }
+
+        return new(
             Acknowledgement,
             requester.Email,
-            $"{Tag(ticket)} {ticket.Subject}",
-            $"""
-            Hello {requester.Name},
+            quote ? $"{Tag(ticket)} {ticket.Subject}" : $"{Tag(ticket)} We have your request",
+            text,
+            MailLayout.FromText(text, $"Ticket {ticket.Number}"),
+            ticket.Id);
+    }
 
-            We have your request "{ticket.Subject}" as ticket {ticket.Number}. We will answer by email and on the portal.
-            Reply to this message to add anything; keep {Tag(ticket)} in the subject.
-            """,
-            TicketId: ticket.Id)
-        : new(
-            Acknowledgement,
-            requester.Email,
-            $"{Tag(ticket)} We have your request",
-            $"""
-            Hello,
+    /// <summary>The ticket's page on the portal.</summary>
+    public static string PortalPath(Ticket ticket) => PortalPath(ticket.Id);
 
-            We have your request as ticket {ticket.Number}. We will answer by email.
-            Reply to this message to add anything; keep {Tag(ticket)} in the subject.
-            """,
-            TicketId: ticket.Id);
+    /// <summary>The portal page of the ticket with <paramref name="ticketId"/>.</summary>
+    public static string PortalPath(int ticketId) => $"/portal/tickets/{Uri.EscapeDataString(TicketNumber.Format(ticketId))}";
+
+    /// <summary>"Your request is entitled: …", the verdict and its first reason, or null before a verdict.</summary>
+    private static string? VerdictSentence(Ticket ticket)
+    {
+        if (ticket.Entitlement is not { } decision)
+        {
+            return null;
+        }
+
+        var reason = decision.Reasons.Count > 0 ? $": {decision.Reasons[0].Text.TrimEnd('.')}." : ".";
+        return $"Your request is {Scope.EntitlementWording.Verdict(ticket.Verdict ?? decision.Verdict)}{reason}";
+    }
+
+    /// <summary>When the SLA promises the first answer and the resolution, in the customer's time zone, or null with no SLA.</summary>
+    private static string? DueSentence(Ticket ticket, string? timeZone)
+    {
+        if (ticket.FirstResponseDueUtc is null && ticket.ResolveDueUtc is null)
+        {
+            return null;
+        }
+
+        var zone = FindZone(timeZone);
+        string When(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)
+            .ToString("ddd d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        var parts = new List<string>();
+        if (ticket.FirstResponseDueUtc is { } first)
+        {
+            parts.Add($"a first answer by {When(first)}");
+        }
+
+        if (ticket.ResolveDueUtc is { } resolve)
+        {
+            parts.Add($"a resolution by {When(resolve)}");
+        }
+
+        return $"Under your support plan you can expect {string.Join(" and ", parts)}.";
+    }
+
+    private static TimeZoneInfo FindZone(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static OutboundMail EngineerReplied(Ticket ticket, Person requester, Person engineer, MessageBody body) => new(
         Reply,
@@ -73,26 +129,53 @@ public static class TicketMail
         TicketId: ticket.Id);
 
     /// <summary>
-    /// To the requester: the ticket's new status. <paramref name="askNps"/> adds the NPS question to a resolution,
-    /// its links on <paramref name="site"/>.
+    /// To the requester: the ticket's new status. A resolution invites a rating: with <paramref name="ratingLinks"/>
+    /// (the links for scores 1 to 5, in order) one click on a score rates it, without signing in; without them, the
+    /// portal. <paramref name="askNps"/> adds the NPS question, its links on <paramref name="site"/>.
     /// </summary>
-    public static OutboundMail StatusChanged(Ticket ticket, Person requester, PublicSite site, bool askNps = false) => new(
-        StatusNotice,
-        requester.Email,
-        $"{Tag(ticket)} is now {TicketWorkflow.Describe(ticket.Status)}",
-        ticket.Status == TicketStatus.Resolved
-            ? $"""
-              Hello {requester.Name},
+    public static OutboundMail StatusChanged(Ticket ticket, Person requester, PublicSite site, bool askNps = false, IReadOnlyList<string>? ratingLinks = null)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(site);
+        var follow = $"The ticket on the portal: {site.Link(PortalPath(ticket))}";
+        if (ticket.Status != TicketStatus.Resolved)
+        {
+            var text = $"""
+                Hello {requester.Name},
 
-              We consider ticket {ticket.Number} "{ticket.Subject}" resolved. If it is not, reply to this message and it reopens.
-              You can rate how we did on the portal.
-              """ + (askNps ? "\n\n" + Economics.NpsSurvey.MailQuestion(ticket.Number, site) : "")
-            : $"""
-              Hello {requester.Name},
+                Ticket {ticket.Number} "{ticket.Subject}" is now {TicketWorkflow.Describe(ticket.Status)}.
 
-              Ticket {ticket.Number} "{ticket.Subject}" is now {TicketWorkflow.Describe(ticket.Status)}.
-              """,
-        TicketId: ticket.Id);
+                {follow}
+                """;
+            return new(StatusNotice, requester.Email, Subject(), text, MailLayout.FromText(text, $"Ticket {ticket.Number}"), TicketId: ticket.Id);
+        }
+
+        var opening = $"""
+            Hello {requester.Name},
+
+            We consider ticket {ticket.Number} "{ticket.Subject}" resolved. If it is not, reply to this message and it reopens.
+            """;
+        var nps = askNps ? "\n\n" + Economics.NpsSurvey.MailQuestion(ticket.Number, site) : "";
+        if (ratingLinks is not { Count: RatingScale.Max })
+        {
+            var text = opening + "\nYou can rate how we did on the portal.\n\n" + follow + nps;
+            return new(StatusNotice, requester.Email, Subject(), text, MailLayout.FromText(text, $"Ticket {ticket.Number}"), TicketId: ticket.Id);
+        }
+
+        var invitation = "\n\nHow did we do? One click on a rating sends it, no sign-in needed:";
+        var links = string.Join("\n", ratingLinks.Select((link, i) => $"{i + 1} ({RatingScale.Describe(i + 1)}): {link}"));
+        var buttons = ratingLinks.Select((link, i) => new MailButton($"{i + 1} ({RatingScale.Describe(i + 1)})", link)).ToList();
+        return new(
+            StatusNotice,
+            requester.Email,
+            Subject(),
+            opening + invitation + "\n" + links + "\n\n" + follow + nps,
+            MailLayout.FromText(opening + invitation, $"Ticket {ticket.Number}", buttons, follow + nps),
+            TicketId: ticket.Id);
+
+        string Subject() => $"{Tag(ticket)} is now {TicketWorkflow.Describe(ticket.Status)}";
+    }
 
     /// <summary>
     /// To the requester: staff corrected the ticket's facts and it was judged again with another verdict; the mail

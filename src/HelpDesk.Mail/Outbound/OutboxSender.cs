@@ -156,11 +156,12 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
             message.Headers.Add("X-Auto-Response-Suppress", "All");
         }
 
-        var body = new BodyBuilder { TextBody = entry.TextBody };
-        if (!string.IsNullOrEmpty(entry.HtmlBody))
+        // Every message has both parts: the HTML one that came with it, or one laid out from its text.
+        var body = new BodyBuilder
         {
-            body.HtmlBody = entry.HtmlBody;
-        }
+            TextBody = entry.TextBody,
+            HtmlBody = string.IsNullOrEmpty(entry.HtmlBody) ? MailLayout.FromText(entry.TextBody, settings.SupportName) : entry.HtmlBody,
+        };
 
         message.Body = body.ToMessageBody();
         return message;

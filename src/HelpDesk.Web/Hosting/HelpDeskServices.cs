@@ -294,6 +294,7 @@ public static class HelpDeskServices
     private static void AddDataProtection(IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("HelpDesk").PersistKeysToDatabase();
+        services.AddSingleton<HelpDesk.Core.Tickets.IRatingTokens, Tickets.DataProtectionRatingTokens>();
     }
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration)

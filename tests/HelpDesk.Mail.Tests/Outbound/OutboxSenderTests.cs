@@ -53,8 +53,10 @@ public sealed class OutboxSenderTests(TestMailServers servers)
         mail.Headers["Auto-Submitted"]!.Should().Be("auto-replied");
         mail.From.Mailboxes.Single().Should().Match<MailboxAddress>(a => a.Address == "support@helpdesk.example" && a.Name == "HelpDesk Support");
         mail.To.Mailboxes.Single().Address.Should().Be("anna@northwind.example");
-        mail.Body.Should().BeOfType<TextPart>().Which.IsPlain.Should().BeTrue();
+        var parts = mail.Body.Should().BeOfType<MultipartAlternative>().Subject.OfType<TextPart>().ToList();
+        parts.Select(p => p.ContentType.MimeType).Should().Equal("text/plain", "text/html");
         mail.TextBody!.Trim().Should().Be("We received your request.");
+        mail.HtmlBody.Should().Contain(">We received your request.</p>", "a message queued with text only is sent with an HTML part laid out from it");
         mail.Date.Should().Be(_clock.GetUtcNow());
         var entry = await _outbox.GetAsync(id);
         entry!.Status.Should().Be(OutboxStatus.Sent);

@@ -58,7 +58,7 @@ public partial class HelpDeskAppFactory
     {
         await using var connection = await Connections.OpenAsync();
         var rows = await connection.QueryAsync<OutboxRow>(
-            "SELECT Kind, ToAddress, Subject, TextBody FROM OutboxMessages WHERE ToAddress = @Email ORDER BY Id",
+            "SELECT Kind, ToAddress, Subject, TextBody, HtmlBody FROM OutboxMessages WHERE ToAddress = @Email ORDER BY Id",
             new { Email = email });
         return rows.AsList();
     }
@@ -84,4 +84,4 @@ public partial class HelpDeskAppFactory
     private static partial Regex MailLink();
 }
 
-public sealed record OutboxRow(string Kind, string ToAddress, string Subject, string TextBody);
+public sealed record OutboxRow(string Kind, string ToAddress, string Subject, string TextBody, string? HtmlBody);

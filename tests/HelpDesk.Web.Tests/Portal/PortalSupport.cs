@@ -111,7 +111,7 @@ public static partial class PortalApp
     {
         await using var connection = await app.Connections.OpenAsync();
         var rows = await connection.QueryAsync<OutboxRow>(
-            "SELECT Kind, ToAddress, Subject, TextBody FROM OutboxMessages WHERE TicketId = @TicketId ORDER BY Id", new { TicketId = ticketId });
+            "SELECT Kind, ToAddress, Subject, TextBody, HtmlBody FROM OutboxMessages WHERE TicketId = @TicketId ORDER BY Id", new { TicketId = ticketId });
         return rows.AsList();
     }
 

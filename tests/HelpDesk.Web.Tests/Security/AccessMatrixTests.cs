@@ -66,6 +66,8 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["GET /portal/tickets/new"] = "signin 200 200 403",
         ["GET /portal/tickets/{number}"] = "signin 404 200 403",
         ["GET /status/{code:int}"] = "404 404 404 404",
+        ["GET /rate/{token}"] = "400 400 400 400",
+        ["POST /rate/{token}"] = "400 400 400 400",
         ["POST /"] = "200 200 200 200",
         ["POST /account/confirmemail"] = "200 200 200 200",
         ["POST /account/forgotpassword"] = "200 200 200 200",
