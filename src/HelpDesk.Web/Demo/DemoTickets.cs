@@ -472,20 +472,7 @@ internal static class DemoTickets
 
         private T Pick<T>(IReadOnlyList<T> items) => items[Random.Next(items.Count)];
 
-        public T Weighted<T>(T[] items, int[] weights)
-        {
-            var roll = Random.Next(weights.Sum());
-            for (var i = 0; i < items.Length; i++)
-            {
-                roll -= weights[i];
-                if (roll < 0)
-                {
-                    return items[i];
-                }
-            }
-
-            return items[^1];
-        }
+        public T Weighted<T>(T[] items, int[] weights) => HelpDesk.Data.Seeding.WeightedChoice.Pick(Random, items, weights);
 
         // A refused step means the demo story broke a rule: a bug in the seed, not something to skip.
         private static T Check<T>(Result<T> result) => result.Succeeded
