@@ -4,6 +4,7 @@ using HelpDesk.Core.Mail;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Api;
 using HelpDesk.Web.Jobs;
+using HelpDesk.Web.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -72,6 +73,7 @@ public static class HelpDeskPipeline
 
         app.MapHelpDeskApi();
         app.MapRazorPages();
+        app.MapLiveDesk();
         var dashboard = new DashboardOptions
         {
             AppPath = "/admin",

@@ -13,6 +13,7 @@ using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Api;
 using HelpDesk.Web.Jobs;
+using HelpDesk.Web.Live;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -69,6 +70,7 @@ public static class HelpDeskServices
             new TicketSettings { CloseResolvedAfterDays = configuration.GetValue("Tickets:CloseResolvedAfterDays", 7) });
         services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
         services.AddHelpDeskMailHost(configuration, builder.Environment.ContentRootPath);
+        services.AddLiveDesk();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -224,7 +226,8 @@ public static class HelpDeskServices
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // The API and the live desk's hub answer a missing sign-in with a status, not a redirect to the sign-in page.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = apiStatus;
             return Task.CompletedTask;

@@ -99,6 +99,12 @@ public static class AccessMatrixRequests
             .Replace("{**path}", "", StringComparison.Ordinal);
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal) || path == "/health";
 
+        if (pattern == "/hubs/desk/negotiate")
+        {
+            // The SignalR client negotiates with a POST carrying the sign-in cookie.
+            return await browser.PostAsync(path + "?negotiateVersion=1", null);
+        }
+
         if (method is "GET" or "ANY")
         {
             return await (isApi ? script : browser).GetAsync(path);

@@ -15,6 +15,10 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
     {
         ["ANY /admin/jobs/{**path}"] = "signin 403 403 403",
         ["ANY /health"] = "200 200 200 200",
+        // The live desk's hub is for engineers and managers: the negotiate call (sent as a POST, as the client does)
+        // answers 401 without a sign-in and 403 to customers; a connection without a negotiated id is 400.
+        ["ANY /hubs/desk"] = "401 403 403 400",
+        ["ANY /hubs/desk/negotiate"] = "401 403 403 200",
         ["GET /"] = "200 200 200 200",
         ["GET /account/confirmemail"] = "200 200 200 200",
         ["GET /account/forgotpassword"] = "200 200 200 200",
