@@ -22,7 +22,9 @@ public static class LiveDeskHosting
         return services;
     }
 
-    public static void MapLiveDesk(this IEndpointRouteBuilder endpoints) => endpoints.MapHub<DeskHub>(DeskHub.Route);
+    /// <summary>A connection ends when the sign-in that opened it expires; the page's client then finds itself signed out.</summary>
+    public static void MapLiveDesk(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHub<DeskHub>(DeskHub.Route, options => options.CloseOnAuthenticationExpiration = true);
 
     private static ITicketStore Inner(IServiceProvider provider, ServiceDescriptor store) =>
         (ITicketStore)(store.ImplementationInstance
