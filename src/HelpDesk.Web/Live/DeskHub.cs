@@ -11,7 +11,7 @@ namespace HelpDesk.Web.Live;
 /// about any organisation's tickets reaches them this way. Only the fact of typing travels, never the text.
 /// </summary>
 [Authorize(Policy = Hosting.Areas.Desk)]
-public sealed class DeskHub(IPeopleDirectory people) : Hub
+public sealed class DeskHub(IPeopleDirectory people, DeskConnections connections) : Hub
 {
     public const string Route = "/hubs/desk";
 
@@ -25,7 +25,14 @@ public sealed class DeskHub(IPeopleDirectory people) : Hub
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, DeskGroup, Context.ConnectionAborted);
+        connections.Opened();
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed();
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>The page shows this ticket: it hears who else is replying to it.</summary>

@@ -12,11 +12,17 @@ namespace HelpDesk.Web.Live;
 public sealed partial class HubTicketChangeNotifier(
     IHubContext<DeskHub> hub,
     IPeopleDirectory people,
+    DeskConnections connections,
     ILogger<HubTicketChangeNotifier> logger) : ITicketChangeNotifier
 {
     public async Task TicketChangedAsync(TicketChanged change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (!connections.Any)
+        {
+            return;
+        }
+
         try
         {
             var by = change.ActorId is int actorId ? await people.FindAsync(actorId, CancellationToken.None) : null;

@@ -12,6 +12,7 @@ public static class LiveDeskHosting
     public static IServiceCollection AddLiveDesk(this IServiceCollection services)
     {
         services.AddSignalR();
+        services.AddSingleton<DeskConnections>();
         services.AddSingleton<ITicketChangeNotifier, HubTicketChangeNotifier>();
         var store = services.Last(d => d.ServiceType == typeof(ITicketStore));
         services.Remove(store);
