@@ -80,14 +80,22 @@
     pending?.abort();
     const controller = new AbortController();
     pending = controller;
+    // Busy until the latest question is answered: assistive technology (and the browser tests) wait for the verdict
+    // of the fields as they now stand, not one for fields since changed.
+    box.setAttribute('aria-busy', 'true');
     try {
       const response = await fetch(`${form.dataset.coverage}&${query}`, { signal: controller.signal, credentials: 'same-origin' });
-      if (response.ok && pending === controller) {
-        box.innerHTML = await response.text();
+      const html = response.ok ? await response.text() : null;
+      if (html !== null && pending === controller) {
+        box.innerHTML = html;
       }
     } catch (error) {
       if (error.name !== 'AbortError') {
         throw error;
+      }
+    } finally {
+      if (pending === controller) {
+        box.removeAttribute('aria-busy');
       }
     }
   }
