@@ -85,8 +85,8 @@ public static class TicketMail
             return null;
         }
 
-        var zone = FindZone(timeZone);
-        string When(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)
+        var zone = Contracts.ContractTerms.ZoneOf(timeZone);
+        string When(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(Contracts.ContractTerms.AsUtc(utc), zone)
             .ToString("ddd d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) + $" ({zone.Id})";
         var parts = new List<string>();
         if (ticket.FirstResponseDueUtc is { } first)
@@ -101,9 +101,6 @@ public static class TicketMail
 
         return $"Under your support plan you can expect {string.Join(" and ", parts)}.";
     }
-
-    private static TimeZoneInfo FindZone(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static OutboundMail EngineerReplied(Ticket ticket, Person requester, Person engineer, MessageBody body) => new(
         Reply,

@@ -14,10 +14,6 @@ namespace HelpDesk.Data.Economics;
 /// </summary>
 public sealed partial class EconomicsStore
 {
-    private static readonly string CellMatch = string.Join(" AND ", FactColumns.CellKey.Split(", ").Select(k => $"x.{k} = d.{k}"));
-
-    private static readonly string MonthKeyMatch = string.Join(" AND ", FactColumns.MonthKey.Split(", ").Select(k => $"m.{k} = s.{k}"));
-
     // Each touched month's new sum: its stored row (none counting as zero) plus, for each of its dirty cells, the cell's
     // new sum less its stored row. The dirty cells drive, so the sums and the daily cells are each sought by the cell's
     // key and the monthly row by the month's (DirtyCellsPlanTests reads the plan).
@@ -29,11 +25,11 @@ public sealed partial class EconomicsStore
             SELECT SUBSTRING(d.Day, 1, 7) AS Month, d.OrganisationId, d.ContractId, d.ProductId, d.Region,
                    {string.Join(", ", FactColumns.Measures.Select(m => $"SUM(COALESCE(n.{m}, 0) - COALESCE(o.{m}, 0)) AS {m}"))}
             FROM EconomicsDirtyCells d
-            LEFT JOIN EconomicsCellSums n ON {CellMatch.Replace("x.", "n.", StringComparison.Ordinal)}
-            LEFT JOIN DailyFacts o ON {CellMatch.Replace("x.", "o.", StringComparison.Ordinal)}
+            LEFT JOIN EconomicsCellSums n ON {FactColumns.Match(FactColumns.CellKey, "n", "d")}
+            LEFT JOIN DailyFacts o ON {FactColumns.Match(FactColumns.CellKey, "o", "d")}
             GROUP BY SUBSTRING(d.Day, 1, 7), d.OrganisationId, d.ContractId, d.ProductId, d.Region
         ) c
-        LEFT JOIN MonthlyFacts m ON {MonthKeyMatch.Replace("s.", "c.", StringComparison.Ordinal)}
+        LEFT JOIN MonthlyFacts m ON {FactColumns.Match(FactColumns.MonthKey, "m", "c")}
         """;
 
     /// <summary>Writes the touched months' new sums over their rows; <see cref="FactGrain.Update"/> of the monthly grain.</summary>
@@ -44,7 +40,7 @@ public sealed partial class EconomicsStore
         INSERT INTO MonthlyFacts ({FactColumns.MonthKey}, {FactColumns.MeasureList})
         SELECT {string.Join(", ", FactColumns.MonthKey.Split(", ").Select(k => "s." + k))}, {string.Join(", ", FactColumns.Measures.Select(m => "s." + m))}
         FROM EconomicsMonthSums s
-        WHERE NOT EXISTS (SELECT 1 FROM MonthlyFacts m WHERE {MonthKeyMatch})
+        WHERE NOT EXISTS (SELECT 1 FROM MonthlyFacts m WHERE {FactColumns.Match(FactColumns.MonthKey, "m", "s")})
           AND {HasDays("s")}
         """;
 
@@ -54,7 +50,7 @@ public sealed partial class EconomicsStore
         WHERE MonthlyFacts.Month IN (SELECT s.Month FROM EconomicsMonthSums s WHERE NOT {HasDays("s")})
           AND EXISTS (
               SELECT 1 FROM EconomicsMonthSums s
-              WHERE {MonthKeyMatch.Replace("m.", "MonthlyFacts.", StringComparison.Ordinal)} AND NOT {HasDays("s")})
+              WHERE {FactColumns.Match(FactColumns.MonthKey, "MonthlyFacts", "s")} AND NOT {HasDays("s")})
         """;
 
     /// <summary>Whether the key of <paramref name="month"/> has a daily cell in that month, sought along the key-first index.</summary>

@@ -28,6 +28,10 @@ internal static class FactColumns
 
     public static readonly string MeasureList = string.Join(", ", Measures);
 
+    /// <summary><c>left.K = right.K AND …</c> for each column K of <paramref name="key"/>, a list such as <see cref="CellKey"/>.</summary>
+    public static string Match(string key, string left, string right) =>
+        string.Join(" AND ", key.Split(", ").Select(k => $"{left}.{k} = {right}.{k}"));
+
     /// <summary><c>SUM(f.X) AS X</c> for every measure.</summary>
     public static readonly string Sums = string.Join(", ", Measures.Select(m => $"SUM(f.{m}) AS {m}"));
 

@@ -36,5 +36,5 @@ internal sealed class FactGrain(string facts, string dirty, string sums, string 
 
     public IEnumerable<string> WriteSums => [RemoveEmptied, Update, Add];
 
-    private string Match(string left, string right) => string.Join(" AND ", _key.Select(k => $"{left}.{k} = {right}.{k}"));
+    private string Match(string left, string right) => FactColumns.Match(string.Join(", ", _key), left, right);
 }
