@@ -78,6 +78,6 @@ public sealed class ChangeTicketStatus(
     private List<string>? RatingLinks(Ticket resolved, Person requester) =>
         ratings is null || requester.IsStaff || requester.Id != resolved.RequesterId
             ? null
-            : [.. Enumerable.Range(RatingScale.Min, RatingScale.Max)
+            : [.. Enumerable.Range(RatingScale.Min, RatingScale.Count)
                 .Select(score => site.Link($"/rate/{ratings.Issue(new RatingGrant(resolved.Id, resolved.Resolutions, requester.Id, score))}"))];
 }

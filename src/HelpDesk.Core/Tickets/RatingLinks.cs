@@ -24,6 +24,9 @@ public static class RatingScale
     public const int Min = 1;
     public const int Max = 5;
 
+    /// <summary>How many scores there are: one link each in a resolution mail.</summary>
+    public const int Count = Max - Min + 1;
+
     public static string Describe(int score) => score switch
     {
         1 => "very dissatisfied",

@@ -154,15 +154,16 @@ public static class TicketMail
             We consider ticket {ticket.Number} "{ticket.Subject}" resolved. If it is not, reply to this message and it reopens.
             """;
         var nps = askNps ? "\n\n" + Economics.NpsSurvey.MailQuestion(ticket.Number, site) : "";
-        if (ratingLinks is not { Count: RatingScale.Max })
+        if (ratingLinks is not { Count: RatingScale.Count })
         {
             var text = opening + "\nYou can rate how we did on the portal.\n\n" + follow + nps;
             return new(StatusNotice, requester.Email, Subject(), text, MailLayout.FromText(text, $"Ticket {ticket.Number}"), TicketId: ticket.Id);
         }
 
         var invitation = "\n\nHow did we do? One click on a rating sends it, no sign-in needed:";
-        var links = string.Join("\n", ratingLinks.Select((link, i) => $"{i + 1} ({RatingScale.Describe(i + 1)}): {link}"));
-        var buttons = ratingLinks.Select((link, i) => new MailButton($"{i + 1} ({RatingScale.Describe(i + 1)})", link)).ToList();
+        static string Label(int i) => $"{RatingScale.Min + i} ({RatingScale.Describe(RatingScale.Min + i)})";
+        var links = string.Join("\n", ratingLinks.Select((link, i) => $"{Label(i)}: {link}"));
+        var buttons = ratingLinks.Select((link, i) => new MailButton(Label(i), link)).ToList();
         return new(
             StatusNotice,
             requester.Email,
