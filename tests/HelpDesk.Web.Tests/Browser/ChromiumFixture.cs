@@ -59,10 +59,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
         });
 
-    /// <summary>A new person's browser, signed in through the sign-in page as <paramref name="email"/> and on the page their role lands on.</summary>
-    public async Task<IPage> SignedInPageAsync(string baseUrl, string email, string password = Infrastructure.HelpDeskAppFactory.Password)
+    /// <summary>
+    /// A new person's browser (<paramref name="width"/> pixels wide), signed in through the sign-in page as
+    /// <paramref name="email"/> and on the page their role lands on.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string email, string password = Infrastructure.HelpDeskAppFactory.Password, int width = 1280)
     {
-        var context = await NewContextAsync(baseUrl);
+        var context = await NewContextAsync(baseUrl, width);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("Email").FillAsync(email);

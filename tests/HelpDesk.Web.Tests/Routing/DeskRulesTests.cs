@@ -105,7 +105,7 @@ public sealed class DeskRulesTests(HelpDeskAppFactory app) : IClassFixture<HelpD
         handedBack.StatusCode.Should().Be(HttpStatusCode.Redirect, PageText.ErrorsOf(await handedBack.Content.ReadAsStringAsync()));
         saved.Queue.Should().Be(seed.Queue());
         saved.QueuedUtc.Should().NotBeNull().And.BeAfter(saved.CreatedUtc, "it waits since it was handed back, not since it was filed");
-        queue.Should().Contain("class=\"muted waiting-since\"");
+        queue.Should().Contain("class=\"cut muted waiting-since\"");
         workload.Should().Contain($"data-queue=\"{seed.Queue()}\"").And.Contain("Waiting since");
         listed.GetProperty("items").EnumerateArray().Single(i => i.Text("number") == ticket.Number)
             .GetProperty("waitingSince").GetDateTime().Should().BeCloseTo(saved.QueuedUtc!.Value, TimeSpan.FromMilliseconds(1));
