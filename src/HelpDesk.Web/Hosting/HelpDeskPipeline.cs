@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Hangfire;
 using HelpDesk.Core.Mail;
@@ -64,6 +65,16 @@ public static class HelpDeskPipeline
         app.Use(SessionChecks.RefuseRevokedBearerAsync);
         app.UseAuthorization();
 
+        // The job dashboard names its page's language after the UI culture; on a server without a locale that is the
+        // invariant culture ("iv"), which no screen reader knows. The dashboard speaks English, so it says so.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(JobDashboardPath),
+            dashboard => dashboard.Use((context, next) =>
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+                return next(context);
+            }));
+
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).DisableRateLimiting();
         var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
         if (app.Environment.IsProduction())
@@ -80,11 +91,13 @@ public static class HelpDeskPipeline
             DashboardTitle = "HelpDesk jobs",
             Authorization = [new AdminDashboardAuthorization()],
         };
-        app.MapHangfireDashboard("/admin/jobs", dashboard).RequireAuthorization(Areas.Admin);
+        app.MapHangfireDashboard(JobDashboardPath, dashboard).RequireAuthorization(Areas.Admin);
         return app;
     }
 
     private const string StaffPolicy = HelpDeskServices.StaffPolicy;
+
+    private const string JobDashboardPath = "/admin/jobs";
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

@@ -306,7 +306,9 @@ public static class HelpDeskServices
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseDashboardStylesheet(typeof(HelpDeskServices).Assembly, "HelpDesk.Web.Jobs.Dashboard.dashboard.css")
+                .UseDashboardJavaScript(typeof(HelpDeskServices).Assembly, "HelpDesk.Web.Jobs.Dashboard.dashboard.js");
             var database = provider.GetRequiredService<DatabaseOptions>();
             if (database.Provider == DatabaseProvider.SqlServer)
             {

@@ -34,6 +34,10 @@ public sealed class AdminJourneyTests(BrowserAppFactory app, ChromiumFixture chr
         await journey.VisitAsync("/admin/mail/mailboxes", "Mailboxes", "mailboxes");
         await journey.VisitAsync("/desk/mail/held", "Held mail", "held-mail");
 
+        await page.GotoAsync("/admin/jobs/recurring");
+        await Expect(page.Locator("h1")).ToContainTextAsync("Recurring");
+        await journey.SeeAsync("jobs");
+
         await page.Context.CloseAsync();
     }
 }
