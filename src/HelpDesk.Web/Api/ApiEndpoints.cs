@@ -24,6 +24,8 @@ public static class ApiEndpoints
         api.MapOfferEndpoints();
         api.MapKnownIssueEndpoints();
         api.MapEconomicsEndpoints();
+        api.MapPlanEndpoints();
+        api.MapContractEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

@@ -252,6 +252,23 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /manage/economics/index"] = "signin 403 403 403",
         ["GET /api/economics/pnl"] = "401 403 403 403",
         ["GET /api/economics/metrics"] = "401 403 403 403",
+        // The management API is for managers: a customer or an engineer is refused whatever they send.
+        ["GET /api/plans/"] = "401 403 403 403",
+        ["GET /api/plans/{id:int}"] = "401 403 403 403",
+        ["POST /api/plans/"] = "401 403 403 403",
+        ["POST /api/plans/{id:int}"] = "401 403 403 403",
+        ["GET /api/holiday-calendars/"] = "401 403 403 403",
+        ["GET /api/holiday-calendars/{id:int}"] = "401 403 403 403",
+        ["POST /api/holiday-calendars/"] = "401 403 403 403",
+        ["POST /api/holiday-calendars/{id:int}"] = "401 403 403 403",
+        ["GET /api/contracts/"] = "401 403 403 403",
+        ["GET /api/contracts/{id:int}"] = "401 403 403 403",
+        ["GET /api/contracts/{id:int}/usage"] = "401 403 403 403",
+        ["POST /api/contracts/"] = "401 403 403 403",
+        ["POST /api/contracts/{id:int}"] = "401 403 403 403",
+        ["POST /api/contracts/{id:int}/renew"] = "401 403 403 403",
+        ["POST /api/contracts/{id:int}/cancel"] = "401 403 403 403",
+        ["POST /api/contracts/{id:int}/reinstate"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
