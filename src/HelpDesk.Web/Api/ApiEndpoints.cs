@@ -26,6 +26,7 @@ public static class ApiEndpoints
         api.MapEconomicsEndpoints();
         api.MapPlanEndpoints();
         api.MapContractEndpoints();
+        api.MapEngineerEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

@@ -269,6 +269,12 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /api/contracts/{id:int}/renew"] = "401 403 403 403",
         ["POST /api/contracts/{id:int}/cancel"] = "401 403 403 403",
         ["POST /api/contracts/{id:int}/reinstate"] = "401 403 403 403",
+        ["GET /api/engineers/"] = "401 403 403 403",
+        ["GET /api/engineers/{id:int}"] = "401 403 403 403",
+        ["POST /api/engineers/{id:int}"] = "401 403 403 403",
+        ["POST /api/engineers/{id:int}/availability"] = "401 403 403 403",
+        ["GET /api/engineers/{id:int}/rates"] = "401 403 403 403",
+        ["POST /api/engineers/{id:int}/rates"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
