@@ -27,6 +27,7 @@ public static class ApiEndpoints
         api.MapPlanEndpoints();
         api.MapContractEndpoints();
         api.MapEngineerEndpoints();
+        api.MapOfferingEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

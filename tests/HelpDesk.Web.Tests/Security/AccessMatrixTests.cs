@@ -275,6 +275,14 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /api/engineers/{id:int}/availability"] = "401 403 403 403",
         ["GET /api/engineers/{id:int}/rates"] = "401 403 403 403",
         ["POST /api/engineers/{id:int}/rates"] = "401 403 403 403",
+        ["GET /api/services/catalogue"] = "401 403 403 403",
+        ["GET /api/services/offerings/{id:int}"] = "401 403 403 403",
+        ["POST /api/services/offerings"] = "401 403 403 403",
+        ["GET /api/services/offerings/{id:int}/draft"] = "401 403 403 403",
+        ["POST /api/services/offerings/{id:int}/draft"] = "401 403 403 403",
+        ["POST /api/services/offerings/{id:int}/publish"] = "401 403 403 403",
+        ["POST /api/services/offerings/{id:int}/retire"] = "401 403 403 403",
+        ["POST /api/services/offerings/{id:int}/reactivate"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
