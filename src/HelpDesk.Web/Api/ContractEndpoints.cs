@@ -64,8 +64,8 @@ public static class ContractEndpoints
         HttpContext context, IContractStore store, TimeProvider clock, string? organisationId, string? state, string? productId, string? endingBefore, string? limit, string? after)
     {
         var errors = new List<FieldError>();
-        var organisation = Number(organisationId, "organisationId", "The organisation is given by its id, a number.", errors);
-        var product = Number(productId, "productId", "The product is given by its id, a number.", errors);
+        var organisation = QueryValues.Id(organisationId, "organisationId", "The organisation is given by its id, a number.", errors);
+        var product = QueryValues.Id(productId, "productId", "The product is given by its id, a number.", errors);
         ContractState? stateFilter = null;
         if (!string.IsNullOrWhiteSpace(state))
         {
@@ -207,20 +207,4 @@ public static class ContractEndpoints
 
     private static IResult NotFound(int id) =>
         ResultResponses.Problem(Result<Contract>.NotFound($"There is no contract {Contract.FormatNumber(id)}."));
-
-    private static int? Number(string? text, string field, string message, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return id;
-        }
-
-        errors.Add(new(field, message));
-        return null;
-    }
 }

@@ -39,7 +39,11 @@ public sealed class EngineerApiTests(HelpDeskAppFactory app) : IClassFixture<Hel
         });
         var (stale, conflict) = await manager.PostJsonAsync($"/api/engineers/{kenji}", new
         {
-            tier = 1, skills = Array.Empty<object>(), languages = new[] { "en" }, capacity = 1, version = profile.Number("version"),
+            tier = 1,
+            skills = Array.Empty<object>(),
+            languages = new[] { "en" },
+            capacity = 1,
+            version = profile.Number("version"),
         });
 
         var saved = changed.GetProperty("profile");
