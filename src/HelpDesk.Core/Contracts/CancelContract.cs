@@ -23,6 +23,8 @@ public sealed record ContractCancellation(
 /// </summary>
 public sealed class CancelContract(IContractStore contracts, IOrganisationStore organisations, IScopeStore catalogue, TimeProvider clock)
 {
+    public const int ReasonMaxLength = 500;
+
     public async Task<Result<ContractCancellation>> DescribeAsync(int contractId, CancellationToken cancellationToken = default)
     {
         var contract = await contracts.GetContractAsync(contractId, cancellationToken);
@@ -41,8 +43,14 @@ public sealed class CancelContract(IContractStore contracts, IOrganisationStore 
             contract, organisation, plan, names, open, Consequences(contract, organisation, names, open, theirs)));
     }
 
-    public async Task<Result<Contract>> HandleAsync(int contractId, int version, int actorId, CancellationToken cancellationToken = default)
+    /// <param name="reason">Why it is cancelled, kept in the contract's audit trail; optional.</param>
+    public async Task<Result<Contract>> HandleAsync(int contractId, int version, int actorId, string? reason = null, CancellationToken cancellationToken = default)
     {
+        if (reason?.Trim().Length > ReasonMaxLength)
+        {
+            return Result<Contract>.Invalid("reason", $"Keep the reason under {ReasonMaxLength} characters.");
+        }
+
         var described = await DescribeAsync(contractId, cancellationToken);
         if (!described.Succeeded)
         {
@@ -61,7 +69,7 @@ public sealed class CancelContract(IContractStore contracts, IOrganisationStore 
             SubjectId = contract.Id,
             ActorId = actorId,
             Action = "cancelled",
-            Detail = string.Join(" ", described.Value.Consequences.SkipLast(1)),
+            Detail = string.Join(" ", Reasoned(reason).Concat(described.Value.Consequences.SkipLast(1))),
             AtUtc = clock.UtcNow(),
         };
         var saved = await contracts.SetStatusAsync(contract.Id, version, ContractStatus.Cancelled, audit, cancellationToken);
@@ -69,6 +77,9 @@ public sealed class CancelContract(IContractStore contracts, IOrganisationStore 
             ? Result<Contract>.Conflict($"Someone else changed {contract.Number} since you opened it; reload and cancel it again if you still mean to.")
             : Result<Contract>.Ok(saved);
     }
+
+    private static IEnumerable<string> Reasoned(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? [] : [$"Reason: {reason.Trim()}"];
 
     /// <summary>What cancelling <paramref name="contract"/> leads to, worded for the manager about to confirm it.</summary>
     public static IReadOnlyList<string> Consequences(Contract contract, string organisation, IReadOnlyList<string> products, IReadOnlyList<int> openTickets, IReadOnlyList<Contract> theirs)

@@ -24,6 +24,10 @@ public static class ApiEndpoints
         api.MapOfferEndpoints();
         api.MapKnownIssueEndpoints();
         api.MapEconomicsEndpoints();
+        api.MapPlanEndpoints();
+        api.MapContractEndpoints();
+        api.MapEngineerEndpoints();
+        api.MapOfferingEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

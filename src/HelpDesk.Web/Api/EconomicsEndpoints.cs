@@ -56,8 +56,8 @@ public static class EconomicsEndpoints
         var errors = new List<FieldError>();
         var period = ReportingPeriods.Between(from, to);
         errors.AddRange(period.Errors);
-        var organisationId = Id(organisation, "organisation", "The organisation is given by its id, a number.", errors);
-        var productId = Id(product, "product", "The product is given by its id, a number (0 for tickets naming no product).", errors);
+        var organisationId = QueryValues.Id(organisation, "organisation", "The organisation is given by its id, a number.", errors);
+        var productId = QueryValues.Id(product, "product", "The product is given by its id, a number (0 for tickets naming no product).", errors);
         if (errors.Count > 0)
         {
             return TicketEndpoints.MalformedInput(errors);
@@ -68,22 +68,6 @@ public static class EconomicsEndpoints
         return TypedResults.Ok(new MetricsDto(
             Day(period.Value.From), Day(period.Value.To), organisationId, productId,
             [.. SupportMetrics.All(measures).Select(MetricDto.From)]));
-    }
-
-    private static int? Id(string? text, string field, string message, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return id;
-        }
-
-        errors.Add(new(field, message));
-        return null;
     }
 
     private static string Day(DateOnly day) => day.ToString(ReportingPeriods.IsoDate, CultureInfo.InvariantCulture);

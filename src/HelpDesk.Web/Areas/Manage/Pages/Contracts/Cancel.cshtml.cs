@@ -29,9 +29,9 @@ public sealed class CancelModel(CancelContract cancelContract, HelpDeskUserManag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int version)
+    public async Task<IActionResult> OnPostAsync(int id, int version, string? reason)
     {
-        var result = await cancelContract.HandleAsync(id, version, users.IdOf(User), HttpContext.RequestAborted);
+        var result = await cancelContract.HandleAsync(id, version, users.IdOf(User), reason, HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             TempData["Notice"] = $"Cancelled {result.Value!.Number}; it no longer entitles anyone to support. Reinstate it here if that was a mistake.";
