@@ -24,6 +24,7 @@ public static class ApiEndpoints
         api.MapOfferEndpoints();
         api.MapKnownIssueEndpoints();
         api.MapEconomicsEndpoints();
+        api.MapOrganisationEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

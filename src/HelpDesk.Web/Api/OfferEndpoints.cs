@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Offers;
@@ -18,8 +17,8 @@ namespace HelpDesk.Web.Api;
 /// </summary>
 public static class OfferEndpoints
 {
-    private const int DefaultLimit = 25;
-    private const int MaxLimit = 100;
+    /// <summary>Where a page of offers ended: the last offer's id.</summary>
+    private static readonly ListCursor Cursor = new("offers.");
 
     public static IEndpointRouteBuilder MapOfferEndpoints(this IEndpointRouteBuilder api)
     {
@@ -119,23 +118,7 @@ public static class OfferEndpoints
             }
         }
 
-        var take = DefaultLimit;
-        if (!string.IsNullOrWhiteSpace(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take < 1 || take > MaxLimit))
-        {
-            errors.Add(new("limit", $"The limit is a number from 1 to {MaxLimit}."));
-        }
-
-        int? before = null;
-        if (!string.IsNullOrEmpty(after))
-        {
-            before = Cursor.Decode(after);
-            if (before is null)
-            {
-                errors.Add(new("after", "The continuation token is not one this list gave out; start again from the first page."));
-            }
-        }
-
+        var (take, before) = Cursor.Read(limit, after, errors);
         if (errors.Count > 0)
         {
             return TicketEndpoints.MalformedInput(errors);
@@ -254,36 +237,4 @@ public static class OfferEndpoints
     private sealed record OfferCall(int Id, TicketActor Actor);
 
     private sealed record OfferCallStart(OfferCall? Call, IResult Problem);
-
-    /// <summary>Where a page of offers ended, as an opaque token: the last offer's id.</summary>
-    private static class Cursor
-    {
-        private const string Prefix = "offers.";
-
-        public static string Encode(int beforeId) =>
-            Convert.ToBase64String(Encoding.ASCII.GetBytes(Prefix + beforeId.ToString(CultureInfo.InvariantCulture))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static int? Decode(string token)
-        {
-            if (token.Length > 64)
-            {
-                return null;
-            }
-
-            try
-            {
-                var base64 = token.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-                var text = Encoding.ASCII.GetString(Convert.FromBase64String(base64));
-                return text.StartsWith(Prefix, StringComparison.Ordinal)
-                    && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-                    ? id
-                    : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-    }
 }

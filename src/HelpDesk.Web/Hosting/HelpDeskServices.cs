@@ -167,6 +167,7 @@ public static class HelpDeskServices
         services.AddScoped<CustomerRegistration>();
         services.AddScoped<PasswordLinks>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<AccountPlacements>();
         services.AddScoped<AccountBootstrap>();
 
         services.ConfigureApplicationCookie(options =>

@@ -252,6 +252,16 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["POST /manage/economics/index"] = "signin 403 403 403",
         ["GET /api/economics/pnl"] = "401 403 403 403",
         ["GET /api/economics/metrics"] = "401 403 403 403",
+        // The management API is for managers (inviting a person for administrators): nobody in the matrix reaches it.
+        ["GET /api/organisations/"] = "401 403 403 403",
+        ["POST /api/organisations/"] = "401 403 403 403",
+        ["GET /api/organisations/{id:int}"] = "401 403 403 403",
+        ["POST /api/organisations/{id:int}"] = "401 403 403 403",
+        ["GET /api/organisations/{id:int}/people"] = "401 403 403 403",
+        ["POST /api/organisations/{id:int}/people"] = "401 403 403 403",
+        ["GET /api/organisations/{id:int}/people/{personId:int}"] = "401 403 403 403",
+        ["GET /api/organisations/placements"] = "401 403 403 403",
+        ["POST /api/organisations/{id:int}/placements"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
