@@ -25,6 +25,7 @@ public static class ApiEndpoints
         api.MapKnownIssueEndpoints();
         api.MapEconomicsEndpoints();
         api.MapOrganisationEndpoints();
+        api.MapCatalogueEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

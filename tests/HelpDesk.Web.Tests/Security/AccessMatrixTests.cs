@@ -262,6 +262,20 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["GET /api/organisations/{id:int}/people/{personId:int}"] = "401 403 403 403",
         ["GET /api/organisations/placements"] = "401 403 403 403",
         ["POST /api/organisations/{id:int}/placements"] = "401 403 403 403",
+        ["GET /api/catalogue/products"] = "401 403 403 403",
+        ["POST /api/catalogue/products"] = "401 403 403 403",
+        ["GET /api/catalogue/products/{productId:int}"] = "401 403 403 403",
+        ["POST /api/catalogue/products/{productId:int}"] = "401 403 403 403",
+        ["POST /api/catalogue/products/{productId:int}/releases"] = "401 403 403 403",
+        ["POST /api/catalogue/releases/{releaseId:int}"] = "401 403 403 403",
+        ["POST /api/catalogue/releases/{releaseId:int}/retire"] = "401 403 403 403",
+        ["GET /api/catalogue/environments"] = "401 403 403 403",
+        ["POST /api/catalogue/environments"] = "401 403 403 403",
+        ["POST /api/catalogue/environments/{environmentId:int}"] = "401 403 403 403",
+        ["POST /api/catalogue/environments/{environmentId:int}/retire"] = "401 403 403 403",
+        ["GET /api/catalogue/third-party"] = "401 403 403 403",
+        ["POST /api/catalogue/third-party"] = "401 403 403 403",
+        ["POST /api/catalogue/third-party/{thirdPartyId:int}"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
