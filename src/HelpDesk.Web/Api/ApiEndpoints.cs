@@ -26,6 +26,7 @@ public static class ApiEndpoints
         api.MapEconomicsEndpoints();
         api.MapOrganisationEndpoints();
         api.MapCatalogueEndpoints();
+        api.MapImportEndpoints();
         api.MapInboundMailEndpoints();
         return app;
     }

@@ -168,6 +168,7 @@ public static class HelpDeskServices
         services.AddScoped<PasswordLinks>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AccountPlacements>();
+        services.AddScoped<HelpDesk.Web.Import.OrganisationImport>();
         services.AddScoped<AccountBootstrap>();
 
         services.ConfigureApplicationCookie(options =>

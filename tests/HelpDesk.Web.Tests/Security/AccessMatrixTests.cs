@@ -262,6 +262,8 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["GET /api/organisations/{id:int}/people/{personId:int}"] = "401 403 403 403",
         ["GET /api/organisations/placements"] = "401 403 403 403",
         ["POST /api/organisations/{id:int}/placements"] = "401 403 403 403",
+        ["POST /api/import/organisations"] = "401 403 403 403",
+        ["GET /api/import/organisations/template"] = "401 403 403 403",
         ["GET /api/catalogue/products"] = "401 403 403 403",
         ["POST /api/catalogue/products"] = "401 403 403 403",
         ["GET /api/catalogue/products/{productId:int}"] = "401 403 403 403",
