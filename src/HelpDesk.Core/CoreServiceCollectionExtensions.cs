@@ -87,6 +87,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReinstateContract>();
         services.AddScoped<ActivateContract>();
         services.AddScoped<UpdateOrganisation>();
+        services.AddScoped<CreateOrganisation>();
         AddScopeEditing(services);
         AddRouting(services);
         AddOffers(services);

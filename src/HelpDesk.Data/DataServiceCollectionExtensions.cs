@@ -52,7 +52,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInboundReviewList, InboundReviewList>();
         services.AddSingleton<IAcknowledgementCounters, AcknowledgementCounterStore>();
         services.AddSingleton<IMailboxStore, MailboxStore>();
-        services.AddSingleton<IOrganisationStore, OrganisationStore>();
+        services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<IOrganisationStore>(provider => provider.GetRequiredService<OrganisationStore>());
         // The concrete store too: the stores that write messages call its AddAsync inside their transaction.
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<AttachmentStore>());

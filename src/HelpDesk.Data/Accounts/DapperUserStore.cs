@@ -211,6 +211,24 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
     }
 
     /// <summary>
+    /// The organisation's people in the order they were added, a page at a time: up to <paramref name="take"/> with an
+    /// id above <paramref name="afterId"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<HelpDeskUser>> ListInOrganisationAsync(int organisationId, int afterId, int take, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            {SelectUser}
+            WHERE u.OrganisationId = @OrganisationId AND u.Id > @AfterId
+            ORDER BY u.Id
+            {connections.Dialect.TopClause}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var users = await connection.QueryAsync<HelpDeskUser>(new CommandDefinition(
+            sql, new { OrganisationId = organisationId, AfterId = afterId, Take = take }, cancellationToken: cancellationToken));
+        return users.AsList();
+    }
+
+    /// <summary>
     /// Makes the user a member of the organisation. False when either does not exist. Changes the concurrency
     /// stamp, so a copy of the user loaded earlier cannot silently undo the placement.
     /// </summary>

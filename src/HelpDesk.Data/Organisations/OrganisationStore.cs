@@ -10,45 +10,65 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
     public async Task<OrganisationSaveResult> CreateAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organisation);
+        return (await CreateManyAsync([organisation], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Inserts the organisations with their domains in one transaction: all of them, or, when one name or domain is
+    /// taken, none. The results are in the order given; after a refusal only the refused one says why.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationSaveResult>> CreateManyAsync(IReadOnlyList<Organisation> organisations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Organisations (Name, Region, Segment, CreatedUtc, Version)
             VALUES (@Name, @Region, @Segment, @CreatedUtc, 1)
             """);
-        var domains = NormaliseDomains(organisation.EmailDomains);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        int id;
-        try
+        var results = new List<OrganisationSaveResult>();
+        foreach (var organisation in organisations)
         {
-            // The write comes first so that SQLite takes its write lock before the domain check reads.
-            id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                insert,
-                new
-                {
-                    organisation.Name,
-                    Region = organisation.Region.ToString(),
-                    Segment = organisation.Segment.ToString(),
-                    CreatedUtc = organisation.CreatedUtc == default ? DateTime.UtcNow : organisation.CreatedUtc,
-                },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return OrganisationSaveResult.Failed(OrganisationSaveProblem.NameTaken);
-        }
+            int id;
+            try
+            {
+                // The write comes first so that SQLite takes its write lock before the domain check reads.
+                id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    insert,
+                    new
+                    {
+                        organisation.Name,
+                        Region = organisation.Region.ToString(),
+                        Segment = organisation.Segment.ToString(),
+                        CreatedUtc = organisation.CreatedUtc == default ? DateTime.UtcNow : organisation.CreatedUtc,
+                    },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+            catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return Refused(results.Count, organisations.Count, OrganisationSaveResult.Failed(OrganisationSaveProblem.NameTaken));
+            }
 
-        var failure = await SaveDomainsAsync(connection, transaction, id, domains, cancellationToken);
-        if (failure is not null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return failure;
+            var failure = await SaveDomainsAsync(connection, transaction, id, NormaliseDomains(organisation.EmailDomains), cancellationToken);
+            if (failure is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return Refused(results.Count, organisations.Count, failure);
+            }
+
+            results.Add(OrganisationSaveResult.Saved(id, 1));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return OrganisationSaveResult.Saved(id, 1);
+        return results;
     }
+
+    /// <summary>Nothing saved: the refusal at <paramref name="index"/>, and the others as not saved for its sake.</summary>
+    private static OrganisationSaveResult[] Refused(int index, int count, OrganisationSaveResult refusal) =>
+        [.. Enumerable.Range(0, count).Select(i => i == index ? refusal : OrganisationSaveResult.Failed(OrganisationSaveProblem.StaleVersion))];
 
     public async Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,9 @@ public static class ApiEndpoints
         api.MapOfferEndpoints();
         api.MapKnownIssueEndpoints();
         api.MapEconomicsEndpoints();
+        api.MapOrganisationEndpoints();
+        api.MapCatalogueEndpoints();
+        api.MapImportEndpoints();
         api.MapPlanEndpoints();
         api.MapContractEndpoints();
         api.MapEngineerEndpoints();

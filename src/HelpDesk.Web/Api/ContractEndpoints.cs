@@ -18,7 +18,7 @@ namespace HelpDesk.Web.Api;
 /// </summary>
 public static class ContractEndpoints
 {
-    private const string CursorList = "contracts";
+    private static readonly ListCursor Cursor = new("contracts.");
 
     public static IEndpointRouteBuilder MapContractEndpoints(this IEndpointRouteBuilder api)
     {
@@ -92,7 +92,7 @@ public static class ContractEndpoints
             }
         }
 
-        var (take, before) = ListCursor.ReadPage(CursorList, limit, after, errors);
+        var (take, before) = Cursor.Read(limit, after, errors);
         if (errors.Count > 0)
         {
             return TicketEndpoints.MalformedInput(errors);
@@ -113,7 +113,7 @@ public static class ContractEndpoints
         var page = matching.Take(take).ToList();
         return TypedResults.Ok(new ContractListDto(
             [.. page.Select(c => ContractDto.From(c, now, all))],
-            matching.Count > take ? ListCursor.Encode(CursorList, page[^1].Id) : null));
+            matching.Count > take ? Cursor.Encode(page[^1].Id) : null));
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext context, IContractStore store, IManageAudit audit, TimeProvider clock)

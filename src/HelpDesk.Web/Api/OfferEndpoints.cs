@@ -17,8 +17,8 @@ namespace HelpDesk.Web.Api;
 /// </summary>
 public static class OfferEndpoints
 {
-    /// <summary>The name a continuation token of this list carries.</summary>
-    private const string CursorList = "offers";
+    /// <summary>Where a page of offers ended: the last offer's id.</summary>
+    private static readonly ListCursor Cursor = new("offers.");
 
     public static IEndpointRouteBuilder MapOfferEndpoints(this IEndpointRouteBuilder api)
     {
@@ -118,8 +118,7 @@ public static class OfferEndpoints
             }
         }
 
-        var (take, before) = ListCursor.ReadPage(CursorList, limit, after, errors);
-
+        var (take, before) = Cursor.Read(limit, after, errors);
         if (errors.Count > 0)
         {
             return TicketEndpoints.MalformedInput(errors);
@@ -130,7 +129,7 @@ public static class OfferEndpoints
             context.RequestAborted);
         return TypedResults.Ok(new OfferListDto(
             [.. page.Items.Select(s => OfferDto.From(s, staff: !actor.IsCustomer))],
-            page.NextBeforeId is int next ? ListCursor.Encode(CursorList, next) : null));
+            page.NextBeforeId is int next ? Cursor.Encode(next) : null));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, CurrentActor actors, IOfferStore store)

@@ -167,6 +167,8 @@ public static class HelpDeskServices
         services.AddScoped<CustomerRegistration>();
         services.AddScoped<PasswordLinks>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<AccountPlacements>();
+        services.AddScoped<HelpDesk.Web.Import.OrganisationImport>();
         services.AddScoped<AccountBootstrap>();
 
         services.ConfigureApplicationCookie(options =>

@@ -38,7 +38,7 @@ public sealed partial class UserAdminTests(UserAdminTests.CheckEveryRequestApp a
         var mail = (await app.OutboxForAsync(email)).Should().ContainSingle(m => m.Kind == "account-invitation").Subject;
         mail.TextBody.Should().Contain($"{HelpDeskAppFactory.PublicUrl}/account/resetpassword?email=");
 
-        await SetPasswordThroughLinkAsync(email, "account-invitation", "Erin-first-pass-1");
+        await app.SetPasswordThroughLinkAsync(email, "account-invitation", "Erin-first-pass-1");
 
         var erin = await app.SignInAsync(email, "Erin-first-pass-1");
         (await erin.GetAsync("/desk")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -250,7 +250,7 @@ public sealed partial class UserAdminTests(UserAdminTests.CheckEveryRequestApp a
         var response = await PostAsync(admin, await app.UserIdAsync(email), "Reset", stamp: null);
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await SetPasswordThroughLinkAsync(email, "password-reset", "Reset-by-admin-2");
+        await app.SetPasswordThroughLinkAsync(email, "password-reset", "Reset-by-admin-2");
         (await app.TrySignInAsync(email, "Reset-by-admin-2")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await AuditAsync(email)).Should().Equal($"password reset sent: to {email}");
     }
@@ -321,20 +321,6 @@ public sealed partial class UserAdminTests(UserAdminTests.CheckEveryRequestApp a
 
     private static async Task<string> StampAsync(HttpClient admin, int? id) =>
         StampPattern().Match(await admin.GetStringAsync($"/admin/users/{id}")).Groups[1].Value;
-
-    private async Task SetPasswordThroughLinkAsync(string email, string kind, string password)
-    {
-        var link = await app.LinkInLatestMailAsync(email, kind);
-        var code = QueryHelpers.ParseQuery(new Uri(new Uri(HelpDeskAppFactory.PublicUrl), link).Query)["code"].ToString();
-        var set = await app.CreateAnonymousClient().PostFormAsync(link, new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Code"] = code,
-            ["Input.Password"] = password,
-            ["Input.ConfirmPassword"] = password,
-        });
-        set.StatusCode.Should().Be(HttpStatusCode.Redirect, PageText.ErrorsOf(await set.Content.ReadAsStringAsync()));
-    }
 
     /// <summary>The account's audit lines, newest first, as "action: detail".</summary>
     private async Task<List<string>> AuditAsync(string email)

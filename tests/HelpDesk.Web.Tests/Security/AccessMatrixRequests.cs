@@ -94,6 +94,11 @@ public static class AccessMatrixRequests
             .Replace("{offerid:int}", app.OfferId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int?}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
+            .Replace("{personId:int}", "1", StringComparison.Ordinal)
+            .Replace("{productId:int}", "1", StringComparison.Ordinal)
+            .Replace("{releaseId:int}", "1", StringComparison.Ordinal)
+            .Replace("{environmentId:int}", "1", StringComparison.Ordinal)
+            .Replace("{thirdPartyId:int}", "1", StringComparison.Ordinal)
             .Replace("{productcode}", AccessMatrixFixture.ScopeProductCode, StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{**path}", "", StringComparison.Ordinal);

@@ -1,15 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using HelpDesk.Core.Accounts;
-using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Accounts;
+using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Areas.Manage.Pages;
 
 /// <summary>The manage home: the accounts awaiting placement (each placed after a confirmation step), and the organisations.</summary>
-public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore userStore, TimeProvider clock) : PageModel
+public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore userStore) : PageModel
 {
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
@@ -20,47 +20,23 @@ public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostCreateAsync()
+    public async Task<IActionResult> OnPostCreateAsync([FromServices] CreateOrganisation createOrganisation)
     {
-        var domains = UpdateOrganisation.ParseDomains(Input.Domains);
-        foreach (var problem in domains.Select(OrganisationPlacement.DomainProblem).OfType<string>())
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("Input.Domains", problem);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        var result = await organisations.CreateAsync(
-            new Organisation
+            var result = await createOrganisation.HandleAsync(
+                new CreateOrganisationRequest(Input.Name, Input.Region, Input.Segment, Input.Domains), HttpContext.RequestAborted);
+            if (result.Succeeded)
             {
-                Name = PlainText.Clean(Input.Name),
-                Region = Input.Region,
-                Segment = Input.Segment,
-                EmailDomains = domains,
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            },
-            HttpContext.RequestAborted);
-        if (!result.Succeeded)
-        {
-            if (result.Problem == OrganisationSaveProblem.NameTaken)
-            {
-                ModelState.AddModelError("Input.Name", "Another organisation already has this name.");
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Domains", $"Already owned by another organisation: {string.Join(", ", result.ConflictingDomains)}.");
+                TempData["Notice"] = $"Added {result.Value!.Name}.";
+                return RedirectToPage();
             }
 
-            await LoadAsync();
-            return Page();
+            ResultResponses.AddTo(result, ModelState, "Input");
         }
 
-        TempData["Notice"] = $"Added {Input.Name.Trim()}.";
-        return RedirectToPage();
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()

@@ -1,5 +1,5 @@
-using System.Globalization;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Web.Accounts;
@@ -12,7 +12,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages;
 /// The confirmation step of placing a customer's account in an organisation: whose tickets they will see and which
 /// contracts will judge their requests, computed here, and the button that places them. Works without a script.
 /// </summary>
-public sealed class PlacementModel(HelpDeskUserManager users, IOrganisationStore organisations, IContractStore contracts, TimeProvider clock) : PageModel
+public sealed class PlacementModel(AccountPlacements placements, IContractStore contracts, TimeProvider clock) : PageModel
 {
     public HelpDeskUser Account { get; private set; } = null!;
 
@@ -35,38 +35,28 @@ public sealed class PlacementModel(HelpDeskUserManager users, IOrganisationStore
 
     public async Task<IActionResult> OnPostAsync(int id, int organisationId)
     {
-        if (await LoadAsync(id, organisationId) is { } gone)
-        {
-            return gone;
-        }
-
-        Account.OrganisationId = Organisation.Id;
-        var result = await users.UpdateAsync(Account);
+        var result = await placements.PlaceAsync(id, organisationId, HttpContext.RequestAborted);
         TempData["Notice"] = result.Succeeded
-            ? $"{Account.Email} now belongs to {Organisation.Name}."
-            : $"{Account.Email} changed while you were looking; nothing was saved. Check the list and try again.";
+            ? $"{result.Value!.Account.Email} now belongs to {result.Value.Organisation.Name}."
+            : Refusal(result);
         return Redirect("/manage");
     }
 
     /// <summary>Null when both exist and the account still awaits placement; otherwise where to go instead.</summary>
     private async Task<IActionResult?> LoadAsync(int userId, int organisationId)
     {
-        var user = await users.FindByIdAsync(userId.ToString(CultureInfo.InvariantCulture));
-        var organisation = await organisations.GetAsync(organisationId, HttpContext.RequestAborted);
-        if (user is null || organisation is null || !await users.IsInRoleAsync(user, Roles.Customer))
+        var found = await placements.FindAsync(userId, organisationId, HttpContext.RequestAborted);
+        if (!found.Succeeded)
         {
-            TempData["Notice"] = "That account or organisation no longer exists; the list below is current.";
+            TempData["Notice"] = Refusal(found);
             return Redirect("/manage");
         }
 
-        if (user.OrganisationId is not null)
-        {
-            TempData["Notice"] = $"{user.Email} was already placed by someone else; nothing changed.";
-            return Redirect("/manage");
-        }
-
-        Account = user;
-        Organisation = organisation;
+        (Account, Organisation) = found.Value!;
         return null;
     }
+
+    private static string Refusal(Result<Placement> result) => result.Failure == Failure.NotFound
+        ? "That account or organisation no longer exists; the list below is current."
+        : result.Errors[0].Message;
 }
