@@ -1,4 +1,9 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Organisations;
+using HelpDesk.Core.Routing;
+using HelpDesk.Core.Sla;
+using HelpDesk.Core.Tickets;
 using HelpDesk.Core.Webhooks;
 using HelpDesk.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +66,21 @@ public static class WebhookAppSenders
             services.GetRequiredService<IWebhookTransport>(),
             services.GetRequiredService<IWebhookSecrets>(),
             services.GetRequiredService<PublicSite>(),
+            clock);
+    }
+
+    /// <summary>The SLA monitor as the job runs it, on <paramref name="clock"/>.</summary>
+    public static SlaMonitor SlaMonitor(this HelpDeskAppFactory app, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var services = app.Services;
+        return new(
+            services.GetRequiredService<ITicketStore>(),
+            services.GetRequiredService<IRoutingStore>(),
+            services.GetRequiredService<IOrganisationStore>(),
+            services.GetRequiredService<IPeopleDirectory>(),
+            services.GetRequiredService<RoutingSettings>(),
+            services.GetRequiredService<SlaSettings>(),
             clock);
     }
 }

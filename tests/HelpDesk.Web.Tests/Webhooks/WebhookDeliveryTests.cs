@@ -97,15 +97,7 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         var due = filed.GetProperty("sla").GetProperty("firstResponseDue").GetDateTime().ToUniversalTime();
 
         var clock = new FakeTimeProvider(due.AddMinutes(1));
-        var services = app.Services;
-        var monitor = new SlaMonitor(
-            services.GetRequiredService<ITicketStore>(),
-            services.GetRequiredService<IRoutingStore>(),
-            services.GetRequiredService<IOrganisationStore>(),
-            services.GetRequiredService<IPeopleDirectory>(),
-            services.GetRequiredService<RoutingSettings>(),
-            services.GetRequiredService<SlaSettings>(),
-            clock);
+        var monitor = app.SlaMonitor(clock);
 
         // The sender on the monitor's clock: the breach is due to be sent from the moment it was found.
         var sender = app.Sender(clock);
