@@ -4,14 +4,16 @@ using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Core.Webhooks;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Routing;
+using HelpDesk.Data.Webhooks;
 
 namespace HelpDesk.Data.Tickets;
 
-public sealed partial class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments, OutboxStore outbox) : ITicketStore
+public sealed partial class TicketStore(IDbConnectionFactory connections, AttachmentStore attachments, OutboxStore outbox, IWebhookSignal webhooks) : ITicketStore
 {
     private const string SelectTicket = $$"""
         SELECT t.Id, t.OrganisationId, t.RequesterId, t.Subject, t.Channel, t.Product, t.ProductRelease, t.Environment,
@@ -102,7 +104,11 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             await outbox.EnqueueAsync(connection, transaction, mail, ticket.NowUtc, cancellationToken);
         }
 
+        var listeners = await WebhookQueue.ListenersAsync(connection, transaction, cancellationToken);
+        var queued = await WebhookQueue.QueueTicketAsync(
+            connection, transaction, connections.Dialect, listeners, null, saved, null, null, ticket.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Announce(queued);
         return saved;
     }
 
@@ -141,6 +147,10 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                 : update.NowUtc,
         };
         var previousAssignee = before?.AssigneeId;
+
+        // The ticket as it was, for the events the change raises; read only when someone listens.
+        var listeners = await WebhookQueue.ListenersAsync(connection, transaction, cancellationToken);
+        var previous = listeners.Count == 0 ? null : await ReadAsync(connection, transaction, ticket.Id, cancellationToken);
 
         // The new assignee's profile row before the ticket's, as in CreateAsync.
         if (ticket.AssigneeId is int assigneeId && assigneeId != previousAssignee)
@@ -188,8 +198,14 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             await Economics.NpsStore.InsertAskAsync(connection, transaction, connections.Dialect, ask, cancellationToken);
         }
 
+        var updated = ticket with { Version = ticket.Version + 1, IncidentContractId = holds };
+        var queued = previous is null
+            ? 0
+            : await WebhookQueue.QueueTicketAsync(
+                connection, transaction, connections.Dialect, listeners, previous, updated, update.Message, messageId, update.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ticket with { Version = ticket.Version + 1, IncidentContractId = holds };
+        Announce(queued);
+        return updated;
     }
 
     public async Task<Ticket?> GetAsync(int id, TicketScope scope, CancellationToken cancellationToken = default)
@@ -205,8 +221,13 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
               WHERE t.Id = @Id AND t.OrganisationId = @OrganisationId
               """;
         await using var connection = await connections.OpenAsync(cancellationToken);
+        return await QueryTicketAsync(connection, null, sql, new { Id = id, scope.OrganisationId }, cancellationToken);
+    }
+
+    private static async Task<Ticket?> QueryTicketAsync(DbConnection connection, DbTransaction? transaction, string sql, object args, CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryAsync<Ticket, TicketEntitlementColumns, TicketRoutingColumns, Ticket>(
-            new CommandDefinition(sql, new { Id = id, scope.OrganisationId }, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken),
             (ticket, entitlement, routing) => routing.ApplyTo(entitlement.ApplyTo(ticket)),
             splitOn: $"{nameof(TicketEntitlementColumns.TicketId)},{nameof(TicketRoutingColumns.RoutingTicketId)}");
         return rows.SingleOrDefault();
@@ -436,6 +457,24 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             CreatedUtc = nowUtc,
         });
         await connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static Task<Ticket?> ReadAsync(DbConnection connection, DbTransaction transaction, int id, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            {SelectTicket}
+            WHERE t.Id = @Id
+            """;
+        return QueryTicketAsync(connection, transaction, sql, new { Id = id }, cancellationToken);
+    }
+
+    /// <summary>After the commit: the sender may go at once rather than at its next run.</summary>
+    private void Announce(int queued)
+    {
+        if (queued > 0)
+        {
+            webhooks.Queued();
+        }
     }
 
     private static string? Clip(string? value) => value is { Length: > 400 } ? value[..400] : value;

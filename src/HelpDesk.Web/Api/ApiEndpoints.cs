@@ -23,6 +23,7 @@ public static class ApiEndpoints
         api.MapEntitlementEndpoints();
         api.MapOfferEndpoints();
         api.MapKnownIssueEndpoints();
+        api.MapWebhookEndpoints();
         api.MapEconomicsEndpoints();
         api.MapOrganisationEndpoints();
         api.MapCatalogueEndpoints();

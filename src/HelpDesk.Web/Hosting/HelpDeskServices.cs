@@ -71,6 +71,7 @@ public static class HelpDeskServices
         services.AddHelpDeskData(configuration, builder.Environment.ContentRootPath);
         services.AddHelpDeskMailHost(configuration, builder.Environment.ContentRootPath);
         services.AddLiveDesk();
+        services.AddHelpDeskWebhooks(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

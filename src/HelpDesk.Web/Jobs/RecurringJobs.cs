@@ -34,6 +34,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         // Only the cells the change log names since the last run; the full rebuild is on demand (EnqueueRebuild).
         RecurringJobDefinition.For<MetricsRollup, RollupResult>("economics:rollup", "*/5 * * * *", job => job.RunIncrementalAsync(CancellationToken.None)),
         .. Hosting.MailHosting.Jobs,
+        .. Hosting.WebhookHosting.Jobs,
     ];
 
     /// <summary>Queues a full rebuild of the economics facts to run once, as the admin page asks; returns the job's id.</summary>

@@ -79,7 +79,7 @@ public class TicketFilingBenchmarks
         }
 
         var connections = DbConnectionFactory.Create(options);
-        var tickets = new TicketStore(connections, new AttachmentStore(connections), new OutboxStore(connections, new MailSettings()));
+        var tickets = new TicketStore(connections, new AttachmentStore(connections), new OutboxStore(connections, new MailSettings()), new HelpDesk.Core.Webhooks.WebhookSignal());
         _fileTicket = new FileTicket(tickets, new PeopleDirectory(connections), [], AttachmentPolicy.Default, TimeProvider.System);
         var product = SeedContractAsync(connections).GetAwaiter().GetResult();
         var judge = new JudgeEntitlement(new CheckEntitlement(new EntitlementFactsSource(connections, new EntitlementFactsCache())));

@@ -42,7 +42,7 @@ public class TicketListBenchmarks
     {
         _connectionString = TicketDataset.ConnectionString(TicketDataset.Ensure(Tickets));
         var connections = DbConnectionFactory.Create(new DatabaseOptions(DatabaseProvider.Sqlite, _connectionString));
-        _store = new TicketStore(connections, new AttachmentStore(connections), new OutboxStore(connections, new MailSettings()));
+        _store = new TicketStore(connections, new AttachmentStore(connections), new OutboxStore(connections, new MailSettings()), new HelpDesk.Core.Webhooks.WebhookSignal());
 
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();

@@ -1,6 +1,7 @@
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Core.Webhooks;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Attachments;
 using HelpDesk.Data.Infrastructure;
@@ -19,7 +20,7 @@ public static class TestStores
     public static OutboxStore Outbox(IDbConnectionFactory connections) => new(connections, Mail);
 
     public static TicketStore Tickets(IDbConnectionFactory connections) =>
-        new(connections, new AttachmentStore(connections), Outbox(connections));
+        new(connections, new AttachmentStore(connections), Outbox(connections), new WebhookSignal());
 
     /// <summary>The assign use case over the real stores, with the router's default settings.</summary>
     public static AssignTicket Assign(IDbConnectionFactory connections, TimeProvider clock)

@@ -5,6 +5,7 @@ using HelpDesk.Core.Routing;
 using HelpDesk.Core.Sla;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tests.Infrastructure;
+using HelpDesk.Web.Tests.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,15 +24,7 @@ public sealed class DemoSlaTests
         var startedAt = DateTime.UtcNow;
         app.CreateAnonymousClient().Dispose();
 
-        var services = app.Services;
-        var monitor = new SlaMonitor(
-            services.GetRequiredService<ITicketStore>(),
-            services.GetRequiredService<IRoutingStore>(),
-            services.GetRequiredService<IOrganisationStore>(),
-            services.GetRequiredService<IPeopleDirectory>(),
-            services.GetRequiredService<RoutingSettings>(),
-            services.GetRequiredService<SlaSettings>(),
-            new FakeTimeProvider(startedAt));
+        var monitor = app.SlaMonitor(new FakeTimeProvider(startedAt));
 
         var result = await monitor.CheckAsync();
 

@@ -29,7 +29,7 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
     public const string IngressKey = "test-ingress-key-0123456789";
 
     /// <summary>Settings the seeded demo does not depend on: a factory changing only these starts from the template.</summary>
-    private static readonly string[] TemplateNeutralSections = ["RateLimits:", "App:", "Accounts:"];
+    private static readonly string[] TemplateNeutralSections = ["RateLimits:", "App:", "Accounts:", "Webhooks:"];
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -79,6 +79,9 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
     }
 
     public string DatabaseFile { get; }
+
+    /// <summary>Leaves the database file when disposed, for another app to open it as a restart would.</summary>
+    public bool KeepDatabaseFile { get; init; }
 
     /// <summary>The hosting environment: not Development, so the app checks its settings as in production.</summary>
     protected virtual string Environment => "Testing";
@@ -157,19 +160,24 @@ public partial class HelpDeskAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDatabaseFile)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
+            DeleteDatabase(DatabaseFile);
+        }
+    }
+
+    protected static void DeleteDatabase(string databaseFile)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+        {
+            try
             {
-                try
-                {
-                    File.Delete(file);
-                }
-                catch (IOException)
-                {
-                    // Left for the temp cleaner; no other test uses this file.
-                }
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Left for the temp cleaner; no other test uses this file.
             }
         }
     }

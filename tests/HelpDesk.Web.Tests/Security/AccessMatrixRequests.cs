@@ -36,6 +36,7 @@ public static class AccessMatrixRequests
         ["/portal/offers/{offerid:int}"] = "Accept",
         ["/portal/support"] = "Right",
         ["/admin/economics"] = "Rebuild",
+        ["/admin/webhooks/{id:int}"] = "Ping",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
@@ -99,6 +100,7 @@ public static class AccessMatrixRequests
             .Replace("{releaseId:int}", "1", StringComparison.Ordinal)
             .Replace("{environmentId:int}", "1", StringComparison.Ordinal)
             .Replace("{thirdPartyId:int}", "1", StringComparison.Ordinal)
+            .Replace("{deliveryId:int}", "1", StringComparison.Ordinal)
             .Replace("{productcode}", AccessMatrixFixture.ScopeProductCode, StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{**path}", "", StringComparison.Ordinal);
@@ -127,7 +129,8 @@ public static class AccessMatrixRequests
         if (isApi)
         {
             var json = ApiBodies.TryGetValue(pattern, out var body) ? body : "{}";
-            return await script.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            return await script.SendAsync(request);
         }
 
         var target = Handlers.TryGetValue(pattern, out var handler) ? $"{path}?handler={handler}" : path;

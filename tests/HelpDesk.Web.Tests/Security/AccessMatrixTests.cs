@@ -308,6 +308,23 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["GET /api/catalogue/third-party"] = "401 403 403 403",
         ["POST /api/catalogue/third-party"] = "401 403 403 403",
         ["POST /api/catalogue/third-party/{thirdPartyId:int}"] = "401 403 403 403",
+        ["GET /admin/webhooks"] = "signin 403 403 403",
+        ["POST /admin/webhooks"] = "signin 403 403 403",
+        ["GET /admin/webhooks/index"] = "signin 403 403 403",
+        ["POST /admin/webhooks/index"] = "signin 403 403 403",
+        ["GET /admin/webhooks/edit/{id:int?}"] = "signin 403 403 403",
+        ["POST /admin/webhooks/edit/{id:int?}"] = "signin 403 403 403",
+        ["GET /admin/webhooks/{id:int}"] = "signin 403 403 403",
+        ["POST /admin/webhooks/{id:int}"] = "signin 403 403 403",
+        ["GET /api/webhooks/"] = "401 403 403 403",
+        ["POST /api/webhooks/"] = "401 403 403 403",
+        ["GET /api/webhooks/{id:int}"] = "401 403 403 403",
+        ["PUT /api/webhooks/{id:int}"] = "401 403 403 403",
+        ["DELETE /api/webhooks/{id:int}"] = "401 403 403 403",
+        ["POST /api/webhooks/{id:int}/secret"] = "401 403 403 403",
+        ["GET /api/webhooks/{id:int}/deliveries"] = "401 403 403 403",
+        ["POST /api/webhooks/{id:int}/deliveries/{deliveryId:int}/redeliver"] = "401 403 403 403",
+        ["POST /api/webhooks/{id:int}/ping"] = "401 403 403 403",
     };
 
     public static TheoryData<string, Visitor> Cases()
