@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapAuthEndpoints();
 
         api.MapGet("/me", MeAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithTags("Account")
             .WithSummary("The signed-in user: roles and organisation.")
             .RequireAuthorization();
@@ -25,6 +26,7 @@ public static class ApiEndpoints
         api.MapKnownIssueEndpoints();
         api.MapEconomicsEndpoints();
         api.MapInboundMailEndpoints();
+        api.MapTokenEndpoints();
         return app;
     }
 

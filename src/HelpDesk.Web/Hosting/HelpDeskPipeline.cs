@@ -62,6 +62,7 @@ public static class HelpDeskPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(SessionChecks.RefuseRevokedBearerAsync);
+        app.Use(ApiTokenScopes.EnforceAsync);
         app.UseAuthorization();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).DisableRateLimiting();
