@@ -1,5 +1,5 @@
-using HelpDesk.Core.Accounts;
 using System.Globalization;
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Economics;
 

@@ -1,6 +1,6 @@
-using HelpDesk.Core.Accounts;
 using System.Globalization;
 using System.Text;
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Offers;

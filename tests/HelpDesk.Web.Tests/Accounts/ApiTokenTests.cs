@@ -144,7 +144,9 @@ public sealed partial class ApiTokenTests(HelpDeskAppFactory app) : IClassFixtur
         var missing = await admin.PostFormAsync("/admin/service-accounts", new Dictionary<string, string> { ["Input.Name"] = "CRM", ["Input.Role"] = Roles.Customer });
         var made = await admin.PostFormAsync("/admin/service-accounts", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Northwind CRM", ["Input.Role"] = Roles.Customer, ["Input.OrganisationId"] = northwind.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Name"] = "Northwind CRM",
+            ["Input.Role"] = Roles.Customer,
+            ["Input.OrganisationId"] = northwind.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         missing.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
