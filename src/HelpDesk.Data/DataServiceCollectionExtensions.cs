@@ -67,6 +67,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IRefreshTokenUses, RefreshTokenUseStore>();
+        services.AddSingleton<IApiTokenStore, ApiTokenStore>();
+        services.AddSingleton<IServiceAccountStore, ServiceAccountStore>();
         services.AddSingleton<IScopeStore, ScopeStore>();
         services.AddSingleton<IContractStore, ContractStore>();
         services.AddSingleton<IEconomicsStore, EconomicsStore>();

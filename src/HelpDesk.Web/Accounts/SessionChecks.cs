@@ -19,7 +19,10 @@ public static class SessionChecks
     /// <summary>A bearer token issued before its account's stamp changed signs no one in.</summary>
     public static async Task RefuseRevokedBearerAsync(HttpContext context, RequestDelegate next)
     {
+        // An API token's owner is read afresh on every request (ApiTokenAuthenticationHandler); only Identity's own
+        // bearer tokens carry a stamp from the past.
         if (context.User.Identity?.IsAuthenticated == true
+            && !ApiTokenAuthenticationHandler.IsTokenSignIn(context.User)
             && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var signIn = context.RequestServices.GetRequiredService<SignInManager<HelpDeskUser>>();

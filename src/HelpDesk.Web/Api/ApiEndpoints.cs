@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapAuthEndpoints();
 
         api.MapGet("/me", MeAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithTags("Account")
             .WithSummary("The signed-in user: roles and organisation.")
             .RequireAuthorization();
@@ -33,6 +34,7 @@ public static class ApiEndpoints
         api.MapEngineerEndpoints();
         api.MapOfferingEndpoints();
         api.MapInboundMailEndpoints();
+        api.MapTokenEndpoints();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Economics;
 
@@ -17,11 +18,13 @@ public static class EconomicsEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var economics = api.MapGroup("/economics").WithTags("Economics").RequireAuthorization(Hosting.Areas.Manage);
         economics.MapGet("/pnl", PnlAsync)
+            .RequireScope(ApiScopes.ReadEconomics)
             .WithSummary("The support P&L by region, customer, contract or product for the days from..to (yyyy-mm-dd, both included): revenue, labour cost, profit, margin, cost per case and tickets per row, largest labour cost first.")
             .Produces<PnlDto>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         economics.MapGet("/metrics", MetricsAsync)
+            .RequireScope(ApiScopes.ReadEconomics)
             .WithSummary("Every metric of the support P&L for the days from..to, optionally for one organisation or product (ids; product 0 is tickets naming none): value, formula, the inputs put in, and why there is no value when nothing can be divided.")
             .Produces<MetricsDto>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tickets;
@@ -16,6 +17,7 @@ public static class EntitlementEndpoints
         var entitlement = api.MapGroup("/entitlement").WithTags("Entitlement").RequireAuthorization();
 
         entitlement.MapPost("/check", CheckAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("Customers: the verdict and SLA due times a request would get if filed now through the API, without filing it.")
             .Produces<EntitlementCheckDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)

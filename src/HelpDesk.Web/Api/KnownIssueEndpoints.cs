@@ -1,3 +1,4 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.KnownIssues;
 using HelpDesk.Core.Tickets;
@@ -18,27 +19,32 @@ public static class KnownIssueEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var issues = api.MapGroup("/known-issues").WithTags("Known issues").RequireAuthorization();
         issues.MapGet("/", ListAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("Staff: the known issues ranked most costly first (labour spent on linked tickets, then contract value at stake, customers affected, open tickets, lowest CSAT), each with its reasons; filter by productId and status. Customers: the known issues linked to their organisation's tickets, public fields only.")
             .Produces<IReadOnlyList<KnownIssueRankDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         issues.MapPost("/", CreateAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: create a known issue (title, productId, affectedReleases, kind, status with statusRelease for a planned or shipped fix, publicNote).")
             .Produces<KnownIssueDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         issues.MapGet("/{id:int}", GetAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("One known issue; for staff with its linked tickets. A customer sees it only when it is linked to one of their organisation's tickets.")
             .Produces<KnownIssueDetailDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         issues.MapPost("/{id:int}", ChangeAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: change a known issue; send every field and the version you read (409 when someone changed it meanwhile).")
             .Produces<KnownIssueDto>()
             .ProducesChangeProblems();
 
         issues.MapPost("/{id:int}/notices", TellCustomersAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: when the issue is fixed, post a public reply on each linked open ticket, mailed to its requester. Each ticket is told once, however often this is called.")
             .Produces<FixNoticeDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)

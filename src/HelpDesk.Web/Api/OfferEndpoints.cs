@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Offers;
@@ -25,34 +26,40 @@ public static class OfferEndpoints
         ArgumentNullException.ThrowIfNull(api);
         api.MapGroup("/services").WithTags("Offers").RequireAuthorization()
             .MapGet("/offerings", OfferingsAsync)
+            .RequireScope(ApiScopes.ManageServices)
             .WithSummary("The published, active offerings of the services catalogue, with the version new offers are made from.")
             .Produces<IReadOnlyList<OfferingDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         var offers = api.MapGroup("/offers").WithTags("Offers").RequireAuthorization();
         offers.MapGet("/", ListAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("List offers, newest first, a page at a time (pass the answer's next as after). Customers see their organisation's; staff filter by organisationId. Filter by status (Sent, Accepted, Declined, Expired, Withdrawn) and ticket.")
             .Produces<OfferListDto>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         offers.MapGet("/{id}", GetAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("One offer (id 42 or O-0042) with its terms as the customer sees them, their SHA-256 and, once accepted, the acceptance record.")
             .Produces<OfferDetailDto>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         offers.MapPost("/{id}/accept", AcceptAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("The requester, or a customer of the organisation with the right to buy, accepts with their typed name; the client address and user agent are recorded. Refused (422) when already decided, expired or withdrawn; 409 when another decision won at the same moment.")
             .Produces<AcceptedOfferDto>()
             .ProducesChangeProblems();
 
         offers.MapPost("/{id}/decline", DeclineAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("The requester, or a customer with the right to buy, declines, with an optional reason.")
             .Produces<OfferDto>()
             .ProducesChangeProblems();
 
         offers.MapPost("/{id}/withdraw", WithdrawAsync)
+            .RequireScope(ApiScopes.ManageServices)
             .WithSummary("Staff: withdraw an offer the customer has not answered, saying why (the customer reads it).")
             .Produces<OfferDto>()
             .ProducesChangeProblems();

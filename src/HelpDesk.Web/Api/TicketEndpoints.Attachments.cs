@@ -1,3 +1,4 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Attachments;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Tickets;
@@ -17,6 +18,7 @@ public static partial class TicketEndpoints
         // Anti-forgery is checked in the handler, for cookie sign-ins only: a bearer token is not sent by a browser on
         // its own, so a script with one has no token to send and needs none.
         tickets.MapPost("/{number}/attachments", UploadAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .WithFormOptions(multipartBodyLengthLimit: limit)
@@ -28,6 +30,7 @@ public static partial class TicketEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         tickets.MapGet("/{number}/attachments/{attachmentId:int}", DownloadAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("Download an attached file, always as a download, with its stored content type.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)

@@ -9,16 +9,19 @@ public static partial class TicketEndpoints
     private static void MapClassification(RouteGroupBuilder tickets)
     {
         tickets.MapPost("/{number}/classification", ClassifyAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: correct the ticket's product, release, environment, category, severity, language or modified source; it is judged again against the Scope of Support in force when it was filed, its SLA targets counted from filing, and routed again when its skill queue changes. Send the version you read.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/duplicate", DuplicateAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: close the ticket as a duplicate of another open ticket of the same organisation (original, as HD-42); the requester is told where the work carries on and its incident is given back. Send the version you read.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/not-an-incident", NotAnIncidentAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: say the ticket is not an incident, with a reason; the incident it used is given back to its contract and it never uses one again. Send the version you read.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();

@@ -11,6 +11,7 @@ public static partial class TicketEndpoints
     private static void MapEntitlement(RouteGroupBuilder tickets)
     {
         tickets.MapPost("/{number}/entitlement/override", OverrideAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: override the entitlement verdict with a reason the customer reads; send the version you read. The intake verdict is kept beside it.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.KnownIssues;
 using HelpDesk.Web.Tickets;
 
@@ -8,6 +9,7 @@ public static partial class TicketEndpoints
     private static void MapKnownIssue(RouteGroupBuilder tickets)
     {
         tickets.MapPost("/{number}/known-issue", LinkKnownIssueAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithTags("Known issues")
             .WithSummary("Staff: link the ticket to a known issue (knownIssueId), replacing any earlier link, or unlink it with knownIssueId null. A ticket links to at most one known issue.")
             .Produces<KnownIssueDto>()

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Offers;
 using HelpDesk.Web.Tickets;
@@ -9,6 +10,7 @@ public static partial class TicketEndpoints
     private static void MapOffers(RouteGroupBuilder tickets)
     {
         tickets.MapPost("/{number}/offers", MakeOfferAsync)
+            .RequireScope(ApiScopes.ManageServices)
             .WithTags("Offers")
             .WithSummary("Staff: send the customer an offer from a published offering version (see GET /api/services/offerings): the size for work priced by size, blanks the ticket cannot fill, an expiry (Offers:ExpiryDays by default) and, on an entitled ticket, the reason.")
             .Produces<OfferDetailDto>(StatusCodes.Status201Created)

@@ -11,16 +11,19 @@ public static partial class TicketEndpoints
     private static void MapRouting(RouteGroupBuilder tickets)
     {
         tickets.MapPost("/{number}/escalate", EscalateAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: send the ticket up a tier (3 at most) with a reason; the router chooses again among that tier's engineers or queues it. Send the version you read.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/handback", HandBackAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: hand an assigned ticket back with a reason; the router chooses again, leaving out the engineer it had. Send the version you read.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/reassign", ReassignAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Managers: give the ticket to engineerId (capacity may be exceeded), or with engineerId null let the router choose someone other than the assignee. Send the version you read.")
             .Produces<TicketDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -25,6 +25,7 @@ public static partial class TicketEndpoints
         var tickets = api.MapGroup("/tickets").WithTags("Tickets").RequireAuthorization();
 
         tickets.MapPost("/", FileAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("File a ticket. Customers file for themselves; staff give requesterId, a customer whose organisation the ticket belongs to. With an Idempotency-Key header a repeat answers 201 with the ticket the first filed, and files nothing.")
             .Produces<TicketDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -32,33 +33,39 @@ public static partial class TicketEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         tickets.MapGet("/", ListAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("List tickets, newest activity first (sort=due: the next SLA due time first), a page at a time; pass the answer's next as after for the following page. Staff filter by assignee (me, none, an id) and skill queue (queue=keel/tier-2).")
             .Produces<TicketListDto>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         tickets.MapGet("/{number}", GetAsync)
+            .RequireScope(ApiScopes.ReadTickets)
             .WithSummary("One ticket with its conversation and attachments; for staff also its audit trail and time.")
             .Produces<TicketDetailDto>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapPost("/{number}/messages", PostMessageAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Reply, or (staff) add an internal note; it is added whatever changed since you read the ticket, unless you send the version you read. Staff may set a status with it, sending the version. With an Idempotency-Key header a repeat answers with the ticket, and adds nothing.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/status", ChangeStatusAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Change the status; send the version you read.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/assignee", AssignAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: assign the ticket to an engineer, or to nobody with assigneeId null; send the version you read.")
             .Produces<TicketDto>()
             .ProducesChangeProblems();
 
         tickets.MapPost("/{number}/time", LogTimeAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("Staff: log time worked on the ticket.")
             .Produces<TimeEntryDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
@@ -66,6 +73,7 @@ public static partial class TicketEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         tickets.MapPost("/{number}/rating", RateAsync)
+            .RequireScope(ApiScopes.WriteTickets)
             .WithSummary("The requester rates the resolution of a resolved ticket, 1 to 5, once per resolution.")
             .Produces<RatingDto>(StatusCodes.Status201Created)
             .ProducesChangeProblems();

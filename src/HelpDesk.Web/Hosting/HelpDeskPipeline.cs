@@ -63,6 +63,7 @@ public static class HelpDeskPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(SessionChecks.RefuseRevokedBearerAsync);
+        app.Use(ApiTokenScopes.EnforceAsync);
         app.UseAuthorization();
 
         // The job dashboard names its page's language after the UI culture; on a server without a locale that is the

@@ -111,7 +111,7 @@ public static class HelpDeskServices
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "HelpDesk API";
-            document.Info.Description = "Tickets, entitlement and support economics. Authenticate with POST /api/auth/login and send the access token as a Bearer token.";
+            document.Info.Description = "Tickets, entitlement and support economics. Authenticate with an API token (made on /account/tokens; each route names the scope it needs) or with POST /api/auth/login, and send the token as a Bearer token. See docs/api.md.";
             return Task.CompletedTask;
         }));
         services.AddSingleton(TimeProvider.System);
@@ -135,11 +135,13 @@ public static class HelpDeskServices
                 options.DefaultScheme = CookieOrBearerScheme;
                 options.DefaultChallengeScheme = CookieOrBearerScheme;
             })
-            .AddPolicyScheme(CookieOrBearerScheme, "Sign-in cookie or bearer token", options =>
+            .AddPolicyScheme(CookieOrBearerScheme, "Sign-in cookie, API token or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ApiTokenAuthenticationHandler.TokenOf(context.Request) is not null ? ApiTokenAuthenticationHandler.SchemeName
+                    : context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, "API token", null)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
 
@@ -171,6 +173,8 @@ public static class HelpDeskServices
         services.AddScoped<AccountPlacements>();
         services.AddScoped<HelpDesk.Web.Import.OrganisationImport>();
         services.AddScoped<AccountBootstrap>();
+        services.AddScoped<ApiTokenIssuer>();
+        services.AddScoped<ServiceAccountAdministration>();
 
         services.ConfigureApplicationCookie(options =>
         {

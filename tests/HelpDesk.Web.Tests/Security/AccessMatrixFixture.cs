@@ -27,6 +27,9 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
 {
     private readonly Dictionary<Visitor, (HttpClient Browser, HttpClient Script, string FormToken)> _clients = [];
 
+    /// <summary>For the customer and the engineer, per scope: a token holding every scope but it, and one holding only it.</summary>
+    private readonly Dictionary<(Visitor, string, bool), HttpClient> _tokenClients = [];
+
     /// <summary>A product with one published scope version, for the public scope pages.</summary>
     public const string ScopeProductCode = "matrix-product";
 
@@ -83,7 +86,19 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
         var json = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement;
         AttachmentId = (json.ValueKind == JsonValueKind.Array ? json[0] : json.GetProperty("attachments")[0]).GetProperty("id").GetInt32();
         OfferId = await AcceptedOfferAsync();
+
+        foreach (var visitor in new[] { Visitor.Customer, Visitor.Engineer })
+        {
+            foreach (var scope in HelpDesk.Core.Accounts.ApiScopes.All)
+            {
+                _tokenClients[(visitor, scope, false)] = await CreateTokenClientAsync(Emails[visitor]!, [.. AllScopesExcept(scope)]);
+                _tokenClients[(visitor, scope, true)] = await CreateTokenClientAsync(Emails[visitor]!, scope);
+            }
+        }
     }
+
+    /// <summary>A client with a token of the visitor that holds <paramref name="scope"/> only, or every scope but it.</summary>
+    public HttpClient TokenClient(Visitor visitor, string scope, bool holdsIt) => _tokenClients[(visitor, scope, holdsIt)];
 
     private async Task<int> AcceptedOfferAsync()
     {
@@ -118,6 +133,8 @@ public sealed partial class AccessMatrixFixture : HelpDeskAppFactory, IAsyncLife
     }
 
     public IReadOnlyList<string> Routes() => RouteInventory.Read(Services);
+
+    public IReadOnlyDictionary<string, string?> RouteScopes() => RouteInventory.Scopes(Services);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

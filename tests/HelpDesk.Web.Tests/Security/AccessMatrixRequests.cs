@@ -37,6 +37,7 @@ public static class AccessMatrixRequests
         ["/portal/support"] = "Right",
         ["/admin/economics"] = "Rebuild",
         ["/admin/webhooks/{id:int}"] = "Ping",
+        ["/account/tokens"] = "Create",
     };
 
     // API bodies that pass validation, so the request reaches the check of whose ticket it is. Versions are
@@ -69,10 +70,11 @@ public static class AccessMatrixRequests
     /// </summary>
     private static readonly HashSet<string> EndSessions = new(StringComparer.Ordinal) { "POST /account/signout", "POST /api/auth/manage/2fa" };
 
-    public static async Task<HttpResponseMessage> SendAsync(AccessMatrixFixture app, string route, Visitor visitor)
+    /// <param name="script">The client API routes are called with, instead of the visitor's (an API token's, say).</param>
+    public static async Task<HttpResponseMessage> SendAsync(AccessMatrixFixture app, string route, Visitor visitor, HttpClient? script = null)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var response = await SendOnceAsync(app, route, visitor);
+        var response = await SendOnceAsync(app, route, visitor, script);
         if (EndSessions.Contains(route) && visitor != Visitor.Anonymous)
         {
             // The shared clients' sessions ended too.
@@ -82,13 +84,15 @@ public static class AccessMatrixRequests
         return response;
     }
 
-    private static async Task<HttpResponseMessage> SendOnceAsync(AccessMatrixFixture app, string route, Visitor visitor)
+    private static async Task<HttpResponseMessage> SendOnceAsync(AccessMatrixFixture app, string route, Visitor visitor, HttpClient? scriptClient)
     {
         var (method, pattern) = Split(route);
         var (browser, script, token) = pattern == "/account/signout" ? await app.FreshClientsAsync(visitor) : app.For(visitor);
+        script = scriptClient ?? script;
         var path = pattern
             .Replace("{id}", app.OfferId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{number}", app.TicketId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{tokenId:int}", "999999", StringComparison.Ordinal)
             .Replace("{attachmentId:int}", app.AttachmentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
@@ -110,6 +114,11 @@ public static class AccessMatrixRequests
         {
             // The SignalR client negotiates with a POST carrying the sign-in cookie.
             return await browser.PostAsync(path + "?negotiateVersion=1", null);
+        }
+
+        if (method == "DELETE")
+        {
+            return await script.DeleteAsync(path);
         }
 
         if (method is "GET" or "ANY")

@@ -325,7 +325,34 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["GET /api/webhooks/{id:int}/deliveries"] = "401 403 403 403",
         ["POST /api/webhooks/{id:int}/deliveries/{deliveryId:int}/redeliver"] = "401 403 403 403",
         ["POST /api/webhooks/{id:int}/ping"] = "401 403 403 403",
+        // Token management: the visitor's own tokens; an empty form or body names its problems, and no one has token 999999.
+        ["GET /account/tokens"] = "signin 200 200 200",
+        ["POST /account/tokens"] = "signin 422 422 422",
+        ["GET /api/tokens/"] = "401 200 200 200",
+        ["POST /api/tokens/"] = "401 422 422 422",
+        ["DELETE /api/tokens/{tokenId:int}"] = "401 404 404 404",
+        ["GET /admin/service-accounts"] = "signin 403 403 403",
+        ["POST /admin/service-accounts"] = "signin 403 403 403",
+        ["GET /admin/service-accounts/{id:int}"] = "signin 403 403 403",
+        ["POST /admin/service-accounts/{id:int}"] = "signin 403 403 403",
     };
+
+    /// <summary>API routes that take no API token: signing in, the API description, token management, and inbound
+    /// mail, which has its own key.</summary>
+    private static readonly string[] RoutesWithoutScope = ["/api/auth/", "/api/openapi/", "/api/tokens", "/api/inbound/email"];
+
+    /// <summary>Every API route that names a scope, with the two visitors whose tokens are tried on it.</summary>
+    public static TheoryData<string, Visitor> ScopedCases()
+    {
+        var data = new TheoryData<string, Visitor>();
+        foreach (var route in Matrix.Keys.Where(r => r.Contains(" /api/", StringComparison.Ordinal) && !RoutesWithoutScope.Any(p => r.Contains(" " + p, StringComparison.Ordinal))))
+        {
+            data.Add(route, Visitor.Customer);
+            data.Add(route, Visitor.Engineer);
+        }
+
+        return data;
+    }
 
     public static TheoryData<string, Visitor> Cases()
     {
@@ -348,6 +375,33 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
 
         routes.Except(Matrix.Keys).Should().BeEmpty("every route needs an entry in the access matrix");
         Matrix.Keys.Except(routes).Should().BeEmpty("the matrix should list only routes the app has");
+    }
+
+    [Fact]
+    public void EveryApiRoute_NamesTheScopeATokenNeeds()
+    {
+        var scopes = app.RouteScopes();
+        var api = scopes.Keys.Where(r => r.Contains(" /api/", StringComparison.Ordinal)).ToList();
+
+        api.Where(r => !RoutesWithoutScope.Any(p => r.Contains(" " + p, StringComparison.Ordinal)) && scopes[r] is null)
+            .Should().BeEmpty("every API route names the scope an API token needs for it (.RequireScope)");
+        api.Where(r => RoutesWithoutScope.Any(p => r.Contains(" " + p, StringComparison.Ordinal)) && scopes[r] is not null)
+            .Should().BeEmpty("signing in, the API description, token management and inbound mail take no API token");
+    }
+
+    [Theory]
+    [MemberData(nameof(ScopedCases))]
+    public async Task ScopedRoute_TokenWithoutItsScopeIsRefused_AndWithOnlyItsScopeAnswersAsTheSignedInVisitor(string route, Visitor visitor)
+    {
+        var scope = app.RouteScopes()[route]!;
+        var expected = Matrix[route].Split(' ')[(int)visitor];
+
+        using var refused = await AccessMatrixRequests.SendAsync(app, route, visitor, app.TokenClient(visitor, scope, holdsIt: false));
+        using var allowed = await AccessMatrixRequests.SendAsync(app, route, visitor, app.TokenClient(visitor, scope, holdsIt: true));
+
+        AccessMatrixRequests.Outcome(refused).Should().Be("403", $"a token of {visitor} without {scope} on {route}");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain(scope);
+        AccessMatrixRequests.Outcome(allowed).Should().Be(expected, $"a token of {visitor} holding only {scope} on {route}");
     }
 
     [Theory]
