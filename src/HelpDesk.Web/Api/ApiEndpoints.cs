@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapEconomicsEndpoints();
         api.MapOrganisationEndpoints();
         api.MapCatalogueEndpoints();
+        api.MapScopeEndpoints();
         api.MapImportEndpoints();
         api.MapPlanEndpoints();
         api.MapContractEndpoints();

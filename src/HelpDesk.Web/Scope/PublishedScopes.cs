@@ -37,8 +37,12 @@ public sealed class PublishedScopes(IScopeStore store, TimeProvider clock)
             return null;
         }
 
-        return await LoadAsync(product, await store.ListEnvironmentsAsync(cancellationToken), cancellationToken);
+        return await LoadAsync(product, cancellationToken);
     }
+
+    /// <summary>The product with its published versions.</summary>
+    public async Task<ProductScope> LoadAsync(Product product, CancellationToken cancellationToken) =>
+        await LoadAsync(product, await store.ListEnvironmentsAsync(cancellationToken), cancellationToken);
 
     /// <summary>Every product that has published a scope, by name.</summary>
     public async Task<IReadOnlyList<ProductScope>> ListAsync(CancellationToken cancellationToken)

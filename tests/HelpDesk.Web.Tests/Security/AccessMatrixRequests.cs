@@ -101,6 +101,7 @@ public static class AccessMatrixRequests
             .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{personId:int}", "1", StringComparison.Ordinal)
             .Replace("{productId:int}", "1", StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{releaseId:int}", "1", StringComparison.Ordinal)
             .Replace("{environmentId:int}", "1", StringComparison.Ordinal)
             .Replace("{thirdPartyId:int}", "1", StringComparison.Ordinal)

@@ -20,7 +20,7 @@ public sealed class PreviewModel(
     TimeProvider clock) : PageModel
 {
     /// <summary>How far back the what-if replays tickets.</summary>
-    public const int WhatIfMonths = 12;
+    public const int WhatIfMonths = DraftWhatIf.Months;
 
     /// <summary>The draft's version the preview was rendered with.</summary>
     [BindProperty]
@@ -66,9 +66,8 @@ public sealed class PreviewModel(
         }
 
         Version = Draft.Version;
-        WhatIfToUtc = clock.GetUtcNow().UtcDateTime;
-        WhatIfFromUtc = WhatIfToUtc.AddMonths(-WhatIfMonths);
-        WhatIf = ScopeWhatIf.Replay(await whatIfSource.LoadAsync(Product, Draft, WhatIfFromUtc, WhatIfToUtc, HttpContext.RequestAborted));
+        var run = await DraftWhatIf.ReplayAsync(whatIfSource, Product, Draft, clock, HttpContext.RequestAborted);
+        (WhatIf, WhatIfFromUtc, WhatIfToUtc) = (run.Report, run.FromUtc, run.ToUtc);
         if (Drill is not null && WhatIfDrill.Find(WhatIf, Drill) is { } drill)
         {
             (DrillTitle, DrillTickets) = drill;
