@@ -3,7 +3,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HelpDesk.Web.Tests.Browser;
 
-/// <summary>An administrator's check, on a phone, a tablet and a desktop: mail and job health at home, the users, the outbox and held mail.</summary>
+/// <summary>
+/// An administrator's check, on a phone, a tablet and a desktop: mail and job health at home, the users, the outbox and
+/// held mail, webhooks, service accounts, API tokens and the job dashboard.
+/// </summary>
 public sealed class AdminJourneyTests(BrowserAppFactory app, ChromiumFixture chromium)
     : IClassFixture<BrowserAppFactory>, IClassFixture<ChromiumFixture>
 {
@@ -33,6 +36,11 @@ public sealed class AdminJourneyTests(BrowserAppFactory app, ChromiumFixture chr
 
         await journey.VisitAsync("/admin/mail/mailboxes", "Mailboxes", "mailboxes");
         await journey.VisitAsync("/desk/mail/held", "Held mail", "held-mail");
+
+        await journey.VisitAsync("/admin/webhooks", "Webhooks", "webhooks");
+        await journey.VisitAsync("/admin/webhooks/edit", "New webhook", "new-webhook", showing: "ticket.created");
+        await journey.VisitAsync("/admin/service-accounts", "Service accounts", "service-accounts");
+        await journey.VisitAsync("/account/tokens", "API tokens", "api-tokens");
 
         await page.GotoAsync("/admin/jobs/recurring");
         await Expect(page.Locator("h1")).ToContainTextAsync("Recurring");
