@@ -10,7 +10,7 @@ namespace HelpDesk.Web.Import;
 /// entered on its form is saved under (<see cref="SaveContract"/>), counting the file's earlier rows as the
 /// organisation's contracts; a real import saves all rows in one transaction, or none when any row has a problem.
 /// </summary>
-public sealed class ContractImport(SaveContract save, IContractStore contracts, IOrganisationStore organisations, IScopeStore scope, Currency currency) : ICsvImport
+public sealed class ContractImport(SaveContract save, IContractStore contracts, IOrganisationStore organisations, IScopeStore scope, Currency currency) : CsvImport<CheckedContract>
 {
     /// <summary>
     /// The header of the file: organisation and plan by name or id; products by code, name or id, separated by
@@ -30,19 +30,12 @@ public sealed class ContractImport(SaveContract save, IContractStore contracts, 
         ["timeZone"] = "timezone",
     };
 
-    public IReadOnlyList<string> Columns => Header;
+    public override IReadOnlyList<string> Columns => Header;
 
-    public string Template => CsvFile.Template(Header, $"Northwind Traders,Gold,HD;REP,2027-01-01,2027-12-31,12000.00,{currency.Code},Europe/Berlin");
+    public override string Template => CsvFile.Template(Header, $"Northwind Traders,Gold,HD;REP,2027-01-01,2027-12-31,12000.00,{currency.Code},Europe/Berlin");
 
-    public async Task<ImportOutcome> ImportAsync(TextReader csv, bool dryRun, int actorId, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<CheckedContract>> CheckAsync(IReadOnlyList<CsvRow> rows, int actorId, List<RowError> errors, CancellationToken cancellationToken)
     {
-        var errors = new List<RowError>();
-        var rows = CsvFile.Read(csv, Header, errors);
-        if (errors.Count > 0)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
-
         var theOrganisations = await organisations.ListAsync(cancellationToken);
         var plans = await contracts.ListPlansAsync(cancellationToken);
         var products = await scope.ListProductsAsync(cancellationToken);
@@ -76,14 +69,11 @@ public sealed class ContractImport(SaveContract save, IContractStore contracts, 
             }
         }
 
-        if (errors.Count > 0 || dryRun)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
-
-        var saved = await contracts.CreateContractsAsync([.. checkedRows.Select(c => (c.Contract, c.Audit))], cancellationToken);
-        return new ImportOutcome(rows.Count, [], saved.Count, dryRun);
+        return checkedRows;
     }
+
+    protected override async Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<CheckedContract> rows, CancellationToken cancellationToken) =>
+        ((await contracts.CreateContractsAsync([.. rows.Select(c => (c.Contract, c.Audit))], cancellationToken)).Count, []);
 
     private static List<int> Products(CsvRow row, IReadOnlyList<Product> products, List<RowError> errors) =>
         [.. (row["products"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

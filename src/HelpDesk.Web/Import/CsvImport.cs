@@ -29,6 +29,43 @@ public interface ICsvImport
     Task<ImportOutcome> ImportAsync(TextReader csv, bool dryRun, int actorId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// The steps every import takes: read the file, check every row (<see cref="CheckAsync"/>), and save the checked rows
+/// (<see cref="SaveAsync"/>) only when no row has a problem and it is not a dry run.
+/// </summary>
+/// <typeparam name="TChecked">A row that passed its checks, ready to save.</typeparam>
+public abstract class CsvImport<TChecked> : ICsvImport
+{
+    public abstract IReadOnlyList<string> Columns { get; }
+
+    public abstract string Template { get; }
+
+    public async Task<ImportOutcome> ImportAsync(TextReader csv, bool dryRun, int actorId, CancellationToken cancellationToken)
+    {
+        var errors = new List<RowError>();
+        var rows = CsvFile.Read(csv, Columns, errors);
+        if (errors.Count > 0)
+        {
+            return new ImportOutcome(rows.Count, errors, 0, dryRun);
+        }
+
+        var checkedRows = await CheckAsync(rows, actorId, errors, cancellationToken);
+        if (errors.Count > 0 || dryRun)
+        {
+            return new ImportOutcome(rows.Count, errors, 0, dryRun);
+        }
+
+        var (saved, refused) = await SaveAsync(checkedRows, cancellationToken);
+        return new ImportOutcome(rows.Count, refused, saved, dryRun);
+    }
+
+    /// <summary>Checks every row, adding each problem to <paramref name="errors"/>; the rows that passed.</summary>
+    protected abstract Task<IReadOnlyList<TChecked>> CheckAsync(IReadOnlyList<CsvRow> rows, int actorId, List<RowError> errors, CancellationToken cancellationToken);
+
+    /// <summary>Saves the checked rows: how many were saved, and the problems that stopped the save.</summary>
+    protected abstract Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<TChecked> rows, CancellationToken cancellationToken);
+}
+
 /// <summary>One data row of an imported file: <see cref="Number"/> counts from 1; cells are read by column name.</summary>
 public sealed class CsvRow(int number, IReadOnlyDictionary<string, string?> cells)
 {

@@ -9,25 +9,17 @@ namespace HelpDesk.Web.Import;
 /// organisations already there; a dry run reports every row's problems and saves nothing, and a real import saves all
 /// rows in one transaction, or none when any row has a problem.
 /// </summary>
-public sealed class OrganisationImport(IOrganisationStore organisations, OrganisationStore store, TimeProvider clock) : ICsvImport
+public sealed class OrganisationImport(IOrganisationStore organisations, OrganisationStore store, TimeProvider clock) : CsvImport<Organisation>
 {
     /// <summary>The header of the file: domains are separated by spaces or semicolons.</summary>
     public static readonly IReadOnlyList<string> Header = ["name", "region", "segment", "domains"];
 
-    public IReadOnlyList<string> Columns => Header;
+    public override IReadOnlyList<string> Columns => Header;
 
-    public string Template => CsvFile.Template(Header, "Northwind Traders,Emea,Key,northwind.example;northwind.test");
+    public override string Template => CsvFile.Template(Header, "Northwind Traders,Emea,Key,northwind.example;northwind.test");
 
-    public async Task<ImportOutcome> ImportAsync(TextReader csv, bool dryRun, int actorId, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<Organisation>> CheckAsync(IReadOnlyList<CsvRow> rows, int actorId, List<RowError> errors, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        var errors = new List<RowError>();
-        var rows = CsvFile.Read(csv, Header, errors);
-        if (errors.Count > 0)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
-
         var existing = await organisations.ListAsync(cancellationToken);
         var names = existing.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var domains = existing.SelectMany(o => o.EmailDomains).ToHashSet(StringComparer.Ordinal);
@@ -58,22 +50,22 @@ public sealed class OrganisationImport(IOrganisationStore organisations, Organis
             checkedRows.Add(new Organisation { Name = organisation.Name, Region = organisation.Region, Segment = organisation.Segment, EmailDomains = organisation.Domains, CreatedUtc = now });
         }
 
-        if (errors.Count > 0 || dryRun)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
+        return checkedRows;
+    }
 
-        var saved = await store.CreateManyAsync(checkedRows, cancellationToken);
+    protected override async Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<Organisation> rows, CancellationToken cancellationToken)
+    {
+        var saved = await store.CreateManyAsync(rows, cancellationToken);
         if (saved.All(s => s.Succeeded))
         {
-            return new ImportOutcome(rows.Count, [], saved.Count, dryRun);
+            return (saved.Count, []);
         }
 
         // Another manager added a clashing organisation between the check and the save: nothing was saved.
         var index = saved.ToList().FindIndex(s => s.Problem != OrganisationSaveProblem.StaleVersion);
-        var lost = index < 0
+        IReadOnlyList<RowError> lost = index < 0
             ? [new RowError(0, "", "The organisations changed while the file was saved; nothing was saved. Import it again.")]
             : OrganisationRules.Refusal(saved[index], "").Errors.Select(e => new RowError(index + 1, e.Field, e.Message)).ToList();
-        return new ImportOutcome(rows.Count, lost, 0, dryRun);
+        return (0, lost);
     }
 }

@@ -13,7 +13,7 @@ namespace HelpDesk.Web.Import;
 /// account made for the same address meanwhile), the rows before it stay invited, the rest are not, and the outcome
 /// names the refused row.
 /// </summary>
-public sealed class PersonImport(AccountAdministration administration, IOrganisationStore organisations, HelpDeskUserManager users) : ICsvImport
+public sealed class PersonImport(AccountAdministration administration, IOrganisationStore organisations, HelpDeskUserManager users) : CsvImport<PersonImport.CheckedPerson>
 {
     /// <summary>The header of the file: the organisation by name or id.</summary>
     public static readonly IReadOnlyList<string> Header = ["organisation", "name", "email"];
@@ -23,22 +23,15 @@ public sealed class PersonImport(AccountAdministration administration, IOrganisa
         ["organisationId"] = "organisation",
     };
 
-    public IReadOnlyList<string> Columns => Header;
+    public override IReadOnlyList<string> Columns => Header;
 
-    public string Template => CsvFile.Template(Header, "Northwind Traders,Ada Lovelace,ada@northwind.example");
+    public override string Template => CsvFile.Template(Header, "Northwind Traders,Ada Lovelace,ada@northwind.example");
 
-    public async Task<ImportOutcome> ImportAsync(TextReader csv, bool dryRun, int actorId, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<CheckedPerson>> CheckAsync(IReadOnlyList<CsvRow> rows, int actorId, List<RowError> errors, CancellationToken cancellationToken)
     {
-        var errors = new List<RowError>();
-        var rows = CsvFile.Read(csv, Header, errors);
-        if (errors.Count > 0)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
-
         var theOrganisations = await organisations.ListAsync(cancellationToken);
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var invitations = new List<(int Row, Invitation Invitation)>();
+        var invitations = new List<CheckedPerson>();
         foreach (var row in rows)
         {
             var rowErrors = new List<RowError>();
@@ -59,16 +52,16 @@ public sealed class PersonImport(AccountAdministration administration, IOrganisa
             }
 
             errors.AddRange(rowErrors);
-            invitations.Add((row.Number, invitation));
+            invitations.Add(new CheckedPerson(row.Number, invitation, actorId));
         }
 
-        if (errors.Count > 0 || dryRun)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
+        return invitations;
+    }
 
+    protected override async Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<CheckedPerson> rows, CancellationToken cancellationToken)
+    {
         var invited = 0;
-        foreach (var (row, invitation) in invitations)
+        foreach (var (row, invitation, actorId) in rows)
         {
             var result = await administration.InviteAsync(actorId, invitation, cancellationToken);
             if (!result.Succeeded)
@@ -77,12 +70,15 @@ public sealed class PersonImport(AccountAdministration administration, IOrganisa
                 refused.Add(new RowError(row, "", row == 1
                     ? "Nobody was invited. Fix this row and import the file again."
                     : $"Rows 1 to {row - 1} were invited; this row and the rows after it were not. Remove the invited rows and import the rest again."));
-                return new ImportOutcome(rows.Count, refused, invited, dryRun);
+                return (invited, refused);
             }
 
             invited++;
         }
 
-        return new ImportOutcome(rows.Count, [], invited, dryRun);
+        return (invited, []);
     }
+
+    /// <summary>A row that passed its checks: the invitation to send, and who sends it.</summary>
+    public sealed record CheckedPerson(int Row, Invitation Invitation, int ActorId);
 }
