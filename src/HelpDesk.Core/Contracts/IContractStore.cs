@@ -34,6 +34,12 @@ public interface IContractStore
     Task<Contract?> SaveContractAsync(Contract contract, ManageAuditEntry audit, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Inserts new contracts (Id 0) with their products and audit lines in one transaction: all of them or none.
+    /// The results are in the order given.
+    /// </summary>
+    Task<IReadOnlyList<Contract>> CreateContractsAsync(IReadOnlyList<(Contract Contract, ManageAuditEntry Audit)> contracts, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Cancels or reinstates the contract if its stored version is still <paramref name="version"/>, with the audit
     /// line, in one transaction. Null when stale or gone.
     /// </summary>

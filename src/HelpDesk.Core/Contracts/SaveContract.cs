@@ -32,12 +32,36 @@ public sealed record SaveContractRequest
     public int? ActorId { get; init; }
 }
 
+/// <summary>A contract that passed <see cref="SaveContract"/>'s rules, with the audit line it is to be saved with.</summary>
+public sealed record CheckedContract(Contract Contract, ManageAuditEntry Audit);
+
 /// <summary>Creates or changes a contract, refusing terms that contradict themselves or duplicate another contract.</summary>
 public sealed class SaveContract(IContractStore contracts, IOrganisationStore organisations, IScopeStore scope, TimeProvider clock, Currency currency)
 {
     public async Task<Result<Contract>> HandleAsync(SaveContractRequest request, CancellationToken cancellationToken = default)
     {
+        var checkedRequest = await CheckAsync(request, [], cancellationToken);
+        if (!checkedRequest.Succeeded)
+        {
+            return checkedRequest.As<Contract>();
+        }
+
+        var (contract, audit) = checkedRequest.Value!;
+        var saved = await contracts.SaveContractAsync(contract, audit, cancellationToken);
+        return saved is null
+            ? Result<Contract>.Conflict($"Someone else changed {contract.Number} since you opened it; reload to see their changes. What you typed is still in the form.")
+            : Result<Contract>.Ok(saved);
+    }
+
+    /// <summary>
+    /// Checks the request by every rule a saved contract obeys and builds the contract with its audit line, saving
+    /// nothing. <paramref name="alsoNew"/> are new contracts that are to be saved with it (an import's earlier rows):
+    /// they count as the organisation's contracts when overlaps are checked.
+    /// </summary>
+    public async Task<Result<CheckedContract>> CheckAsync(SaveContractRequest request, IReadOnlyList<Contract> alsoNew, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(alsoNew);
         var errors = new List<FieldError>();
 
         Contract? existing = null;
@@ -46,12 +70,12 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             existing = await contracts.GetContractAsync(request.Id, cancellationToken);
             if (existing is null)
             {
-                return Result<Contract>.NotFound($"There is no contract {Contract.FormatNumber(request.Id)}.");
+                return Result<CheckedContract>.NotFound($"There is no contract {Contract.FormatNumber(request.Id)}.");
             }
 
             if (existing.Status == ContractStatus.Cancelled)
             {
-                return Result<Contract>.Invalid("", $"{existing.Number} is cancelled; it can no longer be changed.");
+                return Result<CheckedContract>.Invalid("", $"{existing.Number} is cancelled; it can no longer be changed.");
             }
         }
 
@@ -120,7 +144,7 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
 
         if (errors.Count > 0)
         {
-            return Result<Contract>.Invalid(errors);
+            return Result<CheckedContract>.Invalid(errors);
         }
 
         var contract = new Contract
@@ -143,7 +167,7 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             CreatedUtc = existing?.CreatedUtc ?? clock.UtcNow(),
         };
 
-        var theirs = await contracts.ListContractsAsync(organisation.Id, cancellationToken);
+        IReadOnlyList<Contract> theirs = [.. await contracts.ListContractsAsync(organisation.Id, cancellationToken), .. alsoNew.Where(c => c.OrganisationId == organisation.Id)];
         CheckRenewal(contract, organisation, await RenewedAsync(request.RenewsContractId, cancellationToken), theirs, errors);
         if (contract.Status == ContractStatus.Active)
         {
@@ -151,7 +175,7 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
         }
         if (errors.Count > 0)
         {
-            return Result<Contract>.Invalid(errors);
+            return Result<CheckedContract>.Invalid(errors);
         }
 
         var audit = new ManageAuditEntry
@@ -167,10 +191,7 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
                 (await contracts.ListCalendarsAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name)), currency),
             AtUtc = clock.UtcNow(),
         };
-        var saved = await contracts.SaveContractAsync(contract, audit, cancellationToken);
-        return saved is null
-            ? Result<Contract>.Conflict($"Someone else changed {contract.Number} since you opened it; reload to see their changes. What you typed is still in the form.")
-            : Result<Contract>.Ok(saved);
+        return Result<CheckedContract>.Ok(new CheckedContract(contract, audit));
     }
 
     private async Task<Contract?> RenewedAsync(int? id, CancellationToken cancellationToken) =>
@@ -222,7 +243,8 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var other in theirs)
         {
-            if (other.Id == contract.Id || other.OrganisationId != contract.OrganisationId || other.Status != ContractStatus.Active || !ContractStates.Overlap(contract, other))
+            // New contracts (id 0) are all different ones: an import checks each against the rows before it.
+            if ((contract.Id != 0 && other.Id == contract.Id) || ReferenceEquals(other, contract) || other.OrganisationId != contract.OrganisationId || other.Status != ContractStatus.Active || !ContractStates.Overlap(contract, other))
             {
                 continue;
             }
@@ -234,7 +256,7 @@ public sealed class SaveContract(IContractStore contracts, IOrganisationStore or
             }
 
             var names = string.Join(" and ", shared.Select(id => products.FirstOrDefault(p => p.Id == id)?.Name ?? $"product {id}"));
-            errors.Add(new("productIds", $"{other.Number} already covers {names} for {organisation.Name} from {ContractStates.Describe(other.StartsOn)} to {ContractStates.Describe(other.EndsOn)}."));
+            errors.Add(new("productIds", $"{(other.Id == 0 ? "A contract in an earlier row" : other.Number)} already covers {names} for {organisation.Name} from {ContractStates.Describe(other.StartsOn)} to {ContractStates.Describe(other.EndsOn)}."));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
@@ -199,6 +200,40 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
     private async Task<Contract?> SaveContractCoreAsync(Contract contract, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var saved = await WriteContractAsync(connection, transaction, contract, audit, cancellationToken);
+        if (saved is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<Contract>> CreateContractsAsync(IReadOnlyList<(Contract Contract, ManageAuditEntry Audit)> contracts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contracts);
+        if (contracts.Any(c => c.Contract.Id != 0))
+        {
+            throw new ArgumentException("Only new contracts (id 0) are created together.", nameof(contracts));
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var saved = new List<Contract>();
+        foreach (var (contract, audit) in contracts)
+        {
+            saved.Add((await WriteContractAsync(connection, transaction, contract, audit, cancellationToken))!);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Inserts or updates one contract with its products and audit line inside <paramref name="transaction"/>; null when stale.</summary>
+    private async Task<Contract?> WriteContractAsync(DbConnection connection, DbTransaction transaction, Contract contract, ManageAuditEntry? audit, CancellationToken cancellationToken)
+    {
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, SupportTimeZone, HolidayCalendarId, ValueCents,
                                    RenewsContractId, Status, IncidentsBought, CreatedUtc, UpdatedUtc, Version)
@@ -240,8 +275,6 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             saved.Version,
         };
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await RowWrites.InsertOrUpdateAsync(connection, transaction, saved.Id, insert, update, parameters, cancellationToken) is not int id)
         {
             return null;
@@ -260,7 +293,6 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: saved.Id);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return saved;
     }
 

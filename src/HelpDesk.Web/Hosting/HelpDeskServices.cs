@@ -172,6 +172,8 @@ public static class HelpDeskServices
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AccountPlacements>();
         services.AddScoped<HelpDesk.Web.Import.OrganisationImport>();
+        services.AddScoped<HelpDesk.Web.Import.ContractImport>();
+        services.AddScoped<HelpDesk.Web.Import.PersonImport>();
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<ApiTokenIssuer>();
         services.AddScoped<ServiceAccountAdministration>();

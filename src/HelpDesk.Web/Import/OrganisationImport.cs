@@ -1,19 +1,7 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Organisations;
 
 namespace HelpDesk.Web.Import;
-
-/// <summary>A problem with one cell of an imported file. <see cref="Row"/> counts data rows from 1 (the header is row 0).</summary>
-public sealed record RowError(int Row, string Column, string Message);
-
-/// <summary>What an import found and did: the rows read, each problem, and how many were saved (none when any row has a problem).</summary>
-public sealed record ImportOutcome(int Rows, IReadOnlyList<RowError> Errors, int Saved, bool DryRun)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
 
 /// <summary>
 /// Adds organisations from a CSV file with the columns <see cref="Columns"/>. Every row is checked with the rules a
@@ -21,24 +9,17 @@ public sealed record ImportOutcome(int Rows, IReadOnlyList<RowError> Errors, int
 /// organisations already there; a dry run reports every row's problems and saves nothing, and a real import saves all
 /// rows in one transaction, or none when any row has a problem.
 /// </summary>
-public sealed class OrganisationImport(IOrganisationStore organisations, OrganisationStore store, TimeProvider clock)
+public sealed class OrganisationImport(IOrganisationStore organisations, OrganisationStore store, TimeProvider clock) : CsvImport<Organisation>
 {
     /// <summary>The header of the file: domains are separated by spaces or semicolons.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["name", "region", "segment", "domains"];
+    public static readonly IReadOnlyList<string> Header = ["name", "region", "segment", "domains"];
 
-    public static string Template =>
-        string.Join(",", Columns) + "\nNorthwind Traders,Emea,Key,northwind.example;northwind.test\n";
+    public override IReadOnlyList<string> Columns => Header;
 
-    public async Task<ImportOutcome> ImportAsync(TextReader csv, bool dryRun, CancellationToken cancellationToken)
+    public override string Template => CsvFile.Template(Header, "Northwind Traders,Emea,Key,northwind.example;northwind.test");
+
+    protected override async Task<IReadOnlyList<Organisation>> CheckAsync(IReadOnlyList<CsvRow> rows, int actorId, List<RowError> errors, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        var errors = new List<RowError>();
-        var rows = ReadRows(csv, errors);
-        if (errors.Count > 0)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
-
         var existing = await organisations.ListAsync(cancellationToken);
         var names = existing.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var domains = existing.SelectMany(o => o.EmailDomains).ToHashSet(StringComparer.Ordinal);
@@ -47,7 +28,7 @@ public sealed class OrganisationImport(IOrganisationStore organisations, Organis
         for (var i = 0; i < rows.Count; i++)
         {
             var (row, fields) = (i + 1, rows[i]);
-            var result = OrganisationRules.Check(fields.Name, Parse<Region>(fields.Region), Parse<CustomerSegment>(fields.Segment), fields.Domains);
+            var result = OrganisationRules.Check(fields["name"], CsvFile.Parse<Region>(fields["region"]), CsvFile.Parse<CustomerSegment>(fields["segment"]), fields["domains"]);
             if (!result.Succeeded)
             {
                 errors.AddRange(result.Errors.Select(e => new RowError(row, e.Field, e.Message)));
@@ -69,60 +50,22 @@ public sealed class OrganisationImport(IOrganisationStore organisations, Organis
             checkedRows.Add(new Organisation { Name = organisation.Name, Region = organisation.Region, Segment = organisation.Segment, EmailDomains = organisation.Domains, CreatedUtc = now });
         }
 
-        if (errors.Count > 0 || dryRun)
-        {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
-        }
+        return checkedRows;
+    }
 
-        var saved = await store.CreateManyAsync(checkedRows, cancellationToken);
+    protected override async Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<Organisation> rows, CancellationToken cancellationToken)
+    {
+        var saved = await store.CreateManyAsync(rows, cancellationToken);
         if (saved.All(s => s.Succeeded))
         {
-            return new ImportOutcome(rows.Count, [], saved.Count, dryRun);
+            return (saved.Count, []);
         }
 
         // Another manager added a clashing organisation between the check and the save: nothing was saved.
         var index = saved.ToList().FindIndex(s => s.Problem != OrganisationSaveProblem.StaleVersion);
-        var lost = index < 0
+        IReadOnlyList<RowError> lost = index < 0
             ? [new RowError(0, "", "The organisations changed while the file was saved; nothing was saved. Import it again.")]
             : OrganisationRules.Refusal(saved[index], "").Errors.Select(e => new RowError(index + 1, e.Field, e.Message)).ToList();
-        return new ImportOutcome(rows.Count, lost, 0, dryRun);
+        return (0, lost);
     }
-
-    private static TEnum? Parse<TEnum>(string? text)
-        where TEnum : struct, Enum =>
-        Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<TEnum>(name) : null;
-
-    private static List<OrganisationRow> ReadRows(TextReader text, List<RowError> errors)
-    {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            MissingFieldFound = null,
-            HeaderValidated = null,
-            BadDataFound = null,
-        };
-        using var csv = new CsvReader(text, configuration);
-        var rows = new List<OrganisationRow>();
-        if (!csv.Read() || !csv.ReadHeader())
-        {
-            errors.Add(new RowError(0, "", $"The file is empty; its first line names the columns: {string.Join(",", Columns)}."));
-            return rows;
-        }
-
-        var missing = Columns.Where(c => !csv.HeaderRecord!.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (missing.Count > 0)
-        {
-            errors.Add(new RowError(0, string.Join(",", missing), $"The first line names the columns {string.Join(",", Columns)}; {string.Join(", ", missing)} is missing."));
-            return rows;
-        }
-
-        while (csv.Read())
-        {
-            rows.Add(new OrganisationRow(csv.GetField("name"), csv.GetField("region"), csv.GetField("segment"), csv.GetField("domains")));
-        }
-
-        return rows;
-    }
-
-    private sealed record OrganisationRow(string? Name, string? Region, string? Segment, string? Domains);
 }

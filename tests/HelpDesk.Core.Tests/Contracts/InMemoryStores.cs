@@ -47,6 +47,17 @@ public sealed class InMemoryContractStore : IContractStore
         return Task.FromResult(saved);
     }
 
+    public async Task<IReadOnlyList<Contract>> CreateContractsAsync(IReadOnlyList<(Contract Contract, ManageAuditEntry Audit)> contracts, CancellationToken cancellationToken = default)
+    {
+        var saved = new List<Contract>();
+        foreach (var (contract, audit) in contracts)
+        {
+            saved.Add((await SaveContractAsync(contract, audit, cancellationToken))!);
+        }
+
+        return saved;
+    }
+
     public Task<Contract?> SetStatusAsync(int contractId, int version, ContractStatus status, ManageAuditEntry audit, CancellationToken cancellationToken = default)
     {
         var contract = Contracts.FirstOrDefault(c => c.Id == contractId);

@@ -1,4 +1,5 @@
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Web.Tests.Infrastructure;
@@ -18,6 +19,14 @@ public static class ManageSeed
         var code = Unique(name.ToLowerInvariant().Replace(' ', '-'));
         var product = await app.Services.GetRequiredService<IScopeStore>().CreateProductAsync(new Product { Code = code, Name = $"{name} {code[^8..]}" });
         return product ?? throw new InvalidOperationException($"Could not create the product {name}.");
+    }
+
+    /// <summary>A new organisation with a unique name starting with <paramref name="prefix"/>; its name.</summary>
+    public static async Task<string> OrganisationAsync(this HelpDeskAppFactory app, string prefix)
+    {
+        var name = Unique(prefix);
+        var saved = await app.Services.GetRequiredService<IOrganisationStore>().CreateAsync(new Organisation { Name = name, Region = Region.Emea, Segment = CustomerSegment.Standard });
+        return saved.Succeeded ? name : throw new InvalidOperationException($"Could not create the organisation {name}.");
     }
 
     public static async Task<Plan> PlanAsync(this HelpDeskAppFactory app, int? allowance = 10)

@@ -12,6 +12,8 @@ namespace HelpDesk.Web.Tests.Manage;
 /// </summary>
 public sealed class OrganisationImportTests(HelpDeskAppFactory app) : IClassFixture<HelpDeskAppFactory>
 {
+    private const string Header = "name,region,segment,domains";
+
     [Fact]
     public async Task DryRun_WithMixedRows_ReportsEachBadRow_AndSavesNothing()
     {
@@ -19,7 +21,7 @@ public sealed class OrganisationImportTests(HelpDeskAppFactory app) : IClassFixt
         var good = ManageSeed.Unique("DryGood");
         var before = await app.CountAsync("Organisations");
 
-        var (status, report) = await PostCsvAsync(manager, true,
+        var (status, report) = await manager.PostCsvAsync("organisations", true, Header,
             $"{good},Emea,Key,{good.ToLowerInvariant()}.example",
             ",Mars,Key,",
             $"{good},Apac,Standard,",
@@ -28,9 +30,9 @@ public sealed class OrganisationImportTests(HelpDeskAppFactory app) : IClassFixt
         status.Should().Be(HttpStatusCode.OK, report.ToString());
         report.Number("rows").Should().Be(4);
         report.Number("saved").Should().Be(0);
-        var errors = report.GetProperty("errors").EnumerateArray().Select(e => (e.Number("row"), e.Text("column"))).ToList();
+        var errors = report.RowErrors();
         errors.Should().Contain([(2, "name"), (2, "region"), (3, "name"), (4, "domains")]);
-        errors.Should().NotContain(e => e.Item1 == 1);
+        errors.Should().NotContain(e => e.Row == 1);
         (await app.CountAsync("Organisations")).Should().Be(before);
     }
 
@@ -41,7 +43,7 @@ public sealed class OrganisationImportTests(HelpDeskAppFactory app) : IClassFixt
         var first = ManageSeed.Unique("AllOrNone");
         var before = await app.CountAsync("Organisations");
 
-        var (status, problem) = await PostCsvAsync(manager, false,
+        var (status, problem) = await manager.PostCsvAsync("organisations", false, Header,
             $"{first},Emea,Key,",
             $"{ManageSeed.Unique("AllOrNone")},Americas,Standard,",
             $"{ManageSeed.Unique("AllOrNone")},Americas,NoSuchSegment,");
@@ -57,7 +59,7 @@ public sealed class OrganisationImportTests(HelpDeskAppFactory app) : IClassFixt
         var manager = await app.SignInWithTokenAsync(Manager);
         var names = Enumerable.Range(0, 3).Select(_ => ManageSeed.Unique("Imported")).ToList();
 
-        var (status, result) = await PostCsvAsync(manager, false, [.. names.Select(n => $"\"{n}\",apac,Strategic,{n.ToLowerInvariant()}.example;{n.ToLowerInvariant()}.test")]);
+        var (status, result) = await manager.PostCsvAsync("organisations", false, Header, [.. names.Select(n => $"\"{n}\",apac,Strategic,{n.ToLowerInvariant()}.example;{n.ToLowerInvariant()}.test")]);
 
         status.Should().Be(HttpStatusCode.OK, result.ToString());
         result.Number("saved").Should().Be(3);
@@ -80,12 +82,5 @@ public sealed class OrganisationImportTests(HelpDeskAppFactory app) : IClassFixt
         template.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         (await template.Content.ReadAsStringAsync()).Should().StartWith("name,region,segment,domains\n");
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-    }
-
-    private static async Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)> PostCsvAsync(HttpClient client, bool dryRun, params string[] rows)
-    {
-        var csv = "name,region,segment,domains\n" + string.Join("\n", rows) + "\n";
-        var response = await client.PostAsync($"/api/import/organisations?dryRun={(dryRun ? "true" : "false")}", new StringContent(csv, Encoding.UTF8, "text/csv"));
-        return (response.StatusCode, await response.JsonAsync());
     }
 }
