@@ -1,14 +1,21 @@
 using Dapper;
 using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Webhooks;
 using HelpDesk.Data.Audit;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Scope;
+using HelpDesk.Data.Webhooks;
 using static HelpDesk.Data.Contracts.ContractRows;
 
 namespace HelpDesk.Data.Contracts;
 
-public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null) : IContractStore
+/// <summary>
+/// Plans, holiday calendars and contracts. Every change of a contract queues its <c>contract.changed</c> webhook
+/// deliveries in its own transaction; <paramref name="webhooks"/>, when given, wakes the sender after it commits.
+/// </summary>
+public sealed class ContractStore(
+    IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null, IWebhookSignal? webhooks = null) : IContractStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -180,11 +187,8 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
 
     public async Task<Contract?> GetContractAsync(int id, CancellationToken cancellationToken = default)
     {
-        const string sql = $"""
-            SELECT {ContractColumns} FROM Contracts c WHERE c.Id = @Id;
-            SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId = @Id;
-            """;
-        return (await QueryContractsAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadContractAsync(connection, null, id, cancellationToken);
     }
 
     public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
@@ -260,7 +264,9 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: saved.Id);
         }
 
+        var queued = await WebhookQueue.QueueContractAsync(connection, transaction, connections.Dialect, saved.Id, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        WebhookQueue.Announce(webhooks, queued);
         return saved;
     }
 
@@ -273,9 +279,10 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = _clock.GetUtcNow().UtcDateTime;
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             update,
-            new { Id = contractId, Version = version, Status = status.ToString(), UpdatedUtc = _clock.GetUtcNow().UtcDateTime },
+            new { Id = contractId, Version = version, Status = status.ToString(), UpdatedUtc = now },
             transaction,
             cancellationToken: cancellationToken));
         if (rows == 0)
@@ -285,7 +292,9 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         }
 
         await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: contractId);
+        var queued = await WebhookQueue.QueueContractAsync(connection, transaction, connections.Dialect, contractId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        WebhookQueue.Announce(webhooks, queued);
         return await GetContractAsync(contractId, cancellationToken);
     }
 
@@ -343,10 +352,7 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
     private async Task<IReadOnlyList<Contract>> QueryContractsAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        var contracts = await results.ReadAsync<Contract>();
-        var products = await results.ReadAsync<ContractProductRow>();
-        return ToContracts(contracts, products);
+        return await ReadContractsAsync(connection, null, sql, parameters, cancellationToken);
     }
 
     private sealed record CalendarRow
