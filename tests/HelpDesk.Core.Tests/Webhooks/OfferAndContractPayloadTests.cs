@@ -23,8 +23,16 @@ public sealed class OfferAndContractPayloadTests
     {
         var offer = new Offer
         {
-            Id = 12, TicketId = 1042, OrganisationId = 3, OfferingVersionId = 4, PriceCents = 240_000, Currency = "USD",
-            Status = OfferStatus.Accepted, Reason = "Goodwill upsell", Title = "Backport a fix", Version = 2,
+            Id = 12,
+            TicketId = 1042,
+            OrganisationId = 3,
+            OfferingVersionId = 4,
+            PriceCents = 240_000,
+            Currency = "USD",
+            Status = OfferStatus.Accepted,
+            Reason = "Goodwill upsell",
+            Title = "Backport a fix",
+            Version = 2,
         };
 
         var sent = WebhookPayloads.ForOffer(WebhookEvents.OfferAccepted, new OfferWebhookFacts(offer, "backport-fix", "Backport a fix", 2, "Northwind Traders"), Now);
@@ -44,8 +52,15 @@ public sealed class OfferAndContractPayloadTests
     {
         var contract = new Contract
         {
-            Id = 7, OrganisationId = 3, PlanId = 2, StartsOn = new(2026, 1, 1), EndsOn = new(2026, 11, 30), TimeZone = "Europe/Paris",
-            ValueCents = 500_000, Status = ContractStatus.Active, Version = 3,
+            Id = 7,
+            OrganisationId = 3,
+            PlanId = 2,
+            StartsOn = new(2026, 1, 1),
+            EndsOn = new(2026, 11, 30),
+            TimeZone = "Europe/Paris",
+            ValueCents = 500_000,
+            Status = ContractStatus.Active,
+            Version = 3,
         };
 
         var renewed = WebhookPayloads.ForContract(new ContractWebhookFacts(contract, "Northwind Traders", "standard", "Standard", Renewed: true), Now);
