@@ -1,3 +1,5 @@
+using HelpDesk.Core.Offers;
+
 namespace HelpDesk.Core.Webhooks;
 
 /// <summary>The events a subscription can ask for, by the type name a receiver sees in <c>X-HelpDesk-Event</c> and the payload.</summary>
@@ -42,6 +44,15 @@ public static class WebhookEvents
     public static IReadOnlyList<string> All { get; } = [.. Descriptions.Keys];
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);
+
+    /// <summary>The event an offer reaching <paramref name="status"/> raises; null for a withdrawn or expired one, which raise none.</summary>
+    public static string? ForOffer(OfferStatus status) => status switch
+    {
+        OfferStatus.Sent => OfferSent,
+        OfferStatus.Accepted => OfferAccepted,
+        OfferStatus.Declined => OfferDeclined,
+        _ => null,
+    };
 
     /// <summary>Whether a subscription asking for <paramref name="subscribed"/> gets events of <paramref name="type"/>.</summary>
     public static bool Matches(IReadOnlyCollection<string> subscribed, string type)

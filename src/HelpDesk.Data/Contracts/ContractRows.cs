@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Tickets;
 
@@ -37,6 +39,28 @@ internal static class ContractRows
     {
         var byPlan = targets.ToLookup(t => t.PlanId, t => new SlaTarget((Severity)t.Severity, t.FirstResponseMinutes, t.ResolveMinutes));
         return plans.Select(p => p.ToPlan(byPlan[p.Id].OrderBy(t => t.Severity).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Contracts with their products from <paramref name="sql"/>: a query of <see cref="ContractColumns"/>, then one of
+    /// their <c>ContractId, ProductId</c> rows; on the caller's connection, in its transaction when given.
+    /// </summary>
+    public static async Task<List<Contract>> ReadContractsAsync(DbConnection connection, DbTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        var contracts = await results.ReadAsync<Contract>();
+        var products = await results.ReadAsync<ContractProductRow>();
+        return ToContracts(contracts, products);
+    }
+
+    /// <summary>One contract with its products; null when there is none.</summary>
+    public static async Task<Contract?> ReadContractAsync(DbConnection connection, DbTransaction? transaction, int id, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {ContractColumns} FROM Contracts c WHERE c.Id = @Id;
+            SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId = @Id;
+            """;
+        return (await ReadContractsAsync(connection, transaction, sql, new { Id = id }, cancellationToken)).SingleOrDefault();
     }
 
     public static List<Contract> ToContracts(IEnumerable<Contract> contracts, IEnumerable<ContractProductRow> products)

@@ -2,14 +2,21 @@ using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Audit;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Webhooks;
 using HelpDesk.Data.Audit;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Scope;
+using HelpDesk.Data.Webhooks;
 using static HelpDesk.Data.Contracts.ContractRows;
 
 namespace HelpDesk.Data.Contracts;
 
-public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null) : IContractStore
+/// <summary>
+/// Plans, holiday calendars and contracts. Every change of a contract queues its <c>contract.changed</c> webhook
+/// deliveries in its own transaction; <paramref name="webhooks"/>, when given, wakes the sender after it commits.
+/// </summary>
+public sealed class ContractStore(
+    IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null, IWebhookSignal? webhooks = null) : IContractStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -181,11 +188,8 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
 
     public async Task<Contract?> GetContractAsync(int id, CancellationToken cancellationToken = default)
     {
-        const string sql = $"""
-            SELECT {ContractColumns} FROM Contracts c WHERE c.Id = @Id;
-            SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId = @Id;
-            """;
-        return (await QueryContractsAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadContractAsync(connection, null, id, cancellationToken);
     }
 
     public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
@@ -202,10 +206,11 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         ArgumentNullException.ThrowIfNull(contract);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var saved = await WriteContractAsync(connection, transaction, contract, audit, cancellationToken);
+        var (saved, queued) = await WriteContractAsync(connection, transaction, contract, audit, cancellationToken);
         if (saved is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+            WebhookQueue.Announce(webhooks, queued);
         }
 
         return saved;
@@ -222,17 +227,25 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var saved = new List<Contract>();
+        var queued = 0;
         foreach (var (contract, audit) in contracts)
         {
-            saved.Add((await WriteContractAsync(connection, transaction, contract, audit, cancellationToken))!);
+            var written = await WriteContractAsync(connection, transaction, contract, audit, cancellationToken);
+            saved.Add(written.Saved!);
+            queued += written.Queued;
         }
 
         await transaction.CommitAsync(cancellationToken);
+        WebhookQueue.Announce(webhooks, queued);
         return saved;
     }
 
-    /// <summary>Inserts or updates one contract with its products and audit line inside <paramref name="transaction"/>; null when stale.</summary>
-    private async Task<Contract?> WriteContractAsync(DbConnection connection, DbTransaction transaction, Contract contract, ManageAuditEntry? audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts or updates one contract with its products, audit line and webhook deliveries inside
+    /// <paramref name="transaction"/>; the contract is null when stale. Queued counts the deliveries to announce after
+    /// the commit.
+    /// </summary>
+    private async Task<(Contract? Saved, int Queued)> WriteContractAsync(DbConnection connection, DbTransaction transaction, Contract contract, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Contracts (OrganisationId, PlanId, StartsOn, EndsOn, TimeZone, SupportTimeZone, HolidayCalendarId, ValueCents,
@@ -277,7 +290,7 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
 
         if (await RowWrites.InsertOrUpdateAsync(connection, transaction, saved.Id, insert, update, parameters, cancellationToken) is not int id)
         {
-            return null;
+            return (null, 0);
         }
 
         saved = saved with { Id = id, Version = saved.Id == 0 ? 1 : saved.Version + 1 };
@@ -293,7 +306,8 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: saved.Id);
         }
 
-        return saved;
+        var queued = await WebhookQueue.QueueContractAsync(connection, transaction, connections.Dialect, saved.Id, now, cancellationToken);
+        return (saved, queued);
     }
 
     public async Task<Contract?> SetStatusAsync(int contractId, int version, ContractStatus status, ManageAuditEntry audit, CancellationToken cancellationToken = default)
@@ -305,9 +319,10 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = _clock.GetUtcNow().UtcDateTime;
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             update,
-            new { Id = contractId, Version = version, Status = status.ToString(), UpdatedUtc = _clock.GetUtcNow().UtcDateTime },
+            new { Id = contractId, Version = version, Status = status.ToString(), UpdatedUtc = now },
             transaction,
             cancellationToken: cancellationToken));
         if (rows == 0)
@@ -317,7 +332,9 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
         }
 
         await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: contractId);
+        var queued = await WebhookQueue.QueueContractAsync(connection, transaction, connections.Dialect, contractId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        WebhookQueue.Announce(webhooks, queued);
         return await GetContractAsync(contractId, cancellationToken);
     }
 
@@ -375,10 +392,7 @@ public sealed class ContractStore(IDbConnectionFactory connections, TimeProvider
     private async Task<IReadOnlyList<Contract>> QueryContractsAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        var contracts = await results.ReadAsync<Contract>();
-        var products = await results.ReadAsync<ContractProductRow>();
-        return ToContracts(contracts, products);
+        return await ReadContractsAsync(connection, null, sql, parameters, cancellationToken);
     }
 
     private sealed record CalendarRow

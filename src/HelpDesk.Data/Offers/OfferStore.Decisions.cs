@@ -3,6 +3,7 @@ using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Offers;
 using HelpDesk.Data.Tickets;
+using HelpDesk.Data.Webhooks;
 
 namespace HelpDesk.Data.Offers;
 
@@ -90,8 +91,17 @@ public sealed partial class OfferStore
             await outbox.EnqueueAsync(connection, transaction, mail, now, cancellationToken);
         }
 
+        var accepted = offer with { Version = offer.Version + 1 };
+        var queued = await WebhookQueue.QueueOfferAsync(connection, transaction, connections.Dialect, accepted, now, cancellationToken);
+        // The pending contract it opened, or the contract it topped up, changed with it.
+        if ((write.IncidentsBought is null ? contractId : offer.ContractId) is int changedContract)
+        {
+            queued += await WebhookQueue.QueueContractAsync(connection, transaction, connections.Dialect, changedContract, now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return new AcceptedOffer(offer with { Version = offer.Version + 1 }, engagementId, contractId);
+        WebhookQueue.Announce(webhooks, queued);
+        return new AcceptedOffer(accepted, engagementId, contractId);
     }
 
     public async Task<Offer?> DecideAsync(OfferDecisionWrite write, CancellationToken cancellationToken = default)
@@ -110,8 +120,11 @@ public sealed partial class OfferStore
             await outbox.EnqueueAsync(connection, transaction, mail, write.NowUtc, cancellationToken);
         }
 
+        var decided = write.Offer with { Version = write.Offer.Version + 1 };
+        var queued = await WebhookQueue.QueueOfferAsync(connection, transaction, connections.Dialect, decided, write.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return write.Offer with { Version = write.Offer.Version + 1 };
+        WebhookQueue.Announce(webhooks, queued);
+        return decided;
     }
 
     public async Task<IReadOnlyList<int>> ListExpiredAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default)

@@ -1,18 +1,21 @@
 using Dapper;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Core.Webhooks;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Mail;
 using HelpDesk.Data.Tickets;
+using HelpDesk.Data.Webhooks;
 using static HelpDesk.Data.Offers.OfferRows;
 
 namespace HelpDesk.Data.Offers;
 
 /// <summary>
 /// Offers, quote requests, and (in <c>OfferStore.Decisions.cs</c>) the conditional writes that decide an offer. Reads
-/// that take an organisation filter on it in the SQL, so another organisation's offer is never read.
+/// that take an organisation filter on it in the SQL, so another organisation's offer is never read. An offer sent,
+/// accepted or declined queues its webhook deliveries in the transaction of the change, as a ticket's change does.
 /// </summary>
-public sealed partial class OfferStore(IDbConnectionFactory connections, OutboxStore outbox) : IOfferStore
+public sealed partial class OfferStore(IDbConnectionFactory connections, OutboxStore outbox, IWebhookSignal webhooks) : IOfferStore
 {
     private const string ScopedToOrganisation = "(@OrganisationId IS NULL OR f.OrganisationId = @OrganisationId)";
 
@@ -42,7 +45,9 @@ public sealed partial class OfferStore(IDbConnectionFactory connections, OutboxS
             await outbox.EnqueueAsync(connection, transaction, mail, offer.NowUtc, cancellationToken);
         }
 
+        var queued = await WebhookQueue.QueueOfferAsync(connection, transaction, connections.Dialect, saved, offer.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        WebhookQueue.Announce(webhooks, queued);
         return saved;
     }
 

@@ -108,7 +108,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         var queued = await WebhookQueue.QueueTicketAsync(
             connection, transaction, connections.Dialect, listeners, null, saved, null, null, ticket.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Announce(queued);
+        WebhookQueue.Announce(webhooks, queued);
         return saved;
     }
 
@@ -204,7 +204,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             : await WebhookQueue.QueueTicketAsync(
                 connection, transaction, connections.Dialect, listeners, previous, updated, update.Message, messageId, update.NowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Announce(queued);
+        WebhookQueue.Announce(webhooks, queued);
         return updated;
     }
 
@@ -469,14 +469,6 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
     }
 
     /// <summary>After the commit: the sender may go at once rather than at its next run.</summary>
-    private void Announce(int queued)
-    {
-        if (queued > 0)
-        {
-            webhooks.Queued();
-        }
-    }
-
     private static string? Clip(string? value) => value is { Length: > 400 } ? value[..400] : value;
 
     // Enums are stored as their names, never as numbers: Dapper would send the number by default.

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Dapper;
+using HelpDesk.Core.Offers;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Core.Webhooks;
+using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Webhooks;
@@ -46,12 +48,85 @@ internal static class WebhookQueue
         var rows = 0;
         foreach (var change in changes)
         {
-            var webhookEvent = WebhookPayloads.ForTicket(change, facts, published, nowUtc);
-            foreach (var subscription in subscriptions.Where(s => WebhookEvents.Matches(s.Events, change.Type)))
-            {
-                await InsertAsync(connection, transaction, dialect, subscription.Id, webhookEvent, cancellationToken);
-                rows++;
-            }
+            rows += await InsertForAsync(connection, transaction, dialect, subscriptions, WebhookPayloads.ForTicket(change, facts, published, nowUtc), cancellationToken);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Queues the event of an offer as saved, sent, accepted or declined (a withdrawn or expired one raises none);
+    /// returns how many rows. The names it carries are read only when someone listens.
+    /// </summary>
+    public static async Task<int> QueueOfferAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, Offer offer, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        if (WebhookEvents.ForOffer(offer.Status) is not { } type)
+        {
+            return 0;
+        }
+
+        var listeners = await ListenersAsync(connection, transaction, cancellationToken);
+        if (!listeners.Any(s => WebhookEvents.Matches(s.Events, type)))
+        {
+            return 0;
+        }
+
+        const string sql = """
+            SELECT o.Code AS OfferingCode, v.Name AS OfferingName, v.Number AS OfferingVersionNumber,
+                   (SELECT Name FROM Organisations WHERE Id = @OrganisationId) AS OrganisationName
+            FROM OfferingVersions v JOIN Offerings o ON o.Id = v.OfferingId
+            WHERE v.Id = @OfferingVersionId
+            """;
+        var names = await connection.QuerySingleAsync<(string OfferingCode, string OfferingName, int OfferingVersionNumber, string? OrganisationName)>(new CommandDefinition(
+            sql, new { offer.OrganisationId, offer.OfferingVersionId }, transaction, cancellationToken: cancellationToken));
+        var facts = new OfferWebhookFacts(offer, names.OfferingCode, names.OfferingName, names.OfferingVersionNumber, names.OrganisationName ?? "");
+        return await InsertForAsync(connection, transaction, dialect, listeners, WebhookPayloads.ForOffer(type, facts, nowUtc), cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues <c>contract.changed</c> for the contract as it now stands in the transaction (created, changed, renewed,
+    /// cancelled, reinstated or topped up); returns how many rows. The contract is read only when someone listens.
+    /// </summary>
+    public static async Task<int> QueueContractAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, int contractId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var listeners = await ListenersAsync(connection, transaction, cancellationToken);
+        if (!listeners.Any(s => WebhookEvents.Matches(s.Events, WebhookEvents.ContractChanged))
+            || await ContractRows.ReadContractAsync(connection, transaction, contractId, cancellationToken) is not { } contract)
+        {
+            return 0;
+        }
+
+        const string sql = """
+            SELECT (SELECT Name FROM Organisations WHERE Id = @OrganisationId) AS OrganisationName,
+                   (SELECT Code FROM Plans WHERE Id = @PlanId) AS PlanCode,
+                   (SELECT Name FROM Plans WHERE Id = @PlanId) AS PlanName,
+                   (SELECT COUNT(*) FROM Contracts r WHERE r.RenewsContractId = @Id AND r.Status = 'Active') AS Renewals
+            """;
+        var names = await connection.QuerySingleAsync<(string? OrganisationName, string? PlanCode, string? PlanName, int Renewals)>(new CommandDefinition(
+            sql, new { contract.Id, contract.OrganisationId, contract.PlanId }, transaction, cancellationToken: cancellationToken));
+        var facts = new ContractWebhookFacts(contract, names.OrganisationName ?? "", names.PlanCode ?? "", names.PlanName ?? "", names.Renewals > 0);
+        return await InsertForAsync(connection, transaction, dialect, listeners, WebhookPayloads.ForContract(facts, nowUtc), cancellationToken);
+    }
+
+    /// <summary>Wakes the sender once a change that queued deliveries has committed.</summary>
+    public static void Announce(IWebhookSignal? signal, int queued)
+    {
+        if (queued > 0)
+        {
+            signal?.Queued();
+        }
+    }
+
+    /// <summary>Queues one event for each listener asking for its type; returns how many rows.</summary>
+    private static async Task<int> InsertForAsync(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, IReadOnlyList<Listener> listeners, WebhookEvent webhookEvent, CancellationToken cancellationToken)
+    {
+        var rows = 0;
+        foreach (var listener in listeners.Where(s => WebhookEvents.Matches(s.Events, webhookEvent.Type)))
+        {
+            await InsertAsync(connection, transaction, dialect, listener.Id, webhookEvent, cancellationToken);
+            rows++;
         }
 
         return rows;

@@ -1,3 +1,4 @@
+using Dapper;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Offers;
@@ -183,6 +184,32 @@ public abstract class AcceptOfferTests : ProviderTestBase
         (await world.ScalarAsync<long>("SELECT AmountCents FROM ServicesRevenue WHERE OfferId = @Id", new { offer.Id })).Should().Be(2_500_00);
         var facts = await new EntitlementFactsSource(Connections).LoadAsync(world.Organisation, "keel");
         ContractStates.Allowance(facts.Contracts.Single().Contract, facts.Contracts.Single().Plan).Should().Be(7, "the Silver plan's 2 and the 5 bought");
+    }
+
+    [SkippableFact]
+    public async Task IncidentPack_QueuesTheOffersEvents_AndTheToppedUpContractsChange_ForAnActiveSubscription()
+    {
+        var world = await OfferWorld.CreateAsync(Connections);
+        var ticket = await world.TicketAsync(Verdict.AllowanceUsed);
+        var pack = await world.OfferingAsync(OfferingKind.IncidentPack, "pack-5");
+        await using (var connection = await Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO WebhookSubscriptions (Url, Description, Events, Secret, State, CreatedUtc, UpdatedUtc, Version)
+                VALUES ('https://hooks.example.com/helpdesk', 'CRM', '*', 'protected', 'Active', @Now, @Now, 1)
+                """,
+                new { Now = OfferWorld.Now });
+        }
+
+        var offer = await world.OfferAsync(ticket, pack);
+        (await world.Accept.HandleAsync(world.Acceptance(offer.Id, world.Requester))).Succeeded.Should().BeTrue();
+
+        await using var read = await Connections.OpenAsync();
+        var queued = (await read.QueryAsync<(string EventType, int? TicketId, string Payload)>("SELECT EventType, TicketId, Payload FROM WebhookDeliveries ORDER BY Id")).AsList();
+        queued.Select(q => q.EventType).Should().Equal("offer.sent", "offer.accepted", "contract.changed");
+        queued[1].TicketId.Should().Be(ticket.Id, "an offer's events are ordered with its ticket's");
+        queued[2].Payload.Should().Contain($"\"number\":\"{world.Contract.Number}\"").And.Contain("\"incidentsBought\":5");
     }
 
     [SkippableFact]

@@ -4,6 +4,7 @@ using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Offers;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Core.Webhooks;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
@@ -34,7 +35,7 @@ internal sealed class OfferWorld
         Clock = new FakeTimeProvider(new DateTimeOffset(Now));
         Tickets = TestStores.Tickets(connections);
         Offerings = new OfferingStore(connections);
-        Offers = new OfferStore(connections, TestStores.Outbox(connections));
+        Offers = new OfferStore(connections, TestStores.Outbox(connections), new WebhookSignal());
         Contracts = new ContractStore(connections);
         Scope = new ScopeStore(connections);
         Rights = new BuyingRightsStore(connections);
