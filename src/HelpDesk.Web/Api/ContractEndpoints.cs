@@ -146,7 +146,7 @@ public static class ContractEndpoints
     private static async Task<IResult> UpdateAsync(
         int id, SaveContractBody input, HttpContext context, SaveContract save, HelpDeskUserManager users, IContractStore store, TimeProvider clock)
     {
-        if (ManageEdits.MissingVersion(input.Version, "contract") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "contract") is { } missing)
         {
             return missing;
         }
@@ -172,7 +172,7 @@ public static class ContractEndpoints
     private static async Task<IResult> CancelAsync(
         int id, CancelContractBody input, HttpContext context, CancelContract cancel, HelpDeskUserManager users, IContractStore store, TimeProvider clock)
     {
-        if (ManageEdits.MissingVersion(input.Version, "contract") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "contract") is { } missing)
         {
             return missing;
         }
@@ -184,7 +184,7 @@ public static class ContractEndpoints
     private static async Task<IResult> ReinstateAsync(
         int id, ReinstateContractBody input, HttpContext context, ReinstateContract reinstate, HelpDeskUserManager users, IContractStore store, TimeProvider clock)
     {
-        if (ManageEdits.MissingVersion(input.Version, "contract") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "contract") is { } missing)
         {
             return missing;
         }

@@ -65,7 +65,7 @@ public static class EngineerEndpoints
 
     private static async Task<IResult> SaveAsync(int id, SaveEngineerBody input, HttpContext context, SaveEngineerProfile save, TimeProvider clock)
     {
-        if (ManageEdits.MissingVersion(input.Version, "profile") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "profile") is { } missing)
         {
             return missing;
         }
@@ -78,7 +78,7 @@ public static class EngineerEndpoints
     {
         if (input.Available is not bool available)
         {
-            return TicketEndpoints.MalformedInput([new FieldError("available", "Send available: false to mark the engineer away, true to bring them back.")]);
+            return ManageApi.Required("available", "Send available: false to mark the engineer away, true to bring them back.");
         }
 
         return Answer(await availability.HandleAsync(id, available, context.RequestAborted), clock);
@@ -93,7 +93,7 @@ public static class EngineerEndpoints
     {
         if (input.EffectiveFrom is not DateOnly from)
         {
-            return TicketEndpoints.MalformedInput([new FieldError("effectiveFrom", "Give the day the rate starts, as yyyy-mm-dd.")]);
+            return ManageApi.Required("effectiveFrom", "Give the day the rate starts, as yyyy-mm-dd.");
         }
 
         var result = await addRate.HandleAsync(id, from, input.Hourly, context.RequestAborted);

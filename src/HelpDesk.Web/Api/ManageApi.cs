@@ -3,13 +3,16 @@ using HelpDesk.Web.Tickets;
 
 namespace HelpDesk.Web.Api;
 
-/// <summary>What the management routes share: the answer to an edit sent without the version it was based on, and to a missing thing.</summary>
+/// <summary>What the management routes share: the answer to an edit sent without the version it was based on or another field it needs, and to a missing thing.</summary>
 internal static class ManageApi
 {
     /// <summary>422 naming <c>version</c> when an edit does not say which version of <paramref name="what"/> it changes; null when it does.</summary>
     public static IResult? VersionMissing(int? version, string what) => version is null
-        ? ResultResponses.Problem(Result<object>.Invalid("version", $"Send the version of the {what} you read, so a change made meanwhile is not overwritten."))
+        ? Required("version", $"Send the version of the {what} you read, so a change made meanwhile is not overwritten.")
         : null;
+
+    /// <summary>422 naming a field the request had to carry: a well-formed request that leaves out what the change needs.</summary>
+    public static IResult Required(string field, string message) => ResultResponses.Problem(Result<object>.Invalid(field, message));
 
     /// <summary>404 with the words a person can act on.</summary>
     public static IResult Missing(string message) => ResultResponses.Problem(Result<object>.NotFound(message));

@@ -80,7 +80,7 @@ public static class OfferingEndpoints
 
     private static async Task<IResult> PublishAsync(int id, OfferingVersionBody input, HttpContext context, PublishOffering publish, HelpDeskUserManager users)
     {
-        if (ManageEdits.MissingVersion(input.Version, "draft") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "draft") is { } missing)
         {
             return missing;
         }
@@ -97,7 +97,7 @@ public static class OfferingEndpoints
 
     private static async Task<IResult> SetStatusAsync(int id, OfferingVersionBody input, bool retire, HttpContext context, RetireOffering use, IOfferingStore store)
     {
-        if (ManageEdits.MissingVersion(input.Version, "offering") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "offering") is { } missing)
         {
             return missing;
         }

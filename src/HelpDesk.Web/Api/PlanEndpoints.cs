@@ -70,7 +70,7 @@ public static class PlanEndpoints
 
     private static async Task<IResult> UpdatePlanAsync(int id, SavePlanBody input, HttpContext context, SavePlan save)
     {
-        if (ManageEdits.MissingVersion(input.Version, "plan") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "plan") is { } missing)
         {
             return missing;
         }
@@ -97,7 +97,7 @@ public static class PlanEndpoints
 
     private static async Task<IResult> UpdateCalendarAsync(int id, SaveCalendarBody input, HttpContext context, SaveHolidayCalendar save)
     {
-        if (ManageEdits.MissingVersion(input.Version, "holiday calendar") is { } missing)
+        if (ManageApi.VersionMissing(input.Version, "holiday calendar") is { } missing)
         {
             return missing;
         }
@@ -105,14 +105,4 @@ public static class PlanEndpoints
         var result = await save.HandleAsync(input.ToRequest(id), context.RequestAborted);
         return result.Succeeded ? TypedResults.Ok(CalendarDto.From(result.Value!)) : ResultResponses.Problem(result);
     }
-}
-
-/// <summary>What every management edit checks before its use case runs.</summary>
-internal static class ManageEdits
-{
-    /// <summary>400 naming <c>version</c> when an edit does not say which version it read; null when it does.</summary>
-    public static IResult? MissingVersion(int? version, string what) =>
-        version is null
-            ? TicketEndpoints.MalformedInput([new FieldError("version", $"Send the version of the {what} you read, so a change made meanwhile is not overwritten.")])
-            : null;
 }

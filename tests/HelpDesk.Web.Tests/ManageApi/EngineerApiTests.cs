@@ -57,7 +57,7 @@ public sealed class EngineerApiTests(HelpDeskAppFactory app) : IClassFixture<Hel
     }
 
     [Fact]
-    public async Task Profile_ThatBreaksTheRules_Is422_NamingTheFields_AndWithoutVersionIs400()
+    public async Task Profile_ThatBreaksTheRules_Is422_NamingTheFields_AsIsOneWithoutVersion()
     {
         using var manager = await app.SignInWithTokenAsync(TicketApi.Manager);
         var tom = await IdAsync("tom.becker@helpdesk.test");
@@ -75,7 +75,7 @@ public sealed class EngineerApiTests(HelpDeskAppFactory app) : IClassFixture<Hel
 
         status.Should().Be(HttpStatusCode.UnprocessableEntity);
         problem.Errors().Keys.Should().Contain(["tier", "skills[0].product", "skills[0].proficiency", "languages", "capacity"]);
-        noVersion.Should().Be(HttpStatusCode.BadRequest);
+        noVersion.Should().Be(HttpStatusCode.UnprocessableEntity);
         malformed.Errors().Keys.Should().Contain("version");
         customer.StatusCode.Should().Be(HttpStatusCode.NotFound, "a customer has no routing profile to manage");
     }
@@ -112,7 +112,7 @@ public sealed class EngineerApiTests(HelpDeskAppFactory app) : IClassFixture<Hel
         away.GetProperty("profile").GetProperty("available").GetBoolean().Should().BeFalse();
         listed.GetProperty("available").GetBoolean().Should().BeFalse();
         back.GetProperty("profile").GetProperty("available").GetBoolean().Should().BeTrue();
-        missing.Should().Be(HttpStatusCode.BadRequest);
+        missing.Should().Be(HttpStatusCode.UnprocessableEntity);
         problem.Errors().Keys.Should().Contain("available");
     }
 

@@ -78,7 +78,7 @@ public sealed class PlanApiTests(HelpDeskAppFactory app) : IClassFixture<HelpDes
     }
 
     [Fact]
-    public async Task Plan_ChangeWithoutVersion_Is400_AndAMissingPlanIs404()
+    public async Task Plan_ChangeWithoutVersion_Is422_AndAMissingPlanIs404()
     {
         using var manager = await app.SignInWithTokenAsync(TicketApi.Manager);
         var basic = (await manager.GetJsonAsync("/api/plans")).EnumerateArray().First();
@@ -86,7 +86,7 @@ public sealed class PlanApiTests(HelpDeskAppFactory app) : IClassFixture<HelpDes
         var (status, problem) = await manager.PostJsonAsync($"/api/plans/{basic.Number("id")}", basic.With(("version", null)));
         var missing = await manager.GetAsync("/api/plans/999999");
 
-        status.Should().Be(HttpStatusCode.BadRequest);
+        status.Should().Be(HttpStatusCode.UnprocessableEntity);
         problem.Errors().Keys.Should().Contain("version");
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
