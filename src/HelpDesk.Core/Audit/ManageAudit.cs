@@ -14,10 +14,22 @@ public static class AuditSubjects
 
     /// <summary>A user account, by its id: invitations, role changes, deactivation and reset mails sent by an administrator.</summary>
     public const string Account = "account";
+
+    /// <summary>A customer organisation, by its id: its name, region, segment and email domains.</summary>
+    public const string Organisation = "organisation";
+
+    /// <summary>A support plan, by its id.</summary>
+    public const string Plan = "plan";
+
+    /// <summary>A holiday calendar, by its id.</summary>
+    public const string HolidayCalendar = "holiday-calendar";
+
+    /// <summary>An engineer's routing profile, by the engineer's user id: their dated cost rates.</summary>
+    public const string Engineer = "engineer";
 }
 
 /// <summary>
-/// One line of the manage audit trail: who did what to a contract, the catalogue or an account, and when. <see cref="Action"/>
+/// One line of the manage audit trail: who did what to a contract, the catalogue, an account, an organisation, a plan or a holiday calendar, and when. <see cref="Action"/>
 /// is a short verb ("cancelled", "retired release 4.0"); <see cref="Detail"/> says what followed from it.
 /// </summary>
 public sealed record ManageAuditEntry

@@ -12,6 +12,9 @@ public interface IContractStore
     /// <summary>Inserts (Id 0) or updates the plan with its SLA targets; null when stale or the code is taken.</summary>
     Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="SavePlanAsync(Plan, CancellationToken)"/>, writing the manager's audit line in the same transaction.</summary>
+    Task<Plan?> SavePlanAsync(Plan plan, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<HolidayCalendar>> ListCalendarsAsync(CancellationToken cancellationToken = default);
 
     Task<HolidayCalendar?> GetCalendarAsync(int id, CancellationToken cancellationToken = default);
@@ -19,8 +22,14 @@ public interface IContractStore
     /// <summary>Inserts (Id 0) or updates the calendar and its days; null when stale or the name is taken.</summary>
     Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="SaveCalendarAsync(HolidayCalendar, CancellationToken)"/>, writing the manager's audit line in the same transaction.</summary>
+    Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
     /// <summary>Every contract, newest start first; only one organisation's when <paramref name="organisationId"/> is set.</summary>
     Task<IReadOnlyList<Contract>> ListContractsAsync(int? organisationId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the contract list, filtered and paged in the query (see <see cref="ContractListQuery"/>).</summary>
+    Task<ContractListPage> ListContractPageAsync(ContractListQuery query, CancellationToken cancellationToken = default);
 
     Task<Contract?> GetContractAsync(int id, CancellationToken cancellationToken = default);
 

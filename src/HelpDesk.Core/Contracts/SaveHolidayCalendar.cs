@@ -1,12 +1,16 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 
 namespace HelpDesk.Core.Contracts;
 
-/// <summary>A holiday calendar as a manager enters it; <see cref="Days"/> is one "yyyy-MM-dd Name" per line.</summary>
-public sealed record SaveHolidayCalendarRequest(int Id, int Version, string? Name, string? Days);
+/// <summary>
+/// A holiday calendar as a manager enters it; <see cref="Days"/> is one "yyyy-MM-dd Name" per line.
+/// <see cref="ActorId"/> is the manager, for the calendar's audit trail.
+/// </summary>
+public sealed record SaveHolidayCalendarRequest(int Id, int Version, string? Name, string? Days, int? ActorId = null);
 
 /// <summary>Creates or changes a holiday calendar: the days business-hours plans are closed.</summary>
-public sealed class SaveHolidayCalendar(IContractStore store)
+public sealed class SaveHolidayCalendar(IContractStore store, TimeProvider clock)
 {
     public const int NameMaxLength = 100;
 
@@ -42,7 +46,17 @@ public sealed class SaveHolidayCalendar(IContractStore store)
             return Result<HolidayCalendar>.Invalid(errors);
         }
 
-        var saved = await store.SaveCalendarAsync(new HolidayCalendar { Id = request.Id, Version = request.Version, Name = name, Days = days }, cancellationToken);
+        var calendar = new HolidayCalendar { Id = request.Id, Version = request.Version, Name = name, Days = days };
+        var audit = new ManageAuditEntry
+        {
+            Subject = AuditSubjects.HolidayCalendar,
+            SubjectId = request.Id,
+            ActorId = request.ActorId,
+            Action = request.Id == 0 ? "created" : "changed",
+            Detail = HolidayCalendarChanges.Describe(calendars.FirstOrDefault(c => c.Id == request.Id), calendar),
+            AtUtc = clock.UtcNow(),
+        };
+        var saved = await store.SaveCalendarAsync(calendar, audit, cancellationToken);
         return saved is null
             ? Result<HolidayCalendar>.Conflict($"Someone else changed the calendar {name} since you opened it; reload to see their changes. What you typed is still in the form.")
             : Result<HolidayCalendar>.Ok(saved);

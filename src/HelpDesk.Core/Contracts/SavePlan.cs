@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Tickets;
 
@@ -31,10 +32,13 @@ public sealed record SavePlanRequest
     public TimeOnly? Closes { get; init; }
     public IReadOnlyList<DayOfWeek> Days { get; init; } = [];
     public int? HolidayCalendarId { get; init; }
+
+    /// <summary>The manager saving it, for the plan's audit trail.</summary>
+    public int? ActorId { get; init; }
 }
 
 /// <summary>Creates or changes a support plan after checking that what it promises makes sense.</summary>
-public sealed partial class SavePlan(IContractStore store)
+public sealed partial class SavePlan(IContractStore store, TimeProvider clock, Currency currency)
 {
     public const int NameMaxLength = 100;
 
@@ -87,7 +91,17 @@ public sealed partial class SavePlan(IContractStore store)
             HolidayCalendarId = request.HolidayCalendarId,
             Targets = [.. request.Targets.OrderBy(t => t.Severity).Select(t => new SlaTarget(t.Severity, t.FirstResponseMinutes!.Value, t.ResolveMinutes!.Value))],
         };
-        var saved = await store.SavePlanAsync(plan, cancellationToken);
+        var audit = new ManageAuditEntry
+        {
+            Subject = AuditSubjects.Plan,
+            SubjectId = plan.Id,
+            ActorId = request.ActorId,
+            Action = plan.Id == 0 ? "created" : "changed",
+            Detail = PlanChanges.Describe(
+                plans.FirstOrDefault(p => p.Id == plan.Id), plan, (await store.ListCalendarsAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name), currency),
+            AtUtc = clock.UtcNow(),
+        };
+        var saved = await store.SavePlanAsync(plan, audit, cancellationToken);
         return saved is null
             ? Result<Plan>.Conflict($"Someone else changed the plan {plan.Name} since you opened it; reload to see their changes. What you typed is still in the form.")
             : Result<Plan>.Ok(saved);

@@ -1,3 +1,5 @@
+using HelpDesk.Core.Audit;
+
 namespace HelpDesk.Core.Organisations;
 
 /// <summary>
@@ -9,6 +11,9 @@ public interface IOrganisationStore
 {
     /// <summary>Inserts the organisation and its domains together; fails when the name or a domain is taken.</summary>
     Task<OrganisationSaveResult> CreateAsync(Organisation organisation, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="CreateAsync(Organisation, CancellationToken)"/>, writing the manager's audit line (for the new id) in the same transaction.</summary>
+    Task<OrganisationSaveResult> CreateAsync(Organisation organisation, ManageAuditEntry audit, CancellationToken cancellationToken = default);
 
     Task<Organisation?> GetAsync(int id, CancellationToken cancellationToken = default);
 
@@ -23,4 +28,7 @@ public interface IOrganisationStore
     /// <see cref="Organisation.Version"/>; the result carries the new version.
     /// </summary>
     Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="UpdateAsync(Organisation, CancellationToken)"/>, writing the manager's audit line in the same transaction.</summary>
+    Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, ManageAuditEntry audit, CancellationToken cancellationToken = default);
 }

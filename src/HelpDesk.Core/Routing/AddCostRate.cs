@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
@@ -8,9 +9,10 @@ namespace HelpDesk.Core.Routing;
 /// Adds an hourly cost rate to an engineer from a day on. A rate starts today at the earliest, so time already logged
 /// and routing already decided keep the rate they had; a rate that has not started yet may be replaced.
 /// </summary>
-public sealed class AddCostRate(IEngineerStore engineers, TimeProvider clock)
+public sealed class AddCostRate(IEngineerStore engineers, TimeProvider clock, Currency currency)
 {
-    public async Task<Result<EngineerProfile>> HandleAsync(int userId, DateOnly effectiveFrom, string? hourly, CancellationToken ct = default)
+    /// <param name="actorId">The manager adding it, for the engineer's audit trail.</param>
+    public async Task<Result<EngineerProfile>> HandleAsync(int userId, DateOnly effectiveFrom, string? hourly, int? actorId, CancellationToken ct = default)
     {
         var profile = await engineers.GetAsync(userId, ct);
         if (profile is null)
@@ -40,7 +42,17 @@ public sealed class AddCostRate(IEngineerStore engineers, TimeProvider clock)
             return Result<EngineerProfile>.Invalid(errors);
         }
 
-        if (!await engineers.AddRateAsync(userId, new CostRate(effectiveFrom, cents!.Value), now, ct))
+        var rate = new CostRate(effectiveFrom, cents!.Value);
+        var audit = new ManageAuditEntry
+        {
+            Subject = AuditSubjects.Engineer,
+            SubjectId = userId,
+            ActorId = actorId,
+            Action = "added a cost rate",
+            Detail = CostRateChanges.Describe(profile.Rates, rate, currency),
+            AtUtc = now,
+        };
+        if (!await engineers.AddRateAsync(userId, rate, now, audit, ct))
         {
             return Result<EngineerProfile>.Invalid(
                 "effectiveFrom",

@@ -403,15 +403,6 @@ public static class EntitlementEngine
             : $"The {plan.Name} plan's first response within {Duration(sla.FirstResponseMinutes)} for a {Severity(sla.Severity)} request still applies, {counted}.";
     }
 
-    private static string Hours(SupportHours hours)
-    {
-        DayOfWeek[] weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
-        var days = hours.Days.Count == 5 && weekdays.All(hours.Days.Contains)
-            ? "Monday to Friday"
-            : List(hours.Days.Select(d => d.ToString()).ToList());
-        return $"{days} {hours.OpensMinute / 60:D2}:{hours.OpensMinute % 60:D2} to {hours.ClosesMinute / 60:D2}:{hours.ClosesMinute % 60:D2} {hours.TimeZone}";
-    }
-
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private sealed record ContractJudgement(ContractFacts Facts, Verdict Verdict, string Why)

@@ -87,6 +87,17 @@ public static class EntitlementWording
         _ => verdict.ToString(),
     };
 
+    /// <summary>A plan's support hours: "Monday to Friday 09:00 to 17:00 Europe/Berlin".</summary>
+    public static string Hours(SupportHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(hours);
+        DayOfWeek[] weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+        var days = hours.Days.Count == 5 && weekdays.All(hours.Days.Contains)
+            ? "Monday to Friday"
+            : List(hours.Days.Select(d => d.ToString()).ToList());
+        return $"{days} {hours.OpensMinute / 60:D2}:{hours.OpensMinute % 60:D2} to {hours.ClosesMinute / 60:D2}:{hours.ClosesMinute % 60:D2} {hours.TimeZone}";
+    }
+
     /// <summary>"a", "a and b", "a, b and c".</summary>
     public static string List(IReadOnlyList<string> items) => items.Count switch
     {

@@ -15,7 +15,7 @@ namespace HelpDesk.Data.Contracts;
 /// Plans, holiday calendars and contracts. Every change of a contract queues its <c>contract.changed</c> webhook
 /// deliveries in its own transaction; <paramref name="webhooks"/>, when given, wakes the sender after it commits.
 /// </summary>
-public sealed class ContractStore(
+public sealed partial class ContractStore(
     IDbConnectionFactory connections, TimeProvider? clock = null, EntitlementFactsCache? factsCache = null, IWebhookSignal? webhooks = null) : IContractStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -38,7 +38,7 @@ public sealed class ContractStore(
         return (await QueryPlansAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
     }
 
-    private async Task<Plan?> SavePlanCoreAsync(Plan plan, CancellationToken cancellationToken = default)
+    private async Task<Plan?> SavePlanCoreAsync(Plan plan, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var insert = connections.Dialect.InsertReturningId("""
@@ -106,6 +106,7 @@ public sealed class ContractStore(
             saved.Targets.Select(t => new { PlanId = saved.Id, Severity = (int)t.Severity, t.FirstResponseMinutes, t.ResolveMinutes }),
             transaction,
             cancellationToken: cancellationToken));
+        await AuditAsync(connection, transaction, audit, saved.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
     }
@@ -128,7 +129,7 @@ public sealed class ContractStore(
         return (await QueryCalendarsAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
     }
 
-    private async Task<HolidayCalendar?> SaveCalendarCoreAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default)
+    private async Task<HolidayCalendar?> SaveCalendarCoreAsync(HolidayCalendar calendar, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var insert = connections.Dialect.InsertReturningId("""
@@ -166,6 +167,7 @@ public sealed class ContractStore(
             saved.Days.Select(d => new { CalendarId = saved.Id, d.Day, d.Name }),
             transaction,
             cancellationToken: cancellationToken));
+        await AuditAsync(connection, transaction, audit, saved.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
     }
@@ -403,10 +405,26 @@ public sealed class ContractStore(
     }
 
     public Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default) =>
-        InvalidatingAsync(SavePlanCoreAsync(plan, cancellationToken));
+        InvalidatingAsync(SavePlanCoreAsync(plan, null, cancellationToken));
+
+    public Task<Plan?> SavePlanAsync(Plan plan, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return InvalidatingAsync(SavePlanCoreAsync(plan, audit, cancellationToken));
+    }
 
     public Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, CancellationToken cancellationToken = default) =>
-        InvalidatingAsync(SaveCalendarCoreAsync(calendar, cancellationToken));
+        InvalidatingAsync(SaveCalendarCoreAsync(calendar, null, cancellationToken));
+
+    public Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return InvalidatingAsync(SaveCalendarCoreAsync(calendar, audit, cancellationToken));
+    }
+
+    /// <summary>The manager's line about a plan or calendar just written (a new one by the id it was given), when there is one.</summary>
+    private static Task AuditAsync(DbConnection connection, DbTransaction transaction, ManageAuditEntry? audit, int subjectId, CancellationToken cancellationToken) =>
+        audit is null ? Task.CompletedTask : ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId);
 
     /// <summary>Runs a write, then drops the cached entitlement facts, which it may have changed.</summary>
     private async Task<T> InvalidatingAsync<T>(Task<T> write)

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Organisations;
+using HelpDesk.Data.Audit;
 using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Organisations;
@@ -13,13 +15,26 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
         return (await CreateManyAsync([organisation], cancellationToken))[0];
     }
 
+    public async Task<OrganisationSaveResult> CreateAsync(Organisation organisation, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(audit);
+        return (await CreateManyCoreAsync([organisation], audit, cancellationToken))[0];
+    }
+
     /// <summary>
     /// Inserts the organisations with their domains in one transaction: all of them, or, when one name or domain is
     /// taken, none. The results are in the order given; after a refusal only the refused one says why.
     /// </summary>
-    public async Task<IReadOnlyList<OrganisationSaveResult>> CreateManyAsync(IReadOnlyList<Organisation> organisations, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OrganisationSaveResult>> CreateManyAsync(IReadOnlyList<Organisation> organisations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organisations);
+        return CreateManyCoreAsync(organisations, null, cancellationToken);
+    }
+
+    /// <param name="audit">The line for a single organisation created by a manager, written in the same transaction.</param>
+    private async Task<IReadOnlyList<OrganisationSaveResult>> CreateManyCoreAsync(IReadOnlyList<Organisation> organisations, ManageAuditEntry? audit, CancellationToken cancellationToken)
+    {
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Organisations (Name, Region, Segment, CreatedUtc, Version)
             VALUES (@Name, @Region, @Segment, @CreatedUtc, 1)
@@ -59,6 +74,11 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
                 return Refused(results.Count, organisations.Count, failure);
             }
 
+            if (audit is not null)
+            {
+                await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: id);
+            }
+
             results.Add(OrganisationSaveResult.Saved(id, 1));
         }
 
@@ -70,7 +90,16 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
     private static OrganisationSaveResult[] Refused(int index, int count, OrganisationSaveResult refusal) =>
         [.. Enumerable.Range(0, count).Select(i => i == index ? refusal : OrganisationSaveResult.Failed(OrganisationSaveProblem.StaleVersion))];
 
-    public async Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    public Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, CancellationToken cancellationToken = default) =>
+        UpdateCoreAsync(organisation, null, cancellationToken);
+
+    public Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return UpdateCoreAsync(organisation, audit, cancellationToken);
+    }
+
+    private async Task<OrganisationSaveResult> UpdateCoreAsync(Organisation organisation, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organisation);
         const string update = """
@@ -118,6 +147,11 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
         {
             await transaction.RollbackAsync(cancellationToken);
             return failure;
+        }
+
+        if (audit is not null)
+        {
+            await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: organisation.Id);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Routing;
+using HelpDesk.Data.Audit;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Scope;
 
@@ -25,7 +27,13 @@ public sealed class EngineerStore(IDbConnectionFactory connections, EngineerProf
         InvalidatingAsync(SaveCoreAsync(profile, nowUtc, cancellationToken));
 
     public Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, CancellationToken cancellationToken = default) =>
-        InvalidatingAsync(AddRateCoreAsync(userId, rate, nowUtc, cancellationToken));
+        InvalidatingAsync(AddRateCoreAsync(userId, rate, nowUtc, null, cancellationToken));
+
+    public Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return InvalidatingAsync(AddRateCoreAsync(userId, rate, nowUtc, audit, cancellationToken));
+    }
 
     private async Task<EngineerProfile?> SaveCoreAsync(EngineerProfile profile, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -111,7 +119,7 @@ public sealed class EngineerStore(IDbConnectionFactory connections, EngineerProf
         return saved;
     }
 
-    private async Task<bool> AddRateCoreAsync(int userId, CostRate rate, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<bool> AddRateCoreAsync(int userId, CostRate rate, DateTime nowUtc, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rate);
 
@@ -143,6 +151,11 @@ public sealed class EngineerStore(IDbConnectionFactory connections, EngineerProf
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;
+        }
+
+        if (audit is not null)
+        {
+            await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: userId);
         }
 
         await transaction.CommitAsync(cancellationToken);

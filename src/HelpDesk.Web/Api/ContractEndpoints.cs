@@ -98,22 +98,24 @@ public static class ContractEndpoints
             return TicketEndpoints.MalformedInput(errors);
         }
 
-        // The state of a contract depends on today in its own time zone and on the others renewing it, so contracts
-        // are filtered here rather than in SQL; there are a few per organisation.
-        var all = await store.ListContractsAsync(organisation, context.RequestAborted);
         var now = clock.UtcNow();
-        var matching = all
-            .Where(c => before is null || c.Id < before)
-            .Where(c => product is null || c.ProductIds.Contains(product.Value))
-            .Where(c => ending is null || c.EndsOn < ending)
-            .Where(c => stateFilter is null || ContractStates.On(c, now, all) == stateFilter)
-            .OrderByDescending(c => c.Id)
-            .Take(take + 1)
-            .ToList();
-        var page = matching.Take(take).ToList();
+        var found = await store.ListContractPageAsync(
+            new ContractListQuery
+            {
+                OrganisationId = organisation,
+                ProductId = product,
+                EndingBefore = ending,
+                State = stateFilter,
+                BeforeId = before,
+                Take = take,
+                NowUtc = now,
+            },
+            context.RequestAborted);
+        IReadOnlyList<Contract> known = [.. found.Contracts, .. found.Renewals];
+        var page = found.Contracts.Take(take).ToList();
         return TypedResults.Ok(new ContractListDto(
-            [.. page.Select(c => ContractDto.From(c, now, all))],
-            matching.Count > take ? Cursor.Encode(page[^1].Id) : null));
+            [.. page.Select(c => ContractDto.From(c, now, known))],
+            found.Contracts.Count > take ? Cursor.Encode(page[^1].Id) : null));
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext context, IContractStore store, IManageAudit audit, TimeProvider clock)

@@ -1,6 +1,8 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Routing;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 
 namespace HelpDesk.Web.Api;
@@ -89,14 +91,14 @@ public static class EngineerEndpoints
             ? TypedResults.Ok(CostRatesDto.From(profile, Today(clock)))
             : NoProfile();
 
-    private static async Task<IResult> AddRateAsync(int id, AddCostRateBody input, HttpContext context, AddCostRate addRate, TimeProvider clock)
+    private static async Task<IResult> AddRateAsync(int id, AddCostRateBody input, HttpContext context, AddCostRate addRate, HelpDeskUserManager users, TimeProvider clock)
     {
         if (input.EffectiveFrom is not DateOnly from)
         {
             return ManageApi.Required("effectiveFrom", "Give the day the rate starts, as yyyy-mm-dd.");
         }
 
-        var result = await addRate.HandleAsync(id, from, input.Hourly, context.RequestAborted);
+        var result = await addRate.HandleAsync(id, from, input.Hourly, users.IdOf(context.User), context.RequestAborted);
         return result.Succeeded
             ? TypedResults.Created($"/api/engineers/{id}/rates", CostRatesDto.From(result.Value!, Today(clock)))
             : ResultResponses.Problem(result);

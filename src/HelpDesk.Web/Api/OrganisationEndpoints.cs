@@ -5,6 +5,7 @@ using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Accounts;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Mail;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 
 namespace HelpDesk.Web.Api;
@@ -106,16 +107,16 @@ public static class OrganisationEndpoints
             matching.Count > take ? Organisations.Encode(page[^1].Id) : null));
     }
 
-    private static async Task<IResult> CreateAsync(OrganisationBody input, HttpContext context, CreateOrganisation create)
+    private static async Task<IResult> CreateAsync(OrganisationBody input, HttpContext context, CreateOrganisation create, HelpDeskUserManager users)
     {
-        var result = await create.HandleAsync(new CreateOrganisationRequest(input.Name, input.Region, input.Segment, input.Domains), context.RequestAborted);
+        var result = await create.HandleAsync(new CreateOrganisationRequest(input.Name, input.Region, input.Segment, input.Domains, users.IdOf(context.User)), context.RequestAborted);
         return ManageApi.CreatedOrProblem(result, o => $"/api/organisations/{o.Id}", OrganisationDto.From);
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext context, IOrganisationStore store) =>
         await store.GetAsync(id, context.RequestAborted) is { } organisation ? TypedResults.Ok(OrganisationDto.From(organisation)) : Missing(id);
 
-    private static async Task<IResult> UpdateAsync(int id, OrganisationBody input, HttpContext context, UpdateOrganisation update)
+    private static async Task<IResult> UpdateAsync(int id, OrganisationBody input, HttpContext context, UpdateOrganisation update, HelpDeskUserManager users)
     {
         if (ManageApi.VersionMissing(input.Version, "organisation") is { } missing)
         {
@@ -123,7 +124,7 @@ public static class OrganisationEndpoints
         }
 
         var result = await update.HandleAsync(
-            new UpdateOrganisationRequest(id, input.Version!.Value, input.Name, input.Region, input.Segment, input.Domains), context.RequestAborted);
+            new UpdateOrganisationRequest(id, input.Version!.Value, input.Name, input.Region, input.Segment, input.Domains, users.IdOf(context.User)), context.RequestAborted);
         return ManageApi.OkOrProblem(result, OrganisationDto.From);
     }
 

@@ -1,6 +1,8 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 
 namespace HelpDesk.Web.Api;
@@ -8,7 +10,8 @@ namespace HelpDesk.Web.Api;
 /// <summary>
 /// Support plans under <c>/api/plans</c> and holiday calendars under <c>/api/holiday-calendars</c>, for managers,
 /// thin over the same use cases as the Plans and Calendars pages (<see cref="SavePlan"/>,
-/// <see cref="SaveHolidayCalendar"/>): the same rules answer 422 naming the field, a stale version 409. Both lists
+/// <see cref="SaveHolidayCalendar"/>): the same rules answer 422 naming the field, a stale version 409, and the same
+/// audit line names the signed-in manager. Both lists
 /// are short catalogues and come whole.
 /// </summary>
 public static class PlanEndpoints
@@ -62,20 +65,20 @@ public static class PlanEndpoints
             ? TypedResults.Ok(PlanDto.From(plan))
             : ResultResponses.Problem(Result<Plan>.NotFound("That plan does not exist."));
 
-    private static async Task<IResult> CreatePlanAsync(SavePlanBody input, HttpContext context, SavePlan save)
+    private static async Task<IResult> CreatePlanAsync(SavePlanBody input, HttpContext context, SavePlan save, HelpDeskUserManager users)
     {
-        var result = await save.HandleAsync(input.ToRequest(0), context.RequestAborted);
+        var result = await save.HandleAsync(input.ToRequest(0) with { ActorId = users.IdOf(context.User) }, context.RequestAborted);
         return result.Succeeded ? TypedResults.Created($"/api/plans/{result.Value!.Id}", PlanDto.From(result.Value)) : ResultResponses.Problem(result);
     }
 
-    private static async Task<IResult> UpdatePlanAsync(int id, SavePlanBody input, HttpContext context, SavePlan save)
+    private static async Task<IResult> UpdatePlanAsync(int id, SavePlanBody input, HttpContext context, SavePlan save, HelpDeskUserManager users)
     {
         if (ManageApi.VersionMissing(input.Version, "plan") is { } missing)
         {
             return missing;
         }
 
-        var result = await save.HandleAsync(input.ToRequest(id), context.RequestAborted);
+        var result = await save.HandleAsync(input.ToRequest(id) with { ActorId = users.IdOf(context.User) }, context.RequestAborted);
         return result.Succeeded ? TypedResults.Ok(PlanDto.From(result.Value!)) : ResultResponses.Problem(result);
     }
 
@@ -87,22 +90,22 @@ public static class PlanEndpoints
             ? TypedResults.Ok(CalendarDto.From(calendar))
             : ResultResponses.Problem(Result<HolidayCalendar>.NotFound("That holiday calendar does not exist."));
 
-    private static async Task<IResult> CreateCalendarAsync(SaveCalendarBody input, HttpContext context, SaveHolidayCalendar save)
+    private static async Task<IResult> CreateCalendarAsync(SaveCalendarBody input, HttpContext context, SaveHolidayCalendar save, HelpDeskUserManager users)
     {
-        var result = await save.HandleAsync(input.ToRequest(0), context.RequestAborted);
+        var result = await save.HandleAsync(input.ToRequest(0) with { ActorId = users.IdOf(context.User) }, context.RequestAborted);
         return result.Succeeded
             ? TypedResults.Created($"/api/holiday-calendars/{result.Value!.Id}", CalendarDto.From(result.Value))
             : ResultResponses.Problem(result);
     }
 
-    private static async Task<IResult> UpdateCalendarAsync(int id, SaveCalendarBody input, HttpContext context, SaveHolidayCalendar save)
+    private static async Task<IResult> UpdateCalendarAsync(int id, SaveCalendarBody input, HttpContext context, SaveHolidayCalendar save, HelpDeskUserManager users)
     {
         if (ManageApi.VersionMissing(input.Version, "holiday calendar") is { } missing)
         {
             return missing;
         }
 
-        var result = await save.HandleAsync(input.ToRequest(id), context.RequestAborted);
+        var result = await save.HandleAsync(input.ToRequest(id) with { ActorId = users.IdOf(context.User) }, context.RequestAborted);
         return result.Succeeded ? TypedResults.Ok(CalendarDto.From(result.Value!)) : ResultResponses.Problem(result);
     }
 }

@@ -8,7 +8,7 @@ public sealed class HolidayCalendarTests
     private readonly InMemoryContractStore _store = new();
 
     private Task<Result<HolidayCalendar>> SaveAsync(string? name, string? days, int id = 0, int version = 0) =>
-        new SaveHolidayCalendar(_store).HandleAsync(new SaveHolidayCalendarRequest(id, version, name, days));
+        new SaveHolidayCalendar(_store, TimeProvider.System).HandleAsync(new SaveHolidayCalendarRequest(id, version, name, days, ActorId: 7));
 
     [Fact]
     public void Parse_ReadsOneDayPerLine_InDateOrder_SkippingBlankLines()

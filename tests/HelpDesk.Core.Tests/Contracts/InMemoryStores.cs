@@ -21,6 +21,23 @@ public sealed class InMemoryContractStore : IContractStore
     public Task<Plan?> SavePlanAsync(Plan plan, CancellationToken cancellationToken = default) =>
         Task.FromResult(Save(Plans, plan, p => p.Id, (p, id, version) => p with { Id = id, Version = version }, p => p.Version));
 
+    public async Task<Plan?> SavePlanAsync(Plan plan, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        Recorded(await SavePlanAsync(plan, cancellationToken), p => p.Id, audit);
+
+    public async Task<HolidayCalendar?> SaveCalendarAsync(HolidayCalendar calendar, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        Recorded(await SaveCalendarAsync(calendar, cancellationToken), c => c.Id, audit);
+
+    private T? Recorded<T>(T? saved, Func<T, int> idOf, ManageAuditEntry audit)
+        where T : class
+    {
+        if (saved is not null)
+        {
+            Audit.Add(audit with { SubjectId = idOf(saved) });
+        }
+
+        return saved;
+    }
+
     public Task<IReadOnlyList<HolidayCalendar>> ListCalendarsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<HolidayCalendar>>([.. Calendars]);
 
     public Task<HolidayCalendar?> GetCalendarAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Calendars.FirstOrDefault(c => c.Id == id));
@@ -32,6 +49,20 @@ public sealed class InMemoryContractStore : IContractStore
         Task.FromResult<IReadOnlyList<Contract>>([.. Contracts.Where(c => organisationId is null || c.OrganisationId == organisationId).OrderByDescending(c => c.StartsOn)]);
 
     public Task<Contract?> GetContractAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Contracts.FirstOrDefault(c => c.Id == id));
+
+    public Task<ContractListPage> ListContractPageAsync(ContractListQuery query, CancellationToken cancellationToken = default)
+    {
+        var page = Contracts
+            .Where(c => (query.OrganisationId is null || c.OrganisationId == query.OrganisationId)
+                && (query.ProductId is null || c.ProductIds.Contains(query.ProductId.Value))
+                && (query.EndingBefore is null || c.EndsOn < query.EndingBefore)
+                && (query.State is null || ContractStates.On(c, query.NowUtc, Contracts) == query.State)
+                && (query.BeforeId is null || c.Id < query.BeforeId))
+            .OrderByDescending(c => c.Id)
+            .Take(query.Take + 1)
+            .ToList();
+        return Task.FromResult(new ContractListPage(page, [.. Contracts.Where(c => page.Any(p => ContractStates.RenewalOf(p, Contracts) == c))]));
+    }
 
     public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
         Task.FromResult(Save(Contracts, contract, c => c.Id, (c, id, version) => c with { Id = id, Version = version }, c => c.Version));
@@ -115,6 +146,25 @@ public sealed class InMemoryOrganisationStore : IOrganisationStore
         var id = Organisations.Count + 1;
         Organisations.Add(organisation with { Id = id, Version = 1 });
         return Task.FromResult(OrganisationSaveResult.Saved(id, 1));
+    }
+
+    /// <summary>The audit lines the writes recorded.</summary>
+    public List<ManageAuditEntry> Audit { get; } = [];
+
+    public async Task<OrganisationSaveResult> CreateAsync(Organisation organisation, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        Recorded(await CreateAsync(organisation, cancellationToken), audit);
+
+    public async Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, ManageAuditEntry audit, CancellationToken cancellationToken = default) =>
+        Recorded(await UpdateAsync(organisation, cancellationToken), audit);
+
+    private OrganisationSaveResult Recorded(OrganisationSaveResult result, ManageAuditEntry audit)
+    {
+        if (result.Succeeded)
+        {
+            Audit.Add(audit with { SubjectId = result.Id });
+        }
+
+        return result;
     }
 
     public Task<Organisation?> GetAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult(Organisations.FirstOrDefault(o => o.Id == id));

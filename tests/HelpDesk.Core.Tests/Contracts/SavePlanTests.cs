@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Tickets;
@@ -29,7 +30,18 @@ public sealed class SavePlanTests
         Days = [DayOfWeek.Friday, DayOfWeek.Monday],
     };
 
-    private async Task<Result<Plan>> SaveAsync(SavePlanRequest request) => await new SavePlan(_store).HandleAsync(request);
+    private async Task<Result<Plan>> SaveAsync(SavePlanRequest request) => await new SavePlan(_store, TimeProvider.System, Currency.Default).HandleAsync(request with { ActorId = 7 });
+
+    [Fact]
+    public async Task Handle_WritesOneAuditLine_ForTheManager_CreatedThenChanged()
+    {
+        var created = (await SaveAsync(Valid())).Value!;
+        await SaveAsync(Valid() with { Id = created.Id, Version = created.Version, ListPrice = "25,000.00" });
+
+        _store.Audit.Select(a => (a.Subject, a.SubjectId, a.ActorId, a.Action)).Should().Equal(
+            (AuditSubjects.Plan, created.Id, 7, "created"), (AuditSubjects.Plan, created.Id, 7, "changed"));
+        _store.Audit[1].Detail.Should().Be("Changed the list price from 24,000.00 USD to 25,000.00 USD.");
+    }
 
     [Fact]
     public async Task Handle_SavesThePlan_WhenEverythingIsValid()

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Tests.Contracts;
@@ -15,7 +16,7 @@ public sealed class UpdateOrganisationTests
     }
 
     private Task<Result<Organisation>> UpdateAsync(string name, string domains, int version = 1, CustomerSegment segment = CustomerSegment.Key) =>
-        new UpdateOrganisation(_store).HandleAsync(new UpdateOrganisationRequest(1, version, name, Region.Apac, segment, domains));
+        new UpdateOrganisation(_store, TimeProvider.System).HandleAsync(new UpdateOrganisationRequest(1, version, name, Region.Apac, segment, domains, ActorId: 7));
 
     [Fact]
     public async Task Handle_SavesSegmentRegionAndNormalisedDomains()
@@ -30,6 +31,19 @@ public sealed class UpdateOrganisationTests
         saved.EmailDomains.Should().Equal("northwind.example", "nw.example");
     }
 
+    [Fact]
+    public async Task Handle_WritesOneAuditLine_NamingTheManagerAndEachChange()
+    {
+        await UpdateAsync("Northwind Traders", "northwind.example, nw.example");
+
+        var line = _store.Audit.Should().ContainSingle().Subject;
+        line.Subject.Should().Be(AuditSubjects.Organisation);
+        line.SubjectId.Should().Be(1);
+        line.ActorId.Should().Be(7);
+        line.Detail.Should().Be("Changed the name from Northwind to Northwind Traders; changed the region from Europe, Middle East and Africa to Asia-Pacific; "
+            + "changed the segment from standard to key; added the domain nw.example.");
+    }
+
     [Theory]
     [InlineData("", "northwind.example", "name", "Enter the organisation's name.")]
     [InlineData("Northwind", "example..com", "domains", "'example..com' is not a domain name such as example.com.")]
@@ -42,6 +56,7 @@ public sealed class UpdateOrganisationTests
 
         result.Errors.Should().ContainSingle().Which.Should().Be(new FieldError(field, message));
         _store.Organisations[0].Version.Should().Be(1);
+        _store.Audit.Should().BeEmpty();
     }
 
     [Fact]

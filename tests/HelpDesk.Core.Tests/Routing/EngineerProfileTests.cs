@@ -134,10 +134,12 @@ public sealed class EngineerProfileTests
     {
         _world.Engineer(2, "Sam Lee");
 
-        var result = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 4, 1), "72.50");
+        var result = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 4, 1), "72.50", 9);
 
         result.Value!.Rates.Should().Equal(new CostRate(new DateOnly(2026, 1, 1), 6_000), new CostRate(new DateOnly(2026, 4, 1), 7_250));
         result.Value.HourlyCentsOn(new DateOnly(2026, 3, 31)).Should().Be(6_000);
+        _world.Engineers.Audit.Should().ContainSingle().Which.Should().Match<HelpDesk.Core.Audit.ManageAuditEntry>(a =>
+            a.SubjectId == 2 && a.ActorId == 9 && a.Detail == "Changed the hourly rate from 60.00 USD to 72.50 USD from 1 Apr 2026.");
     }
 
     [Fact]
@@ -145,9 +147,9 @@ public sealed class EngineerProfileTests
     {
         _world.Engineer(2, "Sam Lee", edit: e => e with { Rates = [new(new DateOnly(2026, 3, 2), 6_000)] });
 
-        var past = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 3, 1), "70");
-        var today = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 3, 2), "70");
-        var noAmount = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 3, 9), "abc");
+        var past = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 3, 1), "70", 9);
+        var today = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 3, 2), "70", 9);
+        var noAmount = await _world.AddRate.HandleAsync(2, new DateOnly(2026, 3, 9), "abc", 9);
 
         past.Errors.Should().Equal(new FieldError("effectiveFrom", "A rate cannot start before today; past costs keep the rate they had."));
         today.Errors.Should().ContainSingle(e => e.Field == "effectiveFrom" && e.Message.StartsWith("A rate already started on 2 Mar 2026", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
@@ -37,6 +38,20 @@ internal sealed class InMemoryEngineerStore : IEngineerStore
         var saved = profile with { Rates = stored?.Rates ?? [], Version = profile.Version + 1 };
         _profiles[saved.UserId] = saved;
         return Task.FromResult<EngineerProfile?>(saved);
+    }
+
+    /// <summary>The audit lines the writes recorded.</summary>
+    public List<ManageAuditEntry> Audit { get; } = [];
+
+    public async Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        var added = await AddRateAsync(userId, rate, nowUtc, cancellationToken);
+        if (added)
+        {
+            Audit.Add(audit);
+        }
+
+        return added;
     }
 
     public Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, CancellationToken cancellationToken = default)

@@ -46,6 +46,21 @@ public sealed class OrganisationEditTests(HelpDeskAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Edit_ShowsTheChangeInTheHistory()
+    {
+        var manager = await app.SignInAsync(Manager);
+        var organisation = await NewOrganisationAsync();
+
+        var saved = await manager.PostFormAsync($"/manage/organisations/edit/{organisation.Id}", Form(organisation, "Key", string.Join(", ", organisation.EmailDomains)));
+        var html = await manager.GetStringAsync($"/manage/organisations/edit/{organisation.Id}");
+
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        html.Should().Contain("<h2>History</h2>")
+            .And.Contain("<strong>changed</strong>: Changed the region from Europe, Middle East and Africa to Asia-Pacific; changed the segment from standard to key.");
+        html.Should().NotContain("Nothing recorded yet.");
+    }
+
+    [Fact]
     public async Task Edit_SaysWhatTheSegmentDoesToRouting()
     {
         var manager = await app.SignInAsync(Manager);

@@ -90,7 +90,7 @@ public static class RoutingSeedExtensions
         saved.Succeeded.Should().BeTrue(string.Join(" ", saved.Errors.Select(e => e.Message)));
         if (hourly is not null && supplier is null)
         {
-            var rate = await scope.ServiceProvider.GetRequiredService<AddCostRate>().HandleAsync(engineer.Id, DateOnly.FromDateTime(DateTime.UtcNow), hourly);
+            var rate = await scope.ServiceProvider.GetRequiredService<AddCostRate>().HandleAsync(engineer.Id, DateOnly.FromDateTime(DateTime.UtcNow), hourly, null);
             rate.Succeeded.Should().BeTrue(string.Join(" ", rate.Errors.Select(e => e.Message)));
         }
 

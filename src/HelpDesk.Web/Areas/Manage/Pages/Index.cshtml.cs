@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Accounts;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,12 +22,12 @@ public sealed class IndexModel(IOrganisationStore organisations, DapperUserStore
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostCreateAsync([FromServices] CreateOrganisation createOrganisation)
+    public async Task<IActionResult> OnPostCreateAsync([FromServices] CreateOrganisation createOrganisation, [FromServices] HelpDeskUserManager users)
     {
         if (ModelState.IsValid)
         {
             var result = await createOrganisation.HandleAsync(
-                new CreateOrganisationRequest(Input.Name, Input.Region, Input.Segment, Input.Domains), HttpContext.RequestAborted);
+                new CreateOrganisationRequest(Input.Name, Input.Region, Input.Segment, Input.Domains, users.IdOf(User)), HttpContext.RequestAborted);
             if (result.Succeeded)
             {
                 TempData["Notice"] = $"Added {result.Value!.Name}.";

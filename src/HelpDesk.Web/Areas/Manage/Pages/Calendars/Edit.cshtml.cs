@@ -1,5 +1,8 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpDesk.Web.Areas.Manage.Pages.Calendars;
 
 /// <summary>Creates (no id) or edits a holiday calendar; its days are typed one per line.</summary>
-public sealed class EditModel(IContractStore contracts, SaveHolidayCalendar saveCalendar) : PageModel
+public sealed class EditModel(IContractStore contracts, SaveHolidayCalendar saveCalendar, IManageAudit audit, HelpDeskUserManager users) : PageModel
 {
     [BindProperty]
     public CalendarInput Input { get; set; } = new();
@@ -15,6 +18,9 @@ public sealed class EditModel(IContractStore contracts, SaveHolidayCalendar save
     public bool IsNew { get; private set; } = true;
 
     public string? StaleMessage { get; private set; }
+
+    /// <summary>Who created and changed the calendar, newest first; empty for a new one.</summary>
+    public IReadOnlyList<ManageAuditEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id)
     {
@@ -28,6 +34,7 @@ public sealed class EditModel(IContractStore contracts, SaveHolidayCalendar save
 
             IsNew = false;
             Input = new CalendarInput { Version = calendar.Version, Name = calendar.Name, Days = HolidayList.Format(calendar.Days) };
+            History = await audit.ListAsync(AuditSubjects.HolidayCalendar, calendarId, HttpContext.RequestAborted);
         }
 
         return Page();
@@ -36,7 +43,7 @@ public sealed class EditModel(IContractStore contracts, SaveHolidayCalendar save
     public async Task<IActionResult> OnPostAsync(int? id)
     {
         IsNew = id is null;
-        var result = await saveCalendar.HandleAsync(new SaveHolidayCalendarRequest(id ?? 0, Input.Version, Input.Name, Input.Days), HttpContext.RequestAborted);
+        var result = await saveCalendar.HandleAsync(new SaveHolidayCalendarRequest(id ?? 0, Input.Version, Input.Name, Input.Days, users.IdOf(User)), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             TempData["Notice"] = $"Saved the calendar {result.Value!.Name}.";
@@ -49,7 +56,7 @@ public sealed class EditModel(IContractStore contracts, SaveHolidayCalendar save
         }
 
         StaleMessage = stale;
-
+        History = id is int calendarId ? await audit.ListAsync(AuditSubjects.HolidayCalendar, calendarId, HttpContext.RequestAborted) : [];
         return Page();
     }
 

@@ -1,6 +1,9 @@
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Routing;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +14,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Engineers;
 /// An engineer's hourly cost rates, oldest first, and a form to add one from today or a later day. Rates are only
 /// added, never edited, so time already logged and routing already decided keep the rate they had.
 /// </summary>
-public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers, AddCostRate addRate, Core.Contracts.Currency currency, TimeProvider clock) : PageModel
+public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers, AddCostRate addRate, Core.Contracts.Currency currency, TimeProvider clock, IManageAudit audit, HelpDeskUserManager users) : PageModel
 {
     [BindProperty]
     public RateInput Input { get; set; } = new();
@@ -20,6 +23,9 @@ public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers
 
     /// <summary>Null when the person has no routing profile yet: rates belong to a profile.</summary>
     public EngineerProfile? Profile { get; private set; }
+
+    /// <summary>Who added which rate, newest first.</summary>
+    public IReadOnlyList<ManageAuditEntry> History { get; private set; } = [];
 
     public DateOnly Today => DateOnly.FromDateTime(clock.UtcNow());
 
@@ -55,7 +61,7 @@ public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers
             return Page();
         }
 
-        var result = await addRate.HandleAsync(id, from, Input.Hourly, HttpContext.RequestAborted);
+        var result = await addRate.HandleAsync(id, from, Input.Hourly, users.IdOf(User), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             TempData["Notice"] = $"{Person.Name} costs {Core.Contracts.Money.Format(result.Value!.HourlyCentsOn(from) ?? 0, currency)} an hour from {Core.Scope.EntitlementWording.Date(from)}.";
@@ -82,6 +88,7 @@ public sealed class RatesModel(IPeopleDirectory people, IEngineerStore engineers
 
         Person = person;
         Profile = await engineers.GetAsync(id, cancellationToken);
+        History = await audit.ListAsync(AuditSubjects.Engineer, id, cancellationToken);
         return true;
     }
 

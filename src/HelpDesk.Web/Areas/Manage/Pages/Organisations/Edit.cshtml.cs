@@ -1,7 +1,10 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
+using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Areas.Manage.Pages.Contracts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpDesk.Web.Areas.Manage.Pages.Organisations;
 
 /// <summary>One organisation: its name, region, segment and email domains, and its contracts.</summary>
-public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisation updateOrganisation, ContractRows contractRows) : PageModel
+public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisation updateOrganisation, ContractRows contractRows, IManageAudit audit, HelpDeskUserManager users) : PageModel
 {
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
@@ -17,6 +20,9 @@ public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisati
     public Organisation Organisation { get; private set; } = null!;
 
     public IReadOnlyList<ContractRow> Contracts { get; private set; } = [];
+
+    /// <summary>Who created and changed the organisation, newest first.</summary>
+    public IReadOnlyList<ManageAuditEntry> History { get; private set; } = [];
 
     public string? StaleMessage { get; private set; }
 
@@ -46,7 +52,7 @@ public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisati
         }
 
         var result = await updateOrganisation.HandleAsync(
-            new UpdateOrganisationRequest(id, Input.Version, Input.Name, Input.Region, Input.Segment, Input.Domains),
+            new UpdateOrganisationRequest(id, Input.Version, Input.Name, Input.Region, Input.Segment, Input.Domains, users.IdOf(User)),
             HttpContext.RequestAborted);
         if (result.Succeeded)
         {
@@ -84,6 +90,7 @@ public sealed class EditModel(IOrganisationStore organisations, UpdateOrganisati
 
         Organisation = organisation;
         Contracts = await contractRows.ListAsync(id, HttpContext.RequestAborted);
+        History = await audit.ListAsync(AuditSubjects.Organisation, id, HttpContext.RequestAborted);
         return true;
     }
 

@@ -1,6 +1,9 @@
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +14,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Plans;
 /// Creates a plan (no id) or edits one. A save refused because someone else changed the plan meanwhile keeps the
 /// form as typed and says so; the manager reloads to see their changes.
 /// </summary>
-public sealed class EditModel(IContractStore contracts, SavePlan savePlan) : PageModel
+public sealed class EditModel(IContractStore contracts, SavePlan savePlan, IManageAudit audit, HelpDeskUserManager users) : PageModel
 {
     [BindProperty]
     public PlanInput Input { get; set; } = new();
@@ -19,6 +22,9 @@ public sealed class EditModel(IContractStore contracts, SavePlan savePlan) : Pag
     public IReadOnlyList<HolidayCalendar> Calendars { get; private set; } = [];
 
     public string? StaleMessage { get; private set; }
+
+    /// <summary>Who created and changed the plan, newest first; empty for a new one.</summary>
+    public IReadOnlyList<ManageAuditEntry> History { get; private set; } = [];
 
     public bool IsNew => Input.Id == 0;
 
@@ -42,7 +48,7 @@ public sealed class EditModel(IContractStore contracts, SavePlan savePlan) : Pag
     public async Task<IActionResult> OnPostAsync(int? id)
     {
         Input.Id = id ?? 0;
-        var request = Input.ToRequest();
+        var request = Input.ToRequest() with { ActorId = users.IdOf(User) };
         if (!ModelState.IsValid)
         {
             // Something could not even be read (a letter in a number); show that, and every other rule broken.
@@ -77,7 +83,11 @@ public sealed class EditModel(IContractStore contracts, SavePlan savePlan) : Pag
         return Page();
     }
 
-    private async Task LoadAsync() => Calendars = await contracts.ListCalendarsAsync(HttpContext.RequestAborted);
+    private async Task LoadAsync()
+    {
+        Calendars = await contracts.ListCalendarsAsync(HttpContext.RequestAborted);
+        History = IsNew ? [] : await audit.ListAsync(AuditSubjects.Plan, Input.Id, HttpContext.RequestAborted);
+    }
 
     public sealed class PlanInput
     {
