@@ -4,6 +4,7 @@ using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Tests.Infrastructure;
+using HelpDesk.Data.Tests.Routing;
 using Microsoft.Data.Sqlite;
 
 namespace HelpDesk.Data.Tests.Tickets;
@@ -15,8 +16,6 @@ namespace HelpDesk.Data.Tests.Tickets;
 /// </summary>
 public sealed class TicketGroupCommitTests : ProviderTestBase
 {
-    private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
-
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     [SkippableFact]
@@ -118,22 +117,14 @@ public sealed class TicketGroupCommitTests : ProviderTestBase
 
     private Task<Ticket> FileAsync(int organisationId, int requesterId, string subject, CancellationToken cancellationToken = default)
     {
-        var ticket = new Ticket
+        var ticket = RoutingRows.Ticket(organisationId, requesterId, subject) with
         {
-            OrganisationId = organisationId,
-            RequesterId = requesterId,
-            Subject = subject,
-            Channel = TicketChannel.Api,
-            Severity = Severity.Normal,
-            Status = TicketStatus.New,
             Entitlement = JudgedTickets.Decision(Verdict.NoContract, contractId: 0) with { ContractId = null, ContractNumber = null },
             Routing = new RoutingDecision { Outcome = RoutingOutcome.Queued, Queue = "general", Summary = "Queued for a test." },
             Queue = "general",
-            CreatedUtc = Now,
-            UpdatedUtc = Now,
         };
         return TestStores.Tickets(Connections).CreateAsync(
-            new NewTicket(ticket, new NewMessage(requesterId, MessageKind.Reply, MessageBody.FromPlainText("Please.")), _ => [], Now),
+            new NewTicket(ticket, new NewMessage(requesterId, MessageKind.Reply, MessageBody.FromPlainText("Please.")), _ => [], ticket.CreatedUtc),
             cancellationToken);
     }
 }
