@@ -28,6 +28,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     public SqliteConnectionFactory(string connectionString)
     {
         _connectionString = connectionString;
+        _groupCommit = new SqliteGroupCommit(OpenAsync);
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder) && file != ":memory:")
@@ -71,6 +72,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     // One writer at a time in this process, waiting its turn without SQLite's busy sleeps (see WriterGatedConnection).
     private readonly SemaphoreSlim _writer = new(1, 1);
+
+    private readonly SqliteGroupCommit _groupCommit;
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -132,6 +135,13 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Writes waiting at the same moment share one transaction and one commit (see <see cref="SqliteGroupCommit"/>).</summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return _groupCommit.WriteAsync(write, cancellationToken);
     }
 
     public DbConnection Open()

@@ -41,8 +41,8 @@ public sealed class RequestKeyStore(IDbConnectionFactory connections) : IRequest
 
 /// <summary>
 /// Writes a request's key in the transaction of the ticket or message it made. A key stored before (another request
-/// with it committed first, or is committing now) breaks the primary key: the whole change is rolled back and
-/// reported as <see cref="DuplicateRequestKeyException"/>.
+/// with it committed first, or is committing now) breaks the primary key: reported as
+/// <see cref="DuplicateRequestKeyException"/>, and the whole change is rolled back as the exception leaves its transaction.
 /// </summary>
 internal static class RequestKeyRows
 {
@@ -68,7 +68,6 @@ internal static class RequestKeyRows
         }
         catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            await transaction.RollbackAsync(cancellationToken);
             throw new DuplicateRequestKeyException(keyed.Key);
         }
     }

@@ -9,7 +9,7 @@ public sealed partial class TicketStore
 {
     /// <summary>
     /// A new ticket whose decision uses an incident takes one of its contract's; when another ticket took the last one
-    /// first, everything is rolled back and the caller judges the ticket again.
+    /// first, the filing is undone and the caller judges the ticket again.
     /// </summary>
     private static async Task<int?> TakeIncidentAsync(DbConnection connection, DbTransaction transaction, NewTicket ticket, int ticketId, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed partial class TicketStore
         var contractId = decision.ContractId!.Value;
         if (!await IncidentRows.TakeAsync(connection, transaction, contractId, ticketId, ticket.NowUtc, cancellationToken))
         {
-            await transaction.RollbackAsync(cancellationToken);
+            // The write that throws is undone by the transaction around it (a savepoint when filings share one).
             throw new IncidentAllowanceUsedException(contractId);
         }
 

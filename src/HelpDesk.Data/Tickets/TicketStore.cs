@@ -51,9 +51,15 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                     1)
             """);
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Filed in a transaction shared with the tickets filed at the same moment, each undone alone when it fails (see
+        // IDbConnectionFactory.WriteAsync); the caller is answered after the commit.
+        var (saved, queued) = await connections.WriteAsync((connection, transaction, ct) => WriteNewAsync(connection, transaction, insert, ticket, ct), cancellationToken);
+        WebhookQueue.Announce(webhooks, queued);
+        return saved;
+    }
 
+    private async Task<(Ticket Saved, int Queued)> WriteNewAsync(DbConnection connection, DbTransaction transaction, string insert, NewTicket ticket, CancellationToken cancellationToken)
+    {
         // The assignee's profile row before the ticket's, the order every write that assigns takes (see RoutingStore.ClaimAsync).
         // The router chose the engineer from loads read before this transaction: it still holds a place only if tickets
         // filed meanwhile did not fill them.
@@ -107,9 +113,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         var listeners = await WebhookQueue.ListenersAsync(connection, transaction, cancellationToken);
         var queued = await WebhookQueue.QueueTicketAsync(
             connection, transaction, connections.Dialect, listeners, null, saved, null, null, ticket.NowUtc, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        WebhookQueue.Announce(webhooks, queued);
-        return saved;
+        return (saved, queued);
     }
 
     public async Task<Ticket?> UpdateAsync(TicketUpdate update, CancellationToken cancellationToken = default)
@@ -409,15 +413,9 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             return null;
         }
 
-        try
-        {
-            return await InboundRows.InsertAsync(connection, transaction, connections.Dialect, received, ticketId, cancellationToken);
-        }
-        catch (DuplicateMailException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            throw;
-        }
+        // A message recorded before throws DuplicateMailException; the transaction around the write (or its savepoint, in
+        // a group commit) is rolled back as the exception leaves it.
+        return await InboundRows.InsertAsync(connection, transaction, connections.Dialect, received, ticketId, cancellationToken);
     }
 
     private async Task<int> InsertMessageAsync(DbConnection connection, DbTransaction transaction, int ticketId, NewMessage message, DateTime nowUtc, CancellationToken cancellationToken)

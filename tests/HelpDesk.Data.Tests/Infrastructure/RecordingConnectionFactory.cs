@@ -25,10 +25,14 @@ public sealed class RecordingConnectionFactory(IDbConnectionFactory inner) : IDb
 
     public DbConnection Open() => new RecordingConnection(inner.Open(), this);
 
+    /// <summary>The inner factory's writes (SQLite's group commit), on a connection recording the statements and left open for the group.</summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default) =>
+        inner.WriteAsync((connection, transaction, ct) => write(new RecordingConnection(connection, this, owns: false), transaction, ct), cancellationToken);
+
     private void Record(string sql) => _statements.TryAdd(sql, 0);
 
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Passes the store's own text through.")]
-    private sealed class RecordingConnection(DbConnection inner, RecordingConnectionFactory recorder) : DbConnection
+    private sealed class RecordingConnection(DbConnection inner, RecordingConnectionFactory recorder, bool owns = true) : DbConnection
     {
         [AllowNull]
         public override string ConnectionString
@@ -47,7 +51,13 @@ public sealed class RecordingConnectionFactory(IDbConnectionFactory inner) : IDb
 
         public override void ChangeDatabase(string databaseName) => inner.ChangeDatabase(databaseName);
 
-        public override void Close() => inner.Close();
+        public override void Close()
+        {
+            if (owns)
+            {
+                inner.Close();
+            }
+        }
 
         public override void Open() => inner.Open();
 
@@ -62,7 +72,7 @@ public sealed class RecordingConnectionFactory(IDbConnectionFactory inner) : IDb
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            if (disposing && owns)
             {
                 inner.Dispose();
             }
@@ -72,7 +82,11 @@ public sealed class RecordingConnectionFactory(IDbConnectionFactory inner) : IDb
 
         public override async ValueTask DisposeAsync()
         {
-            await inner.DisposeAsync();
+            if (owns)
+            {
+                await inner.DisposeAsync();
+            }
+
             await base.DisposeAsync();
         }
     }

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+
+namespace HelpDesk.Data.Infrastructure;
+
+/// <summary>
+/// Writes that arrive while another is being written go into one SQLite transaction together (a group commit): the
+/// first writer opens it, runs every write waiting at that moment one after the other, each inside a SAVEPOINT of its
+/// own, and commits once. A write that fails is rolled back to its savepoint and fails only its own caller; the others
+/// commit. Each caller is answered only after the COMMIT that holds its write, so an answer never reports a write that a
+/// crash could still take back beyond what WAL with synchronous NORMAL allows (see docs/operations.md).
+/// A caller that gives up while its write is still waiting is answered with a cancellation and its write is not run;
+/// once its write has begun it runs to the commit, and the caller is answered with the result.
+/// </summary>
+internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+{
+    /// <summary>At most this many writes share a transaction, so the first of a long queue is not kept waiting for the rest.</summary>
+    internal const int MaxGroup = 64;
+
+    private readonly ConcurrentQueue<IPendingWrite> _waiting = new();
+    private int _writing;
+
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingWrite<T>(write);
+        using var registration = cancellationToken.Register(static state => ((IPendingWrite)state!).TryCancel(), pending);
+        _waiting.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            // This caller writes the groups until nobody waits; the others are answered by it.
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        }
+
+        return await pending.Answered.ConfigureAwait(false);
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            while (!_waiting.IsEmpty)
+            {
+                await WriteGroupAsync().ConfigureAwait(false);
+            }
+
+            Volatile.Write(ref _writing, 0);
+
+            // A caller that queued after the queue was found empty but before the flag was cleared started nobody.
+            if (_waiting.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WriteGroupAsync()
+    {
+        var group = new List<IPendingWrite>(MaxGroup);
+        try
+        {
+            await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            while (group.Count < MaxGroup && _waiting.TryDequeue(out var pending))
+            {
+                if (!pending.TryStart())
+                {
+                    continue;
+                }
+
+                group.Add(pending);
+                await transaction.SaveAsync("w").ConfigureAwait(false);
+                if (!await pending.RunAsync(connection, transaction).ConfigureAwait(false))
+                {
+                    // Only this write is undone. Should the transaction itself be gone (SQLite rolls it back on a few
+                    // errors, such as a full disk), the rollback to the savepoint throws and the whole group fails.
+                    await transaction.RollbackAsync("w").ConfigureAwait(false);
+                }
+
+                await transaction.ReleaseAsync("w").ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // When no transaction could begin, the waiting writes fail rather than wait for a database that is not there.
+            while (group.Count == 0 && _waiting.TryDequeue(out var waiting))
+            {
+                if (waiting.TryStart())
+                {
+                    group.Add(waiting);
+                }
+            }
+
+            foreach (var pending in group)
+            {
+                pending.Answer(ex);
+            }
+
+            return;
+        }
+
+        // A write that failed is answered after the commit too: a caller that then reads what made it fail (the
+        // ticket another request filed under the same key, the incident another ticket took) finds it committed.
+        foreach (var pending in group)
+        {
+            pending.Answer(null);
+        }
+    }
+
+    private interface IPendingWrite
+    {
+        /// <summary>False when the caller gave up first: the write is not run.</summary>
+        bool TryStart();
+
+        void TryCancel();
+
+        /// <summary>Runs the write; false when it threw (its exception is kept for the answer).</summary>
+        Task<bool> RunAsync(DbConnection connection, DbTransaction transaction);
+
+        /// <summary>Answers the caller: with the write's own failure if it had one, else the group's, else the result.</summary>
+        void Answer(Exception? groupFailure);
+    }
+
+    private sealed class PendingWrite<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write) : IPendingWrite
+    {
+        private const int Waiting = 0, Started = 1, Cancelled = 2;
+
+        private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _state;
+        private T? _result;
+        private Exception? _failure;
+
+        public Task<T> Answered => _answer.Task;
+
+        public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Waiting) == Waiting;
+
+        public void TryCancel()
+        {
+            if (Interlocked.CompareExchange(ref _state, Cancelled, Waiting) == Waiting)
+            {
+                _answer.TrySetCanceled();
+            }
+        }
+
+        public async Task<bool> RunAsync(DbConnection connection, DbTransaction transaction)
+        {
+            try
+            {
+                _result = await write(connection, transaction, CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                _failure = ex;
+                return false;
+            }
+        }
+
+        public void Answer(Exception? groupFailure)
+        {
+            if ((_failure ?? groupFailure) is { } failure)
+            {
+                _answer.TrySetException(failure);
+            }
+            else
+            {
+                _answer.TrySetResult(_result!);
+            }
+        }
+    }
+}
