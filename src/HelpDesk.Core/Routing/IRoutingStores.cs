@@ -20,6 +20,9 @@ public interface IEngineerStore
     /// <summary>Adds a rate, or replaces the one starting the same day if that day is still to come. False when a rate already starts that day and it has begun.</summary>
     Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="SaveAsync(EngineerProfile, DateTime, CancellationToken)"/>, writing the manager's audit line in the same transaction.</summary>
+    Task<EngineerProfile?> SaveAsync(EngineerProfile profile, DateTime nowUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
     /// <summary>As <see cref="AddRateAsync(int, CostRate, DateTime, CancellationToken)"/>, writing the manager's audit line in the same transaction.</summary>
     Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default);
 }

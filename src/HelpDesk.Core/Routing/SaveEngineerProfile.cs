@@ -1,4 +1,5 @@
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
@@ -26,6 +27,9 @@ public sealed record EngineerProfileInput
     public int Capacity { get; init; } = 5;
     public bool Available { get; init; } = true;
     public int ExpectedVersion { get; init; }
+
+    /// <summary>The manager making the change, for the engineer's audit trail.</summary>
+    public int? ActorId { get; init; }
 }
 
 /// <summary>
@@ -33,7 +37,7 @@ public sealed record EngineerProfileInput
 /// categories, tier, sourcing and capacity. Rates are added separately and never edited. An available engineer
 /// pulls waiting tickets at once, so raising a capacity or adding a skill takes effect without waiting for the job.
 /// </summary>
-public sealed class SaveEngineerProfile(IEngineerStore engineers, IScopeStore catalogue, IPeopleDirectory people, PullFromQueues pull, TimeProvider clock)
+public sealed class SaveEngineerProfile(IEngineerStore engineers, IScopeStore catalogue, IPeopleDirectory people, PullFromQueues pull, TimeProvider clock, Currency currency)
 {
     public const int SupplierMaxLength = 100;
     public const int MaxCapacity = 100;
@@ -121,7 +125,17 @@ public sealed class SaveEngineerProfile(IEngineerStore engineers, IScopeStore ca
             LastAssignedUtc = existing?.LastAssignedUtc,
             Version = input.ExpectedVersion,
         };
-        var saved = await engineers.SaveAsync(profile, clock.UtcNow(), ct);
+        var now = clock.UtcNow();
+        var audit = new ManageAuditEntry
+        {
+            Subject = AuditSubjects.Engineer,
+            SubjectId = input.UserId,
+            ActorId = input.ActorId,
+            Action = existing is null ? "created the routing profile" : "changed the routing profile",
+            Detail = existing is null ? EngineerProfileChanges.DescribeNew(profile, currency) : EngineerProfileChanges.Describe(existing, profile, currency),
+            AtUtc = now,
+        };
+        var saved = await engineers.SaveAsync(profile, now, audit, ct);
         if (saved is null)
         {
             return Result<EngineerProfile>.Conflict($"Someone else changed {person.Name}'s profile since you opened it; reload to see their changes. What you typed is still in the form.");

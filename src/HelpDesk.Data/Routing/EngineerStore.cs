@@ -24,7 +24,13 @@ public sealed class EngineerStore(IDbConnectionFactory connections, EngineerProf
     }
 
     public Task<EngineerProfile?> SaveAsync(EngineerProfile profile, DateTime nowUtc, CancellationToken cancellationToken = default) =>
-        InvalidatingAsync(SaveCoreAsync(profile, nowUtc, cancellationToken));
+        InvalidatingAsync(SaveCoreAsync(profile, nowUtc, null, cancellationToken));
+
+    public Task<EngineerProfile?> SaveAsync(EngineerProfile profile, DateTime nowUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return InvalidatingAsync(SaveCoreAsync(profile, nowUtc, audit, cancellationToken));
+    }
 
     public Task<bool> AddRateAsync(int userId, CostRate rate, DateTime nowUtc, CancellationToken cancellationToken = default) =>
         InvalidatingAsync(AddRateCoreAsync(userId, rate, nowUtc, null, cancellationToken));
@@ -35,7 +41,7 @@ public sealed class EngineerStore(IDbConnectionFactory connections, EngineerProf
         return InvalidatingAsync(AddRateCoreAsync(userId, rate, nowUtc, audit, cancellationToken));
     }
 
-    private async Task<EngineerProfile?> SaveCoreAsync(EngineerProfile profile, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<EngineerProfile?> SaveCoreAsync(EngineerProfile profile, DateTime nowUtc, ManageAuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
         const string insert = """
@@ -112,6 +118,11 @@ public sealed class EngineerStore(IDbConnectionFactory connections, EngineerProf
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new ArgumentException("A skill names a product the catalogue does not have.", nameof(profile));
+        }
+
+        if (audit is not null)
+        {
+            await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: profile.UserId);
         }
 
         var saved = await GetAsync(connection, transaction, profile.UserId, cancellationToken);

@@ -132,7 +132,7 @@ public sealed class AccountAdministration(
 
         // A leaver who was an engineer is marked away, so the router gives them no more tickets. Reactivating leaves
         // that to a manager, who knows when they are back. An account without a routing profile has nothing to mark.
-        await availability.HandleAsync(userId, available: false, cancellationToken);
+        await availability.HandleAsync(userId, available: false, actorId, cancellationToken);
         return Result<HelpDeskUser>.Ok(user!);
     }
 

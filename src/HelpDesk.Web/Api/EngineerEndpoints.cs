@@ -65,25 +65,25 @@ public static class EngineerEndpoints
         return TypedResults.Ok(Dto(person, profile, clock));
     }
 
-    private static async Task<IResult> SaveAsync(int id, SaveEngineerBody input, HttpContext context, SaveEngineerProfile save, TimeProvider clock)
+    private static async Task<IResult> SaveAsync(int id, SaveEngineerBody input, HttpContext context, SaveEngineerProfile save, HelpDeskUserManager users, TimeProvider clock)
     {
         if (ManageApi.VersionMissing(input.Version, "profile") is { } missing)
         {
             return missing;
         }
 
-        var result = await save.HandleAsync(input.ToInput(id), context.RequestAborted);
+        var result = await save.HandleAsync(input.ToInput(id) with { ActorId = users.IdOf(context.User) }, context.RequestAborted);
         return Answer(result, clock);
     }
 
-    private static async Task<IResult> AvailabilityAsync(int id, EngineerAvailabilityBody input, HttpContext context, SetEngineerAvailability availability, TimeProvider clock)
+    private static async Task<IResult> AvailabilityAsync(int id, EngineerAvailabilityBody input, HttpContext context, SetEngineerAvailability availability, HelpDeskUserManager users, TimeProvider clock)
     {
         if (input.Available is not bool available)
         {
             return ManageApi.Required("available", "Send available: false to mark the engineer away, true to bring them back.");
         }
 
-        return Answer(await availability.HandleAsync(id, available, context.RequestAborted), clock);
+        return Answer(await availability.HandleAsync(id, available, users.IdOf(context.User), context.RequestAborted), clock);
     }
 
     private static async Task<IResult> RatesAsync(int id, HttpContext context, IEngineerStore engineers, TimeProvider clock) =>

@@ -163,7 +163,7 @@ public sealed class EngineerProfileTests
         _world.Engineer(2, "Sam Lee", edit: e => e with { Available = false });
         var waiting = _world.Waiting();
 
-        var back = await _world.Availability.HandleAsync(2, true);
+        var back = await _world.Availability.HandleAsync(2, true, 9);
 
         back.Value!.Available.Should().BeTrue();
         _world.Tickets[waiting.Id].AssigneeId.Should().Be(2);
@@ -175,10 +175,10 @@ public sealed class EngineerProfileTests
         _world.Engineer(2, "Sam Lee");
         var waiting = _world.Waiting();
 
-        var away = await _world.Availability.HandleAsync(2, false);
+        var away = await _world.Availability.HandleAsync(2, false, 9);
 
         away.Value!.Available.Should().BeFalse();
         _world.Tickets[waiting.Id].AssigneeId.Should().BeNull();
-        (await _world.Availability.HandleAsync(77, true)).Failure.Should().Be(Failure.NotFound);
+        (await _world.Availability.HandleAsync(77, true, 9)).Failure.Should().Be(Failure.NotFound);
     }
 }

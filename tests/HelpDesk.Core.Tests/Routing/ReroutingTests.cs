@@ -224,7 +224,7 @@ public sealed class ReroutingTests
         await _world.HandBack.HandleAsync(new(Priya, ticket.Id, "Wrong product area for me.", null));
 
         var pulled = await _world.Pull.FillAllAsync();
-        await _world.Availability.HandleAsync(2, available: true);
+        await _world.Availability.HandleAsync(2, available: true, actorId: 9);
 
         pulled.Should().Be(0, "the only engineer with room handed it back");
         _world.Tickets[ticket.Id].AssigneeId.Should().Be(2, "Sam, back from away, pulls it");

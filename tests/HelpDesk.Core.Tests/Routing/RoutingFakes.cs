@@ -27,6 +27,17 @@ internal sealed class InMemoryEngineerStore : IEngineerStore
 
     public Task<EngineerProfile?> GetAsync(int userId, CancellationToken cancellationToken = default) => Task.FromResult(_profiles.GetValueOrDefault(userId));
 
+    public async Task<EngineerProfile?> SaveAsync(EngineerProfile profile, DateTime nowUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        var saved = await SaveAsync(profile, nowUtc, cancellationToken);
+        if (saved is not null)
+        {
+            Audit.Add(audit);
+        }
+
+        return saved;
+    }
+
     public Task<EngineerProfile?> SaveAsync(EngineerProfile profile, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         var stored = _profiles.GetValueOrDefault(profile.UserId);

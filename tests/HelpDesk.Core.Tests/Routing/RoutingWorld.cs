@@ -57,7 +57,7 @@ internal sealed class RoutingWorld
     public EscalateTicket Escalate => new(Rerouting);
     public HandBackTicket HandBack => new(Rerouting);
     public ReassignTicket Reassign => new(Rerouting);
-    public SaveEngineerProfile SaveProfile => new(Engineers, Catalogue, People, Pull, Clock);
+    public SaveEngineerProfile SaveProfile => new(Engineers, Catalogue, People, Pull, Clock, HelpDesk.Core.Contracts.Currency.Default);
     public AddCostRate AddRate => new(Engineers, Clock, HelpDesk.Core.Contracts.Currency.Default);
     public SetEngineerAvailability Availability => new(Engineers, Pull, Clock);
     public ChangeTicketStatus ChangeStatus => new(Tickets, People, Clock, new HelpDesk.Core.Mail.PublicSite(new Uri("https://helpdesk.example")), Calendars, Pull);

@@ -102,6 +102,35 @@ public sealed class ManageAuditApiTests(HelpDeskAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task EngineerProfile_ChangedThenMarkedAway_WritesOneLineEach_NamingWhatChanged()
+    {
+        using var manager = await app.SignInWithTokenAsync(TicketApi.Manager);
+        var kenji = (await app.UserIdAsync("kenji.sato@helpdesk.test"))!.Value;
+        var profile = (await manager.GetJsonAsync($"/api/engineers/{kenji}")).GetProperty("profile");
+        var before = (await LinesAsync(AuditSubjects.Engineer, kenji)).Count;
+
+        await manager.OkAsync($"/api/engineers/{kenji}", new
+        {
+            tier = profile.Number("tier") + 1,
+            sourcing = profile.Text("sourcing"),
+            skills = profile.GetProperty("skills").EnumerateArray().Select(s => new { product = s.Text("product"), area = s.Text("area"), proficiency = s.Number("proficiency") }),
+            languages = profile.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).Append("de"),
+            categories = profile.GetProperty("categories").EnumerateArray().Select(c => c.GetString()),
+            capacity = profile.Number("capacity"),
+            available = true,
+            version = profile.Number("version"),
+        });
+        await manager.OkAsync($"/api/engineers/{kenji}/availability", new { available = false });
+
+        var lines = await LinesAsync(AuditSubjects.Engineer, kenji);
+        lines.Should().HaveCount(before + 2);
+        lines[^2].Action.Should().Be("changed the routing profile");
+        lines[^2].Detail.Should().Be($"Changed the tier from {profile.Number("tier")} to {profile.Number("tier") + 1}; added the language de.");
+        lines[^1].Action.Should().Be("marked away");
+        await ShouldNameTheManagerAsync([lines[^2], lines[^1]]);
+    }
+
+    [Fact]
     public async Task RefusedChange_WritesNoLine()
     {
         using var manager = await app.SignInWithTokenAsync(TicketApi.Manager);

@@ -100,7 +100,7 @@ public static class RoutingSeedExtensions
     public static async Task SetAvailableAsync(this HelpDeskAppFactory app, int engineerId, bool available)
     {
         using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SetEngineerAvailability>().HandleAsync(engineerId, available);
+        var result = await scope.ServiceProvider.GetRequiredService<SetEngineerAvailability>().HandleAsync(engineerId, available, null);
         result.Succeeded.Should().BeTrue(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Audit;
 using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,8 +20,11 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Engineers;
 /// what removing them leads to, and removes them only when the manager confirms (the form is sent again with the
 /// removals it confirmed).
 /// </summary>
-public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers, IScopeStore catalogue, SaveEngineerProfile saveProfile, TimeProvider clock) : PageModel
+public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers, IScopeStore catalogue, SaveEngineerProfile saveProfile, TimeProvider clock, IManageAudit audit, HelpDeskUserManager users) : PageModel
 {
+    /// <summary>The engineer's audit trail: profile changes, away and back, and rates added.</summary>
+    public IReadOnlyList<ManageAuditEntry> History { get; private set; } = [];
+
     /// <summary>Empty lines under the skills, so a manager can add a few at once.</summary>
     public const int BlankSkillRows = 3;
 
@@ -91,6 +96,7 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
                 Capacity = Input.Capacity ?? -1,
                 Available = Input.Available,
                 ExpectedVersion = Input.Version,
+                ActorId = users.IdOf(User),
             },
             HttpContext.RequestAborted);
         if (result.Succeeded)
@@ -168,6 +174,7 @@ public sealed class EditModel(IPeopleDirectory people, IEngineerStore engineers,
 
         Person = person;
         Existing = await engineers.GetAsync(id, cancellationToken);
+        History = await audit.ListAsync(AuditSubjects.Engineer, id, cancellationToken);
         Products = [.. (await catalogue.ListProductsAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)];
         Environments = [.. (await catalogue.ListEnvironmentsAsync(cancellationToken)).OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)];
         return true;

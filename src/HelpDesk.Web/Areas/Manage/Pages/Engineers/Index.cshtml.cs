@@ -9,7 +9,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Engineers;
 /// Every engineer and manager with their routing profile, or "not routed" for those without one (the router never
 /// assigns them a ticket), and how loaded each is now.
 /// </summary>
-public sealed class IndexModel(IPeopleDirectory people, IRoutingStore routing, SetEngineerAvailability availability) : PageModel
+public sealed class IndexModel(IPeopleDirectory people, IRoutingStore routing, SetEngineerAvailability availability, HelpDeskUserManager users) : PageModel
 {
     public IReadOnlyList<EngineerRow> Rows { get; private set; } = [];
 
@@ -24,7 +24,7 @@ public sealed class IndexModel(IPeopleDirectory people, IRoutingStore routing, S
     /// <summary>Marks an engineer away or back; one who is back pulls waiting tickets at once.</summary>
     public async Task<IActionResult> OnPostAvailabilityAsync(int userId, bool available)
     {
-        var result = await availability.HandleAsync(userId, available, HttpContext.RequestAborted);
+        var result = await availability.HandleAsync(userId, available, users.IdOf(User), HttpContext.RequestAborted);
         TempData["Notice"] = result.Succeeded
             ? available
                 ? $"{result.Value!.Name} is available again and takes waiting tickets that fit."
