@@ -126,7 +126,7 @@ public static class HelpDeskServices
             document.Info.Title = "HelpDesk API";
             document.Info.Description = "Tickets, entitlement and support economics. Authenticate with an API token (made on /account/tokens; each route names the scope it needs) or with POST /api/auth/login, and send the token as a Bearer token. See docs/api.md.";
             return Task.CompletedTask;
-        }));
+        }).AddSecurity());
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentActor>();
         services.AddScoped<TicketViews>();
