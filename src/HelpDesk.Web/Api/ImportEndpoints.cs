@@ -30,29 +30,26 @@ public static class ImportEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/import").WithTags("Import");
-        Map<OrganisationImport>(group, "organisations", Hosting.Areas.Manage, ApiScopes.ManageOrganisations,
-            "Managers: add organisations from a CSV body (columns name,region,segment,domains; domains separated by spaces or semicolons).");
-        Map<ContractImport>(group, "contracts", Hosting.Areas.Manage, ApiScopes.ManageContracts,
-            "Managers: add contracts from a CSV body (columns organisation,plan,products,starts,ends,value,currency,timezone; organisation and plan by name or id, products by code, name or id separated by semicolons, dates yyyy-MM-dd). Each row is checked as the contract form checks it, and against the file's earlier rows.");
-        // Inviting is an administrator's, as on the user pages and POST /api/organisations/{id}/people.
-        Map<PersonImport>(group, "people", Hosting.Areas.Admin, ApiScopes.ManageOrganisations,
-            "Administrators: invite organisations' customer contacts from a CSV body (columns organisation,name,email; organisation by name or id); each gets a mail with a link to choose a password. Every row is checked before anyone is invited; see the management API document for an invitation refused during the import.");
+        foreach (var kind in ImportKinds.All)
+        {
+            Map(group, kind);
+        }
+
         return api;
     }
 
-    private static void Map<TImport>(RouteGroupBuilder group, string kind, string area, string scope, string summary)
-        where TImport : ICsvImport
+    private static void Map(RouteGroupBuilder group, ImportKind kind)
     {
-        group.MapPost($"/{kind}", (HttpContext context, TImport import, bool? dryRun) => ImportAsync(context, import, dryRun))
-            .RequireAuthorization(area).RequireScope(scope)
-            .WithSummary(summary + " With dryRun=true every row's problems are reported and nothing is saved; otherwise all rows are saved, or none (422) when any row has a problem.")
+        group.MapPost($"/{kind.Name}", (HttpContext context, bool? dryRun) => ImportAsync(context, kind.Resolve(context.RequestServices), dryRun))
+            .RequireAuthorization(kind.Policy).RequireScope(kind.Scope)
+            .WithSummary(kind.Summary + " With dryRun=true every row's problems are reported and nothing is saved; otherwise all rows are saved, or none (422) when any row has a problem.")
             .Produces<ImportResultDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet($"/{kind}/template", (TImport import) => TypedResults.Text(import.Template, CsvType, Encoding.UTF8))
-            .RequireAuthorization(area).RequireScope(scope)
-            .WithSummary($"A CSV file with the {kind} import's header and one example row.")
+        group.MapGet($"/{kind.Name}/template", (HttpContext context) => TypedResults.Text(kind.Resolve(context.RequestServices).Template, CsvType, Encoding.UTF8))
+            .RequireAuthorization(kind.Policy).RequireScope(kind.Scope)
+            .WithSummary($"A CSV file with the {kind.Name} import's header and one example row.")
             .Produces<string>(StatusCodes.Status200OK, CsvType);
     }
 

@@ -12,6 +12,7 @@ using HelpDesk.Data.DataProtection;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Api;
+using HelpDesk.Web.Import;
 using HelpDesk.Web.Jobs;
 using HelpDesk.Web.Live;
 using HelpDesk.Web.Tickets;
@@ -39,6 +40,11 @@ public static class HelpDeskServices
 
     /// <summary>Who reviews held mail (<c>/desk/mail</c>): the desk, and the administrator who runs the mailboxes.</summary>
     public const string MailReviewPolicy = "MailReview";
+
+    /// <summary>Who opens the CSV import page: managers, and administrators for the kinds that are theirs.</summary>
+    public const string ImportPolicy = "Import";
+
+    private const string ImportPage = "/Import";
 
     /// <summary>Anyone who works at the help desk: engineers, managers and administrators.</summary>
     public const string StaffPolicy = "Staff";
@@ -90,11 +96,18 @@ public static class HelpDeskServices
             // The desk's mail pages (held mail, a received message) are also the administrator's, whose mail page links there.
             options.Conventions.AddAreaFolderApplicationModelConvention(Areas.Desk, "/", model => model.EndpointMetadata.Add(
                 new AuthorizeAttribute(model.ViewEnginePath.StartsWith("/Mail/", StringComparison.OrdinalIgnoreCase) ? MailReviewPolicy : Areas.Desk)));
-            options.Conventions.AuthorizeAreaFolder(Areas.Manage, "/", Areas.Manage);
+            // The import page is also the administrator's, who imports customer contacts there.
+            options.Conventions.AddAreaFolderApplicationModelConvention(Areas.Manage, "/", model => model.EndpointMetadata.Add(
+                new AuthorizeAttribute(model.ViewEnginePath == ImportPage ? ImportPolicy : Areas.Manage)));
             options.Conventions.AuthorizeAreaFolder(Areas.Admin, "/", Areas.Admin);
 
             // The pages that take files accept a request as large as the configured attachment limit allows.
             var uploadLimit = FormFiles.MaxRequestBytes(attachments);
+            options.Conventions.AddAreaPageApplicationModelConvention(Areas.Manage, ImportPage, model =>
+            {
+                model.Filters.Add(new RequestSizeLimitAttribute(ImportFile.MaxRequestBytes));
+                model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportFile.MaxRequestBytes, ValueLengthLimit = (int)ImportFile.MaxRequestBytes });
+            });
             foreach (var page in UploadPages)
             {
                 options.Conventions.AddAreaPageApplicationModelConvention(Areas.Portal, page, model =>
@@ -113,7 +126,7 @@ public static class HelpDeskServices
             document.Info.Title = "HelpDesk API";
             document.Info.Description = "Tickets, entitlement and support economics. Authenticate with an API token (made on /account/tokens; each route names the scope it needs) or with POST /api/auth/login, and send the token as a Bearer token. See docs/api.md.";
             return Task.CompletedTask;
-        }));
+        }).AddSecurity());
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentActor>();
         services.AddScoped<TicketViews>();
@@ -254,6 +267,7 @@ public static class HelpDeskServices
             .AddPolicy(MailReviewPolicy, policy => policy.RequireRole(Roles.Engineer, Roles.Manager, Roles.Admin))
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.Engineer, Roles.Manager, Roles.Admin))
             .AddPolicy(Areas.Manage, policy => policy.RequireRole(Roles.Manager))
+            .AddPolicy(ImportPolicy, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Areas.Admin, policy => policy.RequireRole(Roles.Admin));
     }
 

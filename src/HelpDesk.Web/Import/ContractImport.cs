@@ -72,8 +72,8 @@ public sealed class ContractImport(SaveContract save, IContractStore contracts, 
         return checkedRows;
     }
 
-    protected override async Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<CheckedContract> rows, CancellationToken cancellationToken) =>
-        ((await contracts.CreateContractsAsync([.. rows.Select(c => (c.Contract, c.Audit))], cancellationToken)).Count, []);
+    protected override async Task<(IReadOnlyList<ImportedRecord> Created, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<CheckedContract> rows, CancellationToken cancellationToken) =>
+        ([.. (await contracts.CreateContractsAsync([.. rows.Select(c => (c.Contract, c.Audit))], cancellationToken)).Select((c, i) => new ImportedRecord(i + 1, c.Id, c.Number))], []);
 
     private static List<int> Products(CsvRow row, IReadOnlyList<Product> products, List<RowError> errors) =>
         [.. (row["products"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

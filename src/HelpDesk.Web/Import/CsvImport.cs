@@ -7,10 +7,15 @@ namespace HelpDesk.Web.Import;
 /// <summary>A problem with one cell of an imported file. <see cref="Row"/> counts data rows from 1 (the header is row 0).</summary>
 public sealed record RowError(int Row, string Column, string Message);
 
-/// <summary>What an import found and did: the rows read, each problem, and how many were saved (none when any row has a problem).</summary>
-public sealed record ImportOutcome(int Rows, IReadOnlyList<RowError> Errors, int Saved, bool DryRun)
+/// <summary>A record an import saved: the data row it came from, its id, and the words that name it on a page.</summary>
+public sealed record ImportedRecord(int Row, int Id, string Name);
+
+/// <summary>What an import found and did: the rows read, each problem, and what was saved (nothing when any row has a problem).</summary>
+public sealed record ImportOutcome(int Rows, IReadOnlyList<RowError> Errors, IReadOnlyList<ImportedRecord> Created, bool DryRun)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    public int Saved => Created.Count;
 }
 
 /// <summary>
@@ -46,24 +51,24 @@ public abstract class CsvImport<TChecked> : ICsvImport
         var rows = CsvFile.Read(csv, Columns, errors);
         if (errors.Count > 0)
         {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
+            return new ImportOutcome(rows.Count, errors, [], dryRun);
         }
 
         var checkedRows = await CheckAsync(rows, actorId, errors, cancellationToken);
         if (errors.Count > 0 || dryRun)
         {
-            return new ImportOutcome(rows.Count, errors, 0, dryRun);
+            return new ImportOutcome(rows.Count, errors, [], dryRun);
         }
 
-        var (saved, refused) = await SaveAsync(checkedRows, cancellationToken);
-        return new ImportOutcome(rows.Count, refused, saved, dryRun);
+        var (created, refused) = await SaveAsync(checkedRows, cancellationToken);
+        return new ImportOutcome(rows.Count, refused, created, dryRun);
     }
 
     /// <summary>Checks every row, adding each problem to <paramref name="errors"/>; the rows that passed.</summary>
     protected abstract Task<IReadOnlyList<TChecked>> CheckAsync(IReadOnlyList<CsvRow> rows, int actorId, List<RowError> errors, CancellationToken cancellationToken);
 
-    /// <summary>Saves the checked rows: how many were saved, and the problems that stopped the save.</summary>
-    protected abstract Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<TChecked> rows, CancellationToken cancellationToken);
+    /// <summary>Saves the checked rows: the records saved, and the problems that stopped the save.</summary>
+    protected abstract Task<(IReadOnlyList<ImportedRecord> Created, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<TChecked> rows, CancellationToken cancellationToken);
 }
 
 /// <summary>One data row of an imported file: <see cref="Number"/> counts from 1; cells are read by column name.</summary>

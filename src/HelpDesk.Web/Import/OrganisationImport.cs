@@ -53,12 +53,12 @@ public sealed class OrganisationImport(IOrganisationStore organisations, Organis
         return checkedRows;
     }
 
-    protected override async Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<Organisation> rows, CancellationToken cancellationToken)
+    protected override async Task<(IReadOnlyList<ImportedRecord> Created, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<Organisation> rows, CancellationToken cancellationToken)
     {
         var saved = await store.CreateManyAsync(rows, cancellationToken);
         if (saved.All(s => s.Succeeded))
         {
-            return (saved.Count, []);
+            return ([.. saved.Select((s, i) => new ImportedRecord(i + 1, s.Id, rows[i].Name))], []);
         }
 
         // Another manager added a clashing organisation between the check and the save: nothing was saved.
@@ -66,6 +66,6 @@ public sealed class OrganisationImport(IOrganisationStore organisations, Organis
         IReadOnlyList<RowError> lost = index < 0
             ? [new RowError(0, "", "The organisations changed while the file was saved; nothing was saved. Import it again.")]
             : OrganisationRules.Refusal(saved[index], "").Errors.Select(e => new RowError(index + 1, e.Field, e.Message)).ToList();
-        return (0, lost);
+        return ([], lost);
     }
 }

@@ -58,9 +58,9 @@ public sealed class PersonImport(AccountAdministration administration, IOrganisa
         return invitations;
     }
 
-    protected override async Task<(int Saved, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<CheckedPerson> rows, CancellationToken cancellationToken)
+    protected override async Task<(IReadOnlyList<ImportedRecord> Created, IReadOnlyList<RowError> Refused)> SaveAsync(IReadOnlyList<CheckedPerson> rows, CancellationToken cancellationToken)
     {
-        var invited = 0;
+        var invited = new List<ImportedRecord>();
         foreach (var (row, invitation, actorId) in rows)
         {
             var result = await administration.InviteAsync(actorId, invitation, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class PersonImport(AccountAdministration administration, IOrganisa
                 return (invited, refused);
             }
 
-            invited++;
+            invited.Add(new ImportedRecord(row, result.Value!.Id, result.Value.Email));
         }
 
         return (invited, []);

@@ -21,6 +21,7 @@ public sealed class StatusModel : PageModel
         {
             StatusCodes.Status403Forbidden => ("Not for your role", "You are signed in, but this page belongs to another role's area. The menu shows what you can use."),
             StatusCodes.Status404NotFound => ("Not found", "There is no such page, or it is not yours to see."),
+            StatusCodes.Status413PayloadTooLarge => ("Too large", "What you sent is larger than this page accepts. Go back and choose a smaller file; the page says its limit."),
             StatusCodes.Status429TooManyRequests => ("Too many attempts", "Wait a minute and try again."),
             _ => ($"Error {code}", "The request could not be completed."),
         };

@@ -55,6 +55,9 @@ public sealed class AccessMatrixTests(AccessMatrixFixture app) : IClassFixture<A
         ["GET /manage/contracts/edit/{id:int?}"] = "signin 403 403 403",
         ["GET /manage/contracts/index"] = "signin 403 403 403",
         ["GET /manage/index"] = "signin 403 403 403",
+        // The CSV import page is for managers and administrators (each kind as its API route allows).
+        ["GET /manage/import"] = "signin 403 403 403",
+        ["POST /manage/import"] = "signin 403 403 403",
         ["GET /manage/organisations/edit/{id:int}"] = "signin 403 403 403",
         ["GET /manage/known-issues"] = "signin 403 403 403",
         ["POST /manage/known-issues"] = "signin 403 403 403",
