@@ -8,7 +8,7 @@ namespace HelpDesk.Core.Routing;
 public static class EngineerProfileChanges
 {
     /// <summary>"Tier 2, in-house, capacity 5, available; skills keel at 4; languages en." for a profile made just now.</summary>
-    public static string DescribeNew(EngineerProfile profile, Currency currency)
+    public static string DescribeCreated(EngineerProfile profile, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(currency);

@@ -132,7 +132,7 @@ public sealed class SaveEngineerProfile(IEngineerStore engineers, IScopeStore ca
             SubjectId = input.UserId,
             ActorId = input.ActorId,
             Action = existing is null ? "created the routing profile" : "changed the routing profile",
-            Detail = existing is null ? EngineerProfileChanges.DescribeNew(profile, currency) : EngineerProfileChanges.Describe(existing, profile, currency),
+            Detail = existing is null ? EngineerProfileChanges.DescribeCreated(profile, currency) : EngineerProfileChanges.Describe(existing, profile, currency),
             AtUtc = now,
         };
         var saved = await engineers.SaveAsync(profile, now, audit, ct);

@@ -45,9 +45,9 @@ public sealed class EngineerProfileChangesTests
     }
 
     [Fact]
-    public void DescribeNew_ListsWhatTheProfileStartsWith()
+    public void DescribeCreated_ListsWhatTheProfileStartsWith()
     {
-        EngineerProfileChanges.DescribeNew(Sam with { Categories = ["bug"] }, Currency.Default).Should().Be(
+        EngineerProfileChanges.DescribeCreated(Sam with { Categories = ["bug"] }, Currency.Default).Should().Be(
             "Tier 1, in-house, capacity 5, available; skills keel at 3; languages en; categories bug.");
     }
 }

@@ -1,5 +1,7 @@
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Routing;
+using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
