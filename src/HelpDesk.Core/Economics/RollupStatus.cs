@@ -9,6 +9,12 @@ namespace HelpDesk.Core.Economics;
 public sealed record RollupStatus(
     int Backlog, DateTime? OldestChangeUtc, long WatermarkChangeId, DateTime? WatermarkUtc, RebuildProgress? Rebuild, DateTime? LeaseExpiresUtc)
 {
+    /// <summary>
+    /// Changes are waiting and no rollup has ever moved the watermark: the facts do not show the history yet (just after
+    /// the demo is seeded, until the rollup queued at start-up has run).
+    /// </summary>
+    public bool FirstRollupPending => WatermarkChangeId == 0 && Backlog > 0;
+
     /// <summary>A run (incremental or rebuild) holds the lease at <paramref name="nowUtc"/>.</summary>
     public bool LeaseHeld(DateTime nowUtc) => LeaseExpiresUtc is { } expires && expires > nowUtc;
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Contracts;
-using HelpDesk.Core.Economics;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -67,13 +66,15 @@ public static partial class DemoData
         new("newcomer@unlisted.example", "Noel Newcomer", Roles.Customer, null),
     ];
 
-    public static async Task SeedIfWantedAsync(IServiceProvider services, IConfiguration configuration)
+    /// <returns>Whether the demo is wanted here (seeded now or earlier), so that start-up queues its first rollup.</returns>
+    public static async Task<bool> SeedIfWantedAsync(IServiceProvider services, IConfiguration configuration, StartupStages stages)
     {
+        ArgumentNullException.ThrowIfNull(stages);
         var provider = services.GetRequiredService<DatabaseOptions>().Provider;
         var environment = services.GetRequiredService<IHostEnvironment>();
         if (!DemoPasswords.WantsSeed(configuration, environment, provider))
         {
-            return;
+            return false;
         }
 
         var users = services.GetRequiredService<HelpDeskUserManager>();
@@ -84,20 +85,14 @@ public static partial class DemoData
         {
             Console.WriteLine("HelpDesk: seeding the demo (organisations, contracts, engineers and a year of tickets)…");
             var started = Stopwatch.GetTimestamp();
-            var tickets = await SeedAsync(services, users, password);
+            var tickets = await SeedAsync(services, users, password, stages);
             var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             LogSeeded(logger, Organisations.Count, People.Count, DemoCatalogue.Products.Count, DemoContracts.Contracts.Count, tickets, milliseconds);
         }
 
         // Its own check, so that an installation seeded before the services catalogue existed gets it too.
         await DemoOffers.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-
-        // The year of history rolled up now, so the economics pages show it from the first sign-in rather than after
-        // the job's first run; with nothing new on the change log this reads one empty batch.
-        using (var scope = services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<MetricsRollup>().RunIncrementalAsync();
-        }
+        stages.Done("demo offers");
 
         var retired = await DemoPasswords.RetirePublishedAsync(users, password);
         if (retired > 0)
@@ -105,11 +100,13 @@ public static partial class DemoData
             LogPasswordsRetired(logger, retired);
         }
 
+        stages.Done("demo passwords checked");
         PrintSignIns(environment.IsDevelopment() ? password : $"the one in {DemoPasswords.PasswordSetting}");
+        return true;
     }
 
     /// <returns>How many demo tickets were seeded.</returns>
-    private static async Task<int> SeedAsync(IServiceProvider services, HelpDeskUserManager users, string password)
+    private static async Task<int> SeedAsync(IServiceProvider services, HelpDeskUserManager users, string password, StartupStages stages)
     {
         var organisations = services.GetRequiredService<IOrganisationStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -131,6 +128,8 @@ public static partial class DemoData
 
             byDomain[demo.Domain] = saved.Id;
         }
+
+        stages.Done("demo organisations");
 
         // Every demo account has the same password: check it against the password rules once and hash it once,
         // which keeps the first start fast (hashing is deliberately slow).
@@ -158,14 +157,19 @@ public static partial class DemoData
             userIds[person.Email] = user.Id;
         }
 
+        stages.Done("demo people (one password hash)");
+
         // The catalogue, its published scope and the contracts come before the tickets, which are judged by them.
         var catalogue = await DemoCatalogue.SeedAsync(services.GetRequiredService<IScopeStore>(), userIds[ManagerEmail], now);
         await DemoContracts.SeedAsync(services.GetRequiredService<IContractStore>(), byDomain, catalogue.Products, now);
         await DemoEngineers.SeedAsync(services.GetRequiredService<IEngineerStore>(), userIds, catalogue.Products, now);
+        stages.Done("demo catalogue, scope, contracts and engineers");
 
         var tickets = await DemoTickets.SeedAsync(services, userIds, byDomain, now);
+        stages.Done("demo tickets and their history");
         await DemoNps.SeedAsync(services, userIds, byDomain, now);
         await DemoKnownIssues.SeedAsync(services, userIds, byDomain, now);
+        stages.Done("demo NPS and known issues");
         return tickets;
     }
 

@@ -17,11 +17,13 @@ public static partial class HelpDeskStartup
     public static async Task<int> RunHelpDeskAsync(this WebApplication app, string[] args)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HelpDesk.Startup");
+        var stages = new StartupStages(logger);
         try
         {
             // Resolving the options reads and checks every database setting.
             var connections = app.Services.GetRequiredService<IDbConnectionFactory>();
             await DatabaseConfiguration.CheckReachableAsync(connections);
+            stages.Done("database reachable");
             // On a first start the console says what is going on before the seconds it takes, so it never looks hung.
             var migration = app.Services.GetRequiredService<MigrationRunner>().Run(
                 pending => Console.WriteLine($"HelpDesk: building the database ({pending} migration(s) to apply)…"));
@@ -31,6 +33,7 @@ public static partial class HelpDeskStartup
             }
 
             LogMigrated(logger, connections.Provider, migration.Applied.Count);
+            stages.Done("migrations");
             if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
             {
                 Console.WriteLine($"HelpDesk: database is up to date ({migration.Applied.Count} migration(s) applied).");
@@ -52,15 +55,28 @@ public static partial class HelpDeskStartup
             var mailServer = app.Services.GetRequiredService<OutboundMailServer>();
             var mailIngress = app.Services.GetRequiredService<MailIngress>();
             LogMail(logger, mailServer, mailIngress);
+            stages.Done("settings");
 
+            bool demo;
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().EnsureRolesAndAdminAsync();
-                await DemoData.SeedIfWantedAsync(scope.ServiceProvider, app.Configuration);
+                stages.Done("roles");
+                demo = await DemoData.SeedIfWantedAsync(scope.ServiceProvider, app.Configuration, stages);
             }
 
             app.UseHelpDesk();
+            stages.Done("pipeline");
             app.Services.GetRequiredService<RecurringJobs>().Register();
+            if (demo)
+            {
+                // The demo's year is rolled up by a job that starts once the app serves requests, rather than before:
+                // the economics pages say the figures are on their way until it has run (a few seconds).
+                RecurringJobs.EnqueueFirstRollup(app.Services.GetRequiredService<Hangfire.IBackgroundJobClient>());
+            }
+
+            stages.Done("jobs registered");
+            StartupStages.LogWhenServing(app, logger);
         }
         catch (DatabaseConfigurationException ex)
         {

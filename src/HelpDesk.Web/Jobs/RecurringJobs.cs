@@ -44,6 +44,13 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         return jobs.Enqueue<MetricsRollup>(rollup => rollup.RebuildWhenFreeAsync(CancellationToken.None));
     }
 
+    /// <summary>Queues one incremental rollup to run as soon as a worker is free, as start-up does after seeding the demo.</summary>
+    public static string EnqueueFirstRollup(IBackgroundJobClient jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return jobs.Enqueue<MetricsRollup>(rollup => rollup.RunIncrementalAsync(CancellationToken.None));
+    }
+
     /// <summary>
     /// Whether a full rebuild waits in a queue or is being processed, so that the admin page does not queue a second;
     /// the rebuild's own progress row only exists once it has started.

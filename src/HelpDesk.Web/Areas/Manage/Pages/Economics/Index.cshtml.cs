@@ -13,7 +13,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages.Economics;
 /// the sections answering the four questions; every table also as CSV (<c>?handler=Csv&amp;table=…</c>). The figures
 /// come from the rolled-up facts through <see cref="IEconomicsReader"/>; the page only shows them.
 /// </summary>
-public sealed class IndexModel(IEconomicsReader reader, Currency currency, TimeProvider clock) : PageModel
+public sealed class IndexModel(IEconomicsReader reader, IRollupStatusReader rollup, Currency currency, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]
     public string? PeriodText { get; set; }
@@ -55,8 +55,13 @@ public sealed class IndexModel(IEconomicsReader reader, Currency currency, TimeP
 
     public Currency Currency => currency;
 
+    /// <summary>How many changes wait for the first rollup ever, when it has not run yet; the page then says the figures are coming.</summary>
+    public int? FirstRollupBacklog { get; private set; }
+
     public async Task OnGetAsync()
     {
+        var status = await rollup.ReadAsync(HttpContext.RequestAborted);
+        FirstRollupBacklog = status.FirstRollupPending ? status.Backlog : null;
         if (Choose() is { } period)
         {
             Dashboard = await EconomicsDashboard.LoadAsync(reader, Query, period, currency, HttpContext.RequestAborted);
