@@ -27,9 +27,10 @@ public interface IEconomicsStore
     Task<IReadOnlyList<ContractTerm>> LoadContractsAsync(IReadOnlyList<int> contractIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// In one transaction: replaces the facts of the batch's tickets and contracts, recomputes whole every cell their
-    /// rows counted in before or after and every cell of the batch's own slices, and every monthly cell of those
-    /// cells' months and keys, deletes the processed changes and moves the watermark.
+    /// In one transaction: replaces the facts of the batch's tickets and contracts, brings up to date every cell their
+    /// rows counted in before or after (a ticket row's cell by the row's change, a contract's and the batch's own
+    /// slices' cells summed again whole) and every monthly cell of those cells' months and keys, deletes the
+    /// processed changes and moves the watermark.
     /// </summary>
     Task ApplyAsync(FactsBatch batch, DateTime nowUtc, CancellationToken cancellationToken = default);
 

@@ -4,9 +4,10 @@ using Dapper;
 namespace HelpDesk.Data.Economics;
 
 /// <summary>
-/// The cells of the incremental run. A batch marks in EconomicsDirtyCells every cell (day, organisation, contract,
-/// product, region) its changed ticket rows and its contracts' rows count in, before and after they are replaced,
-/// and every cell of the (day, organisation) slices whose services revenue or NPS answers changed; each marked cell is
+/// The cells of the incremental run that are summed again whole: a batch's ticket rows change their cells by
+/// difference (EconomicsStore.CellChanges), and then it marks in EconomicsDirtyCells every cell (day, organisation,
+/// contract, product, region) its contracts' rows count in, before and after they are replaced, and every cell of the
+/// (day, organisation) slices whose services revenue or NPS answers changed; each marked cell is
 /// then summed again whole from its sources into EconomicsCellSums, which updates the DailyFacts rows in place, adds
 /// the new ones and removes those left with no sources (<see cref="Days"/>). Only the cells whose rows changed are
 /// written, not every cell of their slices.

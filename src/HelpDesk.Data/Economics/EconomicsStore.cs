@@ -170,32 +170,37 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
             }
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
-
-        // A ticket's day rows are compared with those stored: only the rows that differ are written, and only their
-        // cells, old and new, are summed again. The tickets' cells are marked first, each once, while the table is empty.
+        // A ticket's day rows are compared with those stored: only the rows that differ are written, and their cells,
+        // old and new, and those cells' months take the difference (EconomicsStore.CellChanges).
         var tickets = TicketFactChanges.Between(await StoredTicketFactsAsync(connection, transaction, batch.TicketIds, cancellationToken), batch.TicketDayFacts);
-        await FactRows.MarkCellsAsync(connection, transaction, tickets.Cells, cancellationToken);
         await FactRows.DeleteTicketFactsAsync(connection, transaction, "TicketDayFacts", tickets.Removed, cancellationToken);
         await FactRows.UpdateTicketFactsAsync(connection, transaction, "TicketDayFacts", tickets.Updated, cancellationToken);
         await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFacts", tickets.Added, cancellationToken);
+        await ApplyCellChangesAsync(connection, transaction, tickets.CellChanges, cancellationToken);
 
-        // The cells a contract counted in before, then its new rows, then the cells it counts in now.
-        await RunAsync(_markContractCells, batch.ContractIds);
-        await RunAsync($"DELETE FROM ContractRevenueDays WHERE ContractId IN {_ids}", batch.ContractIds);
-        await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDays", batch.Revenue, cancellationToken);
-        await RunAsync(_markContractCells, batch.ContractIds);
-        if (batch.Slices.Count > 0)
+        // Contracts and services or NPS slices: every cell they count in, before and after, is summed again whole from
+        // the rows as they now stand. The cells a contract counted in before, then its new rows, then the cells it counts in now.
+        if (batch.ContractIds.Count > 0 || batch.Slices.Count > 0)
         {
+            await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
+            await RunAsync(_markContractCells, batch.ContractIds);
+            await RunAsync($"DELETE FROM ContractRevenueDays WHERE ContractId IN {_ids}", batch.ContractIds);
+            await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDays", batch.Revenue, cancellationToken);
+            await RunAsync(_markContractCells, batch.ContractIds);
             foreach (var slice in batch.Slices)
             {
                 await connection.ExecuteAsync(new CommandDefinition(markSlice, new { slice.Day, slice.OrganisationId }, transaction, cancellationToken: cancellationToken));
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(MarkSliceCells, transaction: transaction, cancellationToken: cancellationToken));
+            if (batch.Slices.Count > 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(MarkSliceCells, transaction: transaction, cancellationToken: cancellationToken));
+            }
+
+            await RecomputeDirtyCellsAsync(connection, transaction, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
         }
 
-        await RecomputeDirtyCellsAsync(connection, transaction, cancellationToken);
         foreach (var chunk in batch.ChangeIds.Chunk(MaxIds))
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -209,7 +214,6 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
                 new { Last = batch.ChangeIds.Max(), Now = nowUtc }, transaction, cancellationToken: cancellationToken));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(ClearDirty, transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -34,17 +34,6 @@ internal static class FactRows
             },
             cancellationToken);
 
-    /// <summary>Marks the cells of <paramref name="cells"/> dirty; the caller passes each cell once.</summary>
-    public static Task MarkCellsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<FactKey> cells, CancellationToken cancellationToken) =>
-        InsertAsync(connection, transaction, "EconomicsDirtyCells", FactColumns.CellKey.Split(", "), cells, (cell, p) =>
-        {
-            p[0].Value = cell.DayKey;
-            p[1].Value = cell.OrganisationId;
-            p[2].Value = cell.ContractId;
-            p[3].Value = cell.ProductId;
-            p[4].Value = cell.Region;
-        }, cancellationToken);
-
     public static Task InsertRevenueAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<ContractRevenueDay> rows, CancellationToken cancellationToken) =>
         InsertAsync(connection, transaction, table, FactColumns.RevenueColumns, rows, WriteRevenue, cancellationToken);
 
@@ -106,7 +95,23 @@ internal static class FactRows
             return;
         }
 
-        await using var command = connection.CreateCommand();
+        var (command, parameters) = Prepare(connection, transaction, sql, columns);
+        await using var _ = command;
+        foreach (var row in rows)
+        {
+            write(row, parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A command of <paramref name="sql"/> in <paramref name="transaction"/> with its parameters @p0… typed after
+    /// <paramref name="columns"/>, to be run row after row with new values.
+    /// </summary>
+    public static (DbCommand Command, DbParameter[] Parameters) Prepare(
+        DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> columns)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         var parameters = new DbParameter[columns.Count];
@@ -114,14 +119,10 @@ internal static class FactRows
         {
             parameters[i] = command.CreateParameter();
             parameters[i].ParameterName = $"@p{i}";
-            parameters[i].DbType = columns[i] is "Day" or "Region" ? DbType.String : DbType.Int64;
+            parameters[i].DbType = columns[i] is "Day" or "Month" or "Region" ? DbType.String : DbType.Int64;
             command.Parameters.Add(parameters[i]);
         }
 
-        foreach (var row in rows)
-        {
-            write(row, parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return (command, parameters);
     }
 }

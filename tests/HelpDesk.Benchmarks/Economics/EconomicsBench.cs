@@ -43,16 +43,22 @@ internal sealed class EconomicsBench : IDisposable
 
     public static IEnumerable<int> TicketCounts => [EconomicsDataset.TicketCount];
 
-    public MetricsRollup Rollup() => new(Store, new RollupSettings(), new FixedClock(EconomicsDataset.NowUtc));
+    public MetricsRollup Rollup() => Rollup(Store);
+
+    /// <summary>The rollup at the data set's "now" over <paramref name="store"/>, such as one that times its calls.</summary>
+    public static MetricsRollup Rollup(IEconomicsStore store) => new(store, new RollupSettings(), new FixedClock(EconomicsDataset.NowUtc));
 
     /// <summary>
     /// A copy of the data set for <paramref name="tickets"/>; with <paramref name="rolledUp"/>, of that data set
     /// rolled up. The rolled-up file is kept beside the data set, keyed also by the builds of the rollup's code, so the
-    /// benchmarks of one run, and the runs after it, roll up once and copy the result.
+    /// benchmarks of one run, and the runs after it, roll up once and copy the result. <c>HELPDESK_BENCH_ROLLEDUP</c>
+    /// names a rolled-up file to copy instead, so that builds whose rollups give the same facts (as the rollup tests
+    /// check) are compared on one file without rolling up again for each.
     /// </summary>
     public static async Task<EconomicsBench> OpenAsync(int tickets, string purpose, bool rolledUp)
     {
-        var source = rolledUp ? RolledUp(tickets) : EconomicsDataset.Ensure(tickets);
+        var given = Environment.GetEnvironmentVariable("HELPDESK_BENCH_ROLLEDUP");
+        var source = !rolledUp ? EconomicsDataset.Ensure(tickets) : string.IsNullOrEmpty(given) ? RolledUp(tickets) : given;
         var bench = new EconomicsBench(EconomicsDataset.CopyOf(source, purpose));
         await bench.Checkpointer.StartAsync(CancellationToken.None);
         return bench;
@@ -73,6 +79,14 @@ internal sealed class EconomicsBench : IDisposable
             ((SqliteConnectionFactory)bench.Connections).CheckpointAsync().GetAwaiter().GetResult();
             bench._keep = true;
         });
+    }
+
+    /// <summary>Keeps the file when disposed, its write-ahead log copied in, to be named by <c>HELPDESK_BENCH_ROLLEDUP</c>.</summary>
+    public async Task KeepAsync()
+    {
+        await Checkpointer.StopAsync(CancellationToken.None);
+        await ((SqliteConnectionFactory)Connections).CheckpointAsync();
+        _keep = true;
     }
 
     public SqliteConnection OpenRaw()

@@ -22,6 +22,8 @@ public class EconomicsIncrementalBenchmarks
 
     public static IEnumerable<int> TicketCounts => EconomicsBench.TicketCounts;
 
+    internal EconomicsBench Bench => _bench;
+
     [GlobalSetup]
     public async Task Setup()
     {

@@ -19,6 +19,8 @@ public class EconomicsRebuildBenchmarks
 
     public static IEnumerable<int> TicketCounts => EconomicsBench.TicketCounts;
 
+    internal EconomicsBench Bench => _bench;
+
     [GlobalSetup]
     public async Task Setup() => _bench = await EconomicsBench.OpenAsync(Tickets, "rebuild", rolledUp: false);
 

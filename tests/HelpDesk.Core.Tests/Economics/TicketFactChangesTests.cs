@@ -84,4 +84,54 @@ public sealed class TicketFactChangesTests
 
         FluentActions.Invoking(() => Measures.FromArray(new long[Measures.Count - 1])).Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    private static Measures ChangeOf(CellChange cell) => Measures.FromArray([.. cell.Change]);
+
+    [Fact]
+    public void AnEditToOneDay_ChangesItsCellByTheDifference_WithoutGainingOrLosingARow()
+    {
+        var changes = TicketFactChanges.Between([Row(1, Monday, 30), Row(1, Tuesday, 15)], [Row(1, Monday, 30), Row(1, Tuesday, 45)]);
+
+        var cell = changes.CellChanges.Should().ContainSingle().Subject;
+        cell.Cell.Should().Be(new FactKey(Tuesday, 2, 5, 7, "EMEA"));
+        ChangeOf(cell).MinutesWorked.Should().Be(30);
+        ChangeOf(cell).TicketsOpened.Should().Be(0);
+        cell.Gained.Should().BeFalse();
+        cell.Lost.Should().BeFalse();
+        cell.ChangesMeasures.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ARowWhoseCellMoved_TakesItsMeasuresFromTheOldCell_AndGivesThemToTheNew()
+    {
+        var changes = TicketFactChanges.Between([Row(1, Monday, 30)], [Row(1, Monday, 30, contract: 6)]);
+
+        var old = changes.CellChanges.Single(c => c.Cell.ContractId == 5);
+        var moved = changes.CellChanges.Single(c => c.Cell.ContractId == 6);
+        (old.Lost, old.Gained, ChangeOf(old).MinutesWorked, ChangeOf(old).TicketsOpened).Should().Be((true, false, -30L, -1L));
+        (moved.Lost, moved.Gained, ChangeOf(moved).MinutesWorked, ChangeOf(moved).TicketsOpened).Should().Be((false, true, 30L, 1L));
+    }
+
+    [Fact]
+    public void RowsOfSeveralTicketsInOneCell_AddUpToOneChange()
+    {
+        var changes = TicketFactChanges.Between(
+            [Row(1, Monday, 30), Row(2, Monday, 10)],
+            [Row(1, Monday, 40), Row(3, Monday, 5)]);
+
+        var cell = changes.CellChanges.Should().ContainSingle().Subject;
+        ChangeOf(cell).MinutesWorked.Should().Be(40 + 5 - 30 - 10);
+        ChangeOf(cell).TicketsOpened.Should().Be(0, "ticket 3 opened as ticket 2 left the cell");
+        (cell.Gained, cell.Lost).Should().Be((true, true));
+    }
+
+    [Fact]
+    public void ARowAddedWithNoMeasures_StillGainsItsCell()
+    {
+        var changes = TicketFactChanges.Between([], [new TicketDayFact(1, new FactKey(Tuesday, 2, 5, 7, "EMEA"), new Measures())]);
+
+        var cell = changes.CellChanges.Should().ContainSingle().Subject;
+        cell.ChangesMeasures.Should().BeFalse();
+        cell.Gained.Should().BeTrue("a cell with a row exists even when the row counts nothing, as the rebuild's sum keeps it");
+    }
 }

@@ -81,6 +81,24 @@ public sealed class DirtyCellsPlanTests : ProviderTestBase
         plan.Should().NotContain("SCAN DailyFacts", string.Join("\n", plan));
     }
 
+    [Fact]
+    public async Task ChangingACellByItsRowsDifference_SeeksTheCellAndEachSourceByKey_AndScansNothing()
+    {
+        foreach (var (sql, table) in new[]
+        {
+            (EconomicsStore.AddDayChange, "DailyFacts"), (EconomicsStore.AddMonthChange, "MonthlyFacts"),
+            (EconomicsStore.RemoveSourcelessDay, "DailyFacts"), (EconomicsStore.RemoveDaylessMonth, "MonthlyFacts"),
+        })
+        {
+            var plan = await PlanAsync(sql);
+
+            plan.Should().Contain(
+                d => d.StartsWith($"SEARCH {table} USING", StringComparison.Ordinal) && d.Contains("OrganisationId=? AND ContractId=? AND ProductId=? AND Region=?", StringComparison.Ordinal),
+                string.Join("\n", plan));
+            plan.Should().NotContain(d => d.StartsWith("SCAN ", StringComparison.Ordinal), "each row and source is sought by its key:\n" + string.Join("\n", plan));
+        }
+    }
+
     private async Task<List<string>> PlanAsync(string sql)
     {
         // A raw connection: EXPLAIN is SQLite's own, not SQL the stores run on both engines.

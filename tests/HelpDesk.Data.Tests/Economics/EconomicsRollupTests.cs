@@ -142,6 +142,50 @@ public sealed class EconomicsRollupTests : ProviderTestBase
     }
 
     [Fact]
+    public async Task Incremental_ATicketMovedIntoACellOfItsOwnAndBack_AddsThatCellAndItsMonth_ThenRemovesThem_AsARebuildWould()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        await Rollup().RebuildAsync();
+
+        // A product no catalogue entry names counts under product 0, where no contract revenue is, and a day long before
+        // the seeded quarter has no other row: the entry's day is then a cell, and its month a monthly cell, of its own.
+        const string count = """
+            SELECT (SELECT COUNT(*) FROM DailyFacts WHERE Day = '2025-06-15' AND ProductId = 0)
+                 + (SELECT COUNT(*) FROM MonthlyFacts WHERE Month = '2025-06' AND ProductId = 0)
+            """;
+        var entry = world.TimeEntries[0];
+        await using var c = await Connections.OpenAsync();
+        var (ticket, product, day) = await c.QuerySingleAsync<(int, string, string)>(
+            "SELECT t.Id, t.Product, e.WorkDate FROM TimeEntries e JOIN Tickets t ON t.Id = e.TicketId WHERE e.Id = @Id", new { Id = entry });
+        var before = await c.ExecuteScalarAsync<long>(count);
+
+        await c.ExecuteAsync("UPDATE Tickets SET Product = 'unlisted gadget', Version = Version + 1 WHERE Id = @Id", new { Id = ticket });
+        await c.ExecuteAsync("UPDATE TimeEntries SET WorkDate = '2025-06-15' WHERE Id = @Id", new { Id = entry });
+        await Rollup().RunIncrementalAsync();
+        var moved = await c.ExecuteScalarAsync<long>(count);
+        var movedFacts = await SnapshotAsync();
+        await Rollup().RebuildAsync();
+        var movedRebuilt = await SnapshotAsync();
+
+        await c.ExecuteAsync("UPDATE Tickets SET Product = @Product, Version = Version + 1 WHERE Id = @Id", new { Id = ticket, Product = product });
+        await c.ExecuteAsync("UPDATE TimeEntries SET WorkDate = @Day WHERE Id = @Id", new { Id = entry, Day = day });
+        await Rollup().RunIncrementalAsync();
+        var back = await SnapshotAsync();
+        var after = await c.ExecuteScalarAsync<long>(count);
+        await Rollup().RebuildAsync();
+        var rebuilt = await SnapshotAsync();
+
+        before.Should().Be(0);
+        moved.Should().Be(2, "the entry's day and month under product 0 were added");
+        after.Should().Be(0, "the cell and month the entry alone counted in were removed with it");
+        movedFacts.Cells.Should().Equal(movedRebuilt.Cells);
+        movedFacts.Months.Should().Equal(movedRebuilt.Months);
+        back.Cells.Should().Equal(rebuilt.Cells);
+        back.Months.Should().Equal(rebuilt.Months);
+        back.Months.Should().Equal(back.DaysByMonth, "each monthly cell is the sum of its daily cells");
+    }
+
+    [Fact]
     public async Task Incremental_AfterThePlansSupportHoursAndHolidaysChange_RecomputesItsTickets_AsARebuildWould()
     {
         await EconomicsWorld.SeedAsync(Connections);
