@@ -20,6 +20,9 @@ public interface IAccountStore
     /// <summary>Deactivates the account at <paramref name="deactivatedUtc"/>, or reactivates it when null.</summary>
     Task<AccountWrite> SetDeactivatedAsync(int userId, string concurrencyStamp, DateTime? deactivatedUtc, ManageAuditEntry audit, CancellationToken cancellationToken = default);
 
+    /// <summary>Places a customer's account that belongs to no organisation yet into <paramref name="organisationId"/>; stale when it was placed meanwhile.</summary>
+    Task<AccountWrite> PlaceAsync(int userId, string concurrencyStamp, int organisationId, ManageAuditEntry audit, CancellationToken cancellationToken = default);
+
     /// <summary>An audit line for something that changed no row of the account (an invitation or reset mail sent).</summary>
     Task RecordAsync(ManageAuditEntry audit, CancellationToken cancellationToken = default);
 }

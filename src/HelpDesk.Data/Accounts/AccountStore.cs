@@ -134,6 +134,16 @@ public sealed class AccountStore(IDbConnectionFactory connections) : IAccountSto
             cancellationToken);
     }
 
+    public Task<AccountWrite> PlaceAsync(int userId, string concurrencyStamp, int organisationId, ManageAuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        // The stamp read with the unplaced account is claimed first, so an account placed meanwhile is stale.
+        const string sql = "UPDATE Users SET OrganisationId = @OrganisationId WHERE Id = @UserId";
+        return WriteAsync(userId, concurrencyStamp, audit, (connection, transaction) =>
+            connection.ExecuteAsync(new CommandDefinition(
+                sql, new { UserId = userId, OrganisationId = organisationId }, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
+    }
+
     public async Task RecordAsync(ManageAuditEntry audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audit);

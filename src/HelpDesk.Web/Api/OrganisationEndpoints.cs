@@ -158,14 +158,14 @@ public static class OrganisationEndpoints
     private static async Task<IResult> AwaitingAsync(HttpContext context, DapperUserStore users) =>
         TypedResults.Ok<IReadOnlyList<PersonDto>>([.. (await users.ListAwaitingPlacementAsync(context.RequestAborted)).Select(PersonDto.From)]);
 
-    private static async Task<IResult> PlaceAsync(int id, PlaceAccountBody input, HttpContext context, AccountPlacements placements)
+    private static async Task<IResult> PlaceAsync(int id, PlaceAccountBody input, HttpContext context, AccountPlacements placements, HelpDeskUserManager users)
     {
         if (input.AccountId is not int accountId)
         {
             return ResultResponses.Problem(Result<object>.Invalid("accountId", "Give the id of the customer's account to place."));
         }
 
-        var result = await placements.PlaceAsync(accountId, id, context.RequestAborted);
+        var result = await placements.PlaceAsync(accountId, id, users.IdOf(context.User), context.RequestAborted);
         return ManageApi.OkOrProblem(result, placed => PersonDto.From(placed.Account));
     }
 

@@ -157,6 +157,7 @@ public sealed class OrganisationApiTests(HelpDeskAppFactory app) : IClassFixture
         missing.Should().Be(HttpStatusCode.UnprocessableEntity);
         problem.Errors().Keys.Should().Contain("accountId");
         (await app.OrganisationOfAsync(email)).Should().Be(organisation.Text("name"));
+        (await AuditAsync(AuditSubjects.Account, accountId)).Should().ContainSingle(action => action == "placed", "the placement is audited once, and the refused second one not at all");
     }
 
     /// <summary>A customer who registered and confirmed their address at a domain no organisation owns.</summary>

@@ -3,6 +3,7 @@ using HelpDesk.Core.Common;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Web.Accounts;
+using HelpDesk.Web.Manage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ namespace HelpDesk.Web.Areas.Manage.Pages;
 /// The confirmation step of placing a customer's account in an organisation: whose tickets they will see and which
 /// contracts will judge their requests, computed here, and the button that places them. Works without a script.
 /// </summary>
-public sealed class PlacementModel(AccountPlacements placements, IContractStore contracts, TimeProvider clock) : PageModel
+public sealed class PlacementModel(AccountPlacements placements, IContractStore contracts, TimeProvider clock, HelpDeskUserManager users) : PageModel
 {
     public HelpDeskUser Account { get; private set; } = null!;
 
@@ -35,7 +36,7 @@ public sealed class PlacementModel(AccountPlacements placements, IContractStore 
 
     public async Task<IActionResult> OnPostAsync(int id, int organisationId)
     {
-        var result = await placements.PlaceAsync(id, organisationId, HttpContext.RequestAborted);
+        var result = await placements.PlaceAsync(id, organisationId, users.IdOf(User), HttpContext.RequestAborted);
         TempData["Notice"] = result.Succeeded
             ? $"{result.Value!.Account.Email} now belongs to {result.Value.Organisation.Name}."
             : Refusal(result);
