@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using HelpDesk.Core.Audit;
 using HelpDesk.Web.Tests.Infrastructure;
 using HelpDesk.Web.Tests.Tickets;
 using static HelpDesk.Web.Tests.Tickets.TicketApi;
