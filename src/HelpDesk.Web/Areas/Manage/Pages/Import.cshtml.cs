@@ -62,12 +62,11 @@ public sealed class ImportModel(IAuthorizationService authorization) : PageModel
 
     public async Task<IActionResult> OnPostCheckAsync()
     {
-        if (await AllowedAsync(Kind) is not { } kind)
+        if (await ChosenAllowedAsync() is not { } kind)
         {
             return Forbid();
         }
 
-        Kinds = await AllowedKindsAsync();
         var (text, problem) = await ImportFile.ReadAsync(Upload, HttpContext.RequestAborted);
         if (text is null)
         {
@@ -88,12 +87,11 @@ public sealed class ImportModel(IAuthorizationService authorization) : PageModel
 
     public async Task<IActionResult> OnPostImportAsync()
     {
-        if (await AllowedAsync(Kind) is not { } kind)
+        if (await ChosenAllowedAsync() is not { } kind)
         {
             return Forbid();
         }
 
-        Kinds = await AllowedKindsAsync();
         if (string.IsNullOrEmpty(Csv) || Csv.Length > ImportFile.MaxBytes)
         {
             ModelState.AddModelError(nameof(Upload), "Choose the CSV file and check it before importing it.");
@@ -118,6 +116,13 @@ public sealed class ImportModel(IAuthorizationService authorization) : PageModel
     {
         using var csv = new StringReader(text);
         return await kind.Resolve(HttpContext.RequestServices).ImportAsync(csv, dryRun, User.UserId(), HttpContext.RequestAborted);
+    }
+
+    /// <summary>The kinds this person may import, and of them the one the form names; null when they may not import it.</summary>
+    private async Task<ImportKind?> ChosenAllowedAsync()
+    {
+        Kinds = await AllowedKindsAsync();
+        return Kinds.FirstOrDefault(k => k == Chosen);
     }
 
     private async Task<ImportKind?> AllowedAsync(string? name) =>
