@@ -19,7 +19,7 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
     {
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(audit);
-        return (await CreateManyCoreAsync([organisation], audit, cancellationToken))[0];
+        return (await CreateManyCoreAsync([organisation], [audit], cancellationToken))[0];
     }
 
     /// <summary>
@@ -32,8 +32,21 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
         return CreateManyCoreAsync(organisations, null, cancellationToken);
     }
 
-    /// <param name="audit">The line for a single organisation created by a manager, written in the same transaction.</param>
-    private async Task<IReadOnlyList<OrganisationSaveResult>> CreateManyCoreAsync(IReadOnlyList<Organisation> organisations, ManageAuditEntry? audit, CancellationToken cancellationToken)
+    /// <summary>As <see cref="CreateManyAsync(IReadOnlyList{Organisation}, CancellationToken)"/>, writing each organisation's audit line (the one at its index) in the same transaction.</summary>
+    public Task<IReadOnlyList<OrganisationSaveResult>> CreateManyAsync(IReadOnlyList<Organisation> organisations, IReadOnlyList<ManageAuditEntry> audits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
+        ArgumentNullException.ThrowIfNull(audits);
+        if (audits.Count != organisations.Count)
+        {
+            throw new ArgumentException("Give one audit line for each organisation.", nameof(audits));
+        }
+
+        return CreateManyCoreAsync(organisations, audits, cancellationToken);
+    }
+
+    /// <param name="audits">The manager's line for each organisation, by index, written in the same transaction; none for the demo seed.</param>
+    private async Task<IReadOnlyList<OrganisationSaveResult>> CreateManyCoreAsync(IReadOnlyList<Organisation> organisations, IReadOnlyList<ManageAuditEntry>? audits, CancellationToken cancellationToken)
     {
         var insert = connections.Dialect.InsertReturningId("""
             INSERT INTO Organisations (Name, Region, Segment, CreatedUtc, Version)
@@ -74,9 +87,9 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
                 return Refused(results.Count, organisations.Count, failure);
             }
 
-            if (audit is not null)
+            if (audits is not null)
             {
-                await ManageAuditRows.InsertAsync(connection, transaction, audit, cancellationToken, subjectId: id);
+                await ManageAuditRows.InsertAsync(connection, transaction, audits[results.Count], cancellationToken, subjectId: id);
             }
 
             results.Add(OrganisationSaveResult.Saved(id, 1));

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Dapper;
+using HelpDesk.Core.Audit;
 using HelpDesk.Web.Tests.Infrastructure;
 using HelpDesk.Web.Tests.Tickets;
 using static HelpDesk.Web.Tests.Tickets.TicketApi;
@@ -63,10 +65,16 @@ public sealed class OrganisationImportTests(HelpDeskAppFactory app) : IClassFixt
 
         status.Should().Be(HttpStatusCode.OK, result.ToString());
         result.Number("saved").Should().Be(3);
+        var managerId = await app.UserIdAsync(Manager);
         foreach (var name in names)
         {
-            var listed = await manager.GetJsonAsync($"/api/organisations?name={name}");
-            listed.GetProperty("items").EnumerateArray().Single().GetProperty("emailDomains").GetArrayLength().Should().Be(2);
+            var listed = (await manager.GetJsonAsync($"/api/organisations?name={name}")).GetProperty("items").EnumerateArray().Single();
+            listed.GetProperty("emailDomains").GetArrayLength().Should().Be(2);
+            await using var connection = await app.Connections.OpenAsync();
+            var lines = (await connection.QueryAsync<(string Action, int? ActorId, string Detail)>(
+                "SELECT Action, ActorId, Detail FROM ManageAudit WHERE Subject = @Subject AND SubjectId = @Id",
+                new { Subject = AuditSubjects.Organisation, Id = listed.Number("id") })).AsList();
+            lines.Should().ContainSingle().Which.Should().Be(("imported", managerId, $"{name}, Asia-Pacific, strategic segment, with the domains {name.ToLowerInvariant()}.example and {name.ToLowerInvariant()}.test."));
         }
     }
 
