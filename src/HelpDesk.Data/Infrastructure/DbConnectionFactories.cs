@@ -28,7 +28,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     public SqliteConnectionFactory(string connectionString)
     {
         _connectionString = connectionString;
-        _groupCommit = new SqliteGroupCommit(OpenAsync);
+        _groupCommit = new SqliteGroupCommit(WriterAsync);
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder) && file != ":memory:")
@@ -114,26 +114,53 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         await checkpoint.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        await OpenAsync(keepsStatements: false, cancellationToken);
+
+    /// <summary>
+    /// The group commit's writer connection: the one it kept from its last group, with any pragma it still needs, or a
+    /// new one that keeps its compiled statements, since the writer runs the same few statements over and over.
+    /// </summary>
+    internal async Task<DbConnection> WriterAsync(DbConnection? kept)
     {
-        var connection = new WriterGatedConnection(_connectionString, _writer);
+        if (kept is WriterGatedConnection { State: System.Data.ConnectionState.Open } open)
+        {
+            await ConfigureAsync(open, CancellationToken.None);
+            return open;
+        }
+
+        if (kept is not null)
+        {
+            await kept.DisposeAsync();
+        }
+
+        return await OpenAsync(keepsStatements: true, CancellationToken.None);
+    }
+
+    private async Task<WriterGatedConnection> OpenAsync(bool keepsStatements, CancellationToken cancellationToken)
+    {
+        var connection = new WriterGatedConnection(_connectionString, _writer, keepsStatements);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (Unconfigured(connection) is { } pragmas)
-            {
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = pragmas;
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-                Configured(connection, pragmas);
-            }
-
+            await ConfigureAsync(connection, cancellationToken);
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    private async Task ConfigureAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (Unconfigured(connection) is { } pragmas)
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = pragmas;
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            Configured(connection, pragmas);
         }
     }
 

@@ -11,14 +11,19 @@ namespace HelpDesk.Data.Infrastructure;
 /// crash could still take back beyond what WAL with synchronous NORMAL allows (see docs/operations.md).
 /// A caller that gives up while its write is still waiting is answered with a cancellation and its write is not run;
 /// once its write has begun it runs to the commit, and the caller is answered with the result.
+/// The writer keeps its connection from one group to the next, and with it the statements SQLite compiled for the
+/// writes (see <see cref="SqliteStatementCache"/>); a group that fails closes it and the next opens another.
 /// </summary>
-internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> writer)
 {
     /// <summary>At most this many writes share a transaction, so the first of a long queue is not kept waiting for the rest.</summary>
     internal const int MaxGroup = 64;
 
     private readonly ConcurrentQueue<IPendingWrite> _waiting = new();
     private int _writing;
+
+    // Used only by the one task that drains the queue at a time.
+    private DbConnection? _connection;
 
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
@@ -59,7 +64,7 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnectio
         var group = new List<IPendingWrite>(MaxGroup);
         try
         {
-            await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
+            var connection = _connection = await writer(_connection).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
             while (group.Count < MaxGroup && _waiting.TryDequeue(out var pending))
             {
@@ -84,6 +89,12 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnectio
         }
         catch (Exception ex)
         {
+            if (_connection is { } broken)
+            {
+                _connection = null;
+                await broken.DisposeAsync().ConfigureAwait(false);
+            }
+
             // When no transaction could begin, the waiting writes fail rather than wait for a database that is not there.
             while (group.Count == 0 && _waiting.TryDequeue(out var waiting))
             {

@@ -12,9 +12,24 @@ namespace HelpDesk.Data.Infrastructure;
 /// async gate that opens the moment the previous writer is done, and SQLite's busy handler is left for writers in other
 /// processes. The turn lasts from BEGIN until SQLite is back out of the transaction (after COMMIT or ROLLBACK, checked
 /// on the connection itself), or until the connection is closed.
+/// A connection made to live long (the group commit's writer) also keeps its compiled statements between commands
+/// (see <see cref="SqliteStatementCache"/>) until it is closed.
 /// </summary>
-internal sealed class WriterGatedConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
+internal sealed class WriterGatedConnection : SqliteConnection
 {
+    private readonly SemaphoreSlim _gate;
+    private readonly SqliteStatementCache? _statements;
+
+    public WriterGatedConnection(string connectionString, SemaphoreSlim gate, bool keepsStatements = false)
+        : base(connectionString)
+    {
+        _gate = gate;
+        _statements = keepsStatements ? new SqliteStatementCache(this) : null;
+    }
+
+    /// <summary>The kept statements, when this connection keeps them (for tests).</summary>
+    internal SqliteStatementCache? Statements => _statements;
+
     /// <summary>After this long the writer goes on to SQLite, whose busy timeout then decides, as without the gate.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
@@ -24,7 +39,7 @@ internal sealed class WriterGatedConnection(string connectionString, SemaphoreSl
     {
         if (!_holdsGate && Writes(isolationLevel))
         {
-            _holdsGate = await gate.WaitAsync(MaxWait, cancellationToken);
+            _holdsGate = await _gate.WaitAsync(MaxWait, cancellationToken);
         }
 
         return Begin(isolationLevel);
@@ -34,7 +49,7 @@ internal sealed class WriterGatedConnection(string connectionString, SemaphoreSl
     {
         if (!_holdsGate && Writes(isolationLevel))
         {
-            _holdsGate = gate.Wait(MaxWait);
+            _holdsGate = _gate.Wait(MaxWait);
         }
 
         return Begin(isolationLevel);
@@ -49,10 +64,15 @@ internal sealed class WriterGatedConnection(string connectionString, SemaphoreSl
             : command;
     }
 
+    /// <summary>The command Dapper and the stores get: one on a kept statement when this connection keeps them.</summary>
+    protected override DbCommand CreateDbCommand() =>
+        _statements is { } statements ? new CachedStatementCommand(this, statements) : CreateCommand();
+
     public override void Close()
     {
         try
         {
+            _statements?.Clear();
             base.Close();
         }
         finally
@@ -90,7 +110,7 @@ internal sealed class WriterGatedConnection(string connectionString, SemaphoreSl
         if (_holdsGate)
         {
             _holdsGate = false;
-            gate.Release();
+            _gate.Release();
         }
     }
 

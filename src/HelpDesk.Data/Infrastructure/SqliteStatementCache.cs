@@ -1,0 +1,270 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Data.Sqlite;
+
+namespace HelpDesk.Data.Infrastructure;
+
+/// <summary>
+/// Keeps one compiled command per SQL text on an open SQLite connection. Microsoft.Data.Sqlite compiles a command's SQL
+/// when it first runs and throws the compiled statements away when the command is disposed, and Dapper makes and
+/// disposes a command for every call, so every call compiled its SQL anew. Commands the connection hands out through
+/// <see cref="DbConnection.CreateCommand"/> (which Dapper uses) borrow the kept command for their SQL instead, bind
+/// their own parameters and transaction to it, and give it back when disposed. A SQL text that is already borrowed (a
+/// command run while another with the same text still reads) gets a command of its own, used once. SQLite compiles a
+/// kept statement again by itself when the schema has changed since. The cache belongs to one connection, used by one
+/// caller at a time, like the connection, and its statements go when the connection closes.
+/// </summary>
+internal sealed class SqliteStatementCache(SqliteConnection connection)
+{
+    /// <summary>At most this many SQL texts are kept; the one used longest ago goes first.</summary>
+    internal const int Capacity = 128;
+
+    /// <summary>
+    /// SQLite keeps a copy of each bound value in the statement until it is bound again: a command that carried more than
+    /// this (an attachment's bytes, a raw mail) is not kept, so the copy does not live on with the connection.
+    /// </summary>
+    internal const int LargestKeptValue = 16 * 1024;
+
+    private readonly Dictionary<string, LinkedListNode<Kept>> _kept = new(StringComparer.Ordinal);
+    private readonly LinkedList<Kept> _byUse = new();
+
+    /// <summary>How many SQL texts are kept now (for tests).</summary>
+    internal int Count => _kept.Count;
+
+    /// <summary>How many times a kept statement was reused instead of compiled (for tests).</summary>
+    internal long Reused { get; private set; }
+
+    /// <summary>A command for the SQL text, compiled already if it ran before; give it back with <see cref="Return"/>.</summary>
+    internal SqliteCommand Rent(string commandText)
+    {
+        if (_kept.TryGetValue(commandText, out var node))
+        {
+            if (!node.Value.Borrowed)
+            {
+                node.Value.Borrowed = true;
+                _byUse.Remove(node);
+                _byUse.AddFirst(node);
+                Reused++;
+                return node.Value.Command;
+            }
+
+            return Fresh(commandText);
+        }
+
+        if (_kept.Count >= Capacity)
+        {
+            EvictOldestIdle();
+        }
+
+        var command = Fresh(commandText);
+        if (_kept.Count < Capacity)
+        {
+            var kept = new LinkedListNode<Kept>(new Kept(command) { Borrowed = true });
+            _kept.Add(commandText, kept);
+            _byUse.AddFirst(kept);
+        }
+
+        return command;
+    }
+
+    /// <summary>Takes a rented command back: a kept one is emptied and kept, any other disposed.</summary>
+    internal void Return(SqliteCommand command)
+    {
+        if (!_kept.TryGetValue(command.CommandText, out var node) || !ReferenceEquals(node.Value.Command, command))
+        {
+            command.Dispose();
+            return;
+        }
+
+        var tooLarge = command.Parameters.Cast<SqliteParameter>().Any(p => IsLarge(p.Value));
+        command.Parameters.Clear();
+        command.Transaction = null;
+        node.Value.Borrowed = false;
+        if (tooLarge)
+        {
+            Forget(node);
+        }
+    }
+
+    /// <summary>Disposes every kept statement (the connection is closing).</summary>
+    internal void Clear()
+    {
+        foreach (var kept in _byUse)
+        {
+            kept.Command.Dispose();
+        }
+
+        _byUse.Clear();
+        _kept.Clear();
+    }
+
+    private SqliteCommand Fresh(string commandText) => new(commandText, connection);
+
+    private void EvictOldestIdle()
+    {
+        for (var node = _byUse.Last; node is not null; node = node.Previous)
+        {
+            if (!node.Value.Borrowed)
+            {
+                Forget(node);
+                return;
+            }
+        }
+    }
+
+    private void Forget(LinkedListNode<Kept> node)
+    {
+        _byUse.Remove(node);
+        _kept.Remove(node.Value.Command.CommandText);
+        node.Value.Command.Dispose();
+    }
+
+    private static bool IsLarge(object? value) => value switch
+    {
+        byte[] bytes => bytes.Length > LargestKeptValue,
+        string text => text.Length > LargestKeptValue / 2,
+        Stream => true,
+        _ => false,
+    };
+
+    private sealed class Kept(SqliteCommand command)
+    {
+        public SqliteCommand Command { get; } = command;
+
+        public bool Borrowed { get; set; }
+    }
+}
+
+/// <summary>
+/// The command a caching connection hands out: it looks like any other command to Dapper and the stores, and runs on the
+/// statement cache's command for its SQL text, borrowed from the moment its parameters or execution need it until it is
+/// disposed.
+/// </summary>
+[SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "The text is the caller's parameterised SQL, passed through.")]
+internal sealed class CachedStatementCommand(SqliteConnection connection, SqliteStatementCache cache) : DbCommand
+{
+    private string _commandText = string.Empty;
+    private SqliteCommand? _borrowed;
+    private SqliteDataReader? _reader;
+    private SqliteTransaction? _transaction;
+    private int? _commandTimeout;
+
+    [AllowNull]
+    public override string CommandText
+    {
+        get => _commandText;
+        set
+        {
+            value ??= string.Empty;
+            if (_borrowed is not null && !string.Equals(value, _commandText, StringComparison.Ordinal))
+            {
+                // Parameters added before the text changed stay with the command.
+                var parameters = _borrowed.Parameters.Cast<SqliteParameter>().ToList();
+                GiveBack();
+                _commandText = value;
+                Borrowed().Parameters.AddRange(parameters);
+                return;
+            }
+
+            _commandText = value;
+        }
+    }
+
+    public override int CommandTimeout
+    {
+        get => _commandTimeout ?? connection.DefaultTimeout;
+        set => _commandTimeout = value;
+    }
+
+    public override CommandType CommandType
+    {
+        get => CommandType.Text;
+        set
+        {
+            if (value != CommandType.Text)
+            {
+                throw new ArgumentException($"SQLite runs only {nameof(CommandType.Text)} commands.", nameof(value));
+            }
+        }
+    }
+
+    public override bool DesignTimeVisible { get; set; }
+
+    public override UpdateRowSource UpdatedRowSource { get; set; }
+
+    protected override DbConnection? DbConnection
+    {
+        get => connection;
+        set
+        {
+            if (!ReferenceEquals(value, connection))
+            {
+                throw new NotSupportedException("A cached command stays with the connection that made it.");
+            }
+        }
+    }
+
+    protected override DbParameterCollection DbParameterCollection => Borrowed().Parameters;
+
+    protected override DbTransaction? DbTransaction
+    {
+        get => _transaction;
+        set
+        {
+            _transaction = (SqliteTransaction?)value;
+            if (_borrowed is not null)
+            {
+                _borrowed.Transaction = _transaction;
+            }
+        }
+    }
+
+    public override void Cancel()
+    {
+    }
+
+    public override int ExecuteNonQuery() => Borrowed().ExecuteNonQuery();
+
+    public override object? ExecuteScalar() => Borrowed().ExecuteScalar();
+
+    public override void Prepare() => Borrowed().Prepare();
+
+    protected override DbParameter CreateDbParameter() => new SqliteParameter();
+
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => _reader = Borrowed().ExecuteReader(behavior);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            GiveBack();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private SqliteCommand Borrowed()
+    {
+        if (_borrowed is null)
+        {
+            _borrowed = cache.Rent(_commandText);
+            _borrowed.Transaction = _transaction;
+            _borrowed.CommandTimeout = CommandTimeout;
+        }
+
+        return _borrowed;
+    }
+
+    /// <summary>As a disposed command does, closes the reader it left open, so the statement is reset before reuse.</summary>
+    private void GiveBack()
+    {
+        _reader?.Dispose();
+        _reader = null;
+        if (_borrowed is { } borrowed)
+        {
+            _borrowed = null;
+            cache.Return(borrowed);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using Dapper;
+using HelpDesk.Data.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace HelpDesk.Data.Tests.Infrastructure;
+
+/// <summary>
+/// The group commit's writer keeps its compiled statements between writes: a statement run again gives the same results
+/// as a new one would, across transactions and rolled-back savepoints, with a value or a null in the same parameter, on
+/// the same connection from one group to the next, and after the schema changed under it.
+/// </summary>
+public sealed class SqliteStatementCacheTests : IDisposable
+{
+    private const string Insert = "INSERT INTO Rows (Name, Size) VALUES (@Name, @Size)";
+
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"helpdesk-statements-{Guid.NewGuid():N}.db");
+    private readonly SqliteConnectionFactory _factory;
+
+    public SqliteStatementCacheTests()
+    {
+        _factory = new SqliteConnectionFactory(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString);
+        using var connection = _factory.Open();
+        connection.Execute("CREATE TABLE Rows (Id INTEGER PRIMARY KEY, Name TEXT NOT NULL UNIQUE, Size INTEGER NULL)");
+    }
+
+    [Fact]
+    public async Task A_statement_run_again_in_later_transactions_is_reused_and_writes_each_row()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _factory.WriteAsync((connection, transaction, _) =>
+                connection.ExecuteAsync(Insert, new { Name = $"row {i}", Size = i }, transaction));
+        }
+
+        (await ReadAsync()).Should().Equal(Enumerable.Range(0, 5).Select(i => ($"row {i}", (long?)i)));
+        var statements = await WriterStatementsAsync();
+        statements.Reused.Should().BeGreaterThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public async Task A_null_then_a_value_then_a_null_in_the_same_parameter_are_each_bound_afresh()
+    {
+        await InsertAsync("null first", null);
+        await InsertAsync("a value", 42);
+        await InsertAsync("null again", null);
+        await InsertAsync("text now", "7");
+
+        (await ReadAsync()).Should().Equal(("null first", null), ("a value", 42L), ("null again", null), ("text now", 7L));
+    }
+
+    [Fact]
+    public async Task A_read_on_a_kept_statement_sees_the_rows_of_its_own_transaction_and_the_parameters_of_its_own_call()
+    {
+        await InsertAsync("one", 1);
+        await InsertAsync("two", 2);
+
+        var read = await _factory.WriteAsync(async (connection, transaction, _) =>
+        {
+            var sizes = new List<long?>();
+            foreach (var name in new[] { "one", "two", "one", "missing" })
+            {
+                sizes.Add(await connection.QuerySingleOrDefaultAsync<long?>("SELECT Size FROM Rows WHERE Name = @name", new { name }, transaction));
+            }
+
+            await connection.ExecuteAsync(Insert, new { Name = "three", Size = 3 }, transaction);
+            sizes.Add(await connection.QuerySingleOrDefaultAsync<long?>("SELECT Size FROM Rows WHERE Name = @name", new { name = "three" }, transaction));
+            return sizes;
+        });
+
+        read.Should().Equal(1, 2, 1, null, 3);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_in_a_group_is_undone_alone_and_the_statement_goes_on_working()
+    {
+        await InsertAsync("taken", 1);
+
+        var duplicate = () => InsertAsync("taken", 2);
+        await duplicate.Should().ThrowAsync<SqliteException>();
+        await InsertAsync("after", 3);
+
+        var writes = Enumerable.Range(0, 20).Select(i => Task.Run(() => InsertAsync(i % 5 == 0 ? "taken" : $"group {i}", i))).ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                await w;
+                return true;
+            }
+            catch (SqliteException)
+            {
+                return false;
+            }
+        }));
+
+        outcomes.Count(ok => !ok).Should().Be(4);
+        var rows = await ReadAsync();
+        rows.Should().HaveCount(2 + 16);
+        rows.Should().Contain(("taken", 1L)).And.Contain(("after", 3L));
+    }
+
+    [Fact]
+    public async Task Two_commands_with_the_same_text_open_at_once_each_read_their_own_rows()
+    {
+        await InsertAsync("a", 1);
+        await InsertAsync("b", 2);
+
+        var pairs = await _factory.WriteAsync(async (connection, transaction, cancellationToken) =>
+        {
+            const string select = "SELECT Name FROM Rows WHERE Size >= @min ORDER BY Name";
+            var result = new List<(string, string)>();
+            await using var outer = await connection.ExecuteReaderAsync(select, new { min = 1 }, transaction);
+            while (await outer.ReadAsync(cancellationToken))
+            {
+                foreach (var inner in await connection.QueryAsync<string>(select, new { min = 2 }, transaction))
+                {
+                    result.Add((outer.GetString(0), inner));
+                }
+            }
+
+            return result;
+        });
+
+        pairs.Should().Equal(("a", "b"), ("b", "b"));
+    }
+
+    [Fact]
+    public async Task A_kept_statement_still_runs_after_another_connection_changed_the_schema()
+    {
+        await InsertAsync("before", 1);
+
+        await using (var other = await _factory.OpenAsync())
+        {
+            await other.ExecuteAsync("ALTER TABLE Rows ADD COLUMN Note TEXT NULL; CREATE INDEX IX_Rows_Size ON Rows (Size)");
+        }
+
+        await InsertAsync("after", 2);
+
+        (await ReadAsync()).Should().Equal(("before", 1L), ("after", 2L));
+    }
+
+    [Fact]
+    public async Task Large_values_are_not_kept_in_the_cache()
+    {
+        var large = new string('x', SqliteStatementCache.LargestKeptValue);
+        await _factory.WriteAsync((connection, transaction, _) =>
+            connection.ExecuteAsync("INSERT INTO Rows (Name) VALUES (@large)", new { large }, transaction));
+
+        var statements = await WriterStatementsAsync();
+        (await _factory.WriteAsync((connection, transaction, _) =>
+            connection.ExecuteScalarAsync<long>("SELECT length(Name) FROM Rows", transaction: transaction))).Should().Be(large.Length);
+        statements.Count.Should().Be(1, "only the read is kept, not the insert that carried the large value");
+    }
+
+    [Fact]
+    public async Task Connections_that_are_not_the_writer_keep_no_statements()
+    {
+        await using var connection = await _factory.OpenAsync();
+
+        await connection.ExecuteAsync(Insert, new { Name = "plain", Size = 1 });
+
+        ((WriterGatedConnection)connection).Statements.Should().BeNull();
+        (await ReadAsync()).Should().Equal(("plain", 1L));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_file + suffix);
+        }
+    }
+
+    private Task<int> InsertAsync(string name, object? size) =>
+        _factory.WriteAsync((connection, transaction, _) => connection.ExecuteAsync(Insert, new { Name = name, Size = size }, transaction));
+
+    private async Task<List<(string Name, long? Size)>> ReadAsync()
+    {
+        await using var connection = await _factory.OpenAsync();
+        return (await connection.QueryAsync<(string, long?)>("SELECT Name, Size FROM Rows ORDER BY Id")).ToList();
+    }
+
+    private Task<SqliteStatementCache> WriterStatementsAsync() =>
+        _factory.WriteAsync((connection, _, _) => Task.FromResult(((WriterGatedConnection)connection).Statements!));
+}
