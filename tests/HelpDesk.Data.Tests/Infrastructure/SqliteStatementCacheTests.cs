@@ -9,26 +9,17 @@ namespace HelpDesk.Data.Tests.Infrastructure;
 /// as a new one would, across transactions and rolled-back savepoints, with a value or a null in the same parameter, on
 /// the same connection from one group to the next, and after the schema changed under it.
 /// </summary>
-public sealed class SqliteStatementCacheTests : IDisposable
+public sealed class SqliteStatementCacheTests()
+    : SqliteFileFactoryTestBase("statements", "CREATE TABLE Rows (Id INTEGER PRIMARY KEY, Name TEXT NOT NULL UNIQUE, Size INTEGER NULL)")
 {
     private const string Insert = "INSERT INTO Rows (Name, Size) VALUES (@Name, @Size)";
-
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"helpdesk-statements-{Guid.NewGuid():N}.db");
-    private readonly SqliteConnectionFactory _factory;
-
-    public SqliteStatementCacheTests()
-    {
-        _factory = new SqliteConnectionFactory(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString);
-        using var connection = _factory.Open();
-        connection.Execute("CREATE TABLE Rows (Id INTEGER PRIMARY KEY, Name TEXT NOT NULL UNIQUE, Size INTEGER NULL)");
-    }
 
     [Fact]
     public async Task A_statement_run_again_in_later_transactions_is_reused_and_writes_each_row()
     {
         for (var i = 0; i < 5; i++)
         {
-            await _factory.WriteAsync((connection, transaction, _) =>
+            await Factory.WriteAsync((connection, transaction, _) =>
                 connection.ExecuteAsync(Insert, new { Name = $"row {i}", Size = i }, transaction));
         }
 
@@ -54,7 +45,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         await InsertAsync("one", 1);
         await InsertAsync("two", 2);
 
-        var read = await _factory.WriteAsync(async (connection, transaction, _) =>
+        var read = await Factory.WriteAsync(async (connection, transaction, _) =>
         {
             var sizes = new List<long?>();
             foreach (var name in new[] { "one", "two", "one", "missing" })
@@ -105,7 +96,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         await InsertAsync("a", 1);
         await InsertAsync("b", 2);
 
-        var pairs = await _factory.WriteAsync(async (connection, transaction, cancellationToken) =>
+        var pairs = await Factory.WriteAsync(async (connection, transaction, cancellationToken) =>
         {
             const string select = "SELECT Name FROM Rows WHERE Size >= @min ORDER BY Name";
             var result = new List<(string, string)>();
@@ -129,7 +120,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     {
         await InsertAsync("before", 1);
 
-        await using (var other = await _factory.OpenAsync())
+        await using (var other = await Factory.OpenAsync())
         {
             await other.ExecuteAsync("ALTER TABLE Rows ADD COLUMN Note TEXT NULL; CREATE INDEX IX_Rows_Size ON Rows (Size)");
         }
@@ -143,11 +134,11 @@ public sealed class SqliteStatementCacheTests : IDisposable
     public async Task Large_values_are_not_kept_in_the_cache()
     {
         var large = new string('x', SqliteStatementCache.LargestKeptValue);
-        await _factory.WriteAsync((connection, transaction, _) =>
+        await Factory.WriteAsync((connection, transaction, _) =>
             connection.ExecuteAsync("INSERT INTO Rows (Name) VALUES (@large)", new { large }, transaction));
 
         var statements = await WriterStatementsAsync();
-        (await _factory.WriteAsync((connection, transaction, _) =>
+        (await Factory.WriteAsync((connection, transaction, _) =>
             connection.ExecuteScalarAsync<long>("SELECT length(Name) FROM Rows", transaction: transaction))).Should().Be(large.Length);
         statements.Count.Should().Be(1, "only the read is kept, not the insert that carried the large value");
     }
@@ -155,7 +146,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task Connections_that_are_not_the_writer_keep_no_statements()
     {
-        await using var connection = await _factory.OpenAsync();
+        await using var connection = await Factory.OpenAsync();
 
         await connection.ExecuteAsync(Insert, new { Name = "plain", Size = 1 });
 
@@ -163,24 +154,15 @@ public sealed class SqliteStatementCacheTests : IDisposable
         (await ReadAsync()).Should().Equal(("plain", 1L));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_file + suffix);
-        }
-    }
-
     private Task<int> InsertAsync(string name, object? size) =>
-        _factory.WriteAsync((connection, transaction, _) => connection.ExecuteAsync(Insert, new { Name = name, Size = size }, transaction));
+        Factory.WriteAsync((connection, transaction, _) => connection.ExecuteAsync(Insert, new { Name = name, Size = size }, transaction));
 
     private async Task<List<(string Name, long? Size)>> ReadAsync()
     {
-        await using var connection = await _factory.OpenAsync();
+        await using var connection = await Factory.OpenAsync();
         return (await connection.QueryAsync<(string, long?)>("SELECT Name, Size FROM Rows ORDER BY Id")).ToList();
     }
 
     private Task<SqliteStatementCache> WriterStatementsAsync() =>
-        _factory.WriteAsync((connection, _, _) => Task.FromResult(((WriterGatedConnection)connection).Statements!));
+        Factory.WriteAsync((connection, _, _) => Task.FromResult(((WriterGatedConnection)connection).Statements!));
 }

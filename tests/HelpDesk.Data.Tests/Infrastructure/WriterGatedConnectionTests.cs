@@ -9,25 +9,15 @@ namespace HelpDesk.Data.Tests.Infrastructure;
 /// transaction and goes on as soon as the first commits or rolls back (without closing its connection), and nothing
 /// either wrote is lost.
 /// </summary>
-public sealed class WriterGatedConnectionTests : IDisposable
+public sealed class WriterGatedConnectionTests() : SqliteFileFactoryTestBase("gate", "CREATE TABLE Rows (Id INTEGER PRIMARY KEY, Writer TEXT NOT NULL)")
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
-
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"helpdesk-gate-{Guid.NewGuid():N}.db");
-    private readonly SqliteConnectionFactory _factory;
-
-    public WriterGatedConnectionTests()
-    {
-        _factory = new SqliteConnectionFactory(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString);
-        using var connection = _factory.Open();
-        connection.Execute("CREATE TABLE Rows (Id INTEGER PRIMARY KEY, Writer TEXT NOT NULL)");
-    }
 
     [Fact]
     public async Task A_second_writer_waits_for_the_first_and_goes_on_when_it_commits()
     {
-        await using var first = await _factory.OpenAsync();
-        await using var second = await _factory.OpenAsync();
+        await using var first = await Factory.OpenAsync();
+        await using var second = await Factory.OpenAsync();
         var firstTransaction = await first.BeginTransactionAsync();
         await first.ExecuteAsync("INSERT INTO Rows (Writer) VALUES ('first')", transaction: firstTransaction);
 
@@ -45,13 +35,13 @@ public sealed class WriterGatedConnectionTests : IDisposable
     [Fact]
     public async Task A_rolled_back_transaction_gives_the_turn_back()
     {
-        await using var first = await _factory.OpenAsync();
+        await using var first = await Factory.OpenAsync();
         await using (var abandoned = await first.BeginTransactionAsync())
         {
             await first.ExecuteAsync("INSERT INTO Rows (Writer) VALUES ('abandoned')", transaction: abandoned);
         }
 
-        await using var second = await _factory.OpenAsync();
+        await using var second = await Factory.OpenAsync();
         var transaction = await second.BeginTransactionAsync().AsTask().WaitAsync(Generous);
         await second.ExecuteAsync("INSERT INTO Rows (Writer) VALUES ('second')", transaction: transaction);
         await transaction.CommitAsync();
@@ -64,22 +54,13 @@ public sealed class WriterGatedConnectionTests : IDisposable
     {
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
         {
-            await using var connection = await _factory.OpenAsync();
+            await using var connection = await Factory.OpenAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             await connection.ExecuteAsync("INSERT INTO Rows (Writer) VALUES (@Writer)", new { Writer = $"w{i}" }, transaction);
             await transaction.CommitAsync();
         })));
 
-        await using var reader = await _factory.OpenAsync();
+        await using var reader = await Factory.OpenAsync();
         (await reader.QueryAsync<string>("SELECT Writer FROM Rows")).Should().BeEquivalentTo(Enumerable.Range(0, 200).Select(i => $"w{i}"));
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(file);
-        }
     }
 }
