@@ -101,7 +101,7 @@ public sealed partial class EconomicsStore
         {
             foreach (var values in (RowStatement[])[update, insert])
             {
-                WriteCell(values, lead, cell);
+                FactRows.WriteCell(values, lead, cell);
                 for (var i = 0; i < change.Count; i++)
                 {
                     values.Set(key.Length + i, change[i]);
@@ -128,7 +128,7 @@ public sealed partial class EconomicsStore
         await using var command = RowStatement.Prepare(connection, transaction, sql, DayCell);
         foreach (var (lead, cell) in cells)
         {
-            WriteCell(command, lead, cell);
+            FactRows.WriteCell(command, lead, cell);
             if (await command.ExecuteAsync(cancellationToken) > 0)
             {
                 removed.Add(cell);
@@ -136,14 +136,5 @@ public sealed partial class EconomicsStore
         }
 
         return removed;
-    }
-
-    private static void WriteCell(RowStatement values, string lead, FactKey cell)
-    {
-        values.Set(0, lead);
-        values.Set(1, cell.OrganisationId);
-        values.Set(2, cell.ContractId);
-        values.Set(3, cell.ProductId);
-        values.Set(4, cell.Region);
     }
 }

@@ -35,6 +35,28 @@ internal static class FactRows
     public static Task InsertRevenueAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<ContractRevenueDay> rows, CancellationToken cancellationToken) =>
         InsertAsync(connection, transaction, table, FactColumns.RevenueColumns, rows, WriteRevenue, cancellationToken);
 
+    /// <summary>
+    /// Inserts each cell into <paramref name="table"/> under <paramref name="key"/>: led by its day or, where the key
+    /// leads with Month, by its month.
+    /// </summary>
+    public static Task InsertCellsAsync(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> key, IReadOnlyList<CellFact> cells, CancellationToken cancellationToken) =>
+        InsertAsync(connection, transaction, table, [.. key, .. FactColumns.Measures], cells, (cell, p) =>
+        {
+            WriteCell(p, key[0] == "Month" ? FactKey.ToMonthKey(cell.Key.Day) : cell.Key.DayKey, cell.Key);
+            WriteMeasures(cell.Measures, p, key.Count);
+        }, cancellationToken);
+
+    /// <summary>Sets the values @p0 to @p4 to a cell's key, led by <paramref name="lead"/> (its day or month).</summary>
+    public static void WriteCell(RowStatement values, string lead, FactKey cell)
+    {
+        values.Set(0, lead);
+        values.Set(1, cell.OrganisationId);
+        values.Set(2, cell.ContractId);
+        values.Set(3, cell.ProductId);
+        values.Set(4, cell.Region);
+    }
+
     private static void WriteRevenue(ContractRevenueDay r, RowStatement p)
     {
         p.Set(0, r.ContractId);
