@@ -42,10 +42,13 @@ public interface IEconomicsStore
 
     Task<IReadOnlyList<int>> ListContractIdsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Adds rows to the staging tables and counts <paramref name="ticketsDone"/> on the rebuild's progress row.</summary>
-    Task StageAsync(int rebuildId, IReadOnlyList<TicketDayFact> tickets, IReadOnlyList<ContractRevenueDay> revenue, int ticketsDone, CancellationToken cancellationToken = default);
+    /// <summary>Services revenue and NPS answers, summed by the cell they count in, for the rebuild to add to its cells.</summary>
+    Task<IReadOnlyList<CellFact>> LoadOrganisationDayFactsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Sums the staged facts into staged daily and monthly cells, then replaces the live facts with the staged ones in one transaction.</summary>
+    /// <summary>Adds rows to the staging tables and counts <paramref name="ticketsDone"/> on the rebuild's progress row, in one transaction.</summary>
+    Task StageAsync(int rebuildId, RebuildRows rows, int ticketsDone, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the live facts with the staged ones in one transaction.</summary>
     Task SwapAsync(int rebuildId, DateTime nowUtc, CancellationToken cancellationToken = default);
 
     Task FailRebuildAsync(int rebuildId, string reason, DateTime nowUtc, CancellationToken cancellationToken = default);
@@ -82,6 +85,19 @@ public sealed record TicketDayFact(int TicketId, FactKey Key, Measures Measures)
 
 /// <summary>Support revenue a contract recognised on one day for one product, under its cell.</summary>
 public sealed record ContractRevenueDay(int ContractId, FactKey Key, long Cents);
+
+/// <summary>
+/// What one call of a rebuild stages: ticket-day rows, contract revenue days, the daily cells let go of since the last
+/// call (new rows, and additions to rows written before) and, with the last call, the monthly cells.
+/// </summary>
+public sealed record RebuildRows(
+    IReadOnlyList<TicketDayFact> TicketDayFacts,
+    IReadOnlyList<ContractRevenueDay> Revenue,
+    ReleasedCells Days,
+    IReadOnlyList<CellFact> Months)
+{
+    public static RebuildRows Of(IReadOnlyList<TicketDayFact> ticketDayFacts, ReleasedCells days) => new(ticketDayFacts, [], days, []);
+}
 
 /// <summary>
 /// A contract as revenue recognition reads it. <see cref="CancelledOn"/> is the day a cancelled contract stopped,

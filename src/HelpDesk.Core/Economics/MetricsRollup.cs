@@ -22,7 +22,8 @@ public sealed record RollupSettings
 /// <summary>
 /// Rolls tickets, labour, contract and services revenue and NPS answers up into the daily facts. The incremental run
 /// reads the change log in bounded batches and recomputes only what each batch touched, one transaction per batch,
-/// so an interrupted run leaves whole batches behind and the next run carries on. The full rebuild writes staging
+/// so an interrupted run leaves whole batches behind and the next run carries on. The full rebuild adds the cells up
+/// in memory as it works out the tickets' day rows (<see cref="RebuildCells"/>), writes rows and cells to staging
 /// tables in batches and swaps them in at the end, so readers see the old facts until then. Both hold one lease:
 /// a second run at the same time, on this node or another, returns at once having done nothing.
 /// </summary>
@@ -106,14 +107,18 @@ public sealed class MetricsRollup(IEconomicsStore store, RollupSettings settings
             rebuild = await store.BeginRebuildAsync(clock.UtcNow(), cancellationToken);
             int batches = 0, done = 0;
 
-            // Three stages overlap: the next range of tickets is read while this one's facts are worked out, and
-            // those are written while the range after is read. Each range is one scan per table along its ticket index.
+            var contracts = await store.ListContractIdsAsync(cancellationToken);
+            var cells = await StageRevenueAsync(rebuild, contracts, cancellationToken);
+
+            // Three stages overlap: the next range of tickets is read while this one's facts are worked out and added
+            // to the cells, and those are written while the range after is read. Each range is one scan per table along
+            // its ticket index. The cells of the days before the range's first are complete but for a rare late ticket.
             var reading = ReadRangeAsync(0, cancellationToken);
             var staging = Task.CompletedTask;
             while (await reading is { } range)
             {
                 reading = ReadRangeAsync(range.LastId, cancellationToken);
-                var facts = await Task.Run(() => FactsOf(range.Tickets, clock.UtcNow()), cancellationToken);
+                var rows = await Task.Run(() => RowsOf(range.Tickets, cells, clock.UtcNow()), cancellationToken);
                 await staging;
                 if (!await TakeLeaseAsync(cancellationToken))
                 {
@@ -121,17 +126,12 @@ public sealed class MetricsRollup(IEconomicsStore store, RollupSettings settings
                 }
 
                 done += range.Count;
-                staging = store.StageAsync(rebuild, facts, [], done, cancellationToken);
+                staging = store.StageAsync(rebuild, rows, done, cancellationToken);
                 batches++;
             }
 
             await staging;
-            var contracts = await store.ListContractIdsAsync(cancellationToken);
-            foreach (var chunk in contracts.Chunk(settings.TicketsPerRebuildBatch))
-            {
-                await store.StageAsync(rebuild, [], await RevenueAsync(chunk, cancellationToken), done, cancellationToken);
-            }
-
+            await store.StageAsync(rebuild, new RebuildRows([], [], cells.ReleaseAll(), cells.Months), done, cancellationToken);
             await store.SwapAsync(rebuild, clock.UtcNow(), cancellationToken);
             return new(false, batches, 0, done, contracts.Count);
         }
@@ -182,6 +182,31 @@ public sealed class MetricsRollup(IEconomicsStore store, RollupSettings settings
         var ids = await store.ListTicketIdsAsync(afterId, settings.TicketsPerRebuildBatch, cancellationToken);
         return ids.Count == 0 ? null : new TicketRange(ids.Count, ids[^1], await store.LoadTicketRangeAsync(ids[0], ids[^1], cancellationToken));
     }, cancellationToken);
+
+    /// <summary>
+    /// Stages the contracts' revenue days, and returns the cells to add the tickets up in, which those days, services
+    /// revenue and NPS answers join day by day.
+    /// </summary>
+    private async Task<RebuildCells> StageRevenueAsync(int rebuild, IReadOnlyList<int> contracts, CancellationToken cancellationToken)
+    {
+        var revenue = new List<ContractRevenueDay>();
+        foreach (var chunk in contracts.Chunk(settings.TicketsPerRebuildBatch))
+        {
+            var days = await RevenueAsync(chunk, cancellationToken);
+            await store.StageAsync(rebuild, new RebuildRows([], days, ReleasedCells.None, []), 0, cancellationToken);
+            revenue.AddRange(days);
+        }
+
+        return new RebuildCells(revenue, await store.LoadOrganisationDayFactsAsync(cancellationToken));
+    }
+
+    /// <summary>The day rows of a range of tickets, added to <paramref name="cells"/>, and the cells of the days before the range's first.</summary>
+    private static RebuildRows RowsOf(IReadOnlyList<TicketHistory> tickets, RebuildCells cells, DateTime asOfUtc)
+    {
+        var facts = FactsOf(tickets, asOfUtc);
+        cells.Add(facts);
+        return RebuildRows.Of(facts, facts.Count == 0 ? ReleasedCells.None : cells.Release(facts.Min(f => f.Key.Day)));
+    }
 
     /// <summary>The facts of many tickets, worked out on every core, in the tickets' order.</summary>
     private static List<TicketDayFact> FactsOf(IReadOnlyList<TicketHistory> tickets, DateTime asOfUtc)

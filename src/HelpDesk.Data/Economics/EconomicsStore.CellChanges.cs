@@ -27,9 +27,6 @@ public sealed partial class EconomicsStore
         WHERE {WhereCell(key, table)}
         """;
 
-    private static string InsertCellSql(string table, string[] key) =>
-        $"INSERT INTO {table} ({string.Join(", ", key)}, {FactColumns.MeasureList}) VALUES ({string.Join(", ", key.Concat(FactColumns.Measures).Select((_, i) => $"@p{i}"))})";
-
     // A daily cell is kept while any source counts in it, as the rebuild's GROUP BY keeps it.
     internal static readonly string RemoveSourcelessDay = $"""
         DELETE FROM DailyFacts
@@ -98,26 +95,22 @@ public sealed partial class EconomicsStore
         }
 
         string[] columns = [.. key, .. FactColumns.Measures];
-        var (update, updateValues) = FactRows.Prepare(connection, transaction, AddChangeSql(table, key), columns);
-        var (insert, insertValues) = FactRows.Prepare(connection, transaction, InsertCellSql(table, key), columns);
-        await using (update)
-        await using (insert)
+        await using var update = RowStatement.Prepare(connection, transaction, AddChangeSql(table, key), columns);
+        await using var insert = RowStatement.Prepare(connection, transaction, FactRows.InsertSql(table, columns), columns);
+        foreach (var (lead, cell, change) in changes)
         {
-            foreach (var (lead, cell, change) in changes)
+            foreach (var values in (RowStatement[])[update, insert])
             {
-                foreach (var values in (DbParameter[][])[updateValues, insertValues])
+                FactRows.WriteCell(values, lead, cell);
+                for (var i = 0; i < change.Count; i++)
                 {
-                    WriteCell(values, lead, cell);
-                    for (var i = 0; i < change.Count; i++)
-                    {
-                        values[key.Length + i].Value = change[i];
-                    }
+                    values.Set(key.Length + i, change[i]);
                 }
+            }
 
-                if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
-                {
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
-                }
+            if (await update.ExecuteAsync(cancellationToken) == 0)
+            {
+                await insert.ExecuteAsync(cancellationToken);
             }
         }
     }
@@ -132,28 +125,16 @@ public sealed partial class EconomicsStore
             return removed;
         }
 
-        var (command, values) = FactRows.Prepare(connection, transaction, sql, DayCell);
-        await using (command)
+        await using var command = RowStatement.Prepare(connection, transaction, sql, DayCell);
+        foreach (var (lead, cell) in cells)
         {
-            foreach (var (lead, cell) in cells)
+            FactRows.WriteCell(command, lead, cell);
+            if (await command.ExecuteAsync(cancellationToken) > 0)
             {
-                WriteCell(values, lead, cell);
-                if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
-                {
-                    removed.Add(cell);
-                }
+                removed.Add(cell);
             }
         }
 
         return removed;
-    }
-
-    private static void WriteCell(DbParameter[] values, string lead, FactKey cell)
-    {
-        values[0].Value = lead;
-        values[1].Value = (long)cell.OrganisationId;
-        values[2].Value = (long)cell.ContractId;
-        values[3].Value = (long)cell.ProductId;
-        values[4].Value = cell.Region;
     }
 }

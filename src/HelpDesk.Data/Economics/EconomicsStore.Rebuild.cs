@@ -5,8 +5,9 @@ using HelpDesk.Data.Infrastructure;
 namespace HelpDesk.Data.Economics;
 
 /// <summary>
-/// The full rebuild: facts are written to the *Build tables batch by batch while readers go on reading the live
-/// ones, then the live tables are replaced in one transaction (SQLite's WAL readers keep their snapshot meanwhile;
+/// The full rebuild: ticket-day rows, revenue days and the cells the rollup added up in memory are written to the
+/// *Build tables batch by batch while readers go on reading the live ones, then the live tables are replaced in one
+/// transaction (SQLite's WAL readers keep their snapshot meanwhile;
 /// SQL Server readers wait only for that short swap).
 /// </summary>
 public sealed partial class EconomicsStore
@@ -17,10 +18,6 @@ public sealed partial class EconomicsStore
         DELETE FROM DailyFactsBuild;
         DELETE FROM MonthlyFactsBuild;
         """;
-
-    private static readonly string SumStagedCells = FactColumns.SumCellsInto("DailyFactsBuild", "TicketDayFactsBuild", "ContractRevenueDaysBuild", dirtyOnly: false);
-
-    private static readonly string SumStagedMonths = FactColumns.SumMonthsInto("MonthlyFactsBuild", "DailyFactsBuild");
 
     private static readonly string TicketFactList = string.Join(", ", FactColumns.TicketFactColumns);
 
@@ -63,14 +60,34 @@ public sealed partial class EconomicsStore
         return [.. await connection.QueryAsync<int>(new CommandDefinition("SELECT c.Id FROM Contracts c ORDER BY c.Id", cancellationToken: cancellationToken))];
     }
 
-    public async Task StageAsync(int rebuildId, IReadOnlyList<TicketDayFact> tickets, IReadOnlyList<ContractRevenueDay> revenue, int ticketsDone, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CellFact>> LoadOrganisationDayFactsAsync(CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tickets);
-        ArgumentNullException.ThrowIfNull(revenue);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FactColumns.SumOrganisationDayCells;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var cells = new List<CellFact>();
+        var measures = new long[Measures.Count];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cells.Add(new CellFact(ReadCell(reader, 0), ReadMeasures(reader, CellKeyColumns, measures)));
+        }
+
+        return cells;
+    }
+
+    public async Task StageAsync(int rebuildId, RebuildRows rows, int ticketsDone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFactsBuild", tickets, cancellationToken);
-        await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDaysBuild", revenue, cancellationToken);
+        await FactRows.InsertTicketFactsAsync(connection, transaction, "TicketDayFactsBuild", rows.TicketDayFacts, cancellationToken);
+        await FactRows.InsertRevenueAsync(connection, transaction, "ContractRevenueDaysBuild", rows.Revenue, cancellationToken);
+        await FactRows.InsertCellsAsync(connection, transaction, "DailyFactsBuild", DayCell, rows.Days.Cells, cancellationToken);
+        await AddChangesAsync(
+            connection, transaction, "DailyFactsBuild", DayCell,
+            [.. rows.Days.Additions.Select(c => (c.Key.DayKey, c.Key, (IReadOnlyList<long>)c.Measures.ToArray()))], cancellationToken);
+        await FactRows.InsertCellsAsync(connection, transaction, "MonthlyFactsBuild", MonthCell, rows.Months, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE EconomicsRebuilds SET Done = @Done WHERE Id = @Id", new { Id = rebuildId, Done = ticketsDone }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -79,13 +96,6 @@ public sealed partial class EconomicsStore
     public async Task SwapAsync(int rebuildId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(SumStagedCells, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(SumStagedMonths, transaction: transaction, cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-        }
-
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             var indexes = await SecondaryIndexesAsync(connection, transaction, cancellationToken);

@@ -238,22 +238,30 @@ public sealed partial class EconomicsStore(IDbConnectionFactory connections) : I
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                for (var i = 0; i < measures.Length; i++)
-                {
-                    measures[i] = reader.GetInt64(StoredKeyColumns + i);
-                }
-
-                var key = new FactKey(
-                    FactKey.FromDayKey(reader.GetString(1).Trim()), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5));
-                rows.Add(new TicketDayFact(reader.GetInt32(0), key, Measures.FromArray(measures)));
+                rows.Add(new TicketDayFact(reader.GetInt32(0), ReadCell(reader, 1), ReadMeasures(reader, 1 + CellKeyColumns, measures)));
             }
         }
 
         return rows;
     }
 
-    /// <summary>TicketId, Day, OrganisationId, ContractId, ProductId, Region: the columns before the measures.</summary>
-    private const int StoredKeyColumns = 6;
+    /// <summary>Day, OrganisationId, ContractId, ProductId, Region: a cell's key columns, before its measures.</summary>
+    private const int CellKeyColumns = 5;
+
+    /// <summary>The cell whose key columns start at <paramref name="first"/>.</summary>
+    private static FactKey ReadCell(DbDataReader reader, int first) => new(
+        FactKey.FromDayKey(reader.GetString(first).Trim()), reader.GetInt32(first + 1), reader.GetInt32(first + 2), reader.GetInt32(first + 3), reader.GetString(first + 4));
+
+    /// <summary>The measures in the columns from <paramref name="first"/> on, read through <paramref name="buffer"/>.</summary>
+    private static Measures ReadMeasures(DbDataReader reader, int first, long[] buffer)
+    {
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] = reader.GetInt64(first + i);
+        }
+
+        return Measures.FromArray(buffer);
+    }
 
     private sealed record ChangeRow
     {

@@ -39,21 +39,22 @@ internal static class FactColumns
 
     public static readonly IReadOnlyList<string> RevenueColumns = ["ContractId", "Day", "ProductId", "OrganisationId", "Region", "Cents"];
 
-    /// <summary>INSERT INTO <paramref name="target"/> every monthly cell summed from the daily cells of <paramref name="days"/>.</summary>
-    public static string SumMonthsInto(string target, string days) => $"""
-        INSERT INTO {target} ({MonthKey}, {MeasureList})
-        SELECT SUBSTRING(f.Day, 1, 7), f.OrganisationId, f.ContractId, f.ProductId, f.Region, {Sums}
-        FROM {days} f
-        GROUP BY SUBSTRING(f.Day, 1, 7), f.OrganisationId, f.ContractId, f.ProductId, f.Region
-        """;
-
     /// <summary>
     /// INSERT INTO <paramref name="target"/> the cells summed from the ticket-day facts, the contract revenue days,
     /// services revenue (on its booking day, under its stored cell) and NPS answers (on the answer day, under the
     /// organisation with no contract or product). With <paramref name="dirtyOnly"/> only the cells listed in
     /// EconomicsDirtyCells are summed.
     /// </summary>
-    public static string SumCellsInto(string target, string ticketFacts, string revenueDays, bool dirtyOnly)
+    public static string SumCellsInto(string target, string ticketFacts, string revenueDays, bool dirtyOnly) => $"""
+        INSERT INTO {target} ({CellKey}, {MeasureList})
+        {SumCells(ticketFacts, revenueDays, dirtyOnly)}
+        """;
+
+    /// <summary>The cells of services revenue and NPS answers alone, summed: what the rebuild adds to the tickets' and contracts' cells it sums itself.</summary>
+    public static readonly string SumOrganisationDayCells = SumCells(null, null, dirtyOnly: false);
+
+    /// <summary>The cells summed from the sources, without the ticket-day facts and the revenue days where those tables are null.</summary>
+    private static string SumCells(string? ticketFacts, string? revenueDays, bool dirtyOnly)
     {
         // The dirty cells drive: CROSS JOIN keeps them outermost on SQLite, so each source is sought cell by cell along
         // its index that leads with the day; as a join or a filter, SQLite scans the source and probes the cells.
@@ -73,21 +74,35 @@ internal static class FactColumns
             ["NpsPassives"] = "CASE WHEN n.Score IN (7, 8) THEN 1 ELSE 0 END",
             ["NpsDetractors"] = "CASE WHEN n.Score <= 6 THEN 1 ELSE 0 END",
         });
-        return $"""
-            INSERT INTO {target} ({CellKey}, {MeasureList})
-            SELECT f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {Sums}
-            FROM (
+        var branches = new List<string>();
+        if (ticketFacts is not null)
+        {
+            branches.Add($"""
                 SELECT t.Day, t.OrganisationId, t.ContractId, t.ProductId, t.Region, {tickets}
                 FROM {Source(ticketFacts, "t", "t.ContractId", "t.ProductId", "t.Region")}
-                UNION ALL
+                """);
+        }
+
+        if (revenueDays is not null)
+        {
+            branches.Add($"""
                 SELECT r.Day, r.OrganisationId, r.ContractId, r.ProductId, r.Region, {revenue}
                 FROM {Source(revenueDays, "r", "r.ContractId", "r.ProductId", "r.Region")}
-                UNION ALL
-                SELECT s.Day, s.OrganisationId, COALESCE(s.ContractId, 0) AS ContractId, COALESCE(s.ProductId, 0) AS ProductId, s.Region, {services}
-                FROM {Source("ServicesRevenue", "s", "COALESCE(s.ContractId, 0)", "COALESCE(s.ProductId, 0)", "s.Region")}
-                UNION ALL
-                SELECT n.Day, n.OrganisationId, 0 AS ContractId, 0 AS ProductId, o.Region, {nps}
-                FROM {Source("NpsAnswers", "n", "0", "0", "o.Region", " JOIN Organisations o ON o.Id = n.OrganisationId")}
+                """);
+        }
+
+        branches.Add($"""
+            SELECT s.Day, s.OrganisationId, COALESCE(s.ContractId, 0) AS ContractId, COALESCE(s.ProductId, 0) AS ProductId, s.Region, {services}
+            FROM {Source("ServicesRevenue", "s", "COALESCE(s.ContractId, 0)", "COALESCE(s.ProductId, 0)", "s.Region")}
+            """);
+        branches.Add($"""
+            SELECT n.Day, n.OrganisationId, 0 AS ContractId, 0 AS ProductId, o.Region, {nps}
+            FROM {Source("NpsAnswers", "n", "0", "0", "o.Region", " JOIN Organisations o ON o.Id = n.OrganisationId")}
+            """);
+        return $"""
+            SELECT f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region, {Sums}
+            FROM (
+            {string.Join("\nUNION ALL\n", branches)}
             ) f
             GROUP BY f.Day, f.OrganisationId, f.ContractId, f.ProductId, f.Region
             """;

@@ -1,15 +1,13 @@
-using System.Data;
 using System.Data.Common;
 using HelpDesk.Core.Economics;
 
 namespace HelpDesk.Data.Economics;
 
 /// <summary>
-/// Writes fact rows with one parameterised statement per table and kind of write, reused row after row inside the
-/// caller's transaction: the statement is compiled once (SQLite keeps a command's statement between executions) and
-/// each row only binds new values. A multi-row VALUES list was tried first; building thousands of named parameters per statement cost
-/// more than the inserts themselves. The statement text holds only column and parameter names; every value is a
-/// parameter.
+/// Writes fact rows with one parameterised statement per table and kind of write (<see cref="RowStatement"/>), reused
+/// row after row inside the caller's transaction: the statement is compiled once and each row only binds new values. A
+/// multi-row VALUES list was tried first; building thousands of named parameters per statement cost more than the
+/// inserts themselves. The statement text holds only column and parameter names; every value is a parameter.
 /// </summary>
 internal static class FactRows
 {
@@ -37,92 +35,90 @@ internal static class FactRows
     public static Task InsertRevenueAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<ContractRevenueDay> rows, CancellationToken cancellationToken) =>
         InsertAsync(connection, transaction, table, FactColumns.RevenueColumns, rows, WriteRevenue, cancellationToken);
 
-    private static void WriteRevenue(ContractRevenueDay r, DbParameter[] p)
+    /// <summary>
+    /// Inserts each cell into <paramref name="table"/> under <paramref name="key"/>: led by its day or, where the key
+    /// leads with Month, by its month.
+    /// </summary>
+    public static Task InsertCellsAsync(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> key, IReadOnlyList<CellFact> cells, CancellationToken cancellationToken) =>
+        InsertAsync(connection, transaction, table, [.. key, .. FactColumns.Measures], cells, (cell, p) =>
+        {
+            WriteCell(p, key[0] == "Month" ? FactKey.ToMonthKey(cell.Key.Day) : cell.Key.DayKey, cell.Key);
+            WriteMeasures(cell.Measures, p, key.Count);
+        }, cancellationToken);
+
+    /// <summary>Sets the values @p0 to @p4 to a cell's key, led by <paramref name="lead"/> (its day or month).</summary>
+    public static void WriteCell(RowStatement values, string lead, FactKey cell)
     {
-        p[0].Value = r.ContractId;
-        p[1].Value = r.Key.DayKey;
-        p[2].Value = r.Key.ProductId;
-        p[3].Value = r.Key.OrganisationId;
-        p[4].Value = r.Key.Region;
-        p[5].Value = r.Cents;
+        values.Set(0, lead);
+        values.Set(1, cell.OrganisationId);
+        values.Set(2, cell.ContractId);
+        values.Set(3, cell.ProductId);
+        values.Set(4, cell.Region);
     }
 
-    private static void WriteTicketFact(TicketDayFact fact, DbParameter[] p)
+    private static void WriteRevenue(ContractRevenueDay r, RowStatement p)
+    {
+        p.Set(0, r.ContractId);
+        p.Set(1, r.Key.DayKey);
+        p.Set(2, r.Key.ProductId);
+        p.Set(3, r.Key.OrganisationId);
+        p.Set(4, r.Key.Region);
+        p.Set(5, r.Cents);
+    }
+
+    private static void WriteTicketFact(TicketDayFact fact, RowStatement p)
     {
         WriteRowKey(fact, p);
-        p[2].Value = fact.Key.OrganisationId;
-        p[3].Value = fact.Key.ContractId;
-        p[4].Value = fact.Key.ProductId;
-        p[5].Value = fact.Key.Region;
+        p.Set(2, fact.Key.OrganisationId);
+        p.Set(3, fact.Key.ContractId);
+        p.Set(4, fact.Key.ProductId);
+        p.Set(5, fact.Key.Region);
         WriteMeasures(fact.Measures, p, 6);
     }
 
-    private static void WriteRowKey(TicketDayFact fact, DbParameter[] p)
+    private static void WriteRowKey(TicketDayFact fact, RowStatement p)
     {
-        p[0].Value = fact.TicketId;
-        p[1].Value = fact.Key.DayKey;
+        p.Set(0, fact.TicketId);
+        p.Set(1, fact.Key.DayKey);
     }
 
-    private static void WriteMeasures(Measures measures, DbParameter[] p, int first)
+    /// <summary>Sets the values from <paramref name="first"/> on to <paramref name="measures"/>, in the order of <see cref="Measures.ToArray"/>.</summary>
+    public static void WriteMeasures(Measures measures, RowStatement p, int first)
     {
         var values = measures.ToArray();
         for (var i = 0; i < values.Length; i++)
         {
-            // Most measures of a ticket-day are zero: one boxed zero serves them all.
-            p[first + i].Value = values[i] == 0 ? Zero : values[i];
+            p.Set(first + i, values[i]);
         }
     }
-
-    private static readonly object Zero = 0L;
 
     private static readonly string[] RowKeyColumns = ["TicketId", "Day"];
 
     private static Task InsertAsync<T>(
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<T> rows,
-        Action<T, DbParameter[]> write, CancellationToken cancellationToken) =>
-        ExecuteEachAsync(
-            connection, transaction,
-            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})",
-            columns, rows, write, cancellationToken);
+        Action<T, RowStatement> write, CancellationToken cancellationToken) =>
+        ExecuteEachAsync(connection, transaction, InsertSql(table, columns), columns, rows, write, cancellationToken);
+
+    /// <summary><c>INSERT INTO table (columns) VALUES (@p0, …)</c>.</summary>
+    public static string InsertSql(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
 
     /// <summary>Runs <paramref name="sql"/> once per row, its parameters @p0… typed after <paramref name="columns"/>.</summary>
-    private static async Task ExecuteEachAsync<T>(
+    public static async Task ExecuteEachAsync<T>(
         DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> columns, IReadOnlyList<T> rows,
-        Action<T, DbParameter[]> write, CancellationToken cancellationToken)
+        Action<T, RowStatement> write, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
-        var (command, parameters) = Prepare(connection, transaction, sql, columns);
-        await using var _ = command;
+        await using var statement = RowStatement.Prepare(connection, transaction, sql, columns);
         foreach (var row in rows)
         {
-            write(row, parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            write(row, statement);
+            await statement.ExecuteAsync(cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// A command of <paramref name="sql"/> in <paramref name="transaction"/> with its parameters @p0… typed after
-    /// <paramref name="columns"/>, to be run row after row with new values.
-    /// </summary>
-    public static (DbCommand Command, DbParameter[] Parameters) Prepare(
-        DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> columns)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var parameters = new DbParameter[columns.Count];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = $"@p{i}";
-            parameters[i].DbType = columns[i] is "Day" or "Month" or "Region" ? DbType.String : DbType.Int64;
-            command.Parameters.Add(parameters[i]);
-        }
-
-        return (command, parameters);
     }
 }

@@ -131,7 +131,10 @@ public sealed class MetricsRollupTests
 
         public Task<IReadOnlyList<int>> ListContractIdsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<int>>([]);
 
-        public Task StageAsync(int rebuildId, IReadOnlyList<TicketDayFact> tickets, IReadOnlyList<ContractRevenueDay> revenue, int ticketsDone, CancellationToken cancellationToken = default) =>
+        public Task<IReadOnlyList<CellFact>> LoadOrganisationDayFactsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<CellFact>>([]);
+
+        public Task StageAsync(int rebuildId, RebuildRows rows, int ticketsDone, CancellationToken cancellationToken = default) =>
             Task.CompletedTask;
 
         public Task SwapAsync(int rebuildId, DateTime nowUtc, CancellationToken cancellationToken = default) => Task.CompletedTask;

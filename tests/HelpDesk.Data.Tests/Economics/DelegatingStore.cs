@@ -38,8 +38,11 @@ internal abstract class DelegatingStore(IEconomicsStore inner) : IEconomicsStore
     public virtual Task<IReadOnlyList<int>> ListContractIdsAsync(CancellationToken cancellationToken = default) =>
         inner.ListContractIdsAsync(cancellationToken);
 
-    public virtual Task StageAsync(int rebuildId, IReadOnlyList<TicketDayFact> tickets, IReadOnlyList<ContractRevenueDay> revenue, int ticketsDone, CancellationToken cancellationToken = default) =>
-        inner.StageAsync(rebuildId, tickets, revenue, ticketsDone, cancellationToken);
+    public virtual Task<IReadOnlyList<CellFact>> LoadOrganisationDayFactsAsync(CancellationToken cancellationToken = default) =>
+        inner.LoadOrganisationDayFactsAsync(cancellationToken);
+
+    public virtual Task StageAsync(int rebuildId, RebuildRows rows, int ticketsDone, CancellationToken cancellationToken = default) =>
+        inner.StageAsync(rebuildId, rows, ticketsDone, cancellationToken);
 
     public virtual Task SwapAsync(int rebuildId, DateTime nowUtc, CancellationToken cancellationToken = default) =>
         inner.SwapAsync(rebuildId, nowUtc, cancellationToken);

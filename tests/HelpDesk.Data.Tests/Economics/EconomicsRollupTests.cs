@@ -70,6 +70,51 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         plan.Should().Contain("IX_DailyFacts_Organisation");
     }
 
+    [Fact]
+    public async Task Rebuild_WithTicketsCountingOnDaysAnEarlierRangeAlreadyWrote_AddsThemToThoseCells_AndEqualsTheRawTables()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        await using (var c = await Connections.OpenAsync())
+        {
+            // The newest tickets' work moved back to the first days any ticket counts on: their ranges come last.
+            var first = await c.ExecuteScalarAsync<string>("SELECT MIN(e.WorkDate) FROM TimeEntries e");
+            await c.ExecuteAsync(
+                "UPDATE TimeEntries SET WorkDate = @First WHERE TicketId > (SELECT MAX(t.Id) - 10 FROM Tickets t)",
+                new { First = first });
+        }
+
+        var counting = new CountingStore(Store);
+        await Rollup(counting).RebuildAsync();
+
+        counting.Additions.Should().BeGreaterThan(0, "later ranges counted on days already written");
+        await ExpectFactsToMatchRawTablesAsync(world);
+        var facts = await SnapshotAsync();
+        facts.Months.Should().Equal(facts.DaysByMonth, "each monthly cell is the sum of its daily cells");
+    }
+
+    [Fact]
+    public async Task Rebuild_InterruptedHalfWay_LeavesTheLiveFacts_AndRunAgain_EqualsTheRawTables()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        await Rollup().RebuildAsync();
+        var before = await SnapshotAsync();
+        await using (var c = await Connections.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE TimeEntries SET Minutes = Minutes + 7 WHERE Id = @Id", new { Id = world.TimeEntries[0] });
+        }
+
+        var act = () => Rollup(new CountingStore(Store, failOnStage: 4)).RebuildAsync();
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        var after = await SnapshotAsync();
+        after.Cells.Should().Equal(before.Cells, "the live facts are replaced only by a whole rebuild");
+        after.TicketDays.Should().Equal(before.TicketDays);
+        after.Months.Should().Equal(before.Months);
+        (await Reader.GetRebuildAsync())!.State.Should().Be(RebuildState.Failed);
+        await Rollup().RebuildAsync();
+        await ExpectFactsToMatchRawTablesAsync(world);
+    }
+
     private async Task<List<string>> IndexDefinitionsAsync()
     {
         await using var connection = EconomicsWorld.OpenRaw(Db);
@@ -469,6 +514,25 @@ public sealed class EconomicsRollupTests : ProviderTestBase
 
             await base.ApplyAsync(batch, nowUtc, cancellationToken);
             Applied++;
+        }
+    }
+
+    /// <summary>Counts the cell additions a rebuild stages; with <paramref name="failOnStage"/>, throws on that call, as a crash half-way would.</summary>
+    private sealed class CountingStore(IEconomicsStore inner, int failOnStage = 0) : DelegatingStore(inner)
+    {
+        private int _staged;
+
+        public int Additions { get; private set; }
+
+        public override async Task StageAsync(int rebuildId, RebuildRows rows, int ticketsDone, CancellationToken cancellationToken = default)
+        {
+            if (++_staged == failOnStage)
+            {
+                throw new InvalidOperationException("The process stopped here.");
+            }
+
+            Additions += rows.Days.Additions.Count;
+            await base.StageAsync(rebuildId, rows, ticketsDone, cancellationToken);
         }
     }
 
