@@ -4,7 +4,7 @@ namespace HelpDesk.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- --filter '*', or <c>-- http-load</c> for the HTTP load
-/// driver (<see cref="Http.LoadDriver"/>), or <c>-- economics-stages</c> for the rollup's stage timing (<see cref="Economics.EconomicsStages"/>). Not a top-level program: the global <c>Program</c> is the web app's, which
+/// driver (<see cref="Http.LoadDriver"/>), or <c>-- list-latency</c> for the lists' single-query latency (<see cref="Tickets.ListLatency"/>), or <c>-- economics-stages</c> for the rollup's stage timing (<see cref="Economics.EconomicsStages"/>). Not a top-level program: the global <c>Program</c> is the web app's, which
 /// the mail benchmarks host.
 /// </summary>
 public static class BenchmarkProgram
@@ -14,6 +14,11 @@ public static class BenchmarkProgram
         if (args.FirstOrDefault() == "http-load")
         {
             return await Http.LoadDriver.RunAsync(args[1..]);
+        }
+
+        if (args.FirstOrDefault() == "list-latency")
+        {
+            return await Tickets.ListLatency.RunAsync(args[1..]);
         }
 
         if (args.FirstOrDefault() == "economics-stages")

@@ -85,6 +85,18 @@ public sealed class SqlDialect
         : $"(SELECT TicketId FROM TicketSearch WHERE CONTAINS(({(withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies")}), @{parameter}))";
 
     /// <summary>
+    /// A statement returning, as <c>Id</c>, the first <c>@<paramref name="limit"/></c> tickets (in no particular order)
+    /// whose text holds every word of <paramref name="parameter"/>, as <see cref="TicketSearchIds"/> finds them; the
+    /// full-text index stops reading there.
+    /// </summary>
+    public string TicketSearchFirst(string parameter, bool withNotes, string limit) => this == Sqlite
+        ? $"SELECT rowid AS Id FROM TicketSearch WHERE TicketSearch MATCH @{parameter} LIMIT @{limit}"
+        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({(withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies")}), @{parameter})";
+
+    /// <summary>Placed after a table's alias: read it by its primary key only (SQLite's NOT INDEXED), never through another index.</summary>
+    public string ByKeyOnly => this == Sqlite ? "NOT INDEXED" : "";
+
+    /// <summary>
     /// The words as the engine's full-text query: each word quoted (so nothing in it is an operator) and matched as a
     /// word's start, all required. SQLite names the columns in the query; SQL Server in <see cref="TicketSearchIds"/>.
     /// </summary>

@@ -6,12 +6,21 @@ namespace HelpDesk.Data.Tickets;
 
 /// <summary>
 /// The ticket list query, assembled from fixed fragments by which filters are set; every value is a parameter, added
-/// beside the filter that uses it. Every list is read in the order of an index (migration 0023) and paged by key (see
-/// <see cref="TicketCursor"/>), so the first page and the thousandth cost the same and no list sorts its matches: the
-/// most selective filter with an index leads (<see cref="Lead"/>), the others are checked on the rows the index gives.
+/// beside the filter that uses it. Every list is read in the order of an index (migrations 0023 and 0028) and paged by
+/// key (see <see cref="TicketCursor"/>), so the first page and the thousandth cost the same: the most selective filter
+/// with an index leads (<see cref="Lead"/>), the others are checked on the rows the index gives. The one list that sorts
+/// is a text search whose words match few tickets (<see cref="FewMatches"/> at most): those tickets are read by id and
+/// sorted, instead of reading the list's index until enough of its rows match.
 /// </summary>
 internal static class TicketListSql
 {
+    /// <summary>
+    /// A text search matching at most this many tickets reads them by id and sorts them (a bounded sort); one matching
+    /// more reads the list in index order, where a page needs about (tickets / matches) × 25 rows, so fewer than
+    /// tickets / 40 at a million. The count comes from the full-text index, read no further than one more than this.
+    /// </summary>
+    public const int FewMatches = 1_000;
+
     private const string Select = """
         SELECT t.Id AS Id, t.Subject, t.Status, t.Severity AS Severity, t.OrganisationId, o.Name AS OrganisationName,
                r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
@@ -29,8 +38,39 @@ internal static class TicketListSql
     // Written as the filtered indexes of open tickets are (SQLite uses one only for the same terms).
     private const string Open = "t.Status <> 'Resolved' AND t.Status <> 'Closed'";
 
-    /// <summary>The command, or null when the search has no word to look for and so matches nothing.</summary>
-    public static CommandDefinition? Build(TicketQuery query, SqlDialect dialect, CancellationToken cancellationToken = default)
+    // The index a list of tickets by id reads: none.
+    private const string ById = "";
+
+    // Flagged for triage or needing classification: what the Triage tab shows, checked on the rows of another lead.
+    private const string Triage = "(t.TriageReason IS NOT NULL OR t.NeedsClassification = 1)";
+
+    /// <summary>The words of the list's text search; null when it has none or asks for a ticket number, empty when its text holds no word.</summary>
+    public static IReadOnlyList<string>? WordsOf(TicketQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return string.IsNullOrWhiteSpace(query.Text) || TicketNumber.TryParse(query.Text, out _) ? null : SearchWords.Of(query.Text);
+    }
+
+    /// <summary>
+    /// The ids of the tickets the words match, as far as one past <see cref="FewMatches"/>; the full-text index stops
+    /// there, so this says cheaply whether the matches are few enough to sort.
+    /// </summary>
+    public static CommandDefinition MatchesOf(IReadOnlyList<string> words, TicketScope scope, SqlDialect dialect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(dialect);
+        return new CommandDefinition(
+            dialect.TicketSearchFirst("Search", scope.IncludeInternal, "Limit"),
+            new { Search = dialect.TicketSearchQuery(words, scope.IncludeInternal), Limit = FewMatches + 1 },
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The command, or null when the search has no word to look for and so matches nothing. With
+    /// <paramref name="matches"/> (a text search matching at most <see cref="FewMatches"/> tickets, from
+    /// <see cref="MatchesOf"/>) those tickets are read by id, filtered and sorted.
+    /// </summary>
+    public static CommandDefinition? Build(TicketQuery query, SqlDialect dialect, IReadOnlyList<long>? matches = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new SqlWhere();
@@ -52,28 +92,38 @@ internal static class TicketListSql
 
         where.Add("t.DuplicateOfId = @DuplicateOfId AND t.DuplicateOfId IS NOT NULL", "DuplicateOfId", query.DuplicateOfId, when: query.DuplicateOfId is not null);
 
-        var number = 0;
-        if (!string.IsNullOrWhiteSpace(query.Text) && !TicketNumber.TryParse(query.Text, out number))
+        var words = WordsOf(query);
+        if (words is { Count: 0 })
         {
-            var words = SearchWords.Of(query.Text);
-            if (words.Count == 0)
-            {
-                return null;
-            }
+            return null;
+        }
 
+        if (words is not null && matches is not null)
+        {
+            where.Add($"t.Id IN {dialect.IdList("Ids")}", "Ids", SqlDialect.IdsJson(matches));
+        }
+        else if (words is not null)
+        {
             var withNotes = query.Scope.IncludeInternal;
             where.Add($"t.Id IN {dialect.TicketSearchIds("Search", withNotes)}", "Search", dialect.TicketSearchQuery(words, withNotes));
         }
 
+        var number = words is null && !string.IsNullOrWhiteSpace(query.Text) && TicketNumber.TryParse(query.Text, out var asked) ? asked : 0;
         where.Add("t.Id = @TextId", "TextId", number, when: number > 0);
         AddAfter(where, query);
         where.Parameters.Add("Take", query.Take + 1);
 
-        var lead = Lead.Of(query, number > 0);
+        var lead = Lead.Of(query, number > 0 || (words is not null && matches is not null));
         var statuses = query.Statuses.Distinct().Select(s => s.ToString()).ToList();
-        if (statuses.Count > 0 && lead.Kind != LeadKind.Status)
+        if (statuses.Count > 0 && !lead.ArmPerStatus(query.Sort))
         {
             where.Add("t.Status IN @Statuses", "Statuses", statuses);
+        }
+
+        if (query.TriageOnly && lead.Kind != LeadKind.Triage)
+        {
+            where.Add(Triage);
+            where.Add(Open);
         }
 
         var arms = lead.Arms(query.Sort, statuses, where.Parameters);
@@ -109,7 +159,13 @@ internal static class TicketListSql
         _ => $"{alias}UpdatedUtc DESC, {alias}Id DESC",
     };
 
-    private static string ReadThrough(string? index, SqlDialect dialect) => index is null ? "" : dialect.ReadThrough(index);
+    // Tickets by id are looked up by the primary key alone, never by walking another filter's index.
+    private static string ReadThrough(string? index, SqlDialect dialect) => index switch
+    {
+        null => "",
+        ById => dialect.ByKeyOnly,
+        _ => dialect.ReadThrough(index),
+    };
 
     // The first column of the sort key bounds the range as well as the exact comparison, so the index is entered at
     // the previous page's last row instead of read from its start.
@@ -149,7 +205,7 @@ internal static class TicketListSql
     internal enum LeadKind
     {
         None,
-        Number,
+        Ids,
         DuplicateOf,
         Organisation,
         Assignee,
@@ -163,62 +219,73 @@ internal static class TicketListSql
     private sealed record Arm(string? Index, IReadOnlyList<string> Clauses);
 
     /// <summary>
-    /// The filter whose index a list is read through. Most selective first: one ticket by number, the duplicates of one
-    /// ticket, one organisation (every customer's list), one assignee or none (Mine, Unassigned; their open tickets only
-    /// when only open statuses are asked for), a skill queue, triage,
-    /// then statuses; with none of these, the sort's own index over all tickets.
+    /// The filter whose index a list is read through. Most selective first: tickets by id (one by number, or the few a
+    /// text search matches), the duplicates of one ticket, one organisation (every customer's list), one assignee or
+    /// none (Mine, Unassigned; their open tickets only when only open statuses are asked for), a skill queue, triage,
+    /// then statuses (by update time in (status, updated); sorted otherwise, open ones in the index of open tickets and
+    /// any other through the sort's own index, checked on each row: closed tickets are most of them); with none of
+    /// these, the sort's own index over all tickets.
     /// </summary>
     private sealed record Lead(LeadKind Kind)
     {
-        public static Lead Of(TicketQuery query, bool byNumber) => new(
-            byNumber ? LeadKind.Number
+        public static Lead Of(TicketQuery query, bool byId) => new(
+            byId ? LeadKind.Ids
             : query.DuplicateOfId is not null && query.Sort == TicketSort.Created ? LeadKind.DuplicateOf
             : query.Scope.OrganisationId is not null || query.OrganisationId is not null ? LeadKind.Organisation
-            : (query.AssigneeId is not null || query.UnassignedOnly) && query.Statuses.Count > 0 && query.Statuses.All(TicketWorkflow.IsOpen) ? LeadKind.AssigneeOpen
+            : (query.AssigneeId is not null || query.UnassignedOnly) && OnlyOpen(query.Statuses) ? LeadKind.AssigneeOpen
             : query.AssigneeId is not null || query.UnassignedOnly ? LeadKind.Assignee
             : !string.IsNullOrWhiteSpace(query.Queue) ? LeadKind.Queue
             : query.TriageOnly ? LeadKind.Triage
-            : query.Statuses.Count > 0 ? LeadKind.Status
+            : query.Statuses.Count > 0 && (query.Sort == TicketSort.Updated || OnlyOpen(query.Statuses)) ? LeadKind.Status
             : LeadKind.None);
 
-        public static string? IndexOf(LeadKind kind, TicketSort sort) => kind switch
+        /// <summary>
+        /// Lists by update time of an assignee or of statuses read (assignee, status, updated) or (status, updated),
+        /// indexes the engineers' open counts and the closing of resolved tickets need as well: one arm per status asked
+        /// for (or, for an assignee, per status there is), each in order, merged.
+        /// </summary>
+        public bool ArmPerStatus(TicketSort sort) => Kind is LeadKind.Assignee or LeadKind.AssigneeOpen or LeadKind.Status && sort == TicketSort.Updated;
+
+        private static bool OnlyOpen(IReadOnlyList<TicketStatus> statuses) => statuses.Count > 0 && statuses.All(TicketWorkflow.IsOpen);
+
+        private string? IndexOf(TicketSort sort) => Kind switch
         {
-            LeadKind.Number => null,
+            LeadKind.Ids => ById,
             LeadKind.DuplicateOf => sort == TicketSort.Created ? "IX_Tickets_DuplicateOf_Created" : null,
             LeadKind.Queue when sort == TicketSort.Due => "IX_Tickets_Queue",
+            LeadKind.Assignee or LeadKind.AssigneeOpen when ArmPerStatus(sort) => "IX_Tickets_Assignee_Status",
+            LeadKind.Status when ArmPerStatus(sort) => "IX_Tickets_Status_Updated",
+            LeadKind.Status => $"IX_Tickets_Open_{sort}",
             LeadKind.None => $"IX_Tickets_{sort}",
-            _ => $"IX_Tickets_{kind}_{sort}",
+            _ => $"IX_Tickets_{Kind}_{sort}",
         };
 
-        // Classification's own index by update time predates the others and has no suffix.
-        private static string NeedsClassificationIndex(TicketSort sort) =>
-            sort == TicketSort.Updated ? "IX_Tickets_NeedsClassification" : $"IX_Tickets_NeedsClassification_{sort}";
-
-        public IReadOnlyList<Arm> Arms(TicketSort sort, IReadOnlyList<string> statuses, DynamicParameters parameters)
+        public IReadOnlyList<Arm> Arms(TicketSort sort, List<string> statuses, DynamicParameters parameters)
         {
-            var index = IndexOf(Kind, sort);
-            switch (Kind)
+            var index = IndexOf(sort);
+            if (ArmPerStatus(sort))
             {
-                case LeadKind.Triage:
-                    // Flagged for triage, or needing classification and not flagged: each in its own filtered index.
-                    return
-                    [
-                        new(index, ["t.TriageReason IS NOT NULL", Open]),
-                        new(NeedsClassificationIndex(sort), ["t.NeedsClassification = 1", "t.TriageReason IS NULL", Open]),
-                    ];
-                case LeadKind.AssigneeOpen:
-                    // Mine and Unassigned: only open tickets are in these indexes, so an engineer's closed ones are never read.
-                    return [new(index, [Open])];
-                case LeadKind.Status:
-                    // An index on (status, sort key) reads one status in order, not several at once: one arm each.
-                    return [.. statuses.Select((status, i) =>
-                    {
-                        parameters.Add($"Status{i}", status);
-                        return new Arm(index, [$"t.Status = @Status{i}"]);
-                    })];
-                default:
-                    return [new(index, [])];
+                IReadOnlyList<string> each = statuses.Count > 0 ? statuses : Enum.GetNames<TicketStatus>();
+                return [.. each.Select((status, i) =>
+                {
+                    parameters.Add($"Status{i}", status);
+                    return new Arm(index, [$"t.Status = @Status{i}"]);
+                })];
             }
+
+            return Kind switch
+            {
+                // Flagged for triage, or needing classification and not flagged: each in its own filtered index.
+                LeadKind.Triage =>
+                [
+                    new(index, ["t.TriageReason IS NOT NULL", Open]),
+                    new(sort == TicketSort.Updated ? "IX_Tickets_NeedsClassification" : $"IX_Tickets_NeedsClassification_{sort}", ["t.NeedsClassification = 1", "t.TriageReason IS NULL", Open]),
+                ],
+
+                // Only open tickets are in these indexes, so closed ones are never read.
+                LeadKind.AssigneeOpen or LeadKind.Status => [new(index, [Open])],
+                _ => [new(index, [])],
+            };
         }
     }
 }

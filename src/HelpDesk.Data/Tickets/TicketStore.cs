@@ -240,12 +240,23 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
     public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (TicketListSql.Build(query, connections.Dialect, cancellationToken) is not { } command)
+        var words = TicketListSql.WordsOf(query);
+        if (words is { Count: 0 })
         {
             return new TicketPage([], null);
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+
+        // A search whose words match few tickets reads and sorts those; one matching many reads the list's index.
+        IReadOnlyList<long>? matches = null;
+        if (words is not null)
+        {
+            var found = (await connection.QueryAsync<long>(TicketListSql.MatchesOf(words, query.Scope, connections.Dialect, cancellationToken))).AsList();
+            matches = found.Count <= TicketListSql.FewMatches ? found : null;
+        }
+
+        var command = TicketListSql.Build(query, connections.Dialect, matches, cancellationToken)!.Value;
         var rows = (await connection.QueryAsync<TicketSummary>(command))
             .Select(r => r.NextDueUtc is { } due ? r with { NextDueUtc = TicketRoutingColumns.FromQueueDue(due) } : r)
             .ToList();

@@ -14,8 +14,9 @@ namespace HelpDesk.Benchmarks.Tickets;
 /// <summary>
 /// The lists people wait for, on the generated help desk (<see cref="TicketDataset"/>, <c>HELPDESK_BENCH_TICKETS</c>
 /// tickets, a million unless set), through the real <see cref="TicketStore"/>: what <c>GET /api/tickets</c> gives an
-/// engineer with no filter, with <c>?sort=due</c> and with a text search, the desk's "Mine" tab, a customer's list and
-/// search, and a page 2,500 rows deep. One invocation per iteration, so the median and P95 columns are the latency of
+/// engineer with no filter, with <c>?sort=due</c>, by assignee and by status, text searches matching many and few
+/// tickets, the desk's tabs (Mine, Unassigned, All open, Triage), a customer's list and search, and a page 2,500 rows
+/// deep. One invocation per iteration, so the median and P95 columns are the latency of
 /// single queries. The baseline reads 26 tickets by primary key with the same columns and joins through a bare
 /// SqliteCommand: the least any page can cost.
 /// </summary>
@@ -108,11 +109,32 @@ public class TicketListBenchmarks
     [Benchmark(Description = "API, engineer: ?q=webhook crashes (~1%)")]
     public Task<int> EngineerSearchTwoWords() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Text = "webhook crashes" });
 
+    [Benchmark(Description = "API, engineer: ?q=person7 org17 (one requester's ~200 tickets: read by id, sorted)")]
+    public Task<int> EngineerSearchFew() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Text = "person7 org17" });
+
+    [Benchmark(Description = "API, engineer: ?assignee=me, every status, updated")]
+    public Task<int> EngineerAssignedToMe() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, AssigneeId = _engineerId });
+
+    [Benchmark(Description = "API, engineer: ?status=Resolved, created")]
+    public Task<int> EngineerResolvedByCreated() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Statuses = [TicketStatus.Resolved], Sort = TicketSort.Created });
+
     [Benchmark(Description = "desk Mine: open, assigned to me, due order")]
     public Task<int> DeskMine() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, AssigneeId = _engineerId, Statuses = OpenStatuses, Sort = TicketSort.Due });
 
     [Benchmark(Description = "desk All open: updated, first 25")]
     public Task<int> DeskAllOpen() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Statuses = OpenStatuses });
+
+    [Benchmark(Description = "desk Mine: open, assigned to me, updated")]
+    public Task<int> DeskMineUpdated() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, AssigneeId = _engineerId, Statuses = OpenStatuses });
+
+    [Benchmark(Description = "desk Unassigned: open, nobody's, due order")]
+    public Task<int> DeskUnassigned() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, UnassignedOnly = true, Statuses = OpenStatuses, Sort = TicketSort.Due });
+
+    [Benchmark(Description = "desk All open: due order")]
+    public Task<int> DeskAllOpenByDue() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, Statuses = OpenStatuses, Sort = TicketSort.Due });
+
+    [Benchmark(Description = "desk Triage: flagged or needing classification, open")]
+    public Task<int> DeskTriage() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, TriageOnly = true });
 
     [Benchmark(Description = "API, engineer: 25 after row 2,500 (keyset)")]
     public Task<int> EngineerDeepPage() => CountAsync(new TicketQuery { Scope = TicketScope.Staff, After = _deep });
@@ -122,6 +144,9 @@ public class TicketListBenchmarks
 
     [Benchmark(Description = "portal: the largest customer's search ?q=webhook")]
     public Task<int> CustomerSearch() => CountAsync(new TicketQuery { Scope = TicketScope.ForOrganisation(_organisationId), Text = "webhook" });
+
+    [Benchmark(Description = "portal: the largest customer's list, severity")]
+    public Task<int> CustomerBySeverity() => CountAsync(new TicketQuery { Scope = TicketScope.ForOrganisation(_organisationId), Sort = TicketSort.Severity });
 
     private async Task<int> CountAsync(TicketQuery query) => (await _store.ListAsync(query)).Items.Count;
 

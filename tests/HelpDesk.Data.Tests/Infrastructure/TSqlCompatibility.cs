@@ -21,7 +21,9 @@ public static partial class TSqlCompatibility
                 .Replace(SqlDialect.Sqlite.TopClause, SqlDialect.SqlServer.TopClause, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.UtcNow, SqlDialect.SqlServer.UtcNow, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.IdList("Ids"), SqlDialect.SqlServer.IdList("Ids"), StringComparison.Ordinal)
-                .Replace(SqlDialect.Sqlite.TicketSearchIds("Search", withNotes: true), SqlDialect.SqlServer.TicketSearchIds("Search", withNotes: true), StringComparison.Ordinal);
+                .Replace(SqlDialect.Sqlite.TicketSearchIds("Search", withNotes: true), SqlDialect.SqlServer.TicketSearchIds("Search", withNotes: true), StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.TicketSearchFirst("Search", withNotes: true, "Limit"), SqlDialect.SqlServer.TicketSearchFirst("Search", withNotes: true, "Limit"), StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.ByKeyOnly, SqlDialect.SqlServer.ByKeyOnly, StringComparison.Ordinal);
             tsql = IndexHint().Replace(tsql, SqlDialect.SqlServer.ReadThrough("$1"));
             using var reader = new StringReader(tsql);
             new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);

@@ -9,7 +9,9 @@ namespace HelpDesk.Data.Tests.Tickets;
 /// <summary>
 /// SQLite's own plan for every ticket list the API, the desk and the portal can ask for — each role, tab or queue,
 /// sort, combination of filters, text search and page — reads Tickets through an index in the list's order: no full
-/// scan of the table and no sorting of the matches in a temporary B-tree.
+/// scan of the table and no sorting of the matches in a temporary B-tree. The rule for text search: when the
+/// full-text index finds more than <see cref="TicketListSql.FewMatches"/> tickets the list is read in index order like
+/// any other; when it finds at most that many, those tickets are read by id and sorted — the only sort, and bounded.
 /// </summary>
 public sealed class TicketListPlanTests : IDisposable
 {
@@ -83,9 +85,8 @@ public sealed class TicketListPlanTests : IDisposable
                 continue;
             }
 
-            var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + command.CommandText, command.Parameters)).ToList();
-            var bad = plan.Where(r => IsFullScanOfTickets(r.Detail) || r.Detail.Contains("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal)).ToList();
-            if (bad.Count > 0)
+            var plan = await PlanOfAsync(connection, command);
+            if (plan.Any(r => IsFullScanOfTickets(r.Detail) || r.Detail.Contains("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal)))
             {
                 problems.Add($"{Describe(query)}:\n  {string.Join("\n  ", plan.Select(r => r.Detail))}");
             }
@@ -94,6 +95,35 @@ public sealed class TicketListPlanTests : IDisposable
         seen.Should().HaveCountGreaterThan(500, "the variants make many distinct queries");
         problems.Should().BeEmpty("every list is read in index order");
     }
+
+    [Fact]
+    public async Task EverySearchVariant_WithFewMatches_ReadsThoseTicketsById_AndSortsOnlyThem()
+    {
+        await using var connection = await _db.Connections.OpenAsync();
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var query in Variants().Where(q => TicketListSql.WordsOf(q) is { Count: > 0 }))
+        {
+            var command = TicketListSql.Build(query, SqlDialect.Sqlite, matches: [3, 5, 8])!.Value;
+            if (!seen.Add(command.CommandText))
+            {
+                continue;
+            }
+
+            var plan = await PlanOfAsync(connection, command);
+            if (plan.Any(r => IsFullScanOfTickets(r.Detail) || r.Detail.StartsWith("SCAN t USING", StringComparison.Ordinal))
+                || !plan.Any(r => r.Detail.StartsWith("SEARCH t USING INTEGER PRIMARY KEY", StringComparison.Ordinal)))
+            {
+                problems.Add($"{Describe(query)}:\n  {string.Join("\n  ", plan.Select(r => r.Detail))}");
+            }
+        }
+
+        seen.Should().HaveCountGreaterThan(100, "the search variants make many distinct queries");
+        problems.Should().BeEmpty("the few matches of a search are read by id, never by walking an index of all tickets");
+    }
+
+    private static async Task<List<PlanRow>> PlanOfAsync(System.Data.Common.DbConnection connection, CommandDefinition command) =>
+        (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + command.CommandText, command.Parameters)).ToList();
 
     private static bool IsFullScanOfTickets(string detail) =>
         (detail.StartsWith("SCAN t", StringComparison.Ordinal) && (detail.Length == 6 || detail[6] == ' ') || detail.StartsWith("SCAN Tickets", StringComparison.Ordinal))
