@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Core.Organisations;
 using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Seeding;
@@ -36,8 +37,8 @@ public sealed class TicketVolume(DbConnection connection, SqlDialect dialect)
     private static readonly string[] Notes = ["Looks like the known cache issue, checking with tier 3.", "Customer is on an old release; suggest upgrade.", "Escalated: second report this week.", "Reproduced locally with the sample data."];
     private static readonly string[] Places = ["Northwind", "Harbour", "Summit", "Riverside", "Oakridge", "Bluebay", "Ironhill", "Westfield", "Lakeside", "Redstone", "Eastgate", "Silverline"];
     private static readonly string[] Trades = ["Logistics", "Foods", "Pharma", "Bank", "Retail", "Energy", "Telecom", "Insurance", "Motors", "Health", "Media", "Steel", "Textiles", "Travel", "Water", "Shipping", "Labs", "Foundry", "Mining", "Print"];
-    private static readonly string[] Regions = ["Emea", "Americas", "Apac"];
-    private static readonly string[] Segments = ["Strategic", "Key", "Standard", "Small"];
+    private static readonly string[] Regions = Enum.GetNames<Region>();
+    private static readonly string[] Segments = Enum.GetNames<CustomerSegment>();
 
     /// <summary>Writes everything and returns one person of each kind to sign in as (with the password whose hash is given).</summary>
     public TicketVolumeSignIns Generate(int tickets, string passwordHash)

@@ -30,9 +30,11 @@ public static class VolumeSeed
         }
 
         var password = DemoPasswords.Choose(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        string hash;
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().EnsureRolesAndAdminAsync();
+            hash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<HelpDeskUser>>().HashPassword(new HelpDeskUser(), password);
         }
 
         var connections = services.GetRequiredService<IDbConnectionFactory>();
@@ -43,7 +45,6 @@ public static class VolumeSeed
             return 1;
         }
 
-        var hash = services.GetRequiredService<IPasswordHasher<HelpDeskUser>>().HashPassword(new HelpDeskUser(), password);
         var started = TimeProvider.System.GetTimestamp();
         var signIns = new TicketVolume(connection, connections.Dialect).Generate(tickets, hash);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using HelpDesk.Core.Organisations;
 using HelpDesk.Web.Demo;
 using HelpDesk.Web.Tests.Infrastructure;
 
@@ -21,6 +22,12 @@ public sealed class VolumeSeedTests(VolumeSeedTests.EmptyApp app) : IClassFixtur
             (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Tickets")).Should().Be(600);
             (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM TicketMessages")).Should().BeGreaterThan(600);
             (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM TicketSearch")).Should().Be(600, "the search index is filled as tickets are written");
+            var kinds = await connection.QueryAsync<(string Region, string Segment)>("SELECT DISTINCT Region, Segment FROM Organisations");
+            kinds.Should().AllSatisfy(o =>
+            {
+                Enum.GetNames<Region>().Should().Contain(o.Region, "the app reads each organisation's region as one it knows");
+                Enum.GetNames<CustomerSegment>().Should().Contain(o.Segment, "the app reads each organisation's segment as one it knows");
+            });
         }
 
         var engineer = await app.SignInAsync("engineer1@helpdesk.test");
