@@ -37,6 +37,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>How long a start may take: a first start seeds the demo, which on a busy machine takes minutes.</summary>
+    private static readonly TimeSpan StartUpLimit = TimeSpan.FromMinutes(5);
+
     public static async Task<RunningApp> StartAsync()
     {
         var web = MailBenchmarkApp.WebProjectDirectory();
@@ -79,7 +82,17 @@ public sealed class RunningApp : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitHealthyAsync();
+        try
+        {
+            await app.WaitHealthyAsync();
+        }
+        catch
+        {
+            // The caller never gets the app to dispose: stop it here rather than leave it running.
+            await app.DisposeAsync();
+            throw;
+        }
+
         app.StartUp = clock.Elapsed;
         return app;
     }
@@ -119,7 +132,7 @@ public sealed class RunningApp : IAsyncDisposable
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        while (deadline.Elapsed < StartUpLimit)
         {
             if (_process.HasExited)
             {
@@ -138,11 +151,15 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!_process.HasExited)
+            {
+                // Listening, but busy starting (the demo seed) for longer than one request waits.
+            }
 
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"The app did not answer /health within two minutes:\n{string.Join('\n', _output)}");
+        throw new TimeoutException($"The app did not answer /health within {StartUpLimit.TotalMinutes:0} minutes:\n{string.Join('\n', _output)}");
     }
 
     private static int FreePort()
