@@ -99,18 +99,20 @@ public sealed partial class EconomicsStore
         await using var insert = RowStatement.Prepare(connection, transaction, FactRows.InsertSql(table, columns), columns);
         foreach (var (lead, cell, change) in changes)
         {
-            foreach (var values in (RowStatement[])[update, insert])
-            {
-                FactRows.WriteCell(values, lead, cell);
-                for (var i = 0; i < change.Count; i++)
-                {
-                    values.Set(key.Length + i, change[i]);
-                }
-            }
-
+            Bind(update, lead, cell, change);
             if (await update.ExecuteAsync(cancellationToken) == 0)
             {
+                Bind(insert, lead, cell, change);
                 await insert.ExecuteAsync(cancellationToken);
+            }
+        }
+
+        void Bind(RowStatement values, string lead, FactKey cell, IReadOnlyList<long> change)
+        {
+            FactRows.WriteCell(values, lead, cell);
+            for (var i = 0; i < change.Count; i++)
+            {
+                values.Set(key.Length + i, change[i]);
             }
         }
     }

@@ -105,7 +105,7 @@ internal static class FactRows
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
 
     /// <summary>Runs <paramref name="sql"/> once per row, its parameters @p0… typed after <paramref name="columns"/>.</summary>
-    public static async Task ExecuteEachAsync<T>(
+    private static async Task ExecuteEachAsync<T>(
         DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> columns, IReadOnlyList<T> rows,
         Action<T, RowStatement> write, CancellationToken cancellationToken)
     {
