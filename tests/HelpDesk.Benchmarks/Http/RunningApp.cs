@@ -151,9 +151,10 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 // Not listening yet.
             }
-            catch (TaskCanceledException) when (!_process.HasExited)
+            catch (TaskCanceledException)
             {
-                // Listening, but busy starting (the demo seed) for longer than one request waits.
+                // Listening, but busy starting (the demo seed) for longer than one request waits; the loop's check says
+                // whether the app stopped meanwhile.
             }
 
             await Task.Delay(20);
