@@ -82,7 +82,7 @@ public sealed class SqlDialect
     /// </summary>
     public string TicketSearchIds(string parameter, bool withNotes) => this == Sqlite
         ? $"(SELECT rowid FROM TicketSearch WHERE TicketSearch MATCH @{parameter})"
-        : $"(SELECT TicketId FROM TicketSearch WHERE CONTAINS(({(withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies")}), @{parameter}))";
+        : $"(SELECT TicketId FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}))";
 
     /// <summary>
     /// A statement returning, as <c>Id</c>, the first <c>@<paramref name="limit"/></c> tickets (in no particular order)
@@ -91,7 +91,10 @@ public sealed class SqlDialect
     /// </summary>
     public string TicketSearchFirst(string parameter, bool withNotes, string limit) => this == Sqlite
         ? $"SELECT rowid AS Id FROM TicketSearch WHERE TicketSearch MATCH @{parameter} LIMIT @{limit}"
-        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({(withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies")}), @{parameter})";
+        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter})";
+
+    // SQL Server names the searched columns in CONTAINS; internal notes only for staff.
+    private static string SearchColumns(bool withNotes) => withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies";
 
     /// <summary>Placed after a table's alias: read it by its primary key only (SQLite's NOT INDEXED), never through another index.</summary>
     public string ByKeyOnly => this == Sqlite ? "NOT INDEXED" : "";
