@@ -87,6 +87,16 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
         }
     }
 
+    /// <summary>Stops keeping a borrowed command, which its borrower then uses once; given back, it is disposed.</summary>
+    internal void Release(SqliteCommand command)
+    {
+        if (_kept.TryGetValue(command.CommandText, out var node) && ReferenceEquals(node.Value.Command, command))
+        {
+            _byUse.Remove(node);
+            _kept.Remove(command.CommandText);
+        }
+    }
+
     /// <summary>Disposes every kept statement (the connection is closing).</summary>
     internal void Clear()
     {
@@ -159,11 +169,11 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
             value ??= string.Empty;
             if (_borrowed is not null && !string.Equals(value, _commandText, StringComparison.Ordinal))
             {
-                // Parameters added before the text changed stay with the command.
-                var parameters = _borrowed.Parameters.Cast<SqliteParameter>().ToList();
-                GiveBack();
+                // Dapper rewrites the text of a list parameter (IN @Ids) after adding parameters to the collection it
+                // holds: the borrowed command keeps its collection and takes the new text, used once and not kept.
+                cache.Release(_borrowed);
+                _borrowed.CommandText = value;
                 _commandText = value;
-                Borrowed().Parameters.AddRange(parameters);
                 return;
             }
 

@@ -91,6 +91,24 @@ public sealed class SqliteStatementCacheTests()
     }
 
     [Fact]
+    public async Task A_list_parameter_with_another_parameter_after_it_reads_with_both_each_time()
+    {
+        await InsertAsync("small", 1);
+        await InsertAsync("large", 9);
+        await InsertAsync("other", 9);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var found = await Factory.WriteAsync((connection, transaction, _) => connection.QueryAsync<string>(
+                "SELECT Name FROM Rows WHERE Name IN @Names AND Size > @Size ORDER BY Name",
+                new { Names = new[] { "small", "large" }, Size = 5 },
+                transaction));
+
+            found.Should().Equal("large");
+        }
+    }
+
+    [Fact]
     public async Task Two_commands_with_the_same_text_open_at_once_each_read_their_own_rows()
     {
         await InsertAsync("a", 1);
