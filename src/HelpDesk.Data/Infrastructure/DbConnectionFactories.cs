@@ -75,6 +75,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     private readonly SqliteGroupCommit _groupCommit;
 
+    private readonly AsyncLocal<SqliteSeedingScope?> _seeding = new();
+
+    /// <summary>The seeding scope the calling code runs in, if one is open.</summary>
+    private SqliteSeedingScope? Seeding => _seeding.Value is { IsOpen: true } scope ? scope : null;
+
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
@@ -115,7 +120,35 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
-        await OpenAsync(keepsStatements: false, cancellationToken);
+        Seeding?.Connection ?? await OpenAsync(keepsStatements: false, cancellationToken);
+
+    /// <summary>
+    /// Opens a <see cref="SqliteSeedingScope"/> for the calling code and the code it calls: its reads and writes go to one
+    /// connection in one transaction until the scope is committed or disposed. Synchronous, so that the scope belongs to
+    /// the caller's flow.
+    /// </summary>
+    public SqliteSeedingScope BeginSeeding()
+    {
+        if (Seeding is not null)
+        {
+            throw new InvalidOperationException("A seeding scope is open here already.");
+        }
+
+        var connection = OpenConfigured(keepsStatements: true);
+        try
+        {
+            // Through DbConnection, which takes the writers' turn first (see WriterGatedConnection).
+            var transaction = (SqliteTransaction)((DbConnection)connection).BeginTransaction();
+            var scope = new SqliteSeedingScope(connection, transaction, _seeding);
+            _seeding.Value = scope;
+            return scope;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// The group commit's writer connection: the one it kept from its last group, with any pragma it still needs, or a
@@ -168,12 +201,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return _groupCommit.WriteAsync(write, cancellationToken);
+        return Seeding is { } scope ? scope.WriteAsync(write, cancellationToken) : _groupCommit.WriteAsync(write, cancellationToken);
     }
 
-    public DbConnection Open()
+    public DbConnection Open() => Seeding?.Connection ?? OpenConfigured(keepsStatements: false);
+
+    private WriterGatedConnection OpenConfigured(bool keepsStatements)
     {
-        var connection = new WriterGatedConnection(_connectionString, _writer);
+        var connection = new WriterGatedConnection(_connectionString, _writer, keepsStatements);
         try
         {
             connection.Open();

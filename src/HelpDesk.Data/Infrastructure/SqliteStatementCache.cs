@@ -157,7 +157,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
     private string _commandText = string.Empty;
     private SqliteCommand? _borrowed;
     private SqliteDataReader? _reader;
-    private SqliteTransaction? _transaction;
+    private DbTransaction? _transaction;
     private int? _commandTimeout;
 
     [AllowNull]
@@ -222,10 +222,10 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
         get => _transaction;
         set
         {
-            _transaction = (SqliteTransaction?)value;
+            _transaction = value;
             if (_borrowed is not null)
             {
-                _borrowed.Transaction = _transaction;
+                _borrowed.Transaction = Bound;
             }
         }
     }
@@ -254,12 +254,16 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
         base.Dispose(disposing);
     }
 
+    /// <summary>A seeding scope's connection runs every command in the scope's transaction, whatever the caller gave.</summary>
+    private SqliteTransaction? Bound =>
+        (connection as WriterGatedConnection)?.HeldTransaction ?? (SqliteTransaction?)_transaction;
+
     private SqliteCommand Borrowed()
     {
         if (_borrowed is null)
         {
             _borrowed = cache.Rent(_commandText);
-            _borrowed.Transaction = _transaction;
+            _borrowed.Transaction = Bound;
             _borrowed.CommandTimeout = CommandTimeout;
         }
 

@@ -14,6 +14,8 @@ namespace HelpDesk.Data.Infrastructure;
 /// on the connection itself), or until the connection is closed.
 /// A connection made to live long (the group commit's writer) also keeps its compiled statements between commands
 /// (see <see cref="SqliteStatementCache"/>) until it is closed.
+/// A connection held by a <see cref="SqliteSeedingScope"/> stays open when its users close it, begins their transactions
+/// as savepoints in the scope's, and runs every command in the scope's transaction.
 /// </summary>
 internal sealed class WriterGatedConnection : SqliteConnection
 {
@@ -35,8 +37,22 @@ internal sealed class WriterGatedConnection : SqliteConnection
 
     private bool _holdsGate;
 
+    /// <summary>The transaction of the seeding scope holding this connection, or null.</summary>
+    internal SqliteTransaction? HeldTransaction { get; private set; }
+
+    internal void Hold(SqliteTransaction transaction) => HeldTransaction = transaction;
+
+    internal void LetGo() => HeldTransaction = null;
+
+    private int _savepoints;
+
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken)
     {
+        if (HeldTransaction is { } held)
+        {
+            return Savepoint(held);
+        }
+
         if (!_holdsGate && Writes(isolationLevel))
         {
             _holdsGate = await _gate.WaitAsync(MaxWait, cancellationToken);
@@ -47,6 +63,11 @@ internal sealed class WriterGatedConnection : SqliteConnection
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
     {
+        if (HeldTransaction is { } held)
+        {
+            return Savepoint(held);
+        }
+
         if (!_holdsGate && Writes(isolationLevel))
         {
             _holdsGate = _gate.Wait(MaxWait);
@@ -70,6 +91,11 @@ internal sealed class WriterGatedConnection : SqliteConnection
 
     public override void Close()
     {
+        if (HeldTransaction is not null)
+        {
+            return;
+        }
+
         try
         {
             _statements?.Clear();
@@ -80,6 +106,9 @@ internal sealed class WriterGatedConnection : SqliteConnection
             Release();
         }
     }
+
+    private SqliteSavepointTransaction Savepoint(SqliteTransaction held) =>
+        new(this, held, "tx" + (++_savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private SqliteTransaction Begin(IsolationLevel isolationLevel)
     {

@@ -81,26 +81,34 @@ public static partial class DemoData
         var password = DemoPasswords.Choose(configuration, environment);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("HelpDesk.Demo");
 
-        if (await users.FindByEmailAsync(People[0].Email) is null)
+        // On SQLite the whole demo is written in one transaction on one connection: thousands of use cases each
+        // committing on its own cost many times their SQL, and a seed that fails half-way leaves nothing, so that the
+        // next start, which looks for the first demo account, seeds it all again.
+        using (var seeding = (services.GetRequiredService<IDbConnectionFactory>() as SqliteConnectionFactory)?.BeginSeeding())
         {
-            Console.WriteLine("HelpDesk: seeding the demo (organisations, contracts, engineers and a year of tickets)…");
-            var started = Stopwatch.GetTimestamp();
-            var tickets = await SeedAsync(services, users, password, stages);
-            var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogSeeded(logger, Organisations.Count, People.Count, DemoCatalogue.Products.Count, DemoContracts.Contracts.Count, tickets, milliseconds);
+            if (await users.FindByEmailAsync(People[0].Email) is null)
+            {
+                Console.WriteLine("HelpDesk: seeding the demo (organisations, contracts, engineers and a year of tickets)…");
+                var started = Stopwatch.GetTimestamp();
+                var tickets = await SeedAsync(services, users, password, stages);
+                var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogSeeded(logger, Organisations.Count, People.Count, DemoCatalogue.Products.Count, DemoContracts.Contracts.Count, tickets, milliseconds);
+            }
+
+            // Its own check, so that an installation seeded before the services catalogue existed gets it too.
+            await DemoOffers.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            stages.Done("demo offers");
+
+            var retired = await DemoPasswords.RetirePublishedAsync(users, password);
+            if (retired > 0)
+            {
+                LogPasswordsRetired(logger, retired);
+            }
+
+            seeding?.Commit();
         }
 
-        // Its own check, so that an installation seeded before the services catalogue existed gets it too.
-        await DemoOffers.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        stages.Done("demo offers");
-
-        var retired = await DemoPasswords.RetirePublishedAsync(users, password);
-        if (retired > 0)
-        {
-            LogPasswordsRetired(logger, retired);
-        }
-
-        stages.Done("demo passwords checked");
+        stages.Done("demo passwords checked, committed");
         PrintSignIns(environment.IsDevelopment() ? password : $"the one in {DemoPasswords.PasswordSetting}");
         return true;
     }

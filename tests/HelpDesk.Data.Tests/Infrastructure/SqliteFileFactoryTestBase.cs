@@ -12,12 +12,16 @@ public abstract class SqliteFileFactoryTestBase : IDisposable
     protected SqliteFileFactoryTestBase(string name, string createTable)
     {
         _file = Path.Combine(Path.GetTempPath(), $"helpdesk-{name}-{Guid.NewGuid():N}.db");
-        Factory = new SqliteConnectionFactory(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString);
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString;
+        Factory = new SqliteConnectionFactory(ConnectionString);
         using var connection = Factory.Open();
         connection.Execute(createTable);
     }
 
     protected SqliteConnectionFactory Factory { get; }
+
+    /// <summary>For a connection of the test's own, outside the factory.</summary>
+    protected string ConnectionString { get; }
 
     public void Dispose()
     {
