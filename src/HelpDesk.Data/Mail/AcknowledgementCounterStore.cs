@@ -14,26 +14,43 @@ public sealed class AcknowledgementCounterStore(IDbConnectionFactory connections
     public async Task<AcknowledgementCounter?> TakeAsync(IReadOnlyList<AcknowledgementCounter> counters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counters);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var started = false;
-        foreach (var counter in counters)
-        {
-            var take = await Counts.TakeAsync(connection, transaction, counter.Key, counter.WindowStartUtc, counter.Limit, cancellationToken);
-            started |= take.Started;
-            if (!take.Taken)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return counter;
-            }
-        }
 
-        if (started)
+        // Through the writer, which may commit it with other writes; a full counter throws, which undoes this write
+        // alone, what the other counters took included.
+        try
         {
-            await Counts.ForgetBeforeAsync(connection, transaction, counters[0].WindowStartUtc, cancellationToken);
-        }
+            await connections.WriteAsync(
+                async (connection, transaction, ct) =>
+                {
+                    var started = false;
+                    foreach (var counter in counters)
+                    {
+                        var take = await Counts.TakeAsync(connection, transaction, counter.Key, counter.WindowStartUtc, counter.Limit, ct);
+                        started |= take.Started;
+                        if (!take.Taken)
+                        {
+                            throw new CounterFullException(counter);
+                        }
+                    }
 
-        await transaction.CommitAsync(cancellationToken);
-        return null;
+                    if (started)
+                    {
+                        await Counts.ForgetBeforeAsync(connection, transaction, counters[0].WindowStartUtc, ct);
+                    }
+
+                    return true;
+                },
+                cancellationToken);
+            return null;
+        }
+        catch (CounterFullException full)
+        {
+            return full.Counter;
+        }
+    }
+
+    private sealed class CounterFullException(AcknowledgementCounter counter) : Exception
+    {
+        public AcknowledgementCounter Counter { get; } = counter;
     }
 }
