@@ -85,55 +85,44 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
         const string findRole = "SELECT Id FROM Roles WHERE NormalizedName = @NormalizedName";
         const string addToRole = "INSERT INTO UserRoles (UserId, RoleId) VALUES (@UserId, @RoleId)";
 
-        // Through the writer, which may commit it with other writes (a contact is added for most new senders' mail).
-        var added = await connections.WriteAsync<int?>(
-            async (connection, transaction, ct) =>
-            {
-                int id;
-                try
-                {
-                    id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                        insertUser,
-                        new
-                        {
-                            Address = address,
-                            Normalized = Normalize(address),
-                            DisplayName = displayName,
-                            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-                            ConcurrencyStamp = Guid.NewGuid().ToString(),
-                            OrganisationId = organisationId,
-                            NowUtc = nowUtc,
-                        },
-                        transaction,
-                        cancellationToken: ct));
-                }
-                catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
-                {
-                    // Added by another message a moment ago, or an account that signs in with this address. The refused
-                    // insert wrote nothing, and neither engine ends the transaction for it.
-                    return null;
-                }
-
-                var customer = Roles.Customer.ToUpperInvariant();
-                var roleId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-                        findRole, new { NormalizedName = customer }, transaction, cancellationToken: ct))
-                    ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                        insertRole,
-                        new { Name = Roles.Customer, NormalizedName = customer, ConcurrencyStamp = Guid.NewGuid().ToString() },
-                        transaction,
-                        cancellationToken: ct));
-                await connection.ExecuteAsync(new CommandDefinition(addToRole, new { UserId = id, RoleId = roleId }, transaction, cancellationToken: ct));
-                return id;
-            },
-            cancellationToken);
-
-        // Answered after the commit, so the account that clashed is committed and can be read.
-        if (added is not int id)
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int id;
+        try
         {
+            id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                insertUser,
+                new
+                {
+                    Address = address,
+                    Normalized = Normalize(address),
+                    DisplayName = displayName,
+                    SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+                    ConcurrencyStamp = Guid.NewGuid().ToString(),
+                    OrganisationId = organisationId,
+                    NowUtc = nowUtc,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Added by another message a moment ago, or an account that signs in with this address.
+            await transaction.RollbackAsync(cancellationToken);
             return await FindByUserNameAsync(address, cancellationToken)
                 ?? throw new InvalidOperationException($"The account {address} clashed with one that cannot be read.");
         }
 
+        var customer = Roles.Customer.ToUpperInvariant();
+        var roleId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                findRole, new { NormalizedName = customer }, transaction, cancellationToken: cancellationToken))
+            ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                insertRole,
+                new { Name = Roles.Customer, NormalizedName = customer, ConcurrencyStamp = Guid.NewGuid().ToString() },
+                transaction,
+                cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(addToRole, new { UserId = id, RoleId = roleId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
         return new Person { Id = id, Name = displayName, Email = address, OrganisationId = organisationId, IsStaff = false };
     }
 
