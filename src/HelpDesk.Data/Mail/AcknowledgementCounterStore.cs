@@ -14,43 +14,26 @@ public sealed class AcknowledgementCounterStore(IDbConnectionFactory connections
     public async Task<AcknowledgementCounter?> TakeAsync(IReadOnlyList<AcknowledgementCounter> counters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counters);
-
-        // Through the writer, which may commit it with other writes; a full counter throws, which undoes this write
-        // alone, what the other counters took included.
-        try
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var started = false;
+        foreach (var counter in counters)
         {
-            await connections.WriteAsync(
-                async (connection, transaction, ct) =>
-                {
-                    var started = false;
-                    foreach (var counter in counters)
-                    {
-                        var take = await Counts.TakeAsync(connection, transaction, counter.Key, counter.WindowStartUtc, counter.Limit, ct);
-                        started |= take.Started;
-                        if (!take.Taken)
-                        {
-                            throw new CounterFullException(counter);
-                        }
-                    }
-
-                    if (started)
-                    {
-                        await Counts.ForgetBeforeAsync(connection, transaction, counters[0].WindowStartUtc, ct);
-                    }
-
-                    return true;
-                },
-                cancellationToken);
-            return null;
+            var take = await Counts.TakeAsync(connection, transaction, counter.Key, counter.WindowStartUtc, counter.Limit, cancellationToken);
+            started |= take.Started;
+            if (!take.Taken)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return counter;
+            }
         }
-        catch (CounterFullException full)
+
+        if (started)
         {
-            return full.Counter;
+            await Counts.ForgetBeforeAsync(connection, transaction, counters[0].WindowStartUtc, cancellationToken);
         }
-    }
 
-    private sealed class CounterFullException(AcknowledgementCounter counter) : Exception
-    {
-        public AcknowledgementCounter Counter { get; } = counter;
+        await transaction.CommitAsync(cancellationToken);
+        return null;
     }
 }

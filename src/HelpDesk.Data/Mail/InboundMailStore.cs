@@ -160,36 +160,23 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
     public async Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fromAddress);
-        var sender = Clip(Normalize(fromAddress), 320);
-
-        // Through the writer, which may commit it with other writes; a full count throws, which undoes this write alone.
-        try
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var take = await SenderCounts.TakeAsync(connection, transaction, Clip(Normalize(fromAddress), 320), windowStartUtc, limit, cancellationToken);
+        if (!take.Taken)
         {
-            return await connections.WriteAsync(
-                async (connection, transaction, ct) =>
-                {
-                    var take = await SenderCounts.TakeAsync(connection, transaction, sender, windowStartUtc, limit, ct);
-                    if (!take.Taken)
-                    {
-                        throw new AllowanceUsedException();
-                    }
-
-                    if (take.Started)
-                    {
-                        await SenderCounts.ForgetBeforeAsync(connection, transaction, windowStartUtc, ct);
-                    }
-
-                    return true;
-                },
-                cancellationToken);
-        }
-        catch (AllowanceUsedException)
-        {
+            await transaction.RollbackAsync(cancellationToken);
             return false;
         }
-    }
 
-    private sealed class AllowanceUsedException : Exception;
+        if (take.Started)
+        {
+            await SenderCounts.ForgetBeforeAsync(connection, transaction, windowStartUtc, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 
     public async Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
