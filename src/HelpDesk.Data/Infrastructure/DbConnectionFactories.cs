@@ -120,9 +120,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     /// <summary>
     /// At most this many connections are kept open between uses, each with the statements it compiled. Every store
-    /// call opens a connection and runs a few statements the app runs over and over (a filing reads its requester,
-    /// contracts, loads, calendar and webhook listeners, each on a connection of its own): a kept connection runs them
-    /// without compiling them again. A connection disposed while more are kept is closed as before.
+    /// call opens a connection and runs a few statements the app runs over and over (before its write a filing reads
+    /// its requester, contracts, loads and calendar, each on a connection of its own, and the bearer check reads the
+    /// user): a kept connection runs them without compiling them again. A connection disposed while this many are kept
+    /// is closed as before.
     /// </summary>
     internal const int KeptReaders = 16;
 
