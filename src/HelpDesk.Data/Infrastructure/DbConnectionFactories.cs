@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
@@ -21,7 +22,7 @@ public static class DbConnectionFactory
 // The writers' gate is a SemaphoreSlim whose wait handle is never asked for: it holds nothing to dispose, and the
 // factory lives as long as the app.
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never created.")]
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     private readonly string _connectionString;
 
@@ -29,6 +30,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     {
         _connectionString = connectionString;
         _groupCommit = new SqliteGroupCommit(WriterAsync);
+        _keepReader = KeepReader;
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder) && file != ":memory:")
@@ -75,6 +77,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     private readonly SqliteGroupCommit _groupCommit;
 
+    private readonly Func<WriterGatedConnection, bool> _keepReader;
+
     private readonly AsyncLocal<SqliteSeedingScope?> _seeding = new();
 
     /// <summary>The seeding scope the calling code runs in, if one is open.</summary>
@@ -119,8 +123,73 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         await checkpoint.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
-        Seeding?.Connection ?? await OpenAsync(keepsStatements: false, cancellationToken);
+    /// <summary>
+    /// At most this many connections are kept open between uses, each with the statements it compiled. Every store
+    /// call opens a connection and runs a few statements the app runs over and over (before its write a filing reads
+    /// its requester, contracts, loads and calendar, each on a connection of its own, and the bearer check reads the
+    /// user): a kept connection runs them without compiling them again. A connection disposed while this many are kept
+    /// is closed as before.
+    /// </summary>
+    internal const int KeptReaders = 16;
+
+    private readonly ConcurrentQueue<WriterGatedConnection> _kept = new();
+    private int _keptCount;
+
+    /// <summary>How many connections are kept open for the next callers now (for tests).</summary>
+    internal int KeptCount => Volatile.Read(ref _keptCount);
+
+    /// <summary>
+    /// A connection kept from an earlier caller, left by it as a new one would be (see
+    /// <see cref="WriterGatedConnection.IsReusable"/>), or a new one; either goes back to the kept ones when disposed.
+    /// </summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Seeding?.Connection is { } seeding)
+        {
+            return seeding;
+        }
+
+        while (_kept.TryDequeue(out var kept))
+        {
+            Interlocked.Decrement(ref _keptCount);
+            if (kept.State == System.Data.ConnectionState.Open)
+            {
+                try
+                {
+                    kept.Lend();
+                    await ConfigureAsync(kept, cancellationToken);
+                    return kept;
+                }
+                catch
+                {
+                    kept.Close();
+                    throw;
+                }
+            }
+
+            kept.Close();
+        }
+
+        return await OpenAsync(keepsStatements: true, _keepReader, cancellationToken);
+    }
+
+    private bool KeepReader(WriterGatedConnection connection)
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        if (Interlocked.Increment(ref _keptCount) > KeptReaders)
+        {
+            Interlocked.Decrement(ref _keptCount);
+            return false;
+        }
+
+        _kept.Enqueue(connection);
+        return true;
+    }
 
     /// <summary>
     /// Opens a <see cref="SqliteSeedingScope"/> for the calling code and the code it calls: its reads and writes go to one
@@ -167,12 +236,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             await kept.DisposeAsync();
         }
 
-        return await OpenAsync(keepsStatements: true, CancellationToken.None);
+        return await OpenAsync(keepsStatements: true, keep: null, CancellationToken.None);
     }
 
-    private async Task<WriterGatedConnection> OpenAsync(bool keepsStatements, CancellationToken cancellationToken)
+    private async Task<WriterGatedConnection> OpenAsync(bool keepsStatements, Func<WriterGatedConnection, bool>? keep, CancellationToken cancellationToken)
     {
-        var connection = new WriterGatedConnection(_connectionString, _writer, keepsStatements);
+        var connection = new WriterGatedConnection(_connectionString, _writer, keepsStatements, keep);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -194,6 +263,19 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             pragma.CommandText = pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             Configured(connection, pragmas);
+        }
+    }
+
+    private volatile bool _disposed;
+
+    /// <summary>Closes the kept connections (the app is stopping); connections opened from then on are not kept.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_kept.TryDequeue(out var kept))
+        {
+            Interlocked.Decrement(ref _keptCount);
+            kept.Close();
         }
     }
 

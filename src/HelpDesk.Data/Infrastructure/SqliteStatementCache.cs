@@ -35,6 +35,11 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
     /// <summary>How many times a kept statement was reused instead of compiled (for tests).</summary>
     internal long Reused { get; private set; }
 
+    /// <summary>Whether a kept statement is lent to a command not yet disposed.</summary>
+    internal bool AnyBorrowed => _borrowed > 0;
+
+    private int _borrowed;
+
     /// <summary>A command for the SQL text, compiled already if it ran before; give it back with <see cref="Return"/>.</summary>
     internal SqliteCommand Rent(string commandText)
     {
@@ -43,6 +48,7 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
             if (!node.Value.Borrowed)
             {
                 node.Value.Borrowed = true;
+                _borrowed++;
                 _byUse.Remove(node);
                 _byUse.AddFirst(node);
                 Reused++;
@@ -61,6 +67,7 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
         if (_kept.Count < Capacity)
         {
             var kept = new LinkedListNode<Kept>(new Kept(command) { Borrowed = true });
+            _borrowed++;
             _kept.Add(commandText, kept);
             _byUse.AddFirst(kept);
         }
@@ -77,23 +84,20 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
             return;
         }
 
-        var tooLarge = command.Parameters.Cast<SqliteParameter>().Any(p => IsLarge(p.Value));
+        var tooLarge = false;
+        var parameters = command.Parameters;
+        for (var i = 0; i < parameters.Count && !tooLarge; i++)
+        {
+            tooLarge = IsLarge(parameters[i].Value);
+        }
+
         command.Parameters.Clear();
         command.Transaction = null;
         node.Value.Borrowed = false;
+        _borrowed--;
         if (tooLarge)
         {
             Forget(node);
-        }
-    }
-
-    /// <summary>Stops keeping a borrowed command, which its borrower then uses once; given back, it is disposed.</summary>
-    internal void Release(SqliteCommand command)
-    {
-        if (_kept.TryGetValue(command.CommandText, out var node) && ReferenceEquals(node.Value.Command, command))
-        {
-            _byUse.Remove(node);
-            _kept.Remove(command.CommandText);
         }
     }
 
@@ -107,6 +111,7 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
 
         _byUse.Clear();
         _kept.Clear();
+        _borrowed = 0;
     }
 
     private SqliteCommand Fresh(string commandText) => new(commandText, connection);
@@ -148,12 +153,14 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
 
 /// <summary>
 /// The command a caching connection hands out: it looks like any other command to Dapper and the stores, and runs on the
-/// statement cache's command for its SQL text, borrowed from the moment its parameters or execution need it until it is
-/// disposed.
+/// statement cache's command for its SQL text, borrowed when it first runs until it is disposed. Its parameters are its
+/// own, one collection for its whole life (Dapper holds on to the collection while it expands a list parameter into
+/// the text), and are bound to the borrowed command each time it runs.
 /// </summary>
 [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "The text is the caller's parameterised SQL, passed through.")]
 internal sealed class CachedStatementCommand(SqliteConnection connection, SqliteStatementCache cache) : DbCommand
 {
+    private readonly ParameterCollection _parameters = new();
     private string _commandText = string.Empty;
     private SqliteCommand? _borrowed;
     private SqliteDataReader? _reader;
@@ -169,12 +176,8 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
             value ??= string.Empty;
             if (_borrowed is not null && !string.Equals(value, _commandText, StringComparison.Ordinal))
             {
-                // Dapper rewrites the text of a list parameter (IN @Ids) after adding parameters to the collection it
-                // holds: the borrowed command keeps its collection and takes the new text, used once and not kept.
-                cache.Release(_borrowed);
-                _borrowed.CommandText = value;
-                _commandText = value;
-                return;
+                // Run before under another text: the next run borrows the statement for this one.
+                GiveBack();
             }
 
             _commandText = value;
@@ -215,7 +218,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
         }
     }
 
-    protected override DbParameterCollection DbParameterCollection => Borrowed().Parameters;
+    protected override DbParameterCollection DbParameterCollection => _parameters;
 
     protected override DbTransaction? DbTransaction
     {
@@ -225,7 +228,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
             _transaction = value;
             if (_borrowed is not null)
             {
-                _borrowed.Transaction = Bound;
+                _borrowed.Transaction = RunsIn;
             }
         }
     }
@@ -234,15 +237,29 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
     {
     }
 
-    public override int ExecuteNonQuery() => Borrowed().ExecuteNonQuery();
+    public override int ExecuteNonQuery() => Bound().ExecuteNonQuery();
 
-    public override object? ExecuteScalar() => Borrowed().ExecuteScalar();
+    public override object? ExecuteScalar() => Bound().ExecuteScalar();
 
     public override void Prepare() => Borrowed().Prepare();
 
     protected override DbParameter CreateDbParameter() => new SqliteParameter();
 
-    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => _reader = Borrowed().ExecuteReader(behavior);
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => _reader = Bound().ExecuteReader(behavior);
+
+    /// <summary>The borrowed command with this command's parameters as they are now.</summary>
+    private SqliteCommand Bound()
+    {
+        var borrowed = Borrowed();
+        var parameters = borrowed.Parameters;
+        parameters.Clear();
+        for (var i = 0; i < _parameters.Count; i++)
+        {
+            parameters.Add(_parameters[i]);
+        }
+
+        return borrowed;
+    }
 
     protected override void Dispose(bool disposing)
     {
@@ -255,7 +272,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
     }
 
     /// <summary>A seeding scope's connection runs every command in the scope's transaction, whatever the caller gave.</summary>
-    private SqliteTransaction? Bound =>
+    private SqliteTransaction? RunsIn =>
         (connection as WriterGatedConnection)?.HeldTransaction ?? (SqliteTransaction?)_transaction;
 
     private SqliteCommand Borrowed()
@@ -263,7 +280,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
         if (_borrowed is null)
         {
             _borrowed = cache.Rent(_commandText);
-            _borrowed.Transaction = Bound;
+            _borrowed.Transaction = RunsIn;
             _borrowed.CommandTimeout = CommandTimeout;
         }
 
@@ -281,4 +298,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
             cache.Return(borrowed);
         }
     }
+
+    /// <summary>A parameter collection of the command's own (the driver's has no public constructor).</summary>
+    private sealed class ParameterCollection : SqliteParameterCollection;
 }

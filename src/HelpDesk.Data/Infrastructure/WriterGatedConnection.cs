@@ -12,8 +12,10 @@ namespace HelpDesk.Data.Infrastructure;
 /// async gate that opens the moment the previous writer is done, and SQLite's busy handler is left for writers in other
 /// processes. The turn lasts from BEGIN until SQLite is back out of the transaction (after COMMIT or ROLLBACK, checked
 /// on the connection itself), or until the connection is closed.
-/// A connection made to live long (the group commit's writer) also keeps its compiled statements between commands
-/// (see <see cref="SqliteStatementCache"/>) until it is closed.
+/// A connection made to live long (the group commit's writer, the factory's kept readers) also keeps its compiled
+/// statements between commands (see <see cref="SqliteStatementCache"/>) until it is closed. One the factory keeps is
+/// given back to it when disposed instead of being closed, provided it is left as a new one would be: open, outside any
+/// transaction, with no statement still running and none of its kept statements still lent out.
 /// A connection held by a <see cref="SqliteSeedingScope"/> stays open when its users close it, begins their transactions
 /// as savepoints in the scope's, and runs every command in the scope's transaction.
 /// </summary>
@@ -21,12 +23,18 @@ internal sealed class WriterGatedConnection : SqliteConnection
 {
     private readonly SemaphoreSlim _gate;
     private readonly SqliteStatementCache? _statements;
+    private readonly Func<WriterGatedConnection, bool>? _keep;
 
-    public WriterGatedConnection(string connectionString, SemaphoreSlim gate, bool keepsStatements = false)
+    /// <param name="keep">
+    /// Offered the connection when it is disposed in a reusable state; true when it took it (the connection then stays
+    /// open), false to have it closed as usual.
+    /// </param>
+    public WriterGatedConnection(string connectionString, SemaphoreSlim gate, bool keepsStatements = false, Func<WriterGatedConnection, bool>? keep = null)
         : base(connectionString)
     {
         _gate = gate;
         _statements = keepsStatements ? new SqliteStatementCache(this) : null;
+        _keep = keep;
     }
 
     /// <summary>The kept statements, when this connection keeps them (for tests).</summary>
@@ -88,6 +96,69 @@ internal sealed class WriterGatedConnection : SqliteConnection
     /// <summary>The command Dapper and the stores get: one on a kept statement when this connection keeps them.</summary>
     protected override DbCommand CreateDbCommand() =>
         _statements is { } statements ? new CachedStatementCommand(this, statements) : CreateCommand();
+
+    /// <summary>
+    /// Left as a newly opened connection is: open, no writer's turn held, no transaction open on SQLite's handle (no
+    /// BEGIN left open, and no statement still stepping: an undisposed reader holds a read transaction, and with it an
+    /// old snapshot, that the next caller would read from), and every kept statement given back with its parameters and
+    /// transaction cleared.
+    /// </summary>
+    internal bool IsReusable =>
+        State == ConnectionState.Open
+        && !_holdsGate
+        && _statements is not { AnyBorrowed: true }
+        && Handle is { } handle
+        && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0
+        && NoTransaction(handle);
+
+    private static bool NoTransaction(SQLitePCL.sqlite3 handle)
+    {
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return NativeMethods.sqlite3_txn_state(handle.DangerousGetHandle(), IntPtr.Zero) == NativeMethods.TransactionNone;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    // Whether a caller holds the connection now; a connection the factory keeps is not held, and disposing it again
+    // (a second dispose by the caller that gave it back) leaves it with the factory.
+    private bool _held = true;
+
+    /// <summary>The factory hands the kept connection to a new caller.</summary>
+    internal void Lend() => _held = true;
+
+    // DbConnection.DisposeAsync comes here too (SqliteConnection closes synchronously and does not override it).
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _keep is { } keep)
+        {
+            if (!_held)
+            {
+                return;
+            }
+
+            if (IsReusable)
+            {
+                _held = false;
+                if (keep(this))
+                {
+                    return;
+                }
+
+                _held = true;
+            }
+        }
+
+        base.Dispose(disposing);
+    }
 
     public override void Close()
     {

@@ -130,7 +130,8 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             """;
 
         // The same condition again: another sender may have claimed the message since it was read, and then this
-        // update matches no row. Each claim is its own statement, so it holds the write lock only for a moment.
+        // update matches no row. The claims are one write, which on SQLite takes its turn with the other writes (and
+        // may share their commit) instead of a commit of its own per message, each waiting for the write lock.
         const string claimSql = $"""
             UPDATE OutboxMessages
             SET Status = 'Sending', ClaimedUntilUtc = @ClaimedUntilUtc, Attempts = Attempts + 1
@@ -143,19 +144,30 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             """;
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var candidates = await connection.QueryAsync<int>(new CommandDefinition(
-            candidatesSql, new { NowUtc = nowUtc, Take = take }, cancellationToken: cancellationToken));
-        var won = new List<int>();
-        foreach (var id in candidates)
+        var candidates = (await connection.QueryAsync<int>(new CommandDefinition(
+            candidatesSql, new { NowUtc = nowUtc, Take = take }, cancellationToken: cancellationToken))).AsList();
+        if (candidates.Count == 0)
         {
-            var rows = await connection.ExecuteAsync(new CommandDefinition(
-                claimSql, new { Id = id, NowUtc = nowUtc, ClaimedUntilUtc = claimedUntilUtc }, cancellationToken: cancellationToken));
-            if (rows == 1)
-            {
-                won.Add(id);
-            }
+            return [];
         }
 
+        var won = await connections.WriteAsync(
+            async (writer, transaction, ct) =>
+            {
+                var ids = new List<int>();
+                foreach (var id in candidates)
+                {
+                    var rows = await writer.ExecuteAsync(new CommandDefinition(
+                        claimSql, new { Id = id, NowUtc = nowUtc, ClaimedUntilUtc = claimedUntilUtc }, transaction, cancellationToken: ct));
+                    if (rows == 1)
+                    {
+                        ids.Add(id);
+                    }
+                }
+
+                return ids;
+            },
+            cancellationToken);
         if (won.Count == 0)
         {
             return [];
@@ -226,8 +238,10 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             SET Status = 'Sent', SentUtc = @NowUtc, ClaimedUntilUtc = NULL
             WHERE Id = @Id
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, NowUtc = nowUtc }, cancellationToken: cancellationToken));
+        // Through the writer (see ClaimDueAsync): marked sent, and committed, before the caller sends the next.
+        await connections.WriteAsync(
+            (connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, NowUtc = nowUtc }, transaction, cancellationToken: ct)),
+            cancellationToken);
     }
 
     public async Task MarkAttemptFailedAsync(int id, string reason, DateTime? nextAttemptUtc, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -243,11 +257,13 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             SET Status = 'Failed', FailedUtc = @NowUtc, ClaimedUntilUtc = NULL, LastError = @Reason
             WHERE Id = @Id
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            nextAttemptUtc is null ? failForGood : retryLater,
-            new { Id = id, Reason = reason, NextAttemptUtc = nextAttemptUtc, NowUtc = nowUtc },
-            cancellationToken: cancellationToken));
+        await connections.WriteAsync(
+            (connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+                nextAttemptUtc is null ? failForGood : retryLater,
+                new { Id = id, Reason = reason, NextAttemptUtc = nextAttemptUtc, NowUtc = nowUtc },
+                transaction,
+                cancellationToken: ct)),
+            cancellationToken);
     }
 
     public async Task<bool> RetryAsync(int id, DateTime nowUtc, CancellationToken cancellationToken = default)

@@ -25,6 +25,7 @@ public abstract class SqliteFileFactoryTestBase : IDisposable
 
     public void Dispose()
     {
+        Factory.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
         {
