@@ -21,6 +21,14 @@ internal static class TicketListSql
     /// </summary>
     public const int FewMatches = 1_000;
 
+    /// <summary>
+    /// Words matching more than one ticket in this many are checked on each row a list reads (a seek per whole word
+    /// in the full-text index), about <c>25 × CommonShare</c> rows a page at most; rarer ones are gathered first, one
+    /// pass over their matches. Only words the index names whole (<see cref="TicketSearchTokens"/>) can be checked so:
+    /// a prefix is merged again on every check.
+    /// </summary>
+    public const int CommonShare = 40;
+
     private const string Select = """
         SELECT t.Id AS Id, t.Subject, t.Status, t.Severity AS Severity, t.OrganisationId, o.Name AS OrganisationName,
                r.DisplayName AS RequesterName, t.AssigneeId, a.DisplayName AS AssigneeName, t.Product,
@@ -59,18 +67,49 @@ internal static class TicketListSql
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(dialect);
+        return MatchesOf(dialect.TicketSearchQuery(words, scope.IncludeInternal), scope, dialect, cancellationToken);
+    }
+
+    /// <summary><see cref="MatchesOf(IReadOnlyList{string}, TicketScope, SqlDialect, CancellationToken)"/> for a full-text query already made.</summary>
+    public static CommandDefinition MatchesOf(string search, TicketScope scope, SqlDialect dialect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(dialect);
         return new CommandDefinition(
             dialect.TicketSearchFirst("Search", scope.IncludeInternal, "Limit"),
-            new { Search = dialect.TicketSearchQuery(words, scope.IncludeInternal), Limit = FewMatches + 1 },
+            new { Search = search, Limit = FewMatches + 1 },
             cancellationToken: cancellationToken);
     }
 
     /// <summary>
+    /// The number of tickets the full-text query matches, counted no further than one more than a
+    /// <see cref="CommonShare"/>th of <paramref name="tickets"/>: when it gets there, the words are common enough for a
+    /// list to check each row it reads (<see cref="Build"/>'s <c>probe</c>) rather than gather every match first.
+    /// </summary>
+    public static CommandDefinition CommonnessOf(string search, TicketScope scope, long tickets, SqlDialect dialect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(dialect);
+        return new CommandDefinition(
+            $"SELECT COUNT(*) FROM ({dialect.TicketSearchFirst("Search", scope.IncludeInternal, "Limit")}) m",
+            new { Search = search, Limit = CommonLimit(tickets) },
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>What <see cref="CommonnessOf"/> counts to for <paramref name="tickets"/> tickets: reached, the words are common.</summary>
+    public static long CommonLimit(long tickets) => (tickets / CommonShare) + 1;
+
+    /// <summary>
     /// The command, or null when the search has no word to look for and so matches nothing. With
     /// <paramref name="matches"/> (a text search matching at most <see cref="FewMatches"/> tickets, from
-    /// <see cref="MatchesOf"/>) those tickets are read by id, filtered and sorted.
+    /// <see cref="MatchesOf(string, TicketScope, SqlDialect, CancellationToken)"/>) those tickets are read by id,
+    /// filtered and sorted. Otherwise the list is read in index order, keeping the tickets the words match: gathered
+    /// first, or with <paramref name="probe"/> (common words, see <see cref="CommonShare"/>) checked row by row.
+    /// <paramref name="search"/> is the full-text query (<see cref="SqlDialect.TicketSearchQuery(IReadOnlyList{SearchTerm}, bool)"/>);
+    /// without it the words are searched as prefixes.
     /// </summary>
-    public static CommandDefinition? Build(TicketQuery query, SqlDialect dialect, IReadOnlyList<long>? matches = null, CancellationToken cancellationToken = default)
+    public static CommandDefinition? Build(
+        TicketQuery query, SqlDialect dialect, IReadOnlyList<long>? matches = null, string? search = null, bool probe = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new SqlWhere();
@@ -104,8 +143,11 @@ internal static class TicketListSql
         }
         else if (words is not null)
         {
+            // SQLite checks a condition holding a subquery after every other one of the row, so a row is probed only
+            // when the list's other filters keep it.
             var withNotes = query.Scope.IncludeInternal;
-            where.Add($"t.Id IN {dialect.TicketSearchIds("Search", withNotes)}", "Search", dialect.TicketSearchQuery(words, withNotes));
+            var text = search ?? dialect.TicketSearchQuery(words, withNotes);
+            where.Add(probe ? dialect.TicketSearchHolds("Search", withNotes) : $"t.Id IN {dialect.TicketSearchIds("Search", withNotes)}", "Search", text);
         }
 
         var number = words is null && !string.IsNullOrWhiteSpace(query.Text) && TicketNumber.TryParse(query.Text, out var asked) ? asked : 0;

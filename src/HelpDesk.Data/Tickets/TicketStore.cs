@@ -248,15 +248,31 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
 
         await using var connection = await connections.OpenAsync(cancellationToken);
 
-        // A search whose words match few tickets reads and sorts those; one matching many reads the list's index.
+        // A search whose words match few tickets reads and sorts those; one matching many reads the list's index,
+        // gathering the matches first, or, when the words are common and the index names them whole, checking each row.
         IReadOnlyList<long>? matches = null;
+        string? search = null;
+        var probe = false;
         if (words is not null)
         {
-            var found = (await connection.QueryAsync<long>(TicketListSql.MatchesOf(words, query.Scope, connections.Dialect, cancellationToken))).AsList();
+            var terms = await TicketSearchTokens.OfAsync(connection, connections.Dialect, words, cancellationToken);
+            if (terms is null)
+            {
+                return new TicketPage([], null);
+            }
+
+            search = connections.Dialect.TicketSearchQuery(terms, query.Scope.IncludeInternal);
+            var found = (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, query.Scope, connections.Dialect, cancellationToken))).AsList();
             matches = found.Count <= TicketListSql.FewMatches ? found : null;
+            if (matches is null && terms.All(t => t.Tokens is not null))
+            {
+                var tickets = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(Id), 0) FROM Tickets", cancellationToken: cancellationToken));
+                var counted = await connection.ExecuteScalarAsync<long>(TicketListSql.CommonnessOf(search, query.Scope, tickets, connections.Dialect, cancellationToken));
+                probe = counted >= TicketListSql.CommonLimit(tickets);
+            }
         }
 
-        var command = TicketListSql.Build(query, connections.Dialect, matches, cancellationToken)!.Value;
+        var command = TicketListSql.Build(query, connections.Dialect, matches, search, probe, cancellationToken)!.Value;
         var rows = (await connection.QueryAsync<TicketSummary>(command))
             .Select(r => r.NextDueUtc is { } due ? r with { NextDueUtc = TicketRoutingColumns.FromQueueDue(due) } : r)
             .ToList();
