@@ -23,11 +23,11 @@ internal static class TicketListSql
 
     /// <summary>
     /// Words matching more than one ticket in this many are checked on each row a list reads (a seek per whole word
-    /// in the full-text index), about <c>25 × CommonShare</c> rows a page at most; rarer ones are gathered first, one
-    /// pass over their matches. Only words the index names whole (<see cref="TicketSearchTokens"/>) can be checked so:
-    /// a prefix is merged again on every check.
+    /// and per segment of the full-text index), about <c>25 × CommonShare</c> rows a page at most; rarer ones are
+    /// gathered first, one pass over their matches. Only words the index names whole (<see cref="TicketSearchTokens"/>)
+    /// can be checked so: a prefix is merged again on every check.
     /// </summary>
-    public const int CommonShare = 40;
+    public const int CommonShare = 10;
 
     private const string Select = """
         SELECT t.Id AS Id, t.Subject, t.Status, t.Severity AS Severity, t.OrganisationId, o.Name AS OrganisationName,
@@ -82,29 +82,23 @@ internal static class TicketListSql
     }
 
     /// <summary>
-    /// The number of tickets the full-text query matches, counted no further than one more than a
-    /// <see cref="CommonShare"/>th of <paramref name="tickets"/>: when it gets there, the words are common enough for a
-    /// list to check each row it reads (<see cref="Build"/>'s <c>probe</c>) rather than gather every match first.
+    /// Whether the words are common enough for a list to check each row it reads (<see cref="Build"/>'s <c>probe</c>)
+    /// rather than gather every match first: the <see cref="FewMatches"/> + 1 newest matches
+    /// (<see cref="MatchesOf(string, TicketScope, SqlDialect, CancellationToken)"/>, newest first on SQLite) lie among
+    /// the newest <see cref="CommonShare"/> times as many tickets, the ones a list sorted by recency reads first.
     /// </summary>
-    public static CommandDefinition CommonnessOf(string search, TicketScope scope, long tickets, SqlDialect dialect, CancellationToken cancellationToken = default)
+    public static bool IsCommon(IReadOnlyList<long> newestMatches, long newestTicket)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(dialect);
-        return new CommandDefinition(
-            $"SELECT COUNT(*) FROM ({dialect.TicketSearchFirst("Search", scope.IncludeInternal, "Limit")}) m",
-            new { Search = search, Limit = CommonLimit(tickets) },
-            cancellationToken: cancellationToken);
+        ArgumentNullException.ThrowIfNull(newestMatches);
+        return newestMatches.Count > FewMatches && newestTicket - newestMatches[^1] < (long)newestMatches.Count * CommonShare;
     }
-
-    /// <summary>What <see cref="CommonnessOf"/> counts to for <paramref name="tickets"/> tickets: reached, the words are common.</summary>
-    public static long CommonLimit(long tickets) => (tickets / CommonShare) + 1;
 
     /// <summary>
     /// The command, or null when the search has no word to look for and so matches nothing. With
     /// <paramref name="matches"/> (a text search matching at most <see cref="FewMatches"/> tickets, from
     /// <see cref="MatchesOf(string, TicketScope, SqlDialect, CancellationToken)"/>) those tickets are read by id,
     /// filtered and sorted. Otherwise the list is read in index order, keeping the tickets the words match: gathered
-    /// first, or with <paramref name="probe"/> (common words, see <see cref="CommonShare"/>) checked row by row.
+    /// first, or with <paramref name="probe"/> (common words, see <see cref="IsCommon"/>) checked row by row.
     /// <paramref name="search"/> is the full-text query (<see cref="SqlDialect.TicketSearchQuery(IReadOnlyList{SearchTerm}, bool)"/>);
     /// without it the words are searched as prefixes.
     /// </summary>

@@ -266,9 +266,8 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             matches = found.Count <= TicketListSql.FewMatches ? found : null;
             if (matches is null && terms.All(t => t.Tokens is not null))
             {
-                var tickets = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(Id), 0) FROM Tickets", cancellationToken: cancellationToken));
-                var counted = await connection.ExecuteScalarAsync<long>(TicketListSql.CommonnessOf(search, query.Scope, tickets, connections.Dialect, cancellationToken));
-                probe = counted >= TicketListSql.CommonLimit(tickets);
+                var newest = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(Id), 0) FROM Tickets", cancellationToken: cancellationToken));
+                probe = TicketListSql.IsCommon(found, newest);
             }
         }
 
