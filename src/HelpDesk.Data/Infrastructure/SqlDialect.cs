@@ -85,13 +85,13 @@ public sealed class SqlDialect
         : $"(SELECT TicketId FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}))";
 
     /// <summary>
-    /// A statement returning, as <c>Id</c>, the first <c>@<paramref name="limit"/></c> tickets (on SQLite the newest,
-    /// read backwards through the index; on SQL Server in no particular order) whose text holds every word of
-    /// <paramref name="parameter"/>, as <see cref="TicketSearchIds"/> finds them; the full-text index stops reading there.
+    /// A statement returning, as <c>Id</c>, the newest <c>@<paramref name="limit"/></c> tickets, newest first, whose
+    /// text holds every word of <paramref name="parameter"/>, as <see cref="TicketSearchIds"/> finds them; SQLite's
+    /// full-text index reads its lists backwards and stops there.
     /// </summary>
     public string TicketSearchFirst(string parameter, bool withNotes, string limit) => this == Sqlite
         ? $"SELECT rowid AS Id FROM TicketSearch WHERE TicketSearch MATCH @{parameter} ORDER BY rowid DESC LIMIT @{limit}"
-        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter})";
+        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}) ORDER BY TicketId DESC";
 
     /// <summary>
     /// A condition on the ticket aliased <c>t</c>: its text holds every word of <paramref name="parameter"/>, checked

@@ -10,7 +10,8 @@ namespace HelpDesk.Data.Tickets;
 /// key (see <see cref="TicketCursor"/>), so the first page and the thousandth cost the same: the most selective filter
 /// with an index leads (<see cref="Lead"/>), the others are checked on the rows the index gives. The one list that sorts
 /// is a text search whose words match few tickets (<see cref="FewMatches"/> at most): those tickets are read by id and
-/// sorted, instead of reading the list's index until enough of its rows match.
+/// sorted, instead of reading the list's index until enough of its rows match. A search matching more reads the list's
+/// index and keeps the rows among its newest matches, checking older rows against the full-text index one by one.
 /// </summary>
 internal static class TicketListSql
 {
@@ -20,14 +21,6 @@ internal static class TicketListSql
     /// tickets / 40 at a million. The count comes from the full-text index, read no further than one more than this.
     /// </summary>
     public const int FewMatches = 1_000;
-
-    /// <summary>
-    /// Words matching more than one ticket in this many are checked on each row a list reads (a seek per whole word
-    /// and per segment of the full-text index), about <c>25 × CommonShare</c> rows a page at most; rarer ones are
-    /// gathered first, one pass over their matches. Only words the index names whole (<see cref="TicketSearchTokens"/>)
-    /// can be checked so: a prefix is merged again on every check.
-    /// </summary>
-    public const int CommonShare = 10;
 
     private const string Select = """
         SELECT t.Id AS Id, t.Subject, t.Status, t.Severity AS Severity, t.OrganisationId, o.Name AS OrganisationName,
@@ -82,28 +75,19 @@ internal static class TicketListSql
     }
 
     /// <summary>
-    /// Whether the words are common enough for a list to check each row it reads (<see cref="Build"/>'s <c>probe</c>)
-    /// rather than gather every match first: the <see cref="FewMatches"/> + 1 newest matches
-    /// (<see cref="MatchesOf(string, TicketScope, SqlDialect, CancellationToken)"/>, newest first on SQLite) lie among
-    /// the newest <see cref="CommonShare"/> times as many tickets, the ones a list sorted by recency reads first.
-    /// </summary>
-    public static bool IsCommon(IReadOnlyList<long> newestMatches, long newestTicket)
-    {
-        ArgumentNullException.ThrowIfNull(newestMatches);
-        return newestMatches.Count > FewMatches && newestTicket - newestMatches[^1] < (long)newestMatches.Count * CommonShare;
-    }
-
-    /// <summary>
     /// The command, or null when the search has no word to look for and so matches nothing. With
     /// <paramref name="matches"/> (a text search matching at most <see cref="FewMatches"/> tickets, from
     /// <see cref="MatchesOf(string, TicketScope, SqlDialect, CancellationToken)"/>) those tickets are read by id,
-    /// filtered and sorted. Otherwise the list is read in index order, keeping the tickets the words match: gathered
-    /// first, or with <paramref name="probe"/> (common words, see <see cref="IsCommon"/>) checked row by row.
-    /// <paramref name="search"/> is the full-text query (<see cref="SqlDialect.TicketSearchQuery(IReadOnlyList{SearchTerm}, bool)"/>);
-    /// without it the words are searched as prefixes.
+    /// filtered and sorted. With <paramref name="olderChecked"/> as well, <paramref name="matches"/> are only the
+    /// newest matches (every match from the oldest of them on): the list is read in index order, a row from there on
+    /// kept when it is among them and an older row checked against the full-text index by its id, one seek per whole
+    /// word, so a search for common words reads about a page's worth of rows and gathers nothing. Without either the
+    /// list is read in index order, keeping the tickets of every match gathered first. <paramref name="search"/> is the
+    /// full-text query (<see cref="SqlDialect.TicketSearchQuery(IReadOnlyList{SearchTerm}, bool)"/>); without it the
+    /// words are searched as prefixes.
     /// </summary>
     public static CommandDefinition? Build(
-        TicketQuery query, SqlDialect dialect, IReadOnlyList<long>? matches = null, string? search = null, bool probe = false, CancellationToken cancellationToken = default)
+        TicketQuery query, SqlDialect dialect, IReadOnlyList<long>? matches = null, string? search = null, bool olderChecked = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new SqlWhere();
@@ -131,17 +115,24 @@ internal static class TicketListSql
             return null;
         }
 
-        if (words is not null && matches is not null)
+        var withNotes = query.Scope.IncludeInternal;
+        var byIds = words is not null && matches is not null && !olderChecked;
+        if (byIds)
         {
-            where.Add($"t.Id IN {dialect.IdList("Ids")}", "Ids", SqlDialect.IdsJson(matches));
+            where.Add($"t.Id IN {dialect.IdList("Ids")}", "Ids", SqlDialect.IdsJson(matches!));
+        }
+        else if (words is not null && matches is not null)
+        {
+            // SQLite checks a condition holding a subquery after the row's other ones, so a row is only looked up
+            // when the list's other filters keep it.
+            where.Add($"((t.Id >= @Oldest AND t.Id IN {dialect.IdList("Ids")}) OR (t.Id < @Oldest AND {dialect.TicketSearchHolds("Search", withNotes)}))");
+            where.Parameters.Add("Oldest", matches.Count == 0 ? 0 : matches.Min());
+            where.Parameters.Add("Ids", SqlDialect.IdsJson(matches));
+            where.Parameters.Add("Search", search ?? dialect.TicketSearchQuery(words, withNotes));
         }
         else if (words is not null)
         {
-            // SQLite checks a condition holding a subquery after every other one of the row, so a row is probed only
-            // when the list's other filters keep it.
-            var withNotes = query.Scope.IncludeInternal;
-            var text = search ?? dialect.TicketSearchQuery(words, withNotes);
-            where.Add(probe ? dialect.TicketSearchHolds("Search", withNotes) : $"t.Id IN {dialect.TicketSearchIds("Search", withNotes)}", "Search", text);
+            where.Add($"t.Id IN {dialect.TicketSearchIds("Search", withNotes)}", "Search", search ?? dialect.TicketSearchQuery(words, withNotes));
         }
 
         var number = words is null && !string.IsNullOrWhiteSpace(query.Text) && TicketNumber.TryParse(query.Text, out var asked) ? asked : 0;
@@ -149,7 +140,7 @@ internal static class TicketListSql
         AddAfter(where, query);
         where.Parameters.Add("Take", query.Take + 1);
 
-        var lead = Lead.Of(query, number > 0 || (words is not null && matches is not null));
+        var lead = Lead.Of(query, number > 0 || byIds);
         var statuses = query.Statuses.Distinct().Select(s => s.ToString()).ToList();
         if (statuses.Count > 0 && !lead.ArmPerStatus(query.Sort))
         {

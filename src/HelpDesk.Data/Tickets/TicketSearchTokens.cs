@@ -7,14 +7,14 @@ namespace HelpDesk.Data.Tickets;
 /// <summary>
 /// The whole words SQLite's full-text index holds that start with a search word, read from the index's own list of
 /// words (an fts5vocab table, one seek per word found). A word is searched as the start of a word; FTS5 answers such a
-/// prefix by first merging the match lists of every word starting so, on every query and every probe, which for a
+/// prefix by first merging the match lists of every word starting so, on every query and every row checked, which for a
 /// common word costs as much as reading all its matches. Asked for as any of those whole words instead, the index
 /// finds the same tickets and can stop after the first thousand or seek to one ticket. A word that starts more than
 /// <see cref="MostTokens"/> words (a short prefix, a number) stays a prefix.
 /// </summary>
 internal static class TicketSearchTokens
 {
-    /// <summary>More whole words than this and the word is searched as a prefix: each whole word is a seek per probe.</summary>
+    /// <summary>More whole words than this and the word is searched as a prefix: each whole word is a seek per row checked.</summary>
     public const int MostTokens = 8;
 
     /// <summary>

@@ -249,10 +249,11 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         await using var connection = await connections.OpenAsync(cancellationToken);
 
         // A search whose words match few tickets reads and sorts those; one matching many reads the list's index,
-        // gathering the matches first, or, when the words are common and the index names them whole, checking each row.
+        // keeping the rows among its newest matches and checking older rows one by one when the index names every
+        // word whole, else gathering every match first.
         IReadOnlyList<long>? matches = null;
         string? search = null;
-        var probe = false;
+        var olderChecked = false;
         if (words is not null)
         {
             var terms = await TicketSearchTokens.OfAsync(connection, connections.Dialect, words, cancellationToken);
@@ -263,15 +264,11 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
 
             search = connections.Dialect.TicketSearchQuery(terms, query.Scope.IncludeInternal);
             var found = (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, query.Scope, connections.Dialect, cancellationToken))).AsList();
-            matches = found.Count <= TicketListSql.FewMatches ? found : null;
-            if (matches is null && terms.All(t => t.Tokens is not null))
-            {
-                var newest = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(Id), 0) FROM Tickets", cancellationToken: cancellationToken));
-                probe = TicketListSql.IsCommon(found, newest);
-            }
+            olderChecked = found.Count > TicketListSql.FewMatches && terms.All(t => t.Tokens is not null);
+            matches = found.Count <= TicketListSql.FewMatches || olderChecked ? found : null;
         }
 
-        var command = TicketListSql.Build(query, connections.Dialect, matches, search, probe, cancellationToken)!.Value;
+        var command = TicketListSql.Build(query, connections.Dialect, matches, search, olderChecked, cancellationToken)!.Value;
         var rows = (await connection.QueryAsync<TicketSummary>(command))
             .Select(r => r.NextDueUtc is { } due ? r with { NextDueUtc = TicketRoutingColumns.FromQueueDue(due) } : r)
             .ToList();

@@ -258,15 +258,17 @@ public abstract class TicketListTests : ProviderTestBase
                 // Through the store, page by page: it reads the list the way the words' commonness asks for.
                 (await AllPagesAsync(query)).Select(r => r.Id).Should().Equal(expected, $"{text} for {scope}, {sort}, page by page");
 
-                // Each way of reading the list in its order, in one page: matches gathered first, or checked per row.
-                foreach (var probe in new[] { false, true })
+                // Each way of reading the list in its order, in one page: every match gathered first, or the newest
+                // matches kept and each older row checked against the full-text index.
+                foreach (var olderChecked in new[] { false, true })
                 {
                     await using var connection = await Connections.OpenAsync();
                     var terms = await TicketSearchTokens.OfAsync(connection, Connections.Dialect, TicketListSql.WordsOf(query)!, CancellationToken.None);
                     var search = Connections.Dialect.TicketSearchQuery(terms!, scope.IncludeInternal);
-                    var command = TicketListSql.Build(query with { Take = count }, Connections.Dialect, search: search, probe: probe)!.Value;
+                    var newest = olderChecked ? (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, scope, Connections.Dialect))).AsList() : null;
+                    var command = TicketListSql.Build(query with { Take = count }, Connections.Dialect, newest, search, olderChecked)!.Value;
                     var rows = (await connection.QueryAsync<TicketSummary>(command)).Select(r => r.Id).ToList();
-                    rows.Should().Equal(expected, $"{text} for {scope}, {sort}, {(probe ? "checked per row" : "gathered")}");
+                    rows.Should().Equal(expected, $"{text} for {scope}, {sort}, {(olderChecked ? "older rows checked one by one" : "gathered")}");
                 }
             }
         }
