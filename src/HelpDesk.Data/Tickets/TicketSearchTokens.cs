@@ -17,18 +17,24 @@ internal static class TicketSearchTokens
     /// <summary>More whole words than this and the word is searched as a prefix: each whole word is a seek per row checked.</summary>
     public const int MostTokens = 8;
 
+    // U+10FFFF, the highest character: above every character that can follow a word's start in a longer word.
+    private static readonly string Highest = char.ConvertFromUtf32(0x10FFFF);
+
     /// <summary>
-    /// The whole words the index holds from <c>@Word</c> up to (not including) <c>@Beyond</c>, in order, at most
-    /// <c>@Most</c> + 1 of them. The index's list of words is a table of this connection (created the first time): a
-    /// view of the index, not data of its own. Each step seeks the first word after the one before (char(1) sorts below
-    /// every character a word can hold). SQLite's own statement: SQL Server's CONTAINS takes the prefix itself.
+    /// The whole words the index holds from <c>@Word</c> up to <c>@Last</c> (the word followed by the highest
+    /// character, which no word holds), in order, at most <c>@Most</c> + 1 of them. The index's list of words is a table
+    /// of this connection (created the first time): a view of the index, not data of its own. Each step seeks the first
+    /// word after the one before (char(1) sorts below every character a word can hold). The bound is inclusive and
+    /// never a word itself: the list stops at the first word past an inclusive bound, where it would read every
+    /// occurrence of a word equal to an exclusive one. SQLite's own statement: SQL Server's CONTAINS takes the prefix
+    /// itself.
     /// </summary>
     internal const string Statement = """
         CREATE VIRTUAL TABLE IF NOT EXISTS temp.TicketSearchTerms USING fts5vocab(main, TicketSearch, instance);
         WITH RECURSIVE found(Term, N) AS (
-            SELECT (SELECT term FROM temp.TicketSearchTerms WHERE term >= @Word AND term < @Beyond LIMIT 1), 1
+            SELECT (SELECT term FROM temp.TicketSearchTerms WHERE term >= @Word AND term <= @Last LIMIT 1), 1
             UNION ALL
-            SELECT (SELECT v.term FROM temp.TicketSearchTerms v WHERE v.term >= found.Term || char(1) AND v.term < @Beyond LIMIT 1), N + 1
+            SELECT (SELECT v.term FROM temp.TicketSearchTerms v WHERE v.term >= found.Term || char(1) AND v.term <= @Last LIMIT 1), N + 1
             FROM found
             WHERE found.Term IS NOT NULL AND N <= @Most
         )
@@ -57,9 +63,8 @@ internal static class TicketSearchTokens
                 continue;
             }
 
-            var beyond = string.Concat(word.AsSpan(0, word.Length - 1), ((char)(word[^1] + 1)).ToString());
             var tokens = (await connection.QueryAsync<string>(new CommandDefinition(
-                Statement, new { Word = word, Beyond = beyond, Most = MostTokens }, cancellationToken: cancellationToken))).AsList();
+                Statement, new { Word = word, Last = word + Highest, Most = MostTokens }, cancellationToken: cancellationToken))).AsList();
             if (tokens.Count == 0)
             {
                 return null;
