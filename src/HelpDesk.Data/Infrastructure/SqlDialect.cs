@@ -85,13 +85,14 @@ public sealed class SqlDialect
         : $"(SELECT TicketId FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}))";
 
     /// <summary>
-    /// A statement returning, as <c>Id</c>, the newest <c>@<paramref name="limit"/></c> tickets, newest first, whose
-    /// text holds every word of <paramref name="parameter"/>, as <see cref="TicketSearchIds"/> finds them; SQLite's
-    /// full-text index reads its lists backwards and stops there.
+    /// A statement returning, as <c>Id</c>, the first <c>@<paramref name="limit"/></c> tickets whose text holds every
+    /// word of <paramref name="parameter"/>, as <see cref="TicketSearchIds"/> finds them, in no particular order or,
+    /// with <paramref name="newestFirst"/>, the newest, newest first (SQLite's full-text index reads its lists
+    /// backwards, which costs more for a prefix); the full-text index stops reading there.
     /// </summary>
-    public string TicketSearchFirst(string parameter, bool withNotes, string limit) => this == Sqlite
-        ? $"SELECT rowid AS Id FROM TicketSearch WHERE TicketSearch MATCH @{parameter} ORDER BY rowid DESC LIMIT @{limit}"
-        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}) ORDER BY TicketId DESC";
+    public string TicketSearchFirst(string parameter, bool withNotes, string limit, bool newestFirst = false) => this == Sqlite
+        ? $"SELECT rowid AS Id FROM TicketSearch WHERE TicketSearch MATCH @{parameter}{(newestFirst ? " ORDER BY rowid DESC" : "")} LIMIT @{limit}"
+        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}){(newestFirst ? " ORDER BY TicketId DESC" : "")}";
 
     /// <summary>
     /// A condition on the ticket aliased <c>t</c>: its text holds every word of <paramref name="parameter"/>, checked

@@ -30,6 +30,7 @@ public static partial class TSqlCompatibility
                 .Replace(SqlDialect.Sqlite.TicketSearchIds("Search", withNotes: true), SqlDialect.SqlServer.TicketSearchIds("Search", withNotes: true), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TicketSearchHolds("Search", withNotes: true), SqlDialect.SqlServer.TicketSearchHolds("Search", withNotes: true), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TicketSearchFirst("Search", withNotes: true, "Limit"), SqlDialect.SqlServer.TicketSearchFirst("Search", withNotes: true, "Limit"), StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.TicketSearchFirst("Search", withNotes: true, "Limit", newestFirst: true), SqlDialect.SqlServer.TicketSearchFirst("Search", withNotes: true, "Limit", newestFirst: true), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.ByKeyOnly, SqlDialect.SqlServer.ByKeyOnly, StringComparison.Ordinal);
             tsql = IndexHint().Replace(tsql, SqlDialect.SqlServer.ReadThrough("$1"));
             using var reader = new StringReader(tsql);

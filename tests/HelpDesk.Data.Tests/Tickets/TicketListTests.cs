@@ -265,7 +265,7 @@ public abstract class TicketListTests : ProviderTestBase
                     await using var connection = await Connections.OpenAsync();
                     var terms = await TicketSearchTokens.OfAsync(connection, Connections.Dialect, TicketListSql.WordsOf(query)!, CancellationToken.None);
                     var search = Connections.Dialect.TicketSearchQuery(terms!, scope.IncludeInternal);
-                    var newest = olderChecked ? (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, scope, Connections.Dialect))).AsList() : null;
+                    var newest = olderChecked ? (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, scope, Connections.Dialect, newestFirst: true))).AsList() : null;
                     var command = TicketListSql.Build(query with { Take = count }, Connections.Dialect, newest, search, olderChecked)!.Value;
                     var rows = (await connection.QueryAsync<TicketSummary>(command)).Select(r => r.Id).ToList();
                     rows.Should().Equal(expected, $"{text} for {scope}, {sort}, {(olderChecked ? "older rows checked one by one" : "gathered")}");
