@@ -262,10 +262,8 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                 return new TicketPage([], null);
             }
 
-            // A word left a prefix makes FTS5 merge its match list anyway; the others are then asked as prefixes too,
-            // as a mix of the two measured slower at the 95th percentile than prefixes alone.
             var whole = terms.All(t => t.Tokens is not null);
-            search = whole ? connections.Dialect.TicketSearchQuery(terms, query.Scope.IncludeInternal) : connections.Dialect.TicketSearchQuery(words, query.Scope.IncludeInternal);
+            search = connections.Dialect.TicketSearchQuery(terms, query.Scope.IncludeInternal);
             var found = (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, query.Scope, connections.Dialect, newestFirst: whole, cancellationToken))).AsList();
             olderChecked = found.Count > TicketListSql.FewMatches && whole;
             matches = found.Count <= TicketListSql.FewMatches || olderChecked ? found : null;
