@@ -85,13 +85,23 @@ public sealed class SqlDialect
         : $"(SELECT TicketId FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}))";
 
     /// <summary>
-    /// A statement returning, as <c>Id</c>, the first <c>@<paramref name="limit"/></c> tickets (in no particular order)
-    /// whose text holds every word of <paramref name="parameter"/>, as <see cref="TicketSearchIds"/> finds them; the
-    /// full-text index stops reading there.
+    /// A statement returning, as <c>Id</c>, the first <c>@<paramref name="limit"/></c> tickets whose text holds every
+    /// word of <paramref name="parameter"/>, as <see cref="TicketSearchIds"/> finds them, in no particular order or,
+    /// with <paramref name="newestFirst"/>, the newest, newest first (SQLite's full-text index reads its lists
+    /// backwards, which costs more for a prefix); the full-text index stops reading there.
     /// </summary>
-    public string TicketSearchFirst(string parameter, bool withNotes, string limit) => this == Sqlite
-        ? $"SELECT rowid AS Id FROM TicketSearch WHERE TicketSearch MATCH @{parameter} LIMIT @{limit}"
-        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter})";
+    public string TicketSearchFirst(string parameter, bool withNotes, string limit, bool newestFirst = false) => this == Sqlite
+        ? $"SELECT rowid AS Id FROM TicketSearch WHERE TicketSearch MATCH @{parameter}{(newestFirst ? " ORDER BY rowid DESC" : "")} LIMIT @{limit}"
+        : $"SELECT TOP (@{limit}) TicketId AS Id FROM TicketSearch WHERE CONTAINS(({SearchColumns(withNotes)}), @{parameter}){(newestFirst ? " ORDER BY TicketId DESC" : "")}";
+
+    /// <summary>
+    /// A condition on the ticket aliased <c>t</c>: its text holds every word of <paramref name="parameter"/>, checked
+    /// for that one ticket (on SQLite a seek in each term's list of the full-text index by the ticket's id), so a list
+    /// read in index order stops after its page instead of gathering every matching id first.
+    /// </summary>
+    public string TicketSearchHolds(string parameter, bool withNotes) => this == Sqlite
+        ? $"EXISTS (SELECT 1 FROM TicketSearch WHERE TicketSearch MATCH @{parameter} AND TicketSearch.rowid = t.Id)"
+        : $"EXISTS (SELECT 1 FROM TicketSearch s WHERE s.TicketId = t.Id AND CONTAINS(({SearchColumns(withNotes)}), @{parameter}))";
 
     // SQL Server names the searched columns in CONTAINS; internal notes only for staff.
     private static string SearchColumns(bool withNotes) => withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies";
@@ -106,13 +116,31 @@ public sealed class SqlDialect
     public string TicketSearchQuery(IReadOnlyList<string> words, bool withNotes)
     {
         ArgumentNullException.ThrowIfNull(words);
+        return TicketSearchQuery([.. words.Select(w => new SearchTerm(w, null))], withNotes);
+    }
+
+    /// <summary>
+    /// <see cref="TicketSearchQuery(IReadOnlyList{string}, bool)"/> with the words SQLite's index has named the whole
+    /// words of (<see cref="SearchTerm.Tokens"/>) asked for as any of those words, which finds the same tickets as the
+    /// word's prefix while letting the index seek; SQL Server always asks for the prefix.
+    /// </summary>
+    public string TicketSearchQuery(IReadOnlyList<SearchTerm> terms, bool withNotes)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
         if (this == Sqlite)
         {
-            var terms = string.Join(' ', words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
-            return withNotes ? terms : $"{{Subject Requester Replies}} : ({terms})";
+            var query = string.Join(" AND ", terms.Select(term => term.Tokens switch
+            {
+                null => $"{Quoted(term.Word)}*",
+                [var token] => Quoted(token),
+                var tokens => $"({string.Join(" OR ", tokens.Select(Quoted))})",
+            }));
+            return withNotes ? query : $"{{Subject Requester Replies}} : ({query})";
         }
 
-        return string.Join(" AND ", words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));
+        return string.Join(" AND ", terms.Select(term => $"\"{term.Word.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));
+
+        static string Quoted(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 
     /// <summary>An INSERT statement followed by the query that returns its identity value.</summary>
@@ -120,3 +148,9 @@ public sealed class SqlDialect
 
     public override string ToString() => Name;
 }
+
+/// <summary>
+/// One word of a text search: matched as the start of a word, or, when <see cref="Tokens"/> is set, as any of those
+/// whole words — every word the full-text index holds that starts with <see cref="Word"/>.
+/// </summary>
+public sealed record SearchTerm(string Word, IReadOnlyList<string>? Tokens);

@@ -10,7 +10,8 @@ namespace HelpDesk.Data.Tickets;
 /// key (see <see cref="TicketCursor"/>), so the first page and the thousandth cost the same: the most selective filter
 /// with an index leads (<see cref="Lead"/>), the others are checked on the rows the index gives. The one list that sorts
 /// is a text search whose words match few tickets (<see cref="FewMatches"/> at most): those tickets are read by id and
-/// sorted, instead of reading the list's index until enough of its rows match.
+/// sorted, instead of reading the list's index until enough of its rows match. A search matching more reads the list's
+/// index and keeps the rows among its newest matches, checking older rows against the full-text index one by one.
 /// </summary>
 internal static class TicketListSql
 {
@@ -59,18 +60,38 @@ internal static class TicketListSql
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(dialect);
+        return MatchesOf(dialect.TicketSearchQuery(words, scope.IncludeInternal), scope, dialect, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="MatchesOf(IReadOnlyList{string}, TicketScope, SqlDialect, CancellationToken)"/> for a full-text query
+    /// already made; with <paramref name="newestFirst"/> the newest matches, newest first, as <see cref="Build"/> needs
+    /// them to check only older rows one by one.
+    /// </summary>
+    public static CommandDefinition MatchesOf(string search, TicketScope scope, SqlDialect dialect, bool newestFirst = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(dialect);
         return new CommandDefinition(
-            dialect.TicketSearchFirst("Search", scope.IncludeInternal, "Limit"),
-            new { Search = dialect.TicketSearchQuery(words, scope.IncludeInternal), Limit = FewMatches + 1 },
+            dialect.TicketSearchFirst("Search", scope.IncludeInternal, "Limit", newestFirst),
+            new { Search = search, Limit = FewMatches + 1 },
             cancellationToken: cancellationToken);
     }
 
     /// <summary>
     /// The command, or null when the search has no word to look for and so matches nothing. With
     /// <paramref name="matches"/> (a text search matching at most <see cref="FewMatches"/> tickets, from
-    /// <see cref="MatchesOf"/>) those tickets are read by id, filtered and sorted.
+    /// <see cref="MatchesOf(string, TicketScope, SqlDialect, bool, CancellationToken)"/>) those tickets are read by id,
+    /// filtered and sorted. With <paramref name="olderChecked"/> as well, <paramref name="matches"/> are only the
+    /// newest matches (every match from the oldest of them on): the list is read in index order, a row from there on
+    /// kept when it is among them and an older row checked against the full-text index by its id, one seek per whole
+    /// word, so a search for common words reads about a page's worth of rows and gathers nothing. Without either the
+    /// list is read in index order, keeping the tickets of every match gathered first. <paramref name="search"/> is the
+    /// full-text query (<see cref="SqlDialect.TicketSearchQuery(IReadOnlyList{SearchTerm}, bool)"/>); without it the
+    /// words are searched as prefixes.
     /// </summary>
-    public static CommandDefinition? Build(TicketQuery query, SqlDialect dialect, IReadOnlyList<long>? matches = null, CancellationToken cancellationToken = default)
+    public static CommandDefinition? Build(
+        TicketQuery query, SqlDialect dialect, IReadOnlyList<long>? matches = null, string? search = null, bool olderChecked = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new SqlWhere();
@@ -98,14 +119,24 @@ internal static class TicketListSql
             return null;
         }
 
-        if (words is not null && matches is not null)
+        var withNotes = query.Scope.IncludeInternal;
+        var byIds = words is not null && matches is not null && !olderChecked;
+        if (byIds)
         {
-            where.Add($"t.Id IN {dialect.IdList("Ids")}", "Ids", SqlDialect.IdsJson(matches));
+            where.Add($"t.Id IN {dialect.IdList("Ids")}", "Ids", SqlDialect.IdsJson(matches!));
+        }
+        else if (words is not null && matches is not null)
+        {
+            // SQLite checks a condition holding a subquery after the row's other ones, so a row is only looked up
+            // when the list's other filters keep it.
+            where.Add($"((t.Id >= @Oldest AND t.Id IN {dialect.IdList("Ids")}) OR (t.Id < @Oldest AND {dialect.TicketSearchHolds("Search", withNotes)}))");
+            where.Parameters.Add("Oldest", matches.Count == 0 ? 0 : matches.Min());
+            where.Parameters.Add("Ids", SqlDialect.IdsJson(matches));
+            where.Parameters.Add("Search", search ?? dialect.TicketSearchQuery(words, withNotes));
         }
         else if (words is not null)
         {
-            var withNotes = query.Scope.IncludeInternal;
-            where.Add($"t.Id IN {dialect.TicketSearchIds("Search", withNotes)}", "Search", dialect.TicketSearchQuery(words, withNotes));
+            where.Add($"t.Id IN {dialect.TicketSearchIds("Search", withNotes)}", "Search", search ?? dialect.TicketSearchQuery(words, withNotes));
         }
 
         var number = words is null && !string.IsNullOrWhiteSpace(query.Text) && TicketNumber.TryParse(query.Text, out var asked) ? asked : 0;
@@ -113,7 +144,7 @@ internal static class TicketListSql
         AddAfter(where, query);
         where.Parameters.Add("Take", query.Take + 1);
 
-        var lead = Lead.Of(query, number > 0 || (words is not null && matches is not null));
+        var lead = Lead.Of(query, number > 0 || byIds);
         var statuses = query.Statuses.Distinct().Select(s => s.ToString()).ToList();
         if (statuses.Count > 0 && !lead.ArmPerStatus(query.Sort))
         {

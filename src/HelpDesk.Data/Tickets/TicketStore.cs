@@ -248,15 +248,28 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
 
         await using var connection = await connections.OpenAsync(cancellationToken);
 
-        // A search whose words match few tickets reads and sorts those; one matching many reads the list's index.
+        // A search whose words match few tickets reads and sorts those; one matching many reads the list's index,
+        // keeping the rows among its newest matches and checking older rows one by one when the index names every
+        // word whole, else gathering every match first.
         IReadOnlyList<long>? matches = null;
+        string? search = null;
+        var olderChecked = false;
         if (words is not null)
         {
-            var found = (await connection.QueryAsync<long>(TicketListSql.MatchesOf(words, query.Scope, connections.Dialect, cancellationToken))).AsList();
-            matches = found.Count <= TicketListSql.FewMatches ? found : null;
+            var terms = await TicketSearchTokens.OfAsync(connection, connections.Dialect, words, cancellationToken);
+            if (terms is null)
+            {
+                return new TicketPage([], null);
+            }
+
+            var whole = terms.All(t => t.Tokens is not null);
+            search = connections.Dialect.TicketSearchQuery(terms, query.Scope.IncludeInternal);
+            var found = (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, query.Scope, connections.Dialect, newestFirst: whole, cancellationToken))).AsList();
+            olderChecked = found.Count > TicketListSql.FewMatches && whole;
+            matches = found.Count <= TicketListSql.FewMatches || olderChecked ? found : null;
         }
 
-        var command = TicketListSql.Build(query, connections.Dialect, matches, cancellationToken)!.Value;
+        var command = TicketListSql.Build(query, connections.Dialect, matches, search, olderChecked, cancellationToken)!.Value;
         var rows = (await connection.QueryAsync<TicketSummary>(command))
             .Select(r => r.NextDueUtc is { } due ? r with { NextDueUtc = TicketRoutingColumns.FromQueueDue(due) } : r)
             .ToList();

@@ -15,6 +15,12 @@ public static partial class TSqlCompatibility
         var problems = new List<string>();
         foreach (var statement in sqliteStatements)
         {
+            // SQLite's own lookup of the whole words a search word starts; SQL Server's CONTAINS takes the prefix itself.
+            if (statement == HelpDesk.Data.Tickets.TicketSearchTokens.Statement)
+            {
+                continue;
+            }
+
             var tsql = statement
                 .Replace(SqlDialect.Sqlite.SelectInsertedId, SqlDialect.SqlServer.SelectInsertedId, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.PageClause, SqlDialect.SqlServer.PageClause, StringComparison.Ordinal)
@@ -22,7 +28,9 @@ public static partial class TSqlCompatibility
                 .Replace(SqlDialect.Sqlite.UtcNow, SqlDialect.SqlServer.UtcNow, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.IdList("Ids"), SqlDialect.SqlServer.IdList("Ids"), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TicketSearchIds("Search", withNotes: true), SqlDialect.SqlServer.TicketSearchIds("Search", withNotes: true), StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.TicketSearchHolds("Search", withNotes: true), SqlDialect.SqlServer.TicketSearchHolds("Search", withNotes: true), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TicketSearchFirst("Search", withNotes: true, "Limit"), SqlDialect.SqlServer.TicketSearchFirst("Search", withNotes: true, "Limit"), StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.TicketSearchFirst("Search", withNotes: true, "Limit", newestFirst: true), SqlDialect.SqlServer.TicketSearchFirst("Search", withNotes: true, "Limit", newestFirst: true), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.ByKeyOnly, SqlDialect.SqlServer.ByKeyOnly, StringComparison.Ordinal);
             tsql = IndexHint().Replace(tsql, SqlDialect.SqlServer.ReadThrough("$1"));
             using var reader = new StringReader(tsql);

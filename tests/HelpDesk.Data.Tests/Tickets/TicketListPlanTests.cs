@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dapper;
 using HelpDesk.Core.Tickets;
 using HelpDesk.Data.Infrastructure;
@@ -13,7 +14,7 @@ namespace HelpDesk.Data.Tests.Tickets;
 /// full-text index finds more than <see cref="TicketListSql.FewMatches"/> tickets the list is read in index order like
 /// any other; when it finds at most that many, those tickets are read by id and sorted — the only sort, and bounded.
 /// </summary>
-public sealed class TicketListPlanTests : IDisposable
+public sealed partial class TicketListPlanTests : IDisposable
 {
     private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.OnHold];
 
@@ -122,6 +123,33 @@ public sealed class TicketListPlanTests : IDisposable
         problems.Should().BeEmpty("the few matches of a search are read by id, never by walking an index of all tickets");
     }
 
+    [Fact]
+    public async Task EverySearchVariant_WithManyMatches_KeepingTheNewestAndCheckingOlderRows_ReadsTicketsInIndexOrder_WithoutGatheringTheMatches()
+    {
+        await using var connection = await _db.Connections.OpenAsync();
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var query in Variants().Where(q => TicketListSql.WordsOf(q) is { Count: > 0 }))
+        {
+            var command = TicketListSql.Build(query, SqlDialect.Sqlite, matches: [3, 5, 8], search: "\"printer\"", olderChecked: true)!.Value;
+            if (!seen.Add(command.CommandText))
+            {
+                continue;
+            }
+
+            var plan = await PlanOfAsync(connection, command);
+            var search = plan.Where(r => r.Detail.Contains("TicketSearch", StringComparison.Ordinal)).ToList();
+            if (plan.Any(r => IsFullScanOfTickets(r.Detail) || r.Detail.Contains("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal))
+                || search.Count == 0 || !search.All(r => SeeksOneTicket().IsMatch(r.Detail)))
+            {
+                problems.Add($"{Describe(query)}:\n  {string.Join("\n  ", plan.Select(r => r.Detail))}");
+            }
+        }
+
+        seen.Should().HaveCountGreaterThan(100, "the search variants make many distinct queries");
+        problems.Should().BeEmpty("the list is read in index order and the full-text index is only entered at one ticket's id");
+    }
+
     private static async Task<List<PlanRow>> PlanOfAsync(System.Data.Common.DbConnection connection, CommandDefinition command) =>
         (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + command.CommandText, command.Parameters)).ToList();
 
@@ -133,6 +161,10 @@ public sealed class TicketListPlanTests : IDisposable
         $"scope {query.Scope}, statuses [{string.Join(',', query.Statuses)}], org {query.OrganisationId}, severity {query.Severity}, product {query.Product}, "
         + $"assignee {query.AssigneeId}, unassigned {query.UnassignedOnly}, queue {query.Queue}, triage {query.TriageOnly}, text {query.Text}, "
         + $"sort {query.Sort}, after {query.After is not null}";
+
+    // The full-text table entered at one ticket's id (FTS5's plan string holds '=' for rowid = ?), once per row read.
+    [GeneratedRegex(@"^SCAN TicketSearch .*VIRTUAL TABLE INDEX \d+:\S*=")]
+    private static partial Regex SeeksOneTicket();
 
     private sealed class PlanRow
     {

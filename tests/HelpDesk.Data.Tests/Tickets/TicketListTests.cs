@@ -181,6 +181,100 @@ public abstract class TicketListTests : ProviderTestBase
         found.Select(t => t.Id).Should().Equal(ids.Skip(1).Reverse(), "newest first, without the renamed ticket");
         (await Store.ListAsync(new TicketQuery { Scope = TicketScope.Staff, Text = "flapping" })).Items.Should().ContainSingle(t => t.Id == ids[0]);
     }
+
+    [SkippableFact]
+    public async Task Search_MatchingManyTickets_ListsTheSameTicketsInOrder_WhetherGatheredOrCheckedRowByRow_AndKeepsCustomersToTheirOwn()
+    {
+        var alpha = await TestRows.OrganisationAsync(Connections, "Alpha");
+        var beta = await TestRows.OrganisationAsync(Connections, "Beta");
+        var alice = await TestRows.UserAsync(Connections, "alice@alpha.example", alpha);
+        var bob = await TestRows.UserAsync(Connections, "bob@beta.example", beta);
+
+        // More matches than a search reads by id: "webhook" and "webhooks" in most subjects, every subject a "ref"
+        // word of its own (a prefix starting more whole words than are looked up one by one), and a note mentioning
+        // a webhook on tickets whose subject does not.
+        const int count = TicketListSql.FewMatches + 300;
+        var subjects = new Dictionary<int, string>();
+        var noted = new HashSet<int>();
+        await using (var connection = await Connections.OpenAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            for (var n = 0; n < count; n++)
+            {
+                var subject = (n % 5) switch
+                {
+                    0 => $"Printer jam ref{n}",
+                    1 => $"Webhooks down ref{n}",
+                    _ => $"Webhook fails ref{n}",
+                };
+                var id = await connection.ExecuteScalarAsync<int>(Connections.Dialect.InsertReturningId("""
+                    INSERT INTO Tickets (OrganisationId, RequesterId, Subject, Channel, Severity, Status, CreatedUtc, UpdatedUtc, QueueDueUtc, Version)
+                    VALUES (@Organisation, @Requester, @Subject, 'Web', @Severity, 'Open', @Created, @Updated, @Due, 1)
+                    """), new
+                {
+                    Organisation = n % 3 == 0 ? beta : alpha,
+                    Requester = n % 3 == 0 ? bob : alice,
+                    Subject = subject,
+                    Severity = 1 + (n % 4),
+                    Created = Start.AddMinutes(n / 3),
+                    Updated = Start.AddMinutes((n * 7919) % count / 2),
+                    Due = n % 5 == 0 ? new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc) : Start.AddDays(1).AddMinutes(n % 97),
+                }, transaction);
+                subjects[id] = subject;
+                if (n % 5 == 0 && n % 2 == 0)
+                {
+                    await connection.ExecuteAsync(
+                        "INSERT INTO TicketMessages (TicketId, AuthorId, Kind, BodyText, BodyHtml, CreatedUtc) VALUES (@TicketId, NULL, 'Note', 'Checked the webhook log', '', @Now)",
+                        new { TicketId = id, Now = Start }, transaction);
+                    noted.Add(id);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var customer = TicketScope.ForOrganisation(alpha);
+        foreach (var sort in Enum.GetValues<TicketSort>())
+        {
+            var everyStaffRow = await AllPagesAsync(new TicketQuery { Scope = TicketScope.Staff, Sort = sort, Take = 500 });
+            var everyAlphaRow = await AllPagesAsync(new TicketQuery { Scope = customer, Sort = sort, Take = 500 });
+            everyStaffRow.Should().HaveCount(count);
+            var inSubject = subjects.Where(s => s.Value.StartsWith("Webhook", StringComparison.Ordinal)).Select(s => s.Key).ToHashSet();
+            inSubject.Count.Should().BeGreaterThan(TicketListSql.FewMatches, "the words match more tickets than are read by id");
+
+            foreach (var (scope, everyRow, text, matching) in new (TicketScope, List<TicketSummary>, string, HashSet<int>)[]
+            {
+                (TicketScope.Staff, everyStaffRow, "webhook", [.. inSubject, .. noted]),
+                (TicketScope.Staff, everyStaffRow, "WEBHOOKS", [.. subjects.Where(s => s.Value.StartsWith("Webhooks", StringComparison.Ordinal)).Select(s => s.Key)]),
+                (TicketScope.Staff, everyStaffRow, "webhook ref", [.. inSubject, .. noted]),
+                (customer, everyAlphaRow, "webhook", inSubject),
+                (customer, everyAlphaRow, "webhook ref", inSubject),
+            })
+            {
+                var expected = InOrder(everyRow.Where(r => matching.Contains(r.Id)), sort).Select(r => r.Id).ToList();
+                expected.Should().NotBeEmpty();
+                var query = new TicketQuery { Scope = scope, Text = text, Sort = sort, Take = 25 };
+
+                // Through the store, page by page: it reads the list the way the words' commonness asks for.
+                (await AllPagesAsync(query)).Select(r => r.Id).Should().Equal(expected, $"{text} for {scope}, {sort}, page by page");
+
+                // Each way of reading the list in its order, in one page: every match gathered first, or the newest
+                // matches kept and each older row checked against the full-text index.
+                foreach (var olderChecked in new[] { false, true })
+                {
+                    await using var connection = await Connections.OpenAsync();
+                    var terms = await TicketSearchTokens.OfAsync(connection, Connections.Dialect, TicketListSql.WordsOf(query)!, CancellationToken.None);
+                    var search = Connections.Dialect.TicketSearchQuery(terms!, scope.IncludeInternal);
+                    var newest = olderChecked ? (await connection.QueryAsync<long>(TicketListSql.MatchesOf(search, scope, Connections.Dialect, newestFirst: true))).AsList() : null;
+                    var command = TicketListSql.Build(query with { Take = count }, Connections.Dialect, newest, search, olderChecked)!.Value;
+                    var rows = (await connection.QueryAsync<TicketSummary>(command)).Select(r => r.Id).ToList();
+                    rows.Should().Equal(expected, $"{text} for {scope}, {sort}, {(olderChecked ? "older rows checked one by one" : "gathered")}");
+                }
+            }
+        }
+
+        (await Store.ListAsync(new TicketQuery { Scope = TicketScope.Staff, Text = "webhookless" })).Items.Should().BeEmpty("no word starts so");
+    }
 }
 
 public sealed class SqliteTicketListTests : TicketListTests
