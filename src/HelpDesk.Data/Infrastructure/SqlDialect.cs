@@ -138,7 +138,7 @@ public sealed class SqlDialect
             return withNotes ? query : $"{{Subject Requester Replies}} : ({query})";
         }
 
-        return string.Join(" AND ", terms.Select(term => $"\"{term.Word.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));
+        return string.Join(" AND ", terms.Select(term => Quoted(term.Word + "*")));
 
         static string Quoted(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }

@@ -20,7 +20,6 @@ public sealed class SqliteSeedingScope : IDisposable
     private readonly WriterGatedConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly AsyncLocal<SqliteSeedingScope?> _current;
-    private int _savepoints;
     private bool _committed;
 
     internal SqliteSeedingScope(WriterGatedConnection connection, SqliteTransaction transaction, AsyncLocal<SqliteSeedingScope?> current)
@@ -46,25 +45,14 @@ public sealed class SqliteSeedingScope : IDisposable
     internal async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(!IsOpen, this);
-        var savepoint = SavepointName();
-        _transaction.Save(savepoint);
-        T result;
-        try
-        {
-            result = await write(_connection, _transaction, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _transaction.Rollback(savepoint);
-            _transaction.Release(savepoint);
-            throw;
-        }
 
-        _transaction.Release(savepoint);
+        // Through DbConnection, so the held connection makes it a savepoint in the scope's transaction, undone alone
+        // when the write throws (disposed uncommitted).
+        using var savepoint = ((DbConnection)_connection).BeginTransaction();
+        var result = await write(_connection, _transaction, cancellationToken).ConfigureAwait(false);
+        savepoint.Commit();
         return result;
     }
-
-    private string SavepointName() => "seed" + (++_savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Rolls back whatever was not committed and closes the connection.</summary>
     public void Dispose()

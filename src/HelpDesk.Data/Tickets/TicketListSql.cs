@@ -53,20 +53,10 @@ internal static class TicketListSql
     }
 
     /// <summary>
-    /// The ids of the tickets the words match, as far as one past <see cref="FewMatches"/>; the full-text index stops
-    /// there, so this says cheaply whether the matches are few enough to sort.
-    /// </summary>
-    public static CommandDefinition MatchesOf(IReadOnlyList<string> words, TicketScope scope, SqlDialect dialect, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(dialect);
-        return MatchesOf(dialect.TicketSearchQuery(words, scope.IncludeInternal), scope, dialect, cancellationToken: cancellationToken);
-    }
-
-    /// <summary>
-    /// <see cref="MatchesOf(IReadOnlyList{string}, TicketScope, SqlDialect, CancellationToken)"/> for a full-text query
-    /// already made; with <paramref name="newestFirst"/> the newest matches, newest first, as <see cref="Build"/> needs
-    /// them to check only older rows one by one.
+    /// The ids of the tickets the full-text query <paramref name="search"/> matches, as far as one past
+    /// <see cref="FewMatches"/>; the full-text index stops there, so this says cheaply whether the matches are few enough
+    /// to sort. With <paramref name="newestFirst"/> the newest matches, newest first, as <see cref="Build"/> needs them to
+    /// check only older rows one by one.
     /// </summary>
     public static CommandDefinition MatchesOf(string search, TicketScope scope, SqlDialect dialect, bool newestFirst = false, CancellationToken cancellationToken = default)
     {
@@ -81,7 +71,7 @@ internal static class TicketListSql
     /// <summary>
     /// The command, or null when the search has no word to look for and so matches nothing. With
     /// <paramref name="matches"/> (a text search matching at most <see cref="FewMatches"/> tickets, from
-    /// <see cref="MatchesOf(string, TicketScope, SqlDialect, bool, CancellationToken)"/>) those tickets are read by id,
+    /// <see cref="MatchesOf"/>) those tickets are read by id,
     /// filtered and sorted. With <paramref name="olderChecked"/> as well, <paramref name="matches"/> are only the
     /// newest matches (every match from the oldest of them on): the list is read in index order, a row from there on
     /// kept when it is among them and an older row checked against the full-text index by its id, one seek per whole

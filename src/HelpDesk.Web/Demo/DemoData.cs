@@ -106,9 +106,9 @@ public static partial class DemoData
             }
 
             seeding?.Commit();
+            stages.Done(seeding is null ? "demo passwords checked" : "demo passwords checked, committed");
         }
 
-        stages.Done("demo passwords checked, committed");
         PrintSignIns(environment.IsDevelopment() ? password : $"the one in {DemoPasswords.PasswordSetting}");
         return true;
     }
