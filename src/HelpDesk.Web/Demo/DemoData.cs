@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Contracts;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
@@ -10,6 +11,7 @@ using HelpDesk.Data.Infrastructure;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 
 namespace HelpDesk.Web.Demo;
 
@@ -27,6 +29,15 @@ public static partial class DemoData
 
     /// <summary>The manager who publishes the demo's Scope of Support.</summary>
     public const string ManagerEmail = "manager@helpdesk.test";
+
+    /// <summary>
+    /// A file to record the demo's history into (<see cref="DemoHistory"/>): the seed then tells it through the use cases
+    /// and writes what they wrote there. Unset, a seed on SQLite writes the recording the app carries.
+    /// </summary>
+    public const string RecordHistorySetting = "Demo:RecordHistoryTo";
+
+    /// <summary><c>UseCases</c> tells the history through the use cases even where the recording could be written.</summary>
+    public const string HistorySetting = "Demo:History";
 
     public static IReadOnlyList<DemoOrganisation> Organisations { get; } =
     [
@@ -86,11 +97,18 @@ public static partial class DemoData
         // next start, which looks for the first demo account, seeds it all again.
         using (var seeding = (services.GetRequiredService<IDbConnectionFactory>() as SqliteConnectionFactory)?.BeginSeeding())
         {
+            // Only where the history can be recorded: in the seeding scope's one transaction on SQLite.
+            var recordTo = seeding is null ? null : configuration[RecordHistorySetting];
+            DemoHistory.Snapshot? beforeHistory = null;
             if (await users.FindByEmailAsync(People[0].Email) is null)
             {
                 Console.WriteLine("HelpDesk: seeding the demo (organisations, contracts, engineers and a year of tickets)…");
                 var started = Stopwatch.GetTimestamp();
-                var tickets = await SeedAsync(services, users, password, stages);
+                var history = seeding is null || recordTo is not null || string.Equals(configuration[HistorySetting], "UseCases", StringComparison.OrdinalIgnoreCase)
+                    ? null
+                    : DemoHistory.Embedded();
+                var (tickets, before) = await SeedAsync(services, users, password, stages, history, recordTo is not null);
+                beforeHistory = before;
                 var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 LogSeeded(logger, Organisations.Count, People.Count, DemoCatalogue.Products.Count, DemoContracts.Contracts.Count, tickets, milliseconds);
             }
@@ -98,6 +116,14 @@ public static partial class DemoData
             // Its own check, so that an installation seeded before the services catalogue existed gets it too.
             await DemoOffers.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             stages.Done("demo offers");
+
+            if (recordTo is not null && beforeHistory is not null)
+            {
+                await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync();
+                var after = await DemoHistory.SnapshotAsync((SqliteConnection)connection);
+                await File.WriteAllTextAsync(recordTo, DemoHistory.Record(beforeHistory, after, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+                stages.Done("demo history recorded");
+            }
 
             var retired = await DemoPasswords.RetirePublishedAsync(users, password);
             if (retired > 0)
@@ -113,8 +139,11 @@ public static partial class DemoData
         return true;
     }
 
-    /// <returns>How many demo tickets were seeded.</returns>
-    private static async Task<int> SeedAsync(IServiceProvider services, HelpDeskUserManager users, string password, StartupStages stages)
+    /// <param name="history">The recorded history to write after the catalogue, scope, contracts and engineers, if any.</param>
+    /// <param name="recording">Whether the history told through the use cases is being recorded: a snapshot is taken before it.</param>
+    /// <returns>How many demo tickets were seeded, and the snapshot taken before the history when recording.</returns>
+    private static async Task<(int Tickets, DemoHistory.Snapshot? Before)> SeedAsync(
+        IServiceProvider services, HelpDeskUserManager users, string password, StartupStages stages, string? history, bool recording)
     {
         var organisations = services.GetRequiredService<IOrganisationStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -173,12 +202,41 @@ public static partial class DemoData
         await DemoEngineers.SeedAsync(services.GetRequiredService<IEngineerStore>(), userIds, catalogue.Products, now);
         stages.Done("demo catalogue, scope, contracts and engineers");
 
+        var connections = services.GetRequiredService<IDbConnectionFactory>();
+        if (history is not null)
+        {
+            // The same history each time, written as plain inserts shifted to now: a fraction of what telling it costs.
+            var messageIdDomain = services.GetRequiredService<MailSettings>().MessageIdDomain;
+            await using var connection = await connections.OpenAsync();
+            var written = await DemoHistory.TryWriteAsync((SqliteConnection)connection, history, now, column => column switch
+            {
+                "MessageId" => $"{Guid.NewGuid():N}@{messageIdDomain}",
+                "PasswordHash" => passwordHash,
+                _ when column.EndsWith("Stamp", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
+                _ => throw new InvalidOperationException($"The demo history has no fresh value for {column}."),
+            });
+            if (written)
+            {
+                stages.Done("demo tickets and their history, NPS and known issues, from the recording");
+                return (DemoTickets.Count + DemoTriage.Count, null);
+            }
+
+            Console.WriteLine("HelpDesk: the demo's recorded history does not fit the rows seeded before it; telling it through the use cases.");
+        }
+
+        DemoHistory.Snapshot? before = null;
+        if (recording)
+        {
+            await using var connection = await connections.OpenAsync();
+            before = await DemoHistory.SnapshotAsync((SqliteConnection)connection);
+        }
+
         var tickets = await DemoTickets.SeedAsync(services, userIds, byDomain, now);
         stages.Done("demo tickets and their history");
         await DemoNps.SeedAsync(services, userIds, byDomain, now);
         await DemoKnownIssues.SeedAsync(services, userIds, byDomain, now);
         stages.Done("demo NPS and known issues");
-        return tickets;
+        return (tickets, before);
     }
 
     private static void Check(IdentityResult result, string what)
