@@ -143,7 +143,7 @@ public static partial class DemoData
     /// <param name="recording">Whether the history told through the use cases is being recorded: a snapshot is taken before it.</param>
     /// <returns>How many demo tickets were seeded, and the snapshot taken before the history when recording.</returns>
     private static async Task<(int Tickets, DemoHistory.Snapshot? Before)> SeedAsync(
-        IServiceProvider services, HelpDeskUserManager users, string password, StartupStages stages, string? history, bool recording)
+        IServiceProvider services, HelpDeskUserManager users, string password, StartupStages stages, byte[]? history, bool recording)
     {
         var organisations = services.GetRequiredService<IOrganisationStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

@@ -226,78 +226,71 @@ internal static partial class DemoHistory
         return text.ToString();
     }
 
-    /// <summary>The embedded recording, or null when this build carries none.</summary>
-    public static string? Embedded()
+    /// <summary>The embedded recording (UTF-8 JSON lines), or null when this build carries none.</summary>
+    public static byte[]? Embedded()
     {
         using var stream = typeof(DemoHistory).Assembly.GetManifestResourceStream(ResourceName);
-        if (stream is null)
+        if (stream is null || stream.Length == 0)
         {
             return null;
         }
 
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var recording = reader.ReadToEnd();
-        return recording.Length == 0 ? null : recording;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>
     /// Writes <paramref name="recording"/> shifted to <paramref name="nowUtc"/>, in the connection's transaction.
     /// </summary>
     /// <returns>False, having written nothing, when the earlier stages left rows other than the recording's.</returns>
-    public static async Task<bool> TryWriteAsync(SqliteConnection connection, string recording, DateTime nowUtc, Func<string, string> freshValue, CancellationToken cancellationToken = default)
+    public static async Task<bool> TryWriteAsync(SqliteConnection connection, byte[] recording, DateTime nowUtc, Func<string, string> freshValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(freshValue);
-        var lines = recording.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        using (var header = JsonDocument.Parse(lines[0]))
+        var (version, referenceUtc, expected, headerLength) = Header(recording);
+        if (version != FormatVersion)
         {
-            var root = header.RootElement;
-            if (root.GetProperty("history").GetInt32() != FormatVersion)
+            return false;
+        }
+
+        var tables = await TablesAsync(connection, cancellationToken);
+        foreach (var table in tables)
+        {
+            if (!expected.TryGetValue(table.Name, out var fingerprint) || fingerprint != await FingerprintAsync(connection, table, cancellationToken))
             {
                 return false;
-            }
-
-            var referenceUtc = DateTime.Parse(root.GetProperty("referenceUtc").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            var tables = await TablesAsync(connection, cancellationToken);
-            var expected = root.GetProperty("before").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString(), StringComparer.Ordinal);
-            foreach (var table in tables)
-            {
-                if (!expected.TryGetValue(table.Name, out var fingerprint) || fingerprint != await FingerprintAsync(connection, table, cancellationToken))
-                {
-                    return false;
-                }
-            }
-
-            if (expected.Count != tables.Count)
-            {
-                return false;
-            }
-
-            var days = DateOnly.FromDateTime(nowUtc).DayNumber - DateOnly.FromDateTime(referenceUtc).DayNumber;
-            // Foreign keys are checked at the commit: a row may name one written after it (two tables naming each other).
-            using (var defer = connection.CreateCommand())
-            {
-                defer.CommandText = "PRAGMA defer_foreign_keys = ON";
-                await defer.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            var writer = new Writer(connection, nowUtc, DateOnly.FromDateTime(referenceUtc).AddDays(days), freshValue);
-            try
-            {
-                for (var i = 1; i < lines.Length; i++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    writer.Write(lines[i]);
-                }
-            }
-            finally
-            {
-                writer.Dispose();
             }
         }
 
+        if (expected.Count != tables.Count)
+        {
+            return false;
+        }
+
+        // Foreign keys are checked at the commit: a row may name one written after it (two tables naming each other).
+        using (var defer = connection.CreateCommand())
+        {
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON";
+            await defer.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        using var writer = new Writer(connection, nowUtc, DateOnly.FromDateTime(nowUtc), freshValue);
+        writer.WriteAll(recording.AsSpan(headerLength), cancellationToken);
         return true;
+    }
+
+    private static (int Version, DateTime ReferenceUtc, Dictionary<string, string?> Before, int Length) Header(byte[] recording)
+    {
+        var reader = new Utf8JsonReader(recording, new JsonReaderOptions { AllowMultipleValues = true });
+        using var header = JsonDocument.ParseValue(ref reader);
+        var root = header.RootElement;
+        return (
+            root.GetProperty("history").GetInt32(),
+            DateTime.Parse(root.GetProperty("referenceUtc").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            root.GetProperty("before").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString(), StringComparer.Ordinal),
+            (int)reader.BytesConsumed);
     }
 
     private sealed class Writer(SqliteConnection connection, DateTime nowUtc, DateOnly today, Func<string, string> freshValue) : IDisposable
@@ -306,35 +299,71 @@ internal static partial class DemoHistory
         private readonly Dictionary<int, string> _messageIds = [];
         private SqliteCommand? _insert;
 
-        public void Write(string line)
+        public void WriteAll(ReadOnlySpan<byte> lines, CancellationToken cancellationToken)
         {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
+            // One reader over the whole recording: a row is read straight into its insert's parameters.
+            var reader = new Utf8JsonReader(lines, new JsonReaderOptions { AllowMultipleValues = true });
+            while (reader.Read())
             {
-                var parameters = _insert!.Parameters;
-                var i = 0;
-                foreach (var value in root.EnumerateArray())
+                if (reader.TokenType == JsonTokenType.StartArray)
                 {
-                    parameters[i++].Value = Read(value);
+                    var parameters = _insert!.Parameters;
+                    var i = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        parameters[i++].Value = Read(ref reader);
+                    }
+
+                    _insert.ExecuteNonQuery();
+                    continue;
                 }
 
-                _insert.ExecuteNonQuery();
-            }
-            else if (root.TryGetProperty("table", out var table))
-            {
-                _insert?.Dispose();
-                var columns = root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
-                _insert = connection.CreateCommand();
-                _insert.CommandText = $"INSERT INTO {Quote(table.GetString()!)} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", columns.Select((_, n) => "$" + n.ToString(CultureInfo.InvariantCulture)))})";
-                for (var n = 0; n < columns.Count; n++)
+                cancellationToken.ThrowIfCancellationRequested();
+                using var document = JsonDocument.ParseValue(ref reader);
+                var root = document.RootElement;
+                if (root.TryGetProperty("table", out var table))
                 {
-                    _insert.Parameters.Add(new SqliteParameter("$" + n.ToString(CultureInfo.InvariantCulture), null));
+                    _insert?.Dispose();
+                    var columns = root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+                    _insert = connection.CreateCommand();
+                    _insert.CommandText = $"INSERT INTO {Quote(table.GetString()!)} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", columns.Select((_, n) => "$" + n.ToString(CultureInfo.InvariantCulture)))})";
+                    for (var n = 0; n < columns.Count; n++)
+                    {
+                        _insert.Parameters.Add(new SqliteParameter("$" + n.ToString(CultureInfo.InvariantCulture), null));
+                    }
+
+                    _insert.Prepare();
+                }
+                else
+                {
+                    Update(root);
                 }
             }
-            else
+        }
+
+        private object Read(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
             {
-                Update(root);
+                case JsonTokenType.Null:
+                    return DBNull.Value;
+                case JsonTokenType.String:
+                    return reader.GetString()!;
+                case JsonTokenType.Number:
+                    return reader.TryGetInt64(out var whole) ? whole : reader.GetDouble();
+                case JsonTokenType.StartObject:
+                    reader.Read();
+                    var kind = reader.GetString()!;
+                    reader.Read();
+                    var value = kind switch
+                    {
+                        "d" or "messageId" => Kinded(kind, null, reader.GetInt32()),
+                        _ => Kinded(kind, reader.GetString()!, 0),
+                    };
+                    reader.Read();
+                    return value;
+                default:
+                    throw new InvalidOperationException($"The demo history holds a value of unknown kind {reader.TokenType}.");
             }
         }
 
@@ -390,21 +419,25 @@ internal static partial class DemoHistory
                     return value.TryGetInt64(out var whole) ? whole : value.GetDouble();
                 case JsonValueKind.Object:
                     var property = value.EnumerateObject().Single();
-                    return property.Name switch
-                    {
-                        "t" => Shifted(property.Value.GetString()!).ToString(TimeFormat, CultureInfo.InvariantCulture),
-                        "d" => today.AddDays(property.Value.GetInt32()).ToString(DateFormat, CultureInfo.InvariantCulture),
-                        "text" => OffsetPattern().Replace(property.Value.GetString()!, m => Shifted(m.Groups[1].Value).ToString(EmbeddedTimeFormat, CultureInfo.InvariantCulture))
-                            .Replace("{{{{", "{{", StringComparison.Ordinal),
-                        "b" => property.Value.GetBytesFromBase64(),
-                        "messageId" => MessageId(property.Value.GetInt32()),
-                        "new" => freshValue(property.Value.GetString()!),
-                        _ => throw new InvalidOperationException($"The demo history holds a value of unknown kind {property.Name}."),
-                    };
+                    return property.Value.ValueKind == JsonValueKind.Number
+                        ? Kinded(property.Name, null, property.Value.GetInt32())
+                        : Kinded(property.Name, property.Value.GetString()!, 0);
                 default:
                     throw new InvalidOperationException($"The demo history holds a value of unknown kind {value.ValueKind}.");
             }
         }
+
+        private object Kinded(string kind, string? text, int number) => kind switch
+        {
+            "t" => Shifted(text!).ToString(TimeFormat, CultureInfo.InvariantCulture),
+            "d" => today.AddDays(number).ToString(DateFormat, CultureInfo.InvariantCulture),
+            "text" => OffsetPattern().Replace(text!, m => Shifted(m.Groups[1].Value).ToString(EmbeddedTimeFormat, CultureInfo.InvariantCulture))
+                .Replace("{{{{", "{{", StringComparison.Ordinal),
+            "b" => Convert.FromBase64String(text!),
+            "messageId" => MessageId(number),
+            "new" => freshValue(text!),
+            _ => throw new InvalidOperationException($"The demo history holds a value of unknown kind {kind}."),
+        };
 
         private DateTime Shifted(string offset) => nowUtc + TimeSpan.ParseExact(offset, "c", CultureInfo.InvariantCulture);
 
