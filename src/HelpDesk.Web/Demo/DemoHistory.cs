@@ -10,7 +10,7 @@ namespace HelpDesk.Web.Demo;
 /// <summary>
 /// The demo's ticket history and what follows it (NPS, known issues, offers), recorded once through the real use cases
 /// with the clock at <see cref="ReferenceUtc"/> and written at start-up as plain inserts, shifted to the real now: it is
-/// the same data each time, and some 30,000 inserts on the seeding scope's connection take a fraction of what the
+/// the same data each time, and some 13,500 inserts on the seeding scope's connection take a fraction of what the
 /// 4,000 use cases that made them take.
 /// <para>
 /// The recording (<c>DemoHistory.jsonl</c>, an embedded resource) holds, table by table, the rows the later stages of
@@ -19,8 +19,9 @@ namespace HelpDesk.Web.Demo;
 /// the reference happened ten minutes before the start; a date moves by whole days. Values the earlier stages made
 /// (configuration: calendars, holidays, plans, contracts) are not in it and are not shifted. Per-install values are
 /// not recorded: a value that is random by design is written new at each seed. Rows written by triggers (the text
-/// search index, the economics change log, engineers' open counts) are left to the triggers, which fire on the
-/// inserts as they did on the use cases' writes.
+/// search index, the economics change log) are left to the triggers, which fire on the inserts as they did on the use
+/// cases' writes; the columns the history changes in earlier rows (an engineer's open count, a contract's incidents
+/// used) are set after the inserts to what they ended as.
 /// </para>
 /// <para>
 /// A test (<c>DemoHistoryRecordingTests</c>) seeds through the use cases at the reference clock and compares with the
@@ -111,7 +112,7 @@ internal static partial class DemoHistory
         }
 
         // What the earlier stages must have left for the recording's ids to mean the same rows: each table's row
-        // count and highest key, and who each account is.
+        // count and highest key.
         Line(json =>
         {
             json.WriteStartObject();
