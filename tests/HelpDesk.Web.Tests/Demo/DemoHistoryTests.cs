@@ -52,6 +52,21 @@ public sealed class DemoHistoryTests(HelpDeskAppFactory app) : IClassFixture<Hel
             .Should().Be(0, "the ticket's mail ids are those of its outbox messages");
     }
 
+    [Fact]
+    public async Task RecordedHistory_IsNotWritten_WhenTheRowsBeforeItAreNotTheRecordings()
+    {
+        // An installation whose earlier demo rows differ (here: none at all) would get ids that name other rows.
+        using var empty = new WithoutDemo();
+        _ = empty.Services;
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={empty.DatabaseFile}");
+        await connection.OpenAsync();
+
+        var written = await DemoHistory.TryWriteAsync(connection, DemoHistory.Embedded()!, DateTime.UtcNow, _ => "");
+
+        written.Should().BeFalse();
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Tickets")).Should().Be(0);
+    }
+
     private static int RecordedRows(string recording, string table)
     {
         var rows = 0;
@@ -71,6 +86,9 @@ public sealed class DemoHistoryTests(HelpDeskAppFactory app) : IClassFixture<Hel
         return rows;
     }
 }
+
+/// <summary>The app on an empty database with no demo.</summary>
+internal sealed class WithoutDemo() : HelpDeskAppFactory(new Dictionary<string, string?> { [DemoPasswords.SeedSetting] = "false" });
 
 /// <summary>The recording the app carries stays what the use cases write (<see cref="DemoHistory"/>).</summary>
 public sealed class DemoHistoryRecordingTests
