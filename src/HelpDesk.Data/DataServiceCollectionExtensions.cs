@@ -65,6 +65,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IWebhookStore, WebhookStore>();
         services.AddSingleton<IRequestKeyStore, RequestKeyStore>();
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
+        services.TryAddSingleton<AccountCache>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IRefreshTokenUses, RefreshTokenUseStore>();
         services.AddSingleton<IApiTokenStore, ApiTokenStore>();

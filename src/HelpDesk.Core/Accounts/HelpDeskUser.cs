@@ -34,5 +34,8 @@ public sealed class HelpDeskUser
     /// <summary>When an administrator deactivated the account; null while it is active. A deactivated account cannot sign in.</summary>
     public DateTime? DeactivatedUtc { get; set; }
 
+    /// <summary>A copy that can be changed without changing this one (every property is a value or a string).</summary>
+    public HelpDeskUser Copy() => (HelpDeskUser)MemberwiseClone();
+
     public override string ToString() => Email;
 }

@@ -10,9 +10,10 @@ namespace HelpDesk.Data.Accounts;
 /// <summary>
 /// The admin's user list and the account writes behind it. A write first moves the account's concurrency stamp from the
 /// one the page read to a new one, so a copy of the account read before (by another administrator, or by Identity)
-/// can no longer be saved over it; the rows it changes and its audit line follow in the same transaction.
+/// can no longer be saved over it; the rows it changes and its audit line follow in the same transaction. Each write
+/// forgets the accounts <see cref="AccountCache"/> keeps once it is over, committed or not.
 /// </summary>
-public sealed class AccountStore(IDbConnectionFactory connections) : IAccountStore
+public sealed class AccountStore(IDbConnectionFactory connections, AccountCache cache) : IAccountStore
 {
     private const string ActiveAdmins = """
         SELECT COUNT(*) FROM Users u
@@ -157,6 +158,19 @@ public sealed class AccountStore(IDbConnectionFactory connections) : IAccountSto
         int userId, string concurrencyStamp, ManageAuditEntry audit, Func<DbConnection, DbTransaction, Task> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audit);
+        try
+        {
+            return await WriteInTransactionAsync(userId, concurrencyStamp, audit, change, cancellationToken);
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
+    }
+
+    private async Task<AccountWrite> WriteInTransactionAsync(
+        int userId, string concurrencyStamp, ManageAuditEntry audit, Func<DbConnection, DbTransaction, Task> change, CancellationToken cancellationToken)
+    {
         const string claim = """
             UPDATE Users SET ConcurrencyStamp = @NewStamp WHERE Id = @UserId AND ConcurrencyStamp = @OldStamp
             """;

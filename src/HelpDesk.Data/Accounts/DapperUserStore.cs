@@ -12,8 +12,9 @@ namespace HelpDesk.Data.Accounts;
 /// ASP.NET Core Identity's user store over the Users, UserRoles, UserClaims and UserTokens tables.
 /// Property setters only change the object; <see cref="UpdateAsync"/> writes it, guarded by the concurrency
 /// stamp as Entity Framework's store is. Roles, claims and tokens are written at once, each in its own call.
+/// An account read by id comes from <see cref="AccountCache"/>; every write to the Users row forgets the copies.
 /// </summary>
-public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityErrorDescriber describer) :
+public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityErrorDescriber describer, AccountCache cache) :
     IUserEmailStore<HelpDeskUser>,
     IUserPasswordStore<HelpDeskUser>,
     IUserSecurityStampStore<HelpDeskUser>,
@@ -113,12 +114,21 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
             NewStamp = newStamp,
             OldStamp = user.ConcurrencyStamp,
         };
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var result = await StampedWrite.UpdateAsync(
-            connection,
-            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
-            describer,
-            () => describer.DuplicateUserName(user.UserName));
+        IdentityResult result;
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            result = await StampedWrite.UpdateAsync(
+                connection,
+                new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
+                describer,
+                () => describer.DuplicateUserName(user.UserName));
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
+
         if (result.Succeeded)
         {
             user.ConcurrencyStamp = newStamp;
@@ -133,9 +143,18 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
         const string sql = """
             DELETE FROM Users WHERE Id = @Id AND ConcurrencyStamp = @ConcurrencyStamp
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { user.Id, user.ConcurrencyStamp }, cancellationToken: cancellationToken));
+        int rows;
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            rows = await connection.ExecuteAsync(new CommandDefinition(
+                sql, new { user.Id, user.ConcurrencyStamp }, cancellationToken: cancellationToken));
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
+
         return rows == 0 ? IdentityResult.Failed(describer.ConcurrencyFailure()) : IdentityResult.Success;
     }
 
@@ -146,13 +165,16 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
             return null;
         }
 
-        const string sql = $"""
-            {SelectUser}
-            WHERE u.Id = @Id
-            """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<HelpDeskUser>(new CommandDefinition(
-            sql, new { Id = id }, cancellationToken: cancellationToken));
+        return await cache.GetAsync(id, async () =>
+        {
+            const string sql = $"""
+                {SelectUser}
+                WHERE u.Id = @Id
+                """;
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<HelpDeskUser>(new CommandDefinition(
+                sql, new { Id = id }, cancellationToken: cancellationToken));
+        });
     }
 
     public async Task<HelpDeskUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken)
@@ -239,12 +261,19 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
             SET OrganisationId = @OrganisationId, ConcurrencyStamp = @NewStamp
             WHERE Id = @UserId AND EXISTS (SELECT 1 FROM Organisations o WHERE o.Id = @OrganisationId)
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            sql,
-            new { UserId = userId, OrganisationId = organisationId, NewStamp = Guid.NewGuid().ToString() },
-            cancellationToken: cancellationToken));
-        return rows == 1;
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            var rows = await connection.ExecuteAsync(new CommandDefinition(
+                sql,
+                new { UserId = userId, OrganisationId = organisationId, NewStamp = Guid.NewGuid().ToString() },
+                cancellationToken: cancellationToken));
+            return rows == 1;
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
     }
 
     public Task<string> GetUserIdAsync(HelpDeskUser user, CancellationToken cancellationToken)

@@ -1,11 +1,15 @@
 using Dapper;
 using HelpDesk.Core.Offers;
+using HelpDesk.Data.Accounts;
 using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Offers;
 
-/// <summary>The right to buy on each customer account, and each organisation's admin contact.</summary>
-public sealed class BuyingRightsStore(IDbConnectionFactory connections) : IBuyingRights
+/// <summary>
+/// The right to buy on each customer account, and each organisation's admin contact. Setting the right changes the
+/// account row, so it forgets the accounts <see cref="AccountCache"/> keeps.
+/// </summary>
+public sealed class BuyingRightsStore(IDbConnectionFactory connections, AccountCache accounts) : IBuyingRights
 {
     private const string SelectBuyer = "SELECT u.Id, u.DisplayName AS Name, u.Email, u.OrganisationId, u.CanBuyServices FROM Users u";
 
@@ -34,8 +38,15 @@ public sealed class BuyingRightsStore(IDbConnectionFactory connections) : IBuyin
     public async Task SetCanBuyAsync(int userId, bool canBuy, CancellationToken cancellationToken = default)
     {
         const string sql = "UPDATE Users SET CanBuyServices = @CanBuy, ConcurrencyStamp = @Stamp WHERE Id = @Id";
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = userId, CanBuy = canBuy, Stamp = Guid.NewGuid().ToString() }, cancellationToken: cancellationToken));
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = userId, CanBuy = canBuy, Stamp = Guid.NewGuid().ToString() }, cancellationToken: cancellationToken));
+        }
+        finally
+        {
+            accounts.Invalidate();
+        }
     }
 
     public async Task<bool> SetAdminContactAsync(int organisationId, int? userId, CancellationToken cancellationToken = default)

@@ -46,7 +46,9 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
                     Exception? error = null;
                     try
                     {
-                        var message = await BuildAsync(entry, cancellationToken);
+                        // Disposed once sent: its body parts hold content streams that would otherwise wait for the
+                        // finalizer thread, which under load runs behind and keeps them alive through more collections.
+                        using var message = await BuildAsync(entry, cancellationToken);
                         session ??= await transport.OpenAsync(cancellationToken);
                         await session.SendAsync(message, cancellationToken);
                     }

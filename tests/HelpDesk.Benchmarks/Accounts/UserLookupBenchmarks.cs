@@ -53,7 +53,7 @@ public class UserLookupBenchmarks
             transaction.Commit();
         }
 
-        _store = new DapperUserStore(DbConnectionFactory.Create(options), new IdentityErrorDescriber());
+        _store = new DapperUserStore(DbConnectionFactory.Create(options), new IdentityErrorDescriber(), new AccountCache());
     }
 
     [GlobalCleanup]

@@ -31,7 +31,7 @@ public abstract class BuyingRightsTests : ProviderTestBase
         (await world.Rights.ListAsync(world.Organisation)).Select(b => (b.Id, b.CanBuyServices))
             .Should().BeEquivalentTo([(world.Requester, false), (world.Buyer, false), (world.Colleague, true)]);
 
-        using var users = new DapperUserStore(Connections, new Microsoft.AspNetCore.Identity.IdentityErrorDescriber());
+        using var users = new DapperUserStore(Connections, new Microsoft.AspNetCore.Identity.IdentityErrorDescriber(), new AccountCache());
         var colleague = await users.FindByIdAsync(world.Colleague.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
         colleague!.CanBuyServices.Should().BeTrue();
         colleague.DisplayName = "Carl C.";

@@ -38,7 +38,7 @@ internal sealed class OfferWorld
         Offers = new OfferStore(connections, TestStores.Outbox(connections), new WebhookSignal());
         Contracts = new ContractStore(connections);
         Scope = new ScopeStore(connections);
-        Rights = new BuyingRightsStore(connections);
+        Rights = new BuyingRightsStore(connections, new AccountCache());
         var organisations = new OrganisationStore(connections);
         var people = new PeopleDirectory(connections);
         SaveDraft = new SaveOfferingDraft(Offerings, Contracts, Scope, Clock);
