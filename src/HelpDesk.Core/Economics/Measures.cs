@@ -55,6 +55,20 @@ public sealed class Measures
         Csat4, Csat5, NpsPromoters, NpsPassives, NpsDetractors, OutOfScopeTickets, OffersSent, OffersAccepted,
     ];
 
+    /// <summary>Writes every measure into <paramref name="values"/>, in the order of <see cref="ToArray"/>, without a new array.</summary>
+    public void CopyTo(Span<long> values)
+    {
+        ReadOnlySpan<long> all =
+        [
+            TicketsOpened, TicketsResolved, TicketsClosed, FirstContactResolutions, MinutesWorked, LabourCostCents,
+            GoodwillCostCents, SupportRevenueCents, ServicesRevenueCents, FirstResponseMet, FirstResponseMissed,
+            ResolveMet, ResolveMissed, FirstResponseCount, FirstResponseWallMinutes, FirstResponseBusinessMinutes,
+            ResolveCount, ResolveWallMinutes, ResolveBusinessMinutes, CsatSum, CsatCount, Csat1, Csat2, Csat3,
+            Csat4, Csat5, NpsPromoters, NpsPassives, NpsDetractors, OutOfScopeTickets, OffersSent, OffersAccepted,
+        ];
+        all.CopyTo(values);
+    }
+
     /// <summary>The measures of <paramref name="values"/>, in the order <see cref="ToArray"/> gives them.</summary>
     public static Measures FromArray(ReadOnlySpan<long> values)
     {

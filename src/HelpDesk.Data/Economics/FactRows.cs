@@ -86,7 +86,8 @@ internal static class FactRows
     /// <summary>Sets the values from <paramref name="first"/> on to <paramref name="measures"/>, in the order of <see cref="Measures.ToArray"/>.</summary>
     public static void WriteMeasures(Measures measures, RowStatement p, int first)
     {
-        var values = measures.ToArray();
+        Span<long> values = stackalloc long[Measures.Count];
+        measures.CopyTo(values);
         for (var i = 0; i < values.Length; i++)
         {
             p.Set(first + i, values[i]);

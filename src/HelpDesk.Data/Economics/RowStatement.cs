@@ -41,11 +41,21 @@ internal abstract class RowStatement : IAsyncDisposable
         /// <summary>SQLite's index of @p{i}: parameters are numbered as they first appear in the text.</summary>
         private readonly int[] _index;
 
+        // What each parameter holds now. SQLite keeps a statement's values from one run to the next (a reset does not
+        // clear them), and consecutive rows mostly repeat theirs (most measures are zero), so a value equal to the one
+        // held is not bound again: each bind is a call into SQLite, 38 of them a row.
+        private readonly long[] _numbers;
+        private readonly string?[] _texts;
+        private readonly bool[] _holdsNumber;
+
         public Sqlite(sqlite3 db, string sql, int count)
         {
             _db = db;
             Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
             _index = new int[count];
+            _numbers = new long[count];
+            _texts = new string?[count];
+            _holdsNumber = new bool[count];
             for (var i = 0; i < count; i++)
             {
                 _index[i] = raw.sqlite3_bind_parameter_index(_statement, $"@p{i}");
@@ -56,9 +66,30 @@ internal abstract class RowStatement : IAsyncDisposable
             }
         }
 
-        public override void Set(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, _index[index], value));
+        public override void Set(int index, long value)
+        {
+            if (_holdsNumber[index] && _numbers[index] == value)
+            {
+                return;
+            }
 
-        public override void Set(int index, string value) => Check(raw.sqlite3_bind_text(_statement, _index[index], value));
+            Check(raw.sqlite3_bind_int64(_statement, _index[index], value));
+            _numbers[index] = value;
+            _holdsNumber[index] = true;
+            _texts[index] = null;
+        }
+
+        public override void Set(int index, string value)
+        {
+            if (_texts[index] is { } held && string.Equals(held, value, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Check(raw.sqlite3_bind_text(_statement, _index[index], value));
+            _texts[index] = value;
+            _holdsNumber[index] = false;
+        }
 
         public override ValueTask<int> ExecuteAsync(CancellationToken cancellationToken)
         {

@@ -76,7 +76,9 @@ public static class DapperConfiguration
         {
             DateOnly day => day,
             DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            string text => DateOnly.ParseExact(text.Length > IsoDate.Length ? text[..IsoDate.Length] : text, IsoDate, CultureInfo.InvariantCulture),
+            string text => TryParseStoredDay(text, out var day)
+                ? day
+                : DateOnly.ParseExact(text.Length > IsoDate.Length ? text[..IsoDate.Length] : text, IsoDate, CultureInfo.InvariantCulture),
             _ => throw new DataException($"Cannot read a {value.GetType().Name} as a date."),
         };
     }
@@ -87,7 +89,84 @@ public static class DapperConfiguration
     {
         DateTime dateTime => DateTime.SpecifyKind(dateTime, DateTimeKind.Utc),
         DateTimeOffset offset => offset.UtcDateTime,
-        string text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+        string text => TryParseStored(text, out var utc)
+            ? utc
+            : DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
         _ => throw new DataException($"Cannot read a {value.GetType().Name} as a UTC time."),
     };
+
+    private static readonly long[] FractionScale = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
+    /// <summary>
+    /// A time in the form SQLite's driver stores one, <c>yyyy-MM-dd HH:mm:ss</c> (or with a <c>T</c>) and up to seven
+    /// digits of a second's fraction, read as UTC digit by digit; false for any other text, which the general parser
+    /// reads as before. The general parser took most of the time of reading a million tickets' times; this gives the
+    /// same instant for every text it accepts.
+    /// </summary>
+    internal static bool TryParseStored(string text, out DateTime utc)
+    {
+        utc = default;
+        var s = text.AsSpan();
+        if (s.Length < 19 || s.Length == 20 || s.Length > 27 || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':'
+            || (s.Length > 19 && s[19] != '.'))
+        {
+            return false;
+        }
+
+        if (!Digits(s.Slice(0, 4), out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)
+            || !Digits(s.Slice(11, 2), out var hour) || !Digits(s.Slice(14, 2), out var minute) || !Digits(s.Slice(17, 2), out var second))
+        {
+            return false;
+        }
+
+        var fraction = 0;
+        if (s.Length > 19 && !Digits(s[20..], out fraction))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var ticks = s.Length > 19 ? fraction * FractionScale[s.Length - 21] : 0;
+        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+        return true;
+    }
+
+    /// <summary>
+    /// The day of text that starts <c>yyyy-MM-dd</c>, read digit by digit as <see cref="DateOnlyHandler"/> reads it
+    /// (its first ten characters); false for any other text, which <see cref="DateOnly.ParseExact(string, string, IFormatProvider?)"/> reads.
+    /// </summary>
+    internal static bool TryParseStoredDay(string text, out DateOnly day)
+    {
+        day = default;
+        var s = text.AsSpan();
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-'
+            || !Digits(s.Slice(0, 4), out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var dayOfMonth)
+            || year < 1 || month is < 1 or > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        day = new DateOnly(year, month, dayOfMonth);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 }

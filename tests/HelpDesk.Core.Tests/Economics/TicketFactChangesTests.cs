@@ -77,6 +77,9 @@ public sealed class TicketFactChangesTests
         var measures = Measures.FromArray(values);
 
         measures.ToArray().Should().Equal(values);
+        var copied = new long[Measures.Count];
+        measures.CopyTo(copied);
+        copied.Should().Equal(values);
         foreach (var property in names)
         {
             property.GetValue(measures).Should().Be(values[names.IndexOf(property)], property.Name);

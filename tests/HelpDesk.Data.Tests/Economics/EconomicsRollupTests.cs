@@ -71,6 +71,43 @@ public sealed class EconomicsRollupTests : ProviderTestBase
     }
 
     [Fact]
+    public async Task Rebuild_LeavesEmptyBuildTablesOfTheLiveTablesColumns_AsTheMigrationsMadeThem()
+    {
+        string[] tables = ["TicketDayFacts", "ContractRevenueDays", "DailyFacts", "MonthlyFacts"];
+        var world = await EconomicsWorld.SeedAsync(Connections);
+        var before = await BuildTableDefinitionsAsync();
+
+        await Rollup().RebuildAsync();
+        await Rollup().RebuildAsync();
+
+        (await BuildTableDefinitionsAsync()).Should().Equal(before, "the swap takes the build tables for the live ones and makes new ones from their definitions");
+        await using var connection = EconomicsWorld.OpenRaw(Db);
+        foreach (var table in tables)
+        {
+            // The swap renames each build table into the live one's place: both must have the same columns, in order.
+            (await ColumnsAsync(table + "Build")).Should().Equal(await ColumnsAsync(table), $"{table}Build becomes {table} in the swap");
+            (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}Build")).Should().Be(0);
+        }
+
+        (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM TicketDayFacts")).Should().BePositive();
+        await ExpectFactsToMatchRawTablesAsync(world);
+
+        async Task<List<string>> ColumnsAsync(string table) =>
+            [.. await connection.QueryAsync<string>(
+                "SELECT c.name || ' ' || c.type || ' ' || c.\"notnull\" || ' ' || c.pk FROM pragma_table_info(@Table) c ORDER BY c.cid", new { Table = table })];
+    }
+
+    private async Task<List<string>> BuildTableDefinitionsAsync()
+    {
+        await using var connection = EconomicsWorld.OpenRaw(Db);
+        return [.. await connection.QueryAsync<string>("""
+            SELECT m.type || ' ' || m.name || ': ' || COALESCE(m.sql, '') FROM sqlite_master m
+            WHERE m.tbl_name IN ('TicketDayFactsBuild', 'ContractRevenueDaysBuild', 'DailyFactsBuild', 'MonthlyFactsBuild')
+            ORDER BY m.name
+            """)];
+    }
+
+    [Fact]
     public async Task Rebuild_WithTicketsCountingOnDaysAnEarlierRangeAlreadyWrote_AddsThemToThoseCells_AndEqualsTheRawTables()
     {
         var world = await EconomicsWorld.SeedAsync(Connections);

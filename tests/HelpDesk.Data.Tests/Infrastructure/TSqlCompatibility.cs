@@ -21,6 +21,14 @@ public static partial class TSqlCompatibility
                 continue;
             }
 
+            // SQLite's own statements of the economics rebuild's swap, run only on SQLite: SQL Server copies the rows instead.
+            if (statement == HelpDesk.Data.Economics.EconomicsStore.SqliteRenameBuildTables
+                || statement == HelpDesk.Data.Economics.EconomicsStore.SqliteSortInMemory
+                || statement == HelpDesk.Data.Economics.EconomicsStore.SqliteDefaultSort)
+            {
+                continue;
+            }
+
             var tsql = statement
                 .Replace(SqlDialect.Sqlite.SelectInsertedId, SqlDialect.SqlServer.SelectInsertedId, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.PageClause, SqlDialect.SqlServer.PageClause, StringComparison.Ordinal)
