@@ -346,13 +346,19 @@ public sealed class EconomicsRollupTests : ProviderTestBase
         incremental.Months.Should().Equal(rebuilt.Months);
     }
 
+    // The recorded connections check the statements as T-SQL too; the unwrapped ones are the app's own, on which the
+    // fact rows go through SQLite's prepared statements bound by position (RowStatement) rather than the driver's command.
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public async Task Incremental_AfterRoundsOfRandomEdits_EqualsFullRebuild_AndTheRawTables(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    [InlineData(5, true)]
+    public async Task Incremental_AfterRoundsOfRandomEdits_EqualsFullRebuild_AndTheRawTables(int seed, bool appConnections)
     {
         var world = await EconomicsWorld.SeedAsync(Connections, seed: 100 + seed);
+        var store = new EconomicsStore(appConnections ? Db.Unrecorded : Connections);
+        MetricsRollup Rollup(int changesPerBatch = 1000) => this.Rollup(store, changesPerBatch);
         await Rollup().RunIncrementalAsync();
         var random = new Random(seed);
         for (var round = 0; round < 6; round++)

@@ -24,7 +24,8 @@ public sealed class TestDatabase : IDisposable
         _sqliteFile = sqliteFile;
         _sqlServerDatabase = sqlServerDatabase;
         _sqlServerMaster = sqlServerMaster;
-        Connections = new RecordingConnectionFactory(DbConnectionFactory.Create(options));
+        Unrecorded = DbConnectionFactory.Create(options);
+        Connections = new RecordingConnectionFactory(Unrecorded);
         DapperConfiguration.EnsureConfigured();
     }
 
@@ -32,6 +33,12 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>Connections whose every executed statement is remembered (see <see cref="RecordingConnectionFactory"/>).</summary>
     public RecordingConnectionFactory Connections { get; }
+
+    /// <summary>
+    /// The same database through the product's own factory, unwrapped: the connections the app gets, for code that
+    /// takes a faster path on the engine's own connection (SQLite's prepared statements).
+    /// </summary>
+    public IDbConnectionFactory Unrecorded { get; }
 
     public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } value ? value : null;
 
