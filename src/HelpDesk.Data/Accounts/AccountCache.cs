@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using HelpDesk.Core.Accounts;
+using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Accounts;
 
@@ -14,47 +14,17 @@ namespace HelpDesk.Data.Accounts;
 /// </summary>
 public sealed class AccountCache(TimeProvider? clock = null)
 {
-    /// <summary>At most this many accounts are kept; past it the cache starts over.</summary>
-    private const int MaxEntries = 10_000;
-
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly ConcurrentDictionary<int, Entry> _entries = new();
-    private long _generation;
+    private readonly ExpiringCache<int, HelpDeskUser?> _accounts = new(Lifetime, maxEntries: 10_000, clock ?? TimeProvider.System);
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Forgets every copy: the next read of any account goes to the database.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        _entries.Clear();
-    }
+    public void Invalidate() => _accounts.Invalidate();
 
     internal async Task<HelpDeskUser?> GetAsync(int id, Func<Task<HelpDeskUser?>> load)
     {
-        // The generation is read before loading: a write that lands during the load makes this copy stale at once.
-        var generation = Interlocked.Read(ref _generation);
-        var now = _clock.GetUtcNow();
-        if (_entries.TryGetValue(id, out var entry) && entry.Generation == generation && now - entry.LoadedAt < Lifetime)
-        {
-            return entry.User.Copy();
-        }
-
-        var user = await load();
-        if (user is null)
-        {
-            // An account not found is not remembered: one made a moment later is found at once.
-            return null;
-        }
-
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[id] = new Entry(generation, now, user.Copy());
-        return user;
+        // An account not found is not remembered: one made a moment later is found at once.
+        var kept = await _accounts.GetAsync(id, load, keep: user => user is not null);
+        return kept?.Copy();
     }
-
-    private sealed record Entry(long Generation, DateTimeOffset LoadedAt, HelpDeskUser User);
 }

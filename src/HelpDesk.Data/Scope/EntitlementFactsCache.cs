@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
+using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Scope;
 
@@ -14,42 +14,14 @@ namespace HelpDesk.Data.Scope;
 public sealed class EntitlementFactsCache(TimeProvider? clock = null)
 {
     /// <summary>At most this many product names (as customers typed them) are kept; past it the cache starts over.</summary>
-    private const int MaxEntries = 1000;
-
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _generation;
+    private readonly ExpiringCache<string, CatalogueFacts> _facts = new(Lifetime, maxEntries: 1000, clock ?? TimeProvider.System, StringComparer.Ordinal);
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Forgets every copy: the next decision reads the catalogue, scope and plans again.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        _entries.Clear();
-    }
+    public void Invalidate() => _facts.Invalidate();
 
-    internal async Task<CatalogueFacts> GetAsync(string key, Func<Task<CatalogueFacts>> load)
-    {
-        // The generation is read before loading: a write that lands during the load makes this copy stale at once.
-        var generation = Interlocked.Read(ref _generation);
-        var now = _clock.GetUtcNow();
-        if (_entries.TryGetValue(key, out var entry) && entry.Generation == generation && now - entry.LoadedAt < Lifetime)
-        {
-            return entry.Facts;
-        }
-
-        var facts = await load();
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[key] = new Entry(generation, now, facts);
-        return facts;
-    }
-
-    private sealed record Entry(long Generation, DateTimeOffset LoadedAt, CatalogueFacts Facts);
+    internal Task<CatalogueFacts> GetAsync(string key, Func<Task<CatalogueFacts>> load) => _facts.GetAsync(key, load);
 }
 
 /// <summary>The cacheable facts: one product's catalogue and scope versions, and every plan.</summary>
