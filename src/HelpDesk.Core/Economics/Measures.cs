@@ -46,14 +46,12 @@ public sealed class Measures
     public long OffersAccepted { get; set; }
 
     /// <summary>Every measure, in the order of the fact tables' columns.</summary>
-    public long[] ToArray() =>
-    [
-        TicketsOpened, TicketsResolved, TicketsClosed, FirstContactResolutions, MinutesWorked, LabourCostCents,
-        GoodwillCostCents, SupportRevenueCents, ServicesRevenueCents, FirstResponseMet, FirstResponseMissed,
-        ResolveMet, ResolveMissed, FirstResponseCount, FirstResponseWallMinutes, FirstResponseBusinessMinutes,
-        ResolveCount, ResolveWallMinutes, ResolveBusinessMinutes, CsatSum, CsatCount, Csat1, Csat2, Csat3,
-        Csat4, Csat5, NpsPromoters, NpsPassives, NpsDetractors, OutOfScopeTickets, OffersSent, OffersAccepted,
-    ];
+    public long[] ToArray()
+    {
+        var values = new long[Count];
+        CopyTo(values);
+        return values;
+    }
 
     /// <summary>Writes every measure into <paramref name="values"/>, in the order of <see cref="ToArray"/>, without a new array.</summary>
     public void CopyTo(Span<long> values)
