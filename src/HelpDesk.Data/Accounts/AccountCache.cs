@@ -21,6 +21,19 @@ public sealed class AccountCache(TimeProvider? clock = null)
     /// <summary>Forgets every copy: the next read of any account goes to the database.</summary>
     public void Invalidate() => _accounts.Invalidate();
 
+    /// <summary>Runs a write to account rows and forgets every copy once it is over, committed or not.</summary>
+    internal async Task<T> WriteAsync<T>(Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            Invalidate();
+        }
+    }
+
     internal async Task<HelpDeskUser?> GetAsync(int id, Func<Task<HelpDeskUser?>> load)
     {
         // An account not found is not remembered: one made a moment later is found at once.

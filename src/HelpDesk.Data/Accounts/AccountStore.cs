@@ -158,14 +158,7 @@ public sealed class AccountStore(IDbConnectionFactory connections, AccountCache 
         int userId, string concurrencyStamp, ManageAuditEntry audit, Func<DbConnection, DbTransaction, Task> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        try
-        {
-            return await WriteInTransactionAsync(userId, concurrencyStamp, audit, change, cancellationToken);
-        }
-        finally
-        {
-            cache.Invalidate();
-        }
+        return await cache.WriteAsync(() => WriteInTransactionAsync(userId, concurrencyStamp, audit, change, cancellationToken));
     }
 
     private async Task<AccountWrite> WriteInTransactionAsync(

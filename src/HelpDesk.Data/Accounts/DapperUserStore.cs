@@ -114,20 +114,15 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
             NewStamp = newStamp,
             OldStamp = user.ConcurrencyStamp,
         };
-        IdentityResult result;
-        try
+        var result = await cache.WriteAsync(async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
-            result = await StampedWrite.UpdateAsync(
+            return await StampedWrite.UpdateAsync(
                 connection,
                 new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
                 describer,
                 () => describer.DuplicateUserName(user.UserName));
-        }
-        finally
-        {
-            cache.Invalidate();
-        }
+        });
 
         if (result.Succeeded)
         {
@@ -143,17 +138,12 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
         const string sql = """
             DELETE FROM Users WHERE Id = @Id AND ConcurrencyStamp = @ConcurrencyStamp
             """;
-        int rows;
-        try
+        var rows = await cache.WriteAsync(async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
-            rows = await connection.ExecuteAsync(new CommandDefinition(
+            return await connection.ExecuteAsync(new CommandDefinition(
                 sql, new { user.Id, user.ConcurrencyStamp }, cancellationToken: cancellationToken));
-        }
-        finally
-        {
-            cache.Invalidate();
-        }
+        });
 
         return rows == 0 ? IdentityResult.Failed(describer.ConcurrencyFailure()) : IdentityResult.Success;
     }
@@ -261,19 +251,15 @@ public sealed class DapperUserStore(IDbConnectionFactory connections, IdentityEr
             SET OrganisationId = @OrganisationId, ConcurrencyStamp = @NewStamp
             WHERE Id = @UserId AND EXISTS (SELECT 1 FROM Organisations o WHERE o.Id = @OrganisationId)
             """;
-        try
+        var rows = await cache.WriteAsync(async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
-            var rows = await connection.ExecuteAsync(new CommandDefinition(
+            return await connection.ExecuteAsync(new CommandDefinition(
                 sql,
                 new { UserId = userId, OrganisationId = organisationId, NewStamp = Guid.NewGuid().ToString() },
                 cancellationToken: cancellationToken));
-            return rows == 1;
-        }
-        finally
-        {
-            cache.Invalidate();
-        }
+        });
+        return rows == 1;
     }
 
     public Task<string> GetUserIdAsync(HelpDeskUser user, CancellationToken cancellationToken)

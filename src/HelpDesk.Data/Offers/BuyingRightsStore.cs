@@ -38,15 +38,11 @@ public sealed class BuyingRightsStore(IDbConnectionFactory connections, AccountC
     public async Task SetCanBuyAsync(int userId, bool canBuy, CancellationToken cancellationToken = default)
     {
         const string sql = "UPDATE Users SET CanBuyServices = @CanBuy, ConcurrencyStamp = @Stamp WHERE Id = @Id";
-        try
+        await accounts.WriteAsync(async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = userId, CanBuy = canBuy, Stamp = Guid.NewGuid().ToString() }, cancellationToken: cancellationToken));
-        }
-        finally
-        {
-            accounts.Invalidate();
-        }
+            return await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = userId, CanBuy = canBuy, Stamp = Guid.NewGuid().ToString() }, cancellationToken: cancellationToken));
+        });
     }
 
     public async Task<bool> SetAdminContactAsync(int organisationId, int? userId, CancellationToken cancellationToken = default)
