@@ -1,4 +1,5 @@
 using HelpDesk.Core.Routing;
+using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Routing;
 
@@ -10,33 +11,13 @@ namespace HelpDesk.Data.Routing;
 /// </summary>
 public sealed class EngineerProfileCache(TimeProvider? clock = null)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private volatile Entry? _entry;
-    private long _generation;
+    /// <summary>One entry: every profile, under the one key.</summary>
+    private readonly ExpiringCache<byte, IReadOnlyList<EngineerProfile>> _profiles = new(Lifetime, maxEntries: 1, clock ?? TimeProvider.System);
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Forgets the copy: the next reader loads the profiles again.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        _entry = null;
-    }
+    public void Invalidate() => _profiles.Invalidate();
 
-    internal async Task<IReadOnlyList<EngineerProfile>> GetAsync(Func<Task<IReadOnlyList<EngineerProfile>>> load)
-    {
-        // The generation is read before loading: a write that lands during the load makes this copy stale at once.
-        var generation = Interlocked.Read(ref _generation);
-        var now = _clock.GetUtcNow();
-        if (_entry is { } entry && entry.Generation == generation && now - entry.LoadedAt < Lifetime)
-        {
-            return entry.Profiles;
-        }
-
-        var profiles = await load();
-        _entry = new Entry(generation, now, profiles);
-        return profiles;
-    }
-
-    private sealed record Entry(long Generation, DateTimeOffset LoadedAt, IReadOnlyList<EngineerProfile> Profiles);
+    internal Task<IReadOnlyList<EngineerProfile>> GetAsync(Func<Task<IReadOnlyList<EngineerProfile>>> load) => _profiles.GetAsync(0, load);
 }
