@@ -100,6 +100,14 @@
     }
   }
 
+  // A product chosen before this script ran (a quick hand, or the browser restoring the form) left the lists as the
+  // server drew them for no product: fill them now and ask for the verdict, as the change would have.
+  if (product.value && release.options.length <= 1 && releasesOf(product.value).length > 0) {
+    fillReleases();
+    fillEnvironments();
+    check();
+  }
+
   product.addEventListener('change', () => {
     fillReleases();
     fillEnvironments();
