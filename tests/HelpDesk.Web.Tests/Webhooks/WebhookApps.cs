@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dapper;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Core.Mail;
 using HelpDesk.Core.Organisations;
@@ -7,6 +9,7 @@ using HelpDesk.Core.Tickets;
 using HelpDesk.Core.Webhooks;
 using HelpDesk.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpDesk.Web.Tests.Webhooks;
 
@@ -67,6 +70,44 @@ public static class WebhookAppSenders
             services.GetRequiredService<IWebhookSecrets>(),
             services.GetRequiredService<PublicSite>(),
             clock);
+    }
+
+    /// <summary>
+    /// Waits for what the wake-up after each change sends. When an attempt failed meanwhile (on a busy machine a
+    /// receiver can miss the sender's timeout), its retry is left to the <c>webhooks:send</c> job, which the tests keep
+    /// off: after <see cref="WakeAlone"/> the sender is also run as that job would run a minute later. A timeout says
+    /// what each delivery went through.
+    /// </summary>
+    public static Task<IReadOnlyList<WebhookReceiver.Received>> SentAsync(
+        this HelpDeskAppFactory app, WebhookReceiver receiver, Func<IReadOnlyList<WebhookReceiver.Received>, bool> done)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(receiver);
+        var since = DateTime.UtcNow;
+        return receiver.WaitForAsync(
+            done,
+            drive: async () =>
+            {
+                if (DateTime.UtcNow - since > WakeAlone)
+                {
+                    await app.Sender(new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(2))).DeliverAsync();
+                }
+            },
+            explain: () => app.DescribeDeliveriesAsync());
+    }
+
+    /// <summary>How long the wake-up alone is given before the job's run is added.</summary>
+    public static readonly TimeSpan WakeAlone = TimeSpan.FromSeconds(20);
+
+    /// <summary>Every delivery in the outbox: its event, status, attempts and last answer.</summary>
+    public static async Task<string> DescribeDeliveriesAsync(this HelpDeskAppFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var connection = await app.Connections.OpenAsync();
+        var rows = await connection.QueryAsync<(int Id, string EventType, string Status, int Attempts, int? LastStatusCode, string? LastResponse, string NextAttemptUtc)>(
+            "SELECT Id, EventType, Status, Attempts, LastStatusCode, LastResponse, NextAttemptUtc FROM WebhookDeliveries ORDER BY Id");
+        return "the outbox: " + string.Join("; ", rows.Select(r => string.Create(
+            CultureInfo.InvariantCulture, $"#{r.Id} {r.EventType} {r.Status} after {r.Attempts} attempt(s), last answer {r.LastStatusCode} {r.LastResponse}, next {r.NextAttemptUtc}")));
     }
 
     /// <summary>The SLA monitor as the job runs it, on <paramref name="clock"/>.</summary>

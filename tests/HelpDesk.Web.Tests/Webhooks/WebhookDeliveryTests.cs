@@ -41,7 +41,7 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         (status, var resolved) = await engineer.PostJsonAsync($"/api/tickets/{number}/status", new { status = "Resolved", version = held.Number("version") });
         status.Should().Be(HttpStatusCode.OK, resolved.ToString());
 
-        var received = await receiver.WaitForAsync(all => all.Any(r => r.Ticket == number && r.Event == WebhookEvents.TicketStatusChanged && r.Body.Contains("\"to\":\"Resolved\"", StringComparison.Ordinal)));
+        var received = await app.SentAsync(receiver, all => all.Any(r => r.Ticket == number && r.Event == WebhookEvents.TicketStatusChanged && r.Body.Contains("\"to\":\"Resolved\"", StringComparison.Ordinal)));
         var life = received.Where(r => r.Ticket == number).ToList();
 
         life.Select(r => r.Event).Should().Equal(
@@ -57,12 +57,13 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         life[2].Json.GetProperty("data").GetProperty("message").GetProperty("text").GetString().Should().Contain("Fixed in 4.2.1");
         life[^1].Json.GetProperty("data").GetProperty("ticket").GetProperty("status").GetString().Should().Be("Resolved");
 
-        // In the order of the outbox, and each delivered once.
+        // In the order of the outbox, and each delivered once (after a retry, should a busy machine have made an attempt
+        // miss the sender's timeout).
         await using var connection = await app.Connections.OpenAsync();
-        var queued = (await connection.QueryAsync<(string EventId, string Status, int Attempts)>(
-            "SELECT EventId, Status, Attempts FROM WebhookDeliveries WHERE TicketId = @Id ORDER BY Id", new { Id = filed.Number("id") })).AsList();
+        var queued = (await connection.QueryAsync<(string EventId, string Status)>(
+            "SELECT EventId, Status FROM WebhookDeliveries WHERE TicketId = @Id ORDER BY Id", new { Id = filed.Number("id") })).AsList();
         life.Select(r => r.EventId).Should().Equal(queued.Select(q => q.EventId));
-        queued.Should().OnlyContain(q => q.Status == "Delivered" && q.Attempts == 1);
+        queued.Should().OnlyContain(q => q.Status == "Delivered");
     }
 
     [Fact]

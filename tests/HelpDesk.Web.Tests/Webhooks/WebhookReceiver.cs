@@ -54,8 +54,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits, polling, until <paramref name="done"/> holds of what arrived; fails after a generous deadline.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(Func<IReadOnlyList<Received>, bool> done, Func<Task>? drive = null)
+    /// <summary>
+    /// Waits, polling, until <paramref name="done"/> holds of what arrived; fails after a generous deadline, saying what
+    /// <paramref name="explain"/> finds (what the outbox holds).
+    /// </summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(Func<IReadOnlyList<Received>, bool> done, Func<Task>? drive = null, Func<Task<string>>? explain = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -73,7 +76,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The receiver got {now.Count} requests: {string.Join(", ", now.Select(r => r.Event))}");
+                var outbox = explain is null ? "" : "; " + await explain();
+                throw new TimeoutException($"The receiver got {now.Count} requests: {string.Join(", ", now.Select(r => r.Event))}{outbox}");
             }
 
             await Task.Delay(100);
