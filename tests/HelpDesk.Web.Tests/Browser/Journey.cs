@@ -71,6 +71,8 @@ public sealed class Journey
     /// <summary>Follows a link of the header's main menu, opening the menu first where the screen folds it away.</summary>
     public async Task MenuAsync(string link)
     {
+        // The toggle works once the page's deferred script has run, which is before DOMContentLoaded.
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var toggle = Page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
         if (await toggle.IsVisibleAsync())
         {
