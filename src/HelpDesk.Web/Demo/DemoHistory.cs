@@ -408,24 +408,12 @@ internal static partial class DemoHistory
             }
         }
 
+        /// <summary>A value of one of the few update lines, read as the inserts' values are.</summary>
         private object Read(JsonElement value)
         {
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.Null:
-                    return DBNull.Value;
-                case JsonValueKind.String:
-                    return value.GetString()!;
-                case JsonValueKind.Number:
-                    return value.TryGetInt64(out var whole) ? whole : value.GetDouble();
-                case JsonValueKind.Object:
-                    var property = value.EnumerateObject().Single();
-                    return property.Value.ValueKind == JsonValueKind.Number
-                        ? Kinded(property.Name, null, property.Value.GetInt32())
-                        : Kinded(property.Name, property.Value.GetString()!, 0);
-                default:
-                    throw new InvalidOperationException($"The demo history holds a value of unknown kind {value.ValueKind}.");
-            }
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value.GetRawText()));
+            reader.Read();
+            return Read(ref reader);
         }
 
         private object Kinded(string kind, string? text, int number) => kind switch
