@@ -255,10 +255,50 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
         parameters.Clear();
         for (var i = 0; i < _parameters.Count; i++)
         {
-            parameters.Add(_parameters[i]);
+            var parameter = _parameters[i];
+            if (ShouldPrefix(_commandText, parameter.ParameterName))
+            {
+                parameter.ParameterName = "@" + parameter.ParameterName;
+            }
+
+            parameters.Add(parameter);
         }
 
         return borrowed;
+    }
+
+    /// <summary>
+    /// Whether a name given without its prefix (as Dapper gives them) is used in the text as <c>@name</c> and with no other
+    /// prefix. Microsoft.Data.Sqlite looks such a name up four times each time it binds it (as given, then with each of
+    /// <c>:</c>, <c>@</c> and <c>$</c>, to refuse one the text uses twice over); given as <c>@name</c>, it is looked up once.
+    /// </summary>
+    internal static bool ShouldPrefix(string text, string name)
+    {
+        if (name.Length == 0 || name[0] is '@' or ':' or '$')
+        {
+            return false;
+        }
+
+        var at = false;
+        for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+        {
+            var end = i + name.Length;
+            if (i == 0 || (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_')))
+            {
+                continue;
+            }
+
+            switch (text[i - 1])
+            {
+                case '@':
+                    at = true;
+                    break;
+                case ':' or '$':
+                    return false;
+            }
+        }
+
+        return at;
     }
 
     protected override void Dispose(bool disposing)

@@ -173,6 +173,30 @@ public sealed class SqliteStatementCacheTests()
         (await ReadAsync()).Should().Equal(("plain", 1L));
     }
 
+    [Fact]
+    public async Task Names_given_without_a_prefix_bind_to_the_parameter_the_text_names_whatever_its_prefix()
+    {
+        await using var connection = await Factory.OpenAsync();
+
+        (await connection.ExecuteScalarAsync<long>("SELECT @A * 100 + @AB * 10 + @A_2", new { A = 1, AB = 2, A_2 = 3 })).Should().Be(123);
+        (await connection.ExecuteScalarAsync<long>("SELECT :A * 10 + $B", new { A = 4, B = 5 })).Should().Be(45);
+        (await connection.ExecuteScalarAsync<long>("SELECT @A * 100 + @AB * 10 + @A_2", new { A = 6, AB = 7, A_2 = 8 })).Should().Be(678, "the kept statement binds afresh");
+        var ambiguous = () => connection.ExecuteScalarAsync<long>("SELECT @A + :A", new { A = 1 });
+        await ambiguous.Should().ThrowAsync<InvalidOperationException>("a name the text uses with two prefixes is refused, as the driver does");
+    }
+
+    [Theory]
+    [InlineData("SELECT @A + @AB", "A", true)]
+    [InlineData("SELECT @AB", "A", false)]
+    [InlineData("SELECT @Name", "name", false)]
+    [InlineData("SELECT :A", "A", false)]
+    [InlineData("SELECT @A, $A", "A", false)]
+    [InlineData("SELECT @A", "@A", false)]
+    [InlineData("SELECT A FROM T WHERE A = @A", "A", true)]
+    [InlineData("A", "A", false)]
+    public void A_name_is_prefixed_only_when_the_text_uses_it_as_at_name_alone(string text, string name, bool prefixed) =>
+        CachedStatementCommand.ShouldPrefix(text, name).Should().Be(prefixed);
+
     private Task<int> InsertAsync(string name, object? size) =>
         Factory.WriteAsync((connection, transaction, _) => connection.ExecuteAsync(Insert, new { Name = name, Size = size }, transaction));
 
