@@ -18,11 +18,7 @@ public sealed class CoveragePreviewBrowserTests(EntitlementBrowserApp app, Chrom
     [Fact]
     public async Task ChangingTheRelease_SwitchesThePreviewFromCoveredToOutOfScope()
     {
-        var page = await _context.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(EntitlementSeed.Northwind);
-        await page.GetByLabel("Password").FillAsync(HelpDeskAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await SignedInAsync();
         await page.GotoAsync("/portal/tickets/new");
         var preview = page.Locator("#coverage");
         await Expect(preview).ToContainTextAsync("Choose the product");
@@ -48,14 +44,20 @@ public sealed class CoveragePreviewBrowserTests(EntitlementBrowserApp app, Chrom
         await Expect(page.Locator("section.entitlement [data-verdict]")).ToHaveAttributeAsync("data-verdict", "OutOfScope");
     }
 
-    [Fact]
-    public async Task AProductChosenBeforeTheScriptRuns_StillGetsItsReleasesAndAVerdict()
+    private async Task<IPage> SignedInAsync()
     {
         var page = await _context.NewPageAsync();
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("Email").FillAsync(EntitlementSeed.Northwind);
         await page.GetByLabel("Password").FillAsync(HelpDeskAppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task AProductChosenBeforeTheScriptRuns_StillGetsItsReleasesAndAVerdict()
+    {
+        var page = await SignedInAsync();
 
         // The script is held back: a customer quick on a slow line chooses the product while the page is still loading.
         var script = new TaskCompletionSource();
