@@ -1,5 +1,6 @@
 using Dapper;
 using HelpDesk.Core.Economics;
+using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Tests.Infrastructure;
 
@@ -80,6 +81,30 @@ public abstract class ChangeLogTriggerTests : ProviderTestBase
             (ChangeKinds.Organisation, world.Organisations[1], null),
             (ChangeKinds.Plan, plan, null),
             (ChangeKinds.Nps, world.Organisations[0], "2026-03-02"));
+    }
+
+    [SkippableFact]
+    public async Task TakingAndGivingBackAnIncident_LogsNoContractChange_ButBuyingIncidentsOrAnEditDoes()
+    {
+        var world = await EconomicsWorld.SeedAsync(Connections, tickets: 2);
+        var contract = world.Contracts[0];
+        const string contractChanges = "SELECT COUNT(*) FROM EconomicsChanges WHERE Kind = 'contract' AND EntityId = @Id";
+        await using var c = await Connections.OpenAsync();
+        await c.ExecuteAsync("DELETE FROM EconomicsChanges");
+
+        await using (var transaction = await c.BeginTransactionAsync())
+        {
+            (await IncidentRows.TakeAsync(c, transaction, contract, world.Tickets[0], EconomicsWorld.AsOf, CancellationToken.None)).Should().BeTrue();
+            (await IncidentRows.GiveBackAsync(c, transaction, world.Tickets[0], null, "Not an incident after all.", EconomicsWorld.AsOf, CancellationToken.None)).Should().Be(contract);
+            await transaction.CommitAsync();
+        }
+
+        (await c.ExecuteScalarAsync<int>(contractChanges, new { Id = contract })).Should().Be(0, "the count of incidents used is no fact's input");
+        await c.ExecuteAsync("UPDATE Contracts SET IncidentsBought = IncidentsBought + 5 WHERE Id = @Id", new { Id = contract });
+        (await c.ExecuteScalarAsync<int>(contractChanges, new { Id = contract })).Should().BePositive("incidents bought are part of what the customer pays for");
+        await c.ExecuteAsync("DELETE FROM EconomicsChanges");
+        await c.ExecuteAsync("UPDATE Contracts SET Status = 'Cancelled', IncidentsUsed = IncidentsUsed + 1 WHERE Id = @Id", new { Id = contract });
+        (await c.ExecuteScalarAsync<int>(contractChanges, new { Id = contract })).Should().BePositive("a cancellation ends the revenue");
     }
 
     private async Task<int> CountAsync()
