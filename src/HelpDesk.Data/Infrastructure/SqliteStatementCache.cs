@@ -270,7 +270,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
     /// <summary>
     /// Whether a name given without its prefix (as Dapper gives them) is used in the text as <c>@name</c> and with no other
     /// prefix. Microsoft.Data.Sqlite looks such a name up four times each time it binds it (as given, then with each of
-    /// <c>:</c>, <c>@</c> and <c>$</c>, to refuse one the text uses twice over); given as <c>@name</c>, it is looked up once.
+    /// <c>@</c>, <c>$</c> and <c>:</c>, to refuse one the text uses twice over); given as <c>@name</c>, it is looked up once.
     /// </summary>
     internal static bool ShouldPrefix(string text, string name)
     {
