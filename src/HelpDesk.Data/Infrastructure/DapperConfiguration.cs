@@ -107,13 +107,13 @@ public static class DapperConfiguration
     {
         utc = default;
         var s = text.AsSpan();
-        if (s.Length < 19 || s.Length == 20 || s.Length > 27 || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':'
+        if (s.Length < 19 || s.Length == 20 || s.Length > 27 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':'
             || (s.Length > 19 && s[19] != '.'))
         {
             return false;
         }
 
-        if (!Digits(s.Slice(0, 4), out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)
+        if (!TryParseStoredDay(text, out var day)
             || !Digits(s.Slice(11, 2), out var hour) || !Digits(s.Slice(14, 2), out var minute) || !Digits(s.Slice(17, 2), out var second))
         {
             return false;
@@ -125,13 +125,13 @@ public static class DapperConfiguration
             return false;
         }
 
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        if (hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
         var ticks = s.Length > 19 ? fraction * FractionScale[s.Length - 21] : 0;
-        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+        utc = day.ToDateTime(new TimeOnly(hour, minute, second), DateTimeKind.Utc).AddTicks(ticks);
         return true;
     }
 
