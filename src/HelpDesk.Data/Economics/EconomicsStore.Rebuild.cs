@@ -19,6 +19,9 @@ public sealed partial class EconomicsStore
         DELETE FROM MonthlyFactsBuild;
         """;
 
+    /// <summary>The rebuild marked finished, in the swap's transaction on either engine.</summary>
+    private const string FinishRebuild = "UPDATE EconomicsRebuilds SET State = 'Finished', Done = Total, FinishedUtc = @Now WHERE Id = @Id";
+
     private static readonly string TicketFactList = string.Join(", ", FactColumns.TicketFactColumns);
 
     private static readonly string RevenueList = string.Join(", ", FactColumns.RevenueColumns);
@@ -32,7 +35,7 @@ public sealed partial class EconomicsStore
         INSERT INTO DailyFacts ({FactColumns.CellKey}, {FactColumns.MeasureList}) SELECT {FactColumns.CellKey}, {FactColumns.MeasureList} FROM DailyFactsBuild;
         DELETE FROM MonthlyFacts;
         INSERT INTO MonthlyFacts ({FactColumns.MonthKey}, {FactColumns.MeasureList}) SELECT {FactColumns.MonthKey}, {FactColumns.MeasureList} FROM MonthlyFactsBuild;
-        UPDATE EconomicsRebuilds SET State = 'Finished', Done = Total, FinishedUtc = @Now WHERE Id = @Id;
+        {FinishRebuild};
         """;
 
     public async Task<int> BeginRebuildAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -170,9 +173,7 @@ public sealed partial class EconomicsStore
                 await connection.ExecuteAsync(new CommandDefinition(definition.Sql, transaction: transaction, cancellationToken: cancellationToken));
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE EconomicsRebuilds SET State = 'Finished', Done = Total, FinishedUtc = @Now WHERE Id = @Id",
-                new { Id = rebuildId, Now = nowUtc }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(FinishRebuild, new { Id = rebuildId, Now = nowUtc }, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
         finally
