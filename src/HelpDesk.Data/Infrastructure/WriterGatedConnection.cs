@@ -84,14 +84,16 @@ internal sealed class WriterGatedConnection : SqliteConnection
         return Begin(isolationLevel);
     }
 
-    /// <summary>While a turn is held, commands note when the transaction has ended (the driver commits through one).</summary>
-    public override SqliteCommand CreateCommand()
-    {
-        var command = base.CreateCommand();
-        return _holdsGate
-            ? new TurnEndingCommand(this) { CommandTimeout = command.CommandTimeout, Transaction = command.Transaction }
-            : command;
-    }
+    /// <summary>
+    /// While a turn is held, commands note when the transaction has ended (the driver commits through one). The command
+    /// is made here rather than from one the driver made first: the driver registers each command made on the connection
+    /// until it is disposed or the connection closes, and searches all of them whenever one is disposed, so one made and
+    /// dropped would slow every later command of a long-lived connection.
+    /// </summary>
+    public override SqliteCommand CreateCommand() =>
+        _holdsGate
+            ? new TurnEndingCommand(this) { CommandTimeout = DefaultTimeout, Transaction = Transaction }
+            : base.CreateCommand();
 
     /// <summary>The command Dapper and the stores get: one on a kept statement when this connection keeps them.</summary>
     protected override DbCommand CreateDbCommand() =>

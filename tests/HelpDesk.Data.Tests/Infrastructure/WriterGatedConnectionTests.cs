@@ -50,6 +50,34 @@ public sealed class WriterGatedConnectionTests() : SqliteFileFactoryTestBase("ga
     }
 
     [Fact]
+    public async Task A_long_lived_writer_leaves_no_command_registered_with_the_driver()
+    {
+        // The driver registers every command made on a connection and, whenever one is disposed, looks through all the
+        // registrations, which only closing the connection clears. A command made and dropped without being disposed
+        // (as the turn's own commands once were: BEGIN, SAVEPOINT, RELEASE and COMMIT among them) stays registered, so
+        // on the writer, which lives for as long as the app, every write made every later dispose slower.
+        await using var connection = await Factory.OpenAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await transaction.SaveAsync("w");
+            await connection.ExecuteAsync("INSERT INTO Rows (Writer) VALUES (@Writer)", new { Writer = $"w{i}" }, transaction);
+            await transaction.ReleaseAsync("w");
+            await transaction.CommitAsync();
+        }
+
+        var kept = ((WriterGatedConnection)connection).Statements?.Count ?? 0;
+        RegisteredCommands((SqliteConnection)connection).Should().BeLessThanOrEqualTo(kept, "only the kept statements stay registered");
+    }
+
+    private static int RegisteredCommands(SqliteConnection connection)
+    {
+        var field = typeof(SqliteConnection).GetField("_commands", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+        field.Should().NotBeNull("Microsoft.Data.Sqlite keeps its commands in SqliteConnection._commands; check the driver's source if it moved");
+        return ((System.Collections.ICollection)field!.GetValue(connection)!).Count;
+    }
+
+    [Fact]
     public async Task Many_writers_at_once_each_commit_their_own_row()
     {
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
