@@ -236,16 +236,34 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             await kept.DisposeAsync();
         }
 
-        return await OpenAsync(keepsStatements: true, keep: null, CancellationToken.None);
+        return await OpenAsync(keepsStatements: true, keep: null, CancellationToken.None, writer: true);
     }
 
-    private async Task<WriterGatedConnection> OpenAsync(bool keepsStatements, Func<WriterGatedConnection, bool>? keep, CancellationToken cancellationToken)
+    /// <summary>
+    /// The writer runs every write in a savepoint of its own (see <see cref="SqliteGroupCommit"/>), and SQLite keeps the
+    /// pages a savepoint could have to put back in a statement journal, which spills to a temporary file once it holds
+    /// 64 KiB: a filing, which touches the ticket's table, indexes and search index, created, wrote and deleted such a
+    /// file each time. In memory, that journal lasts only as long as the savepoint. The writer's connection is not
+    /// pooled, so the setting goes with it and never reaches a reader, whose large sorts (an index built in the
+    /// economics rebuild) still spill to disk.
+    /// </summary>
+    private const string WriterPragmas = "PRAGMA temp_store = MEMORY;";
+
+    private async Task<WriterGatedConnection> OpenAsync(bool keepsStatements, Func<WriterGatedConnection, bool>? keep, CancellationToken cancellationToken, bool writer = false)
     {
-        var connection = new WriterGatedConnection(_connectionString, _writer, keepsStatements, keep);
+        var connectionString = writer ? new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString : _connectionString;
+        var connection = new WriterGatedConnection(connectionString, _writer, keepsStatements, keep);
         try
         {
             await connection.OpenAsync(cancellationToken);
             await ConfigureAsync(connection, cancellationToken);
+            if (writer)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = WriterPragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch

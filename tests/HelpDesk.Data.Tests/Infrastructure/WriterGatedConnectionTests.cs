@@ -70,6 +70,19 @@ public sealed class WriterGatedConnectionTests() : SqliteFileFactoryTestBase("ga
         RegisteredCommands((SqliteConnection)connection).Should().BeLessThanOrEqualTo(kept, "only the kept statements stay registered");
     }
 
+    [Fact]
+    public async Task The_writer_keeps_its_savepoints_in_memory_and_a_reader_keeps_SQLites_default()
+    {
+        // Each write in the group commit runs in a savepoint; its journal spilled to a temporary file made and deleted per
+        // write. Readers keep SQLite's default, so their large sorts still spill to disk rather than to memory.
+        var writers = await Factory.WriteAsync((connection, transaction, _) => connection.ExecuteScalarAsync<int>("PRAGMA temp_store", transaction: transaction));
+        await using var reader = await Factory.OpenAsync();
+        var readers = await reader.ExecuteScalarAsync<int>("PRAGMA temp_store");
+
+        writers.Should().Be(2, "2 is MEMORY");
+        readers.Should().Be(0, "0 is SQLite's default");
+    }
+
     private static int RegisteredCommands(SqliteConnection connection)
     {
         var field = typeof(SqliteConnection).GetField("_commands", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
