@@ -110,17 +110,59 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     }
 
     /// <summary>
+    /// Once the log holds this many pages after a passive checkpoint (SQLite's own threshold for a commit to checkpoint),
+    /// <see cref="CheckpointAsync"/> starts it again from its beginning.
+    /// </summary>
+    internal const int RestartLogAfterPages = 1000;
+
+    /// <summary>
+    /// How long a restart of the log waits for readers still reading from it before it leaves it for the next time;
+    /// the writers wait as long at most.
+    /// </summary>
+    internal TimeSpan RestartWait { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Copies what it can of the write-ahead log into the database file without waiting for readers or the writer, on
     /// a connection of its own that never creates the file (one that is gone is not made again, empty).
+    /// A passive checkpoint never starts the log again from its beginning: the next writer does, but only when every
+    /// page in it was copied, and under a steady stream of writes some were always committed after the checkpoint
+    /// began, and some reader was still reading from the log. The log then grew for as long as the writes went on (a
+    /// gigabyte in a minute of filing), and with it the index every read searches for its pages in the log. So when the
+    /// log still holds <see cref="RestartLogAfterPages"/> pages, the checkpointer takes the writers' turn and runs a
+    /// RESTART checkpoint: it copies what was committed meanwhile and waits (up to <see cref="RestartWait"/>; if they do
+    /// not finish, the next checkpoint tries again) until no reader reads from the log, so that the next writer starts
+    /// it again from its beginning. Writers of this process wait for it on the turn, not in SQLite's busy sleeps.
     /// </summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken = default)
     {
         var builder = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite };
         await using var connection = new SqliteConnection(builder.ToString());
         await connection.OpenAsync(cancellationToken);
+        var logPages = await CheckpointAsync(connection, "PASSIVE", busyTimeoutMilliseconds: 30000, cancellationToken);
+        if (logPages < RestartLogAfterPages || !await _writer.WaitAsync(WriterGatedConnection.MaxWait, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await CheckpointAsync(connection, "RESTART", (int)RestartWait.TotalMilliseconds, cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Runs a checkpoint of the mode and gives the number of pages in the log (SQLite's second column).</summary>
+    private static async Task<long> CheckpointAsync(SqliteConnection connection, string mode, int busyTimeoutMilliseconds, CancellationToken cancellationToken)
+    {
         await using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA wal_checkpoint(PASSIVE);";
+        checkpoint.CommandText = FormattableString.Invariant($"PRAGMA busy_timeout = {busyTimeoutMilliseconds}");
         await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+        checkpoint.CommandText = $"PRAGMA wal_checkpoint({mode})";
+        await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) : 0;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal sealed class WriterGatedConnection : SqliteConnection
     internal SqliteStatementCache? Statements => _statements;
 
     /// <summary>After this long the writer goes on to SQLite, whose busy timeout then decides, as without the gate.</summary>
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
     private bool _holdsGate;
 

@@ -56,6 +56,48 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_checkpoint_the_next_writer_starts_the_log_again_though_a_reader_held_it_back()
+    {
+        // A passive checkpoint copies only what no reader still needs from the log, and a writer starts the log again
+        // only once all of it was copied: under steady reading and writing that never happened, and the log grew for as
+        // long as the writes went on. The reader here stands for them: it reads an older state while the checkpoint runs.
+        var factory = new SqliteConnectionFactory(_db.Options.ConnectionString) { CheckpointsInBackground = true, RestartWait = TimeSpan.FromSeconds(30) };
+        await using var writer = await factory.OpenAsync();
+        await WriteAsync(writer);
+        await using var reader = new SqliteConnection(_db.Options.ConnectionString);
+        await reader.OpenAsync();
+        var snapshot = reader.BeginTransaction(deferred: true);
+        await reader.ExecuteScalarAsync<long>("SELECT count(*) FROM Filler", transaction: snapshot);
+        await WriteAsync(writer, create: false);
+
+        // The driver runs SQLite synchronously: the checkpoint gets a thread of its own, as the checkpointer's loop has.
+        var checkpoint = Task.Run(() => factory.CheckpointAsync());
+        await Task.Delay(200);
+        snapshot.Dispose();
+        await checkpoint.WaitAsync(TimeSpan.FromSeconds(60));
+        await writer.ExecuteAsync("INSERT INTO Filler (Body) VALUES ('next')");
+
+        (await LogPagesAsync()).Should().BeLessThan(10, "the write after the checkpoint started the log again from its beginning");
+    }
+
+    [Fact]
+    public async Task The_restart_of_the_log_waits_for_the_writers_turn()
+    {
+        var factory = new SqliteConnectionFactory(_db.Options.ConnectionString) { CheckpointsInBackground = true };
+        await using var writer = await factory.OpenAsync();
+        await WriteAsync(writer);
+        await using var transaction = await writer.BeginTransactionAsync();
+        await writer.ExecuteAsync("INSERT INTO Filler (Body) VALUES ('last')", transaction: transaction);
+
+        var checkpoint = Task.Run(() => factory.CheckpointAsync());
+        await Task.Delay(300);
+
+        checkpoint.IsCompleted.Should().BeFalse("a writer holds the turn (without it, SQLite would have refused the restart at once)");
+        await transaction.CommitAsync();
+        await checkpoint.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task A_checkpoint_never_creates_a_database_that_is_gone()
     {
         var file = Path.Combine(Path.GetTempPath(), $"helpdesk-gone-{Guid.NewGuid():N}.db");
@@ -75,11 +117,24 @@ public sealed class SqliteCheckpointerTests : IDisposable
         return await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint");
     }
 
+    /// <summary>The pages in the log now, as a checkpoint that copies nothing more reports them.</summary>
+    private async Task<long> LogPagesAsync()
+    {
+        await using var connection = new SqliteConnection(_db.Options.ConnectionString);
+        await connection.OpenAsync();
+        var row = await connection.QuerySingleAsync("PRAGMA wal_checkpoint(PASSIVE)");
+        return (long)((IDictionary<string, object>)row)["log"];
+    }
+
     private long FileLength() => new FileInfo(new SqliteConnectionStringBuilder(_db.Options.ConnectionString).DataSource).Length;
 
-    private static async Task WriteAsync(System.Data.Common.DbConnection connection)
+    private static async Task WriteAsync(System.Data.Common.DbConnection connection, bool create = true)
     {
-        await connection.ExecuteAsync("CREATE TABLE Filler (Id INTEGER PRIMARY KEY, Body TEXT NOT NULL)");
+        if (create)
+        {
+            await connection.ExecuteAsync("CREATE TABLE Filler (Id INTEGER PRIMARY KEY, Body TEXT NOT NULL)");
+        }
+
         for (var i = 0; i < Pages; i += 100)
         {
             // A row of 4,000 characters fills one page.
