@@ -4,8 +4,8 @@ using HelpDesk.Data.Infrastructure;
 namespace HelpDesk.Data.Mail;
 
 /// <summary>
-/// Acknowledgement counts in the database, so every node sees the same numbers. One transaction takes from every
-/// counter (<see cref="WindowedCounts"/>), and a full counter rolls back what the others took.
+/// Acknowledgement counts in the database, so every node sees the same numbers. One write takes from every counter
+/// (<see cref="WindowedCounts.TakeEachAsync"/>), and a full counter undoes what the others took.
 /// </summary>
 public sealed class AcknowledgementCounterStore(IDbConnectionFactory connections) : IAcknowledgementCounters
 {
@@ -14,26 +14,7 @@ public sealed class AcknowledgementCounterStore(IDbConnectionFactory connections
     public async Task<AcknowledgementCounter?> TakeAsync(IReadOnlyList<AcknowledgementCounter> counters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counters);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var started = false;
-        foreach (var counter in counters)
-        {
-            var take = await Counts.TakeAsync(connection, transaction, counter.Key, counter.WindowStartUtc, counter.Limit, cancellationToken);
-            started |= take.Started;
-            if (!take.Taken)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return counter;
-            }
-        }
-
-        if (started)
-        {
-            await Counts.ForgetBeforeAsync(connection, transaction, counters[0].WindowStartUtc, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return null;
+        var full = await Counts.TakeEachAsync(connections, counters.Select(c => (c.Key, c.WindowStartUtc, c.Limit)).ToList(), cancellationToken);
+        return full < 0 ? null : counters[full];
     }
 }

@@ -160,22 +160,7 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
     public async Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fromAddress);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var take = await SenderCounts.TakeAsync(connection, transaction, Clip(Normalize(fromAddress), 320), windowStartUtc, limit, cancellationToken);
-        if (!take.Taken)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
-        }
-
-        if (take.Started)
-        {
-            await SenderCounts.ForgetBeforeAsync(connection, transaction, windowStartUtc, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return await SenderCounts.TakeEachAsync(connections, [(Clip(Normalize(fromAddress), 320), windowStartUtc, limit)], cancellationToken) < 0;
     }
 
     public async Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default)

@@ -44,7 +44,56 @@ internal sealed class WindowedCounts(string table, string keyColumn)
         return (started, taken);
     }
 
+    /// <summary>
+    /// Takes one from each counter, all or none, as a write of its own (see <see cref="IDbConnectionFactory.WriteAsync"/>):
+    /// on SQLite it shares the group commit with the writes waiting at the same moment, where a transaction of its own
+    /// took the writers' turn, and a commit, for every mail. A full counter undoes only this write's takes. A window
+    /// started here drops the rows of the windows before it.
+    /// </summary>
+    /// <returns>The index of the first counter that was full (nothing is taken then), or -1 when one was taken from each.</returns>
+    public async Task<int> TakeEachAsync(
+        IDbConnectionFactory connections, IReadOnlyList<(string Key, DateTime WindowStartUtc, int Limit)> counters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connections.WriteAsync(
+                async (connection, transaction, ct) =>
+                {
+                    var started = false;
+                    for (var i = 0; i < counters.Count; i++)
+                    {
+                        var (key, windowStartUtc, limit) = counters[i];
+                        var take = await TakeAsync(connection, transaction, key, windowStartUtc, limit, ct);
+                        started |= take.Started;
+                        if (!take.Taken)
+                        {
+                            throw new CounterFull(i);
+                        }
+                    }
+
+                    if (started)
+                    {
+                        await ForgetBeforeAsync(connection, transaction, counters[0].WindowStartUtc, ct);
+                    }
+
+                    return started;
+                },
+                cancellationToken);
+            return -1;
+        }
+        catch (CounterFull full)
+        {
+            return full.Index;
+        }
+    }
+
     /// <summary>Removes the rows of windows that started before <paramref name="windowStartUtc"/>.</summary>
     public Task ForgetBeforeAsync(DbConnection connection, DbTransaction transaction, DateTime windowStartUtc, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(_forgetSql, new { WindowStartUtc = windowStartUtc }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Thrown inside the write so that it is undone; never leaves <see cref="TakeEachAsync"/>.</summary>
+    private sealed class CounterFull(int index) : Exception("A counter is full.")
+    {
+        public int Index { get; } = index;
+    }
 }
