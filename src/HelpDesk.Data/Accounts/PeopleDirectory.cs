@@ -85,44 +85,47 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
         const string findRole = "SELECT Id FROM Roles WHERE NormalizedName = @NormalizedName";
         const string addToRole = "INSERT INTO UserRoles (UserId, RoleId) VALUES (@UserId, @RoleId)";
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A write of the group commit (see IDbConnectionFactory.WriteAsync): mail from new senders comes in streams.
         int id;
         try
         {
-            id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                insertUser,
-                new
+            id = await connections.WriteAsync(
+                async (connection, transaction, ct) =>
                 {
-                    Address = address,
-                    Normalized = Normalize(address),
-                    DisplayName = displayName,
-                    SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-                    ConcurrencyStamp = Guid.NewGuid().ToString(),
-                    OrganisationId = organisationId,
-                    NowUtc = nowUtc,
+                    var userId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                        insertUser,
+                        new
+                        {
+                            Address = address,
+                            Normalized = Normalize(address),
+                            DisplayName = displayName,
+                            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+                            ConcurrencyStamp = Guid.NewGuid().ToString(),
+                            OrganisationId = organisationId,
+                            NowUtc = nowUtc,
+                        },
+                        transaction,
+                        cancellationToken: ct));
+                    var customer = Roles.Customer.ToUpperInvariant();
+                    var roleId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+                            findRole, new { NormalizedName = customer }, transaction, cancellationToken: ct))
+                        ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                            insertRole,
+                            new { Name = Roles.Customer, NormalizedName = customer, ConcurrencyStamp = Guid.NewGuid().ToString() },
+                            transaction,
+                            cancellationToken: ct));
+                    await connection.ExecuteAsync(new CommandDefinition(addToRole, new { UserId = userId, RoleId = roleId }, transaction, cancellationToken: ct));
+                    return userId;
                 },
-                transaction,
-                cancellationToken: cancellationToken));
+                cancellationToken);
         }
         catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // Added by another message a moment ago, or an account that signs in with this address.
-            await transaction.RollbackAsync(cancellationToken);
+            // Added by another message a moment ago, or an account that signs in with this address; only this write was undone.
             return await FindByUserNameAsync(address, cancellationToken)
                 ?? throw new InvalidOperationException($"The account {address} clashed with one that cannot be read.");
         }
 
-        var customer = Roles.Customer.ToUpperInvariant();
-        var roleId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-                findRole, new { NormalizedName = customer }, transaction, cancellationToken: cancellationToken))
-            ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                insertRole,
-                new { Name = Roles.Customer, NormalizedName = customer, ConcurrencyStamp = Guid.NewGuid().ToString() },
-                transaction,
-                cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(addToRole, new { UserId = id, RoleId = roleId }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return new Person { Id = id, Name = displayName, Email = address, OrganisationId = organisationId, IsStaff = false };
     }
 
