@@ -46,9 +46,9 @@ internal sealed class WindowedCounts(string table, string keyColumn)
 
     /// <summary>
     /// Takes one from each counter, all or none, as a write of its own (see <see cref="IDbConnectionFactory.WriteAsync"/>):
-    /// on SQLite it shares the group commit with the writes waiting at the same moment, where a transaction of its own
-    /// took the writers' turn, and a commit, for every mail. A full counter undoes only this write's takes. A window
-    /// started here drops the rows of the windows before it.
+    /// on SQLite it shares a commit with the writes waiting at the same moment, rather than taking the writers' turn and
+    /// committing alone for every mail. A full counter undoes only this write's takes. A window started here drops the
+    /// rows of the windows before it.
     /// </summary>
     /// <returns>The index of the first counter that was full (nothing is taken then), or -1 when one was taken from each.</returns>
     public async Task<int> TakeEachAsync(
