@@ -116,10 +116,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     internal const int RestartLogAfterPages = 1000;
 
     /// <summary>
-    /// How long a restart of the log waits for readers still reading from it before it leaves it for the next time;
-    /// the writers wait as long at most.
+    /// How long a restart of the log waits for readers still reading from it before it leaves it for the next time.
+    /// The writers wait as long at most, so it is short: a request's reads finish within it, and a long reader (the
+    /// economics rebuild reading its ranges, an export) costs the writers at most this much a second until it is done.
     /// </summary>
-    internal TimeSpan RestartWait { get; init; } = TimeSpan.FromMilliseconds(100);
+    internal TimeSpan RestartWait { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// Copies what it can of the write-ahead log into the database file without waiting for readers or the writer, on
