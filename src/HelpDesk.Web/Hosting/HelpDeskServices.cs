@@ -310,7 +310,7 @@ public static class HelpDeskServices
     /// </summary>
     private static void AddMailIngressRateLimit(IServiceCollection services, IConfiguration configuration)
     {
-        var permitPerMinute = configuration.GetValue("RateLimits:MailIngressPerMinute", 30_000);
+        var permitPerMinute = configuration.GetValue("RateLimits:MailIngressPerMinute", 120_000);
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
             options.AddPolicy(MailHosting.IngressRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
