@@ -64,6 +64,21 @@ public abstract class OutboxStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task EnqueueAsync_GivesMessageIdsThatSortInTheOrderTheyWereQueued()
+    {
+        // Time first, so each new Message-ID enters its indexes at their end instead of on a page of its own.
+        var outbox = TestStores.Outbox(Connections);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var entry = await outbox.GetAsync(await outbox.EnqueueAsync(Mail($"m{i}@example.test"), Now.AddMilliseconds(i * 7)));
+            ids.Add(entry!.MessageId!);
+        }
+
+        ids.Should().BeInAscendingOrder(StringComparer.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task EnqueueAsync_RecordsTheMessageIdForThreading_WhenTheMailIsAboutATicket()
     {
         var ticketId = await TicketAsync();
