@@ -5,7 +5,7 @@ using HelpDesk.Data.Infrastructure;
 namespace HelpDesk.Data.Mail;
 
 /// <summary>
-/// Counts per key and clock-aligned window in one table, taken in the caller's transaction with a conditional UPDATE
+/// Counts per key and clock-aligned window in one table, taken in a write of their own with a conditional UPDATE
 /// (<c>Taken &lt; @Limit</c>): the row lock makes concurrent takers queue, and each re-reads Taken. The acknowledgement
 /// budget and the sender throttle keep their counts this way.
 /// </summary>
@@ -26,7 +26,7 @@ internal sealed class WindowedCounts(string table, string keyColumn)
 
     /// <summary>Starts the key's window when it has no row yet, then takes one unless the count is at the limit.</summary>
     /// <returns>Whether this call started the window, and whether it took one.</returns>
-    public async Task<(bool Started, bool Taken)> TakeAsync(
+    private async Task<(bool Started, bool Taken)> TakeAsync(
         DbConnection connection, DbTransaction transaction, string key, DateTime windowStartUtc, int limit, CancellationToken cancellationToken)
     {
         var counter = new { Key = key, WindowStartUtc = windowStartUtc, Limit = limit };
@@ -73,10 +73,12 @@ internal sealed class WindowedCounts(string table, string keyColumn)
 
                     if (started)
                     {
-                        await ForgetBeforeAsync(connection, transaction, counters[0].WindowStartUtc, ct);
+                        // The rows of the windows before this one are not needed any more.
+                        await connection.ExecuteAsync(new CommandDefinition(
+                            _forgetSql, new { counters[0].WindowStartUtc }, transaction, cancellationToken: ct));
                     }
 
-                    return started;
+                    return true;
                 },
                 cancellationToken);
             return -1;
@@ -86,10 +88,6 @@ internal sealed class WindowedCounts(string table, string keyColumn)
             return full.Index;
         }
     }
-
-    /// <summary>Removes the rows of windows that started before <paramref name="windowStartUtc"/>.</summary>
-    public Task ForgetBeforeAsync(DbConnection connection, DbTransaction transaction, DateTime windowStartUtc, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(_forgetSql, new { WindowStartUtc = windowStartUtc }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Thrown inside the write so that it is undone; never leaves <see cref="TakeEachAsync"/>.</summary>
     private sealed class CounterFull(int index) : Exception("A counter is full.")
