@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using HelpDesk.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -29,7 +30,7 @@ internal abstract class RowStatement : IAsyncDisposable
     /// <paramref name="columns"/> (Day, Month and Region text, the rest integers).
     /// </summary>
     public static RowStatement Prepare(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> columns) =>
-        connection is SqliteConnection { Handle: { } handle }
+        LentConnection.Sqlite(connection) is { Handle: { } handle }
             ? new Sqlite(handle, sql, columns.Count)
             : new Command(connection, transaction, sql, columns);
 

@@ -183,7 +183,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     /// <summary>
     /// A connection kept from an earlier caller, left by it as a new one would be (see
-    /// <see cref="WriterGatedConnection.IsReusable"/>), or a new one; either goes back to the kept ones when disposed.
+    /// <see cref="WriterGatedConnection.IsReusable"/>), or a new one, lent to this caller alone until it disposes it
+    /// (see <see cref="LentConnection"/>).
     /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -200,9 +201,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             {
                 try
                 {
-                    kept.Lend();
                     await ConfigureAsync(kept, cancellationToken);
-                    return kept;
+                    return new LentConnection(kept, _keepReader);
                 }
                 catch
                 {
@@ -214,7 +214,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             kept.Close();
         }
 
-        return await OpenAsync(keepsStatements: true, _keepReader, cancellationToken);
+        return new LentConnection(await OpenNewAsync(cancellationToken), _keepReader);
     }
 
     private bool KeepReader(WriterGatedConnection connection)
@@ -279,7 +279,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             await kept.DisposeAsync();
         }
 
-        return await OpenAsync(keepsStatements: true, keep: null, CancellationToken.None, writer: true);
+        return await OpenNewAsync(CancellationToken.None, writer: true);
     }
 
     /// <summary>
@@ -292,10 +292,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     /// </summary>
     private const string WriterPragmas = "PRAGMA temp_store = MEMORY;";
 
-    private async Task<WriterGatedConnection> OpenAsync(bool keepsStatements, Func<WriterGatedConnection, bool>? keep, CancellationToken cancellationToken, bool writer = false)
+    /// <summary>A new connection that keeps its compiled statements (see <see cref="SqliteStatementCache"/>).</summary>
+    private async Task<WriterGatedConnection> OpenNewAsync(CancellationToken cancellationToken, bool writer = false)
     {
         var connectionString = writer ? new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString : _connectionString;
-        var connection = new WriterGatedConnection(connectionString, _writer, keepsStatements, keep);
+        var connection = new WriterGatedConnection(connectionString, _writer, keepsStatements: true);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -13,9 +13,9 @@ namespace HelpDesk.Data.Infrastructure;
 /// processes. The turn lasts from BEGIN until SQLite is back out of the transaction (after COMMIT or ROLLBACK, checked
 /// on the connection itself), or until the connection is closed.
 /// A connection made to live long (the group commit's writer, the factory's kept readers) also keeps its compiled
-/// statements between commands (see <see cref="SqliteStatementCache"/>) until it is closed. One the factory keeps is
-/// given back to it when disposed instead of being closed, provided it is left as a new one would be: open, outside any
-/// transaction, with no statement still running and none of its kept statements still lent out.
+/// statements between commands (see <see cref="SqliteStatementCache"/>) until it is closed. The factory lends the ones
+/// it keeps through a <see cref="LentConnection"/>, which gives one back when its caller is done with it, provided it
+/// is left as a new one would be (see <see cref="IsReusable"/>).
 /// A connection held by a <see cref="SqliteSeedingScope"/> stays open when its users close it, begins their transactions
 /// as savepoints in the scope's, and runs every command in the scope's transaction.
 /// </summary>
@@ -23,18 +23,12 @@ internal sealed class WriterGatedConnection : SqliteConnection
 {
     private readonly SemaphoreSlim _gate;
     private readonly SqliteStatementCache? _statements;
-    private readonly Func<WriterGatedConnection, bool>? _keep;
 
-    /// <param name="keep">
-    /// Offered the connection when it is disposed in a reusable state; true when it took it (the connection then stays
-    /// open), false to have it closed as usual.
-    /// </param>
-    public WriterGatedConnection(string connectionString, SemaphoreSlim gate, bool keepsStatements = false, Func<WriterGatedConnection, bool>? keep = null)
+    public WriterGatedConnection(string connectionString, SemaphoreSlim gate, bool keepsStatements = false)
         : base(connectionString)
     {
         _gate = gate;
         _statements = keepsStatements ? new SqliteStatementCache(this) : null;
-        _keep = keep;
     }
 
     /// <summary>The kept statements, when this connection keeps them (for tests).</summary>
@@ -128,38 +122,6 @@ internal sealed class WriterGatedConnection : SqliteConnection
                 handle.DangerousRelease();
             }
         }
-    }
-
-    // Whether a caller holds the connection now; a connection the factory keeps is not held, and disposing it again
-    // (a second dispose by the caller that gave it back) leaves it with the factory.
-    private bool _held = true;
-
-    /// <summary>The factory hands the kept connection to a new caller.</summary>
-    internal void Lend() => _held = true;
-
-    // DbConnection.DisposeAsync comes here too (SqliteConnection closes synchronously and does not override it).
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && _keep is { } keep)
-        {
-            if (!_held)
-            {
-                return;
-            }
-
-            if (IsReusable)
-            {
-                _held = false;
-                if (keep(this))
-                {
-                    return;
-                }
-
-                _held = true;
-            }
-        }
-
-        base.Dispose(disposing);
     }
 
     public override void Close()

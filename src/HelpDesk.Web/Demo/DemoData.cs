@@ -119,7 +119,8 @@ public static partial class DemoData
 
             if (recordTo is not null && beforeHistory is not null)
             {
-                await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync();
+                // A connection of its own, not one of the factory's lent ones, so that it is a SqliteConnection.
+                await using var connection = services.GetRequiredService<IDbConnectionFactory>().Open();
                 var after = await DemoHistory.SnapshotAsync((SqliteConnection)connection);
                 await File.WriteAllTextAsync(recordTo, DemoHistory.Record(beforeHistory, after, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
                 stages.Done("demo history recorded");

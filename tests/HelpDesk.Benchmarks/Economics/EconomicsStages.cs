@@ -187,7 +187,7 @@ internal static class EconomicsStages
 
         private DbConnection Profiled(DbConnection connection)
         {
-            if (profile && connection is SqliteConnection { Handle: { } handle })
+            if (profile && LentConnection.Sqlite(connection) is { Handle: { } handle })
             {
                 SQLitePCL.raw.sqlite3_profile(handle, (_, statement, ns) =>
                 {

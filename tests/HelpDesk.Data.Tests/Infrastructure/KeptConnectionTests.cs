@@ -20,18 +20,19 @@ public sealed class KeptConnectionTests()
     public async Task A_disposed_connection_is_lent_to_the_next_caller_with_its_statements()
     {
         await InsertAsync(1, "first");
-        DbConnection first;
-        await using (first = await Factory.OpenAsync())
+        SqliteConnection first;
+        await using (var lent = await Factory.OpenAsync())
         {
-            (await first.QueryAsync<string>(ForOrganisation, new { organisation = 1 })).Should().Equal("first");
+            first = Sqlite(lent);
+            (await lent.QueryAsync<string>(ForOrganisation, new { organisation = 1 })).Should().Equal("first");
         }
 
         Factory.KeptCount.Should().Be(1);
         await using var second = await Factory.OpenAsync();
 
-        second.Should().BeSameAs(first);
+        Sqlite(second).Should().BeSameAs(first);
         second.State.Should().Be(ConnectionState.Open);
-        var statements = ((WriterGatedConnection)second).Statements!;
+        var statements = ((WriterGatedConnection)Sqlite(second)).Statements!;
         var reused = statements.Reused;
         (await second.QueryAsync<string>(ForOrganisation, new { organisation = 1 })).Should().Equal("first");
         statements.Reused.Should().Be(reused + 1);
@@ -76,8 +77,10 @@ public sealed class KeptConnectionTests()
     public async Task A_connection_disposed_inside_its_transaction_is_closed_and_its_write_undone()
     {
         DbConnection abandoned;
+        SqliteConnection abandonedSqlite;
         await using (abandoned = await Factory.OpenAsync())
         {
+            abandonedSqlite = Sqlite(abandoned);
             var transaction = await abandoned.BeginTransactionAsync();
             await abandoned.ExecuteAsync("INSERT INTO Rows (Organisation, Name) VALUES (1, 'abandoned')", transaction: transaction);
         }
@@ -88,25 +91,27 @@ public sealed class KeptConnectionTests()
         // The writers' turn was given back: another write goes through, and the abandoned one is gone.
         await InsertAsync(1, "after");
         await using var next = await Factory.OpenAsync();
-        next.Should().NotBeSameAs(abandoned);
+        Sqlite(next).Should().NotBeSameAs(abandonedSqlite);
+        abandonedSqlite.State.Should().Be(ConnectionState.Closed);
         (await next.QueryAsync<string>(ForOrganisation, new { organisation = 1 })).Should().Equal("after");
     }
 
     [Fact]
     public async Task A_connection_given_back_after_its_commit_is_kept_outside_any_transaction()
     {
-        DbConnection writer;
-        await using (writer = await Factory.OpenAsync())
+        SqliteConnection writer;
+        await using (var lent = await Factory.OpenAsync())
         {
-            await using var transaction = await writer.BeginTransactionAsync();
-            await writer.ExecuteAsync("INSERT INTO Rows (Organisation, Name) VALUES (1, 'committed')", transaction: transaction);
+            writer = Sqlite(lent);
+            await using var transaction = await lent.BeginTransactionAsync();
+            await lent.ExecuteAsync("INSERT INTO Rows (Organisation, Name) VALUES (1, 'committed')", transaction: transaction);
             await transaction.CommitAsync();
         }
 
         Factory.KeptCount.Should().Be(1);
         await using var next = await Factory.OpenAsync();
-        next.Should().BeSameAs(writer);
-        SQLitePCL.raw.sqlite3_get_autocommit(((SqliteConnection)next).Handle!).Should().Be(1, "no transaction is left open");
+        Sqlite(next).Should().BeSameAs(writer);
+        SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle!).Should().Be(1, "no transaction is left open");
 
         // Its writes need the writers' turn again, which it does not still hold: another writer is not kept waiting.
         var other = InsertAsync(2, "other");
@@ -118,10 +123,11 @@ public sealed class KeptConnectionTests()
     {
         await InsertAsync(1, "a");
         await InsertAsync(1, "b");
-        DbConnection reading;
-        await using (reading = await Factory.OpenAsync())
+        SqliteConnection reading;
+        await using (var lent = await Factory.OpenAsync())
         {
-            var command = ((SqliteConnection)reading).CreateCommand();
+            reading = Sqlite(lent);
+            var command = reading.CreateCommand();
             command.CommandText = "SELECT Name FROM Rows ORDER BY Id";
             var reader = await command.ExecuteReaderAsync();
             (await reader.ReadAsync()).Should().BeTrue();
@@ -134,10 +140,11 @@ public sealed class KeptConnectionTests()
     [Fact]
     public async Task A_connection_whose_command_was_not_disposed_is_closed_not_kept()
     {
-        DbConnection left;
-        await using (left = await Factory.OpenAsync())
+        SqliteConnection left;
+        await using (var lent = await Factory.OpenAsync())
         {
-            var command = left.CreateCommand();
+            left = Sqlite(lent);
+            var command = lent.CreateCommand();
             command.CommandText = "SELECT count(*) FROM Rows";
             (await command.ExecuteScalarAsync()).Should().Be(0L);
         }
@@ -150,6 +157,7 @@ public sealed class KeptConnectionTests()
     public async Task A_connection_disposed_twice_is_kept_once()
     {
         var connection = await Factory.OpenAsync();
+        var sqlite = Sqlite(connection);
         await connection.DisposeAsync();
         await connection.DisposeAsync();
         connection.Dispose();
@@ -157,8 +165,43 @@ public sealed class KeptConnectionTests()
         Factory.KeptCount.Should().Be(1);
         await using var first = await Factory.OpenAsync();
         await using var second = await Factory.OpenAsync();
-        first.Should().BeSameAs(connection);
-        second.Should().NotBeSameAs(first);
+        Sqlite(first).Should().BeSameAs(sqlite);
+        Sqlite(second).Should().NotBeSameAs(sqlite);
+    }
+
+    [Fact]
+    public async Task A_late_second_dispose_does_not_give_back_the_connection_lent_to_the_next_caller()
+    {
+        // A caller may dispose twice (a wrapper disposing its inner connection both asynchronously and synchronously
+        // does); when the connection was lent again in between, the second dispose must not give it back under the
+        // next caller, who would then share it with whoever opens after.
+        await InsertAsync(1, "row");
+        var earlier = await Factory.OpenAsync();
+        await earlier.DisposeAsync();
+        await using var next = await Factory.OpenAsync();
+        await using var transaction = await next.BeginTransactionAsync(IsolationLevel.ReadUncommitted);
+
+        earlier.Dispose();
+
+        Factory.KeptCount.Should().Be(0);
+        await using var another = await Factory.OpenAsync();
+        Sqlite(another).Should().NotBeSameAs(Sqlite(next));
+        (await next.QueryAsync<string>(ForOrganisation, new { organisation = 1 }, transaction)).Should().Equal("row");
+    }
+
+    [Fact]
+    public async Task A_connection_given_back_runs_nothing_more_for_the_caller_that_gave_it_back()
+    {
+        var earlier = await Factory.OpenAsync();
+        await earlier.DisposeAsync();
+        await using var next = await Factory.OpenAsync();
+
+        earlier.State.Should().Be(ConnectionState.Closed);
+        var late = () => earlier.QueryAsync<string>(ForOrganisation, new { organisation = 1 });
+        await late.Should().ThrowAsync<ObjectDisposedException>();
+        var lateTransaction = () => earlier.BeginTransactionAsync().AsTask();
+        await lateTransaction.Should().ThrowAsync<ObjectDisposedException>();
+        next.State.Should().Be(ConnectionState.Open);
     }
 
     [Fact]
@@ -176,7 +219,7 @@ public sealed class KeptConnectionTests()
                 held.Add(connection);
             }
 
-            held.Distinct().Should().HaveCount(callers);
+            held.Select(Sqlite).Distinct().Should().HaveCount(callers);
             foreach (var connection in held)
             {
                 await connection.DisposeAsync();
@@ -190,12 +233,13 @@ public sealed class KeptConnectionTests()
     public async Task Disposing_the_factory_closes_the_kept_connections_and_keeps_no_more()
     {
         var connection = await Factory.OpenAsync();
+        var sqlite = Sqlite(connection);
         await connection.DisposeAsync();
 
         Factory.Dispose();
 
         Factory.KeptCount.Should().Be(0);
-        connection.State.Should().Be(ConnectionState.Closed);
+        sqlite.State.Should().Be(ConnectionState.Closed);
         await using (var later = await Factory.OpenAsync())
         {
             (await later.ExecuteScalarAsync<long>("SELECT count(*) FROM Rows")).Should().Be(0);
@@ -203,6 +247,8 @@ public sealed class KeptConnectionTests()
 
         Factory.KeptCount.Should().Be(0);
     }
+
+    private static SqliteConnection Sqlite(DbConnection connection) => LentConnection.Sqlite(connection)!;
 
     private Task<int> InsertAsync(int organisation, string name) =>
         Factory.WriteAsync((connection, transaction, _) =>

@@ -17,14 +17,14 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
     {
         var factory = new SqliteConnectionFactory(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ConnectionString);
         object first;
-        await using (var connection = (SqliteConnection)await factory.OpenAsync())
+        await using (var connection = await factory.OpenAsync())
         {
-            first = connection.Handle!;
+            first = LentConnection.Sqlite(connection)!.Handle!;
         }
 
-        await using var again = (SqliteConnection)await factory.OpenAsync();
+        await using var again = await factory.OpenAsync();
 
-        again.Handle.Should().BeSameAs(first, "the pool hands back the same SQLite connection");
+        LentConnection.Sqlite(again)!.Handle.Should().BeSameAs(first, "the pool hands back the same SQLite connection");
         (await SettingsAsync(again)).Should().Be((1L, 30000L, 1L, 1000L, "wal"));
     }
 

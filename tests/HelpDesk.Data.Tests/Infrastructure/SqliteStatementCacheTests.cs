@@ -167,7 +167,7 @@ public sealed class SqliteStatementCacheTests()
         await using (var connection = await Factory.OpenAsync())
         {
             await connection.ExecuteAsync(Insert, new { Name = "plain", Size = 1 });
-            ((WriterGatedConnection)connection).Statements!.Count.Should().Be(1);
+            ((WriterGatedConnection)LentConnection.Sqlite(connection)!).Statements!.Count.Should().Be(1);
         }
 
         (await ReadAsync()).Should().Equal(("plain", 1L));

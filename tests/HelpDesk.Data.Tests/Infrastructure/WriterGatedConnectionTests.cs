@@ -66,8 +66,9 @@ public sealed class WriterGatedConnectionTests() : SqliteFileFactoryTestBase("ga
             await transaction.CommitAsync();
         }
 
-        var kept = ((WriterGatedConnection)connection).Statements?.Count ?? 0;
-        RegisteredCommands((SqliteConnection)connection).Should().BeLessThanOrEqualTo(kept, "only the kept statements stay registered");
+        var sqlite = (WriterGatedConnection)LentConnection.Sqlite(connection)!;
+        var kept = sqlite.Statements?.Count ?? 0;
+        RegisteredCommands(sqlite).Should().BeLessThanOrEqualTo(kept, "only the kept statements stay registered");
     }
 
     [Fact]
