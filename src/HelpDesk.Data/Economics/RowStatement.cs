@@ -25,6 +25,9 @@ internal abstract class RowStatement : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>Whether the statement runs on SQLite's own handle, bound by position, rather than through a driver command (for tests).</summary>
+    internal bool OnSqliteHandle => this is Sqlite;
+
     /// <summary>
     /// The statement <paramref name="sql"/> in <paramref name="transaction"/>, its parameters @p0… typed after
     /// <paramref name="columns"/> (Day, Month and Region text, the rest integers).

@@ -1,5 +1,6 @@
 using Dapper;
 using HelpDesk.Data.Economics;
+using HelpDesk.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace HelpDesk.Data.Tests.Economics;
@@ -45,6 +46,22 @@ public sealed class RowStatementTests : IDisposable
 
         var written = (await connection.QueryAsync<(long A, string B, long C)>("SELECT A, B, C FROM Rows ORDER BY Seq")).ToList();
         written.Should().Equal(rows);
+    }
+
+    [Fact]
+    public async Task OnAConnectionTheFactoryLends_TheStatementRunsOnSqlitesOwnHandle()
+    {
+        // The factory lends its kept connections through a wrapper of each caller's own; the rebuild's rows still go
+        // through SQLite's handle, not the driver's slower command.
+        using var factory = new SqliteConnectionFactory($"Data Source={_file};Pooling=False");
+        await using var connection = await factory.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE Rows (Seq INTEGER PRIMARY KEY, A INTEGER NOT NULL)");
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        await using var insert = RowStatement.Prepare(connection, transaction, "INSERT INTO Rows (A) VALUES (@p0)", ["A"]);
+        insert.OnSqliteHandle.Should().BeTrue();
+        insert.Set(0, 42);
+        (await insert.ExecuteAsync(CancellationToken.None)).Should().Be(1);
     }
 
     public void Dispose()
