@@ -12,7 +12,8 @@ namespace HelpDesk.Benchmarks.Economics;
 /// <summary>
 /// Stage timing of the rollup, outside BenchmarkDotNet: <c>-- economics-stages incremental [rounds]</c> edits 1,000
 /// tickets' time entries and runs the incremental rollup, round after round; <c>-- economics-stages rebuild</c> runs
-/// the baseline GROUP BY and then the full rebuild once, and keeps the rolled-up file. Each run goes through a store that times every call the
+/// the baseline GROUP BY and then the full rebuild once, keeps the rolled-up file and measures the floor under storing
+/// what the rebuild stores (<see cref="StoreFloor"/>). Each run goes through a store that times every call the
 /// rollup makes of it and a connection factory that has SQLite report each statement's own time, so a run splits
 /// into the rollup's stages and, inside each, the statements. Nothing of it is in the product.
 /// </summary>
@@ -35,6 +36,7 @@ internal static class EconomicsStages
                 await TimeAsync(rebuild.Bench, rollup => rollup.RebuildAsync());
                 await rebuild.Bench.KeepAsync();
                 Console.WriteLine($"// rolled up into {rebuild.Bench.File}");
+                StoreFloor(rebuild.Bench.File);
             }
             finally
             {
@@ -86,6 +88,103 @@ internal static class EconomicsStages
         {
             Console.WriteLine($"      sql {count,8} × {elapsed.TotalMilliseconds,10:F1} ms  {sql}");
         }
+    }
+
+    /// <summary>
+    /// The floor under any full rebuild that stores what this one stores: SQLite alone copying the rolled-up file's
+    /// fact tables (rows already worked out, read in the order they were written) into a new file made with the same
+    /// table definitions, then building the same secondary indexes, in WAL with synchronous NORMAL as the product runs and
+    /// with the swap's 64 MiB cache for the indexes. No rollup work and no .NET work per row is in it.
+    /// </summary>
+    private static void StoreFloor(string rolledUp)
+    {
+        string[] tables = ["TicketDayFacts", "DailyFacts", "MonthlyFacts", "ContractRevenueDays"];
+        var file = Path.Combine(Path.GetDirectoryName(rolledUp)!, $"helpdesk-bench-economics-floor-{Environment.ProcessId}.db");
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ConnectionString);
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            using (var attach = connection.CreateCommand())
+            {
+                attach.CommandText = "ATTACH DATABASE $file AS src";
+                attach.Parameters.AddWithValue("$file", rolledUp);
+                attach.ExecuteNonQuery();
+            }
+
+            var definitions = new List<(string Type, string Name, string Sql)>();
+            using (var schema = connection.CreateCommand())
+            {
+                schema.CommandText = $"""
+                    SELECT type, name, sql FROM src.sqlite_master
+                    WHERE type IN ('table', 'index') AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t}'"))})
+                    """;
+                using var reader = schema.ExecuteReader();
+                while (reader.Read())
+                {
+                    definitions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            foreach (var table in definitions.Where(d => d.Type == "table"))
+            {
+                Execute(connection, table.Sql);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            long rows = 0;
+            using (var transaction = connection.BeginTransaction())
+            {
+                foreach (var table in tables)
+                {
+                    using var copy = connection.CreateCommand();
+                    copy.Transaction = transaction;
+                    copy.CommandTimeout = 0;
+                    copy.CommandText = $"INSERT INTO main.{table} SELECT * FROM src.{table}";
+                    rows += copy.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            var copied = Stopwatch.GetElapsedTime(started);
+            var indexes = definitions.Where(d => d.Type == "index").ToList();
+            started = Stopwatch.GetTimestamp();
+            Execute(connection, "PRAGMA cache_size = -65536;");
+            using (var transaction = connection.BeginTransaction())
+            {
+                foreach (var index in indexes)
+                {
+                    using var create = connection.CreateCommand();
+                    create.Transaction = transaction;
+                    create.CommandTimeout = 0;
+                    create.CommandText = index.Sql;
+                    create.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            var indexed = Stopwatch.GetElapsedTime(started);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"floor, SQLite alone storing the rebuild's output: {(copied + indexed).TotalMilliseconds:F0} ms ({rows:N0} rows copied in {copied.TotalMilliseconds:F0} ms, {indexes.Count} indexes built in {indexed.TotalMilliseconds:F0} ms)"));
+        }
+        finally
+        {
+            foreach (var leftover in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(leftover);
+            }
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The process's peak resident memory so far (VmHWM), in MiB.</summary>

@@ -10,8 +10,9 @@ namespace HelpDesk.Benchmarks.Http;
 
 /// <summary>
 /// dotnet run -c Release --project tests/HelpDesk.Benchmarks -- http-load [--requests N] [--callers 1,8,32]
-/// [--work raw,filing,email,list]: starts the
-/// built app on loopback over a fresh SQLite file (<see cref="RunningApp"/>) and drives it over HTTP — filing
+/// [--work raw,health,filing,email,list]: starts the
+/// built app on loopback over a fresh SQLite file (<see cref="RunningApp"/>) and drives it over HTTP — the health
+/// check (GET /health: the request pipeline with one database read and no sign-in, the floor under every other row), filing
 /// (POST /api/tickets as a customer, judged and routed), mail (POST /api/inbound/email, 2–4 KB messages) and the
 /// engineer's ticket list (GET /api/tickets) — at each number of callers, beside the raw SQLite baseline in the same run
 /// (a two-row insert transaction, WAL, synchronous NORMAL). Prints a Markdown table with throughput and p50/p95/p99, the
@@ -28,7 +29,7 @@ public static class LoadDriver
     {
         var requests = Option(args, "--requests", "2000", int.Parse);
         var callers = Option(args, "--callers", "1,8,32", v => v.Split(',').Select(int.Parse).ToArray());
-        var work = Option(args, "--work", "raw,filing,email,list", v => v.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var work = Option(args, "--work", "raw,health,filing,email,list", v => v.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase));
 
         await using var app = await RunningApp.StartAsync();
         Console.WriteLine($"app: {app.Address} (process {app.ProcessId})");
@@ -45,6 +46,7 @@ public static class LoadDriver
         Task FileAsync(int i) => FileOneAsync(http, customer, $"{run} Orders API returns 500 on bulk import {Interlocked.Increment(ref filed)}");
         Task MailAsync(int i) => PostMailAsync(http, corpus.Next().Raw);
         Task ListAsync(int i) => ListOneAsync(http, engineer);
+        Task HealthAsync(int i) => HealthOneAsync(http);
 
         using var raw = new RawBaseline();
         var kinds = new (string Key, string Work, Func<int, Task> Operation)[]
@@ -53,6 +55,7 @@ public static class LoadDriver
             ("filing", "POST /api/tickets (judged, routed)", FileAsync),
             ("email", "POST /api/inbound/email", MailAsync),
             ("list", "GET /api/tickets (engineer, first page)", ListAsync),
+            ("health", "GET /health (the HTTP floor: one database read, no sign-in)", HealthAsync),
         };
         kinds = [.. kinds.Where(k => work.Contains(k.Key))];
 
@@ -134,6 +137,13 @@ public static class LoadDriver
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tickets");
         request.Headers.Authorization = engineer;
         using var response = await http.SendAsync(request);
+        Ensure(response, System.Net.HttpStatusCode.OK);
+        await response.Content.CopyToAsync(Stream.Null);
+    }
+
+    private static async Task HealthOneAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
         Ensure(response, System.Net.HttpStatusCode.OK);
         await response.Content.CopyToAsync(Stream.Null);
     }
