@@ -39,6 +39,16 @@ public sealed record LevelComparison(string Key, string Name, string Detail, Mea
 /// <summary>A period's sums beside those of the period it is compared with.</summary>
 public sealed record ComparedMeasures(Measures Current, Measures Previous);
 
+/// <summary>
+/// A period beside the one before it, in total and by each level asked for, each level's rows with their names and
+/// largest labour cost in the period first.
+/// </summary>
+public sealed record ComparedLevels(ComparedMeasures Total, IReadOnlyDictionary<EconomicsLevel, IReadOnlyList<LevelComparison>> Levels)
+{
+    /// <summary>The rows of <paramref name="level"/>; empty when it was not asked for.</summary>
+    public IReadOnlyList<LevelComparison> Of(EconomicsLevel level) => Levels.TryGetValue(level, out var rows) ? rows : [];
+}
+
 /// <summary>One time entry of a ticket as the drill-down shows it: who, what they noted, and how it was costed.</summary>
 public sealed record TimeLogLine(CostedEntry Costed, string EngineerName, string Note, bool Billable);
 
@@ -75,15 +85,10 @@ public interface IEconomicsReader
 
     /// <summary>
     /// The filtered sums of the period and of the period from <paramref name="previousFrom"/> to the day before
-    /// <paramref name="filter"/>'s first, in one read.
+    /// <paramref name="filter"/>'s first, in total and by each of <paramref name="levels"/>, from one read of the cells
+    /// at the grain those levels need: what one dashboard page shows side by side.
     /// </summary>
-    Task<ComparedMeasures> TotalComparedAsync(EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The filtered sums by <paramref name="level"/> in the period and in the period before it (from
-    /// <paramref name="previousFrom"/>), in one read, with names; largest labour cost in the period first.
-    /// </summary>
-    Task<IReadOnlyList<LevelComparison>> ByLevelComparedAsync(EconomicsLevel level, EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken = default);
+    Task<ComparedLevels> ComparedAsync(IReadOnlyCollection<EconomicsLevel> levels, EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken = default);
 
     /// <summary>A ticket's time entries costed as the facts cost them, and its facts in the filter's days; null when there is no such ticket.</summary>
     Task<TicketTimeLog?> TimeLogAsync(int ticketId, EconomicsFilter filter, CancellationToken cancellationToken = default);

@@ -3,55 +3,67 @@ using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Economics;
 using HelpDesk.Core.Tickets;
+using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Economics;
 
 /// <summary>
-/// The dashboards' reads: a period and the one before it summed in one pass over the monthly and daily facts, a
-/// ticket's costed time log, and the contracts that ended in a period with their organisation's ratings.
+/// The dashboards' reads: a period and the one before it summed in one pass over the monthly and daily facts, in
+/// total and at every level a page shows at once, a ticket's costed time log, and the contracts that ended in a
+/// period with their organisation's ratings.
 /// </summary>
 public sealed partial class EconomicsReader
 {
     /// <summary>Keeps IN lists well under SQL Server's 2,100 parameters.</summary>
     private const int MaxIds = 500;
 
-    public async Task<ComparedMeasures> TotalComparedAsync(EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken = default)
+    public async Task<ComparedLevels> ComparedAsync(
+        IReadOnlyCollection<EconomicsLevel> levels, EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken = default)
     {
-        var rows = await ComparedAsync("0", "", "NULL AS Name, NULL AS PlanName, NULL AS OrganisationName, NULL AS StartsOn, NULL AS EndsOn", filter, previousFrom, cancellationToken);
-        return new ComparedMeasures(
-            rows.FirstOrDefault(r => r.Key.InPeriod == 1).Measures ?? new Measures(),
-            rows.FirstOrDefault(r => r.Key.InPeriod == 0).Measures ?? new Measures());
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(filter);
+        var asked = levels.Distinct().Order().ToList();
+        // The period and the one before are summed side by side, each on a connection of its own (SQLite's driver
+        // completes its "async" calls before returning them), each at the grain of every level asked for; the levels
+        // and the total are then added up from those sums.
+        var current = Task.Run(() => SumCellsAsync(asked, filter, filter.From, filter.To, cancellationToken), cancellationToken);
+        var previous = Task.Run(() => SumCellsAsync(asked, filter, previousFrom, filter.From.AddDays(-1), cancellationToken), cancellationToken);
+        var cells = (await current).Select(c => (c.Key, Current: c.Measures, Previous: new Measures()))
+            .Concat((await previous).Select(c => (c.Key, Current: new Measures(), Previous: c.Measures)))
+            .ToList();
+
+        var byLevel = new Dictionary<EconomicsLevel, IReadOnlyList<LevelComparison>>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var level in asked)
+        {
+            var groups = cells.GroupBy(c => KeyOf(level, c.Key), StringComparer.Ordinal).ToList();
+            var names = await NamesAsync(connection, level, [.. groups.Select(g => g.Key)], cancellationToken);
+            byLevel[level] = [.. groups
+                .Select(g => new LevelComparison(
+                    g.Key, NameOf(level, g.Key, names), DetailOf(level, g.Key, names), Measures.Sum(g.Select(c => c.Current)), Measures.Sum(g.Select(c => c.Previous))))
+                .OrderByDescending(r => r.Current.LabourCostCents)
+                .ThenBy(r => r.Name, StringComparer.Ordinal)];
+        }
+
+        return new ComparedLevels(new ComparedMeasures(Measures.Sum(cells.Select(c => c.Current)), Measures.Sum(cells.Select(c => c.Previous))), byLevel);
     }
 
-    public async Task<IReadOnlyList<LevelComparison>> ByLevelComparedAsync(
-        EconomicsLevel level, EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken = default)
+    /// <summary>The filtered cells from <paramref name="from"/> to <paramref name="to"/>, summed by the columns of <paramref name="levels"/>.</summary>
+    private async Task<IReadOnlyList<(CellKeyRow Key, Measures Measures)>> SumCellsAsync(
+        List<EconomicsLevel> levels, EconomicsFilter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var (column, join, names) = level switch
-        {
-            EconomicsLevel.Region => ("Region", "", "NULL AS Name, NULL AS PlanName, NULL AS OrganisationName, NULL AS StartsOn, NULL AS EndsOn"),
-            EconomicsLevel.Customer => ("OrganisationId", "LEFT JOIN Organisations o ON o.Id = s.GroupKey",
-                "o.Name AS Name, NULL AS PlanName, NULL AS OrganisationName, NULL AS StartsOn, NULL AS EndsOn"),
-            EconomicsLevel.Contract => ("ContractId",
-                "LEFT JOIN Contracts c ON c.Id = s.GroupKey LEFT JOIN Plans pl ON pl.Id = c.PlanId LEFT JOIN Organisations o ON o.Id = c.OrganisationId",
-                "NULL AS Name, pl.Name AS PlanName, o.Name AS OrganisationName, c.StartsOn, c.EndsOn"),
-            _ => ("ProductId", "LEFT JOIN Products p ON p.Id = s.GroupKey",
-                "p.Name AS Name, NULL AS PlanName, NULL AS OrganisationName, NULL AS StartsOn, NULL AS EndsOn"),
-        };
-        var rows = await ComparedAsync($"f.{column}", join, names, filter, previousFrom, cancellationToken);
-        return [.. rows
-            .GroupBy(r => r.Key.GroupKey, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var key = g.First().Key;
-                return new LevelComparison(
-                    g.Key,
-                    NameOf(level, key),
-                    DetailOf(level, key),
-                    g.FirstOrDefault(r => r.Key.InPeriod == 1).Measures ?? new Measures(),
-                    g.FirstOrDefault(r => r.Key.InPeriod == 0).Measures ?? new Measures());
-            })
-            .OrderByDescending(r => r.Current.LabourCostCents)
-            .ThenBy(r => r.Name, StringComparer.Ordinal)];
+        // The whole months of the range from MonthlyFacts, the days at its edges from DailyFacts.
+        var keys = string.Concat(levels.Select(level => $"f.{ColumnOf(level)}, "));
+        var (cells, parameters) = FactCells.Of(filter, [(from, to)], _ => $"{keys}{FactCells.Measures}");
+        var sql = levels.Count == 0
+            ? $"SELECT 0 AS InPeriod, {FactColumns.Sums} FROM ({cells}) f"
+            : $"SELECT {keys}0 AS InPeriod, {FactColumns.Sums} FROM ({cells}) f GROUP BY {keys.TrimEnd(',', ' ')}";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CellKeyRow, NullableSums, (CellKeyRow, Measures)>(
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
+            // Every sum is null when no cell matched; Dapper then maps no NullableSums at all.
+            (key, sums) => (key, sums?.ToMeasures() ?? new Measures()), splitOn: FactColumns.Measures[0]);
+        return [.. rows];
     }
 
     public async Task<TicketTimeLog?> TimeLogAsync(int ticketId, EconomicsFilter filter, CancellationToken cancellationToken = default)
@@ -116,32 +128,61 @@ public sealed partial class EconomicsReader
             return [];
         }
 
-        // The ratings of every organisation concerned over the span of all the terms, read by the organisation index
-        // in a few statements; each contract then adds up the days of its own term.
-        var earliest = FactKey.ToDayKey(contracts.Min(c => c.StartsOn));
-        var latest = FactKey.ToDayKey(contracts.Max(c => c.EndsOn));
-        var ratings = new List<RatingDayRow>();
-        foreach (var organisations in contracts.Select(c => c.OrganisationId).Distinct().Chunk(MaxIds))
+        // Each term's ratings as the other reads sum a period: its whole months from MonthlyFacts and only the days
+        // at its edges from DailyFacts, so a term of years costs a few dozen monthly cells per organisation, not every
+        // day of it. Both are read by the organisation index, the months in one statement for the span of all terms.
+        var terms = contracts.Select(c => (Contract: c, Parts: FactPeriod.Split(c.StartsOn, c.EndsOn))).ToList();
+        var months = (await connection.QueryAsync<RatingCellRow>(new CommandDefinition(
+            $"""
+            SELECT f.OrganisationId, f.Month AS Cell, SUM(f.CsatSum) AS CsatSum, SUM(f.CsatCount) AS CsatCount
+            FROM MonthlyFacts f
+            WHERE f.OrganisationId IN {connections.Dialect.IdList("Organisations")}
+              AND f.Month >= @Earliest AND f.Month <= @Latest AND f.CsatCount > 0
+            GROUP BY f.OrganisationId, f.Month
+            """,
+            new
+            {
+                Organisations = SqlDialect.IdsJson(contracts.Select(c => c.OrganisationId).Distinct()),
+                Earliest = FactKey.ToMonthKey(contracts.Min(c => c.StartsOn)),
+                Latest = FactKey.ToMonthKey(contracts.Max(c => c.EndsOn)),
+            },
+            cancellationToken: cancellationToken))).ToLookup(r => r.OrganisationId);
+        var edges = terms.SelectMany(t => t.Parts.Where(p => !p.Monthly).Select(p => (t.Contract.OrganisationId, p.From, p.To))).Distinct().ToList();
+        var days = new List<RatingCellRow>();
+        foreach (var chunk in edges.Chunk(MaxIds / 2))
         {
-            ratings.AddRange(await connection.QueryAsync<RatingDayRow>(new CommandDefinition(
-                """
-                SELECT f.OrganisationId, f.Day, SUM(f.CsatSum) AS CsatSum, SUM(f.CsatCount) AS CsatCount
+            var parameters = new DynamicParameters();
+            var ranges = chunk.Select((edge, i) =>
+            {
+                parameters.Add($"O{i}", edge.OrganisationId);
+                parameters.Add($"F{i}", FactKey.ToDayKey(edge.From));
+                parameters.Add($"T{i}", FactKey.ToDayKey(edge.To));
+                return $"(f.OrganisationId = @O{i} AND f.Day >= @F{i} AND f.Day <= @T{i})";
+            });
+            days.AddRange(await connection.QueryAsync<RatingCellRow>(new CommandDefinition(
+                $"""
+                SELECT f.OrganisationId, f.Day AS Cell, SUM(f.CsatSum) AS CsatSum, SUM(f.CsatCount) AS CsatCount
                 FROM DailyFacts f
-                WHERE f.OrganisationId IN @Organisations AND f.Day >= @Earliest AND f.Day <= @Latest AND f.CsatCount > 0
+                WHERE f.CsatCount > 0 AND ({string.Join(" OR ", ranges)})
                 GROUP BY f.OrganisationId, f.Day
                 """,
-                new { Organisations = organisations, Earliest = earliest, Latest = latest }, cancellationToken: cancellationToken)));
+                parameters, cancellationToken: cancellationToken)));
         }
 
-        var byOrganisation = ratings.ToLookup(r => r.OrganisationId);
-        return [.. contracts.Select(c =>
+        var daily = days.Distinct().ToLookup(r => r.OrganisationId);
+        return [.. terms.Select(t =>
         {
-            var (from, to) = (FactKey.ToDayKey(c.StartsOn), FactKey.ToDayKey(c.EndsOn));
-            var term = byOrganisation[c.OrganisationId]
-                .Where(r => string.CompareOrdinal(r.Day, from) >= 0 && string.CompareOrdinal(r.Day, to) <= 0)
-                .ToList();
+            var c = t.Contract;
+            var cells = t.Parts.SelectMany(part =>
+            {
+                var (from, to) = part.Monthly
+                    ? (FactKey.ToMonthKey(part.From), FactKey.ToMonthKey(part.To))
+                    : (FactKey.ToDayKey(part.From), FactKey.ToDayKey(part.To));
+                return (part.Monthly ? months : daily)[c.OrganisationId]
+                    .Where(r => string.CompareOrdinal(r.Cell, from) >= 0 && string.CompareOrdinal(r.Cell, to) <= 0);
+            }).ToList();
             return new EndedContractTerm(
-                new EndedContract(c.Id, c.OrganisationId, c.Renewed == 1, term.Sum(r => r.CsatSum), term.Sum(r => r.CsatCount)),
+                new EndedContract(c.Id, c.OrganisationId, c.Renewed == 1, cells.Sum(r => r.CsatSum), cells.Sum(r => r.CsatCount)),
                 c.OrganisationName, c.StartsOn, c.EndsOn);
         })];
     }
@@ -161,52 +202,78 @@ public sealed partial class EconomicsReader
         return new FilterNames(filter.OrganisationId is null ? null : organisation, filter.ProductId is null ? null : product);
     }
 
-    /// <summary>
-    /// Sums the filtered facts from <paramref name="previousFrom"/> to the filter's last day, grouped by
-    /// <paramref name="groupKey"/> and by whether the day falls in the period (InPeriod 1) or the one before (0).
-    /// </summary>
-    private async Task<IReadOnlyList<(ComparedKeyRow Key, Measures Measures)>> ComparedAsync(
-        string groupKey, string join, string names, EconomicsFilter filter, DateOnly previousFrom, CancellationToken cancellationToken)
+    private static string ColumnOf(EconomicsLevel level) => level switch
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        // Range 0 is the period before, range 1 the period: each split into its own whole months and edge days.
-        var (cells, parameters) = FactCells.Of(
-            filter, [(previousFrom, filter.From.AddDays(-1)), (filter.From, filter.To)],
-            branch => $"{groupKey} AS GroupKey, {branch.Range} AS InPeriod, {FactCells.Measures}");
-        var outer = string.Join(", ", FactColumns.Measures.Select(m => $"s.{m}"));
-        var sql = $"""
-            SELECT s.GroupKey, s.InPeriod, {names}, {outer}
-            FROM (
-                SELECT f.GroupKey, f.InPeriod, {FactColumns.Sums}
-                FROM ({cells}) f
-                GROUP BY f.GroupKey, f.InPeriod
-            ) s
-            {join}
-            """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ComparedKeyRow, Measures, (ComparedKeyRow, Measures)>(
-            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
-            (key, sums) => (key, sums), splitOn: FactColumns.Measures[0]);
-        return [.. rows];
-    }
-
-    private static string NameOf(EconomicsLevel level, ComparedKeyRow row) => level switch
-    {
-        EconomicsLevel.Region => row.GroupKey,
-        EconomicsLevel.Contract => row.GroupKey == "0" ? "No contract" : Contract.FormatNumber(int.Parse(row.GroupKey, CultureInfo.InvariantCulture)),
-        EconomicsLevel.Product when row.GroupKey == "0" => "No product",
-        _ => row.Name ?? $"#{row.GroupKey}",
+        EconomicsLevel.Region => "Region",
+        EconomicsLevel.Customer => "OrganisationId",
+        EconomicsLevel.Contract => "ContractId",
+        _ => "ProductId",
     };
 
-    private static string DetailOf(EconomicsLevel level, ComparedKeyRow row) =>
-        level == EconomicsLevel.Contract && row.StartsOn is { } starts && row.EndsOn is { } ends
+    private static string KeyOf(EconomicsLevel level, CellKeyRow row) => level switch
+    {
+        EconomicsLevel.Region => row.Region ?? "",
+        EconomicsLevel.Customer => (row.OrganisationId ?? 0).ToString(CultureInfo.InvariantCulture),
+        EconomicsLevel.Contract => (row.ContractId ?? 0).ToString(CultureInfo.InvariantCulture),
+        _ => (row.ProductId ?? 0).ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The names, and for contracts the organisation, plan and term, of a level's keys; none for regions.</summary>
+    private async Task<Dictionary<string, KeyNameRow>> NamesAsync(
+        System.Data.Common.DbConnection connection, EconomicsLevel level, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var ids = level == EconomicsLevel.Region
+            ? []
+            : keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture)).Where(id => id != 0).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var list = connections.Dialect.IdList("Ids");
+        var sql = level switch
+        {
+            EconomicsLevel.Customer => $"SELECT o.Id, o.Name FROM Organisations o WHERE o.Id IN {list}",
+            EconomicsLevel.Contract => $"""
+                SELECT c.Id, pl.Name AS PlanName, o.Name AS OrganisationName, c.StartsOn, c.EndsOn
+                FROM Contracts c LEFT JOIN Plans pl ON pl.Id = c.PlanId LEFT JOIN Organisations o ON o.Id = c.OrganisationId
+                WHERE c.Id IN {list}
+                """,
+            _ => $"SELECT p.Id, p.Name FROM Products p WHERE p.Id IN {list}",
+        };
+        var rows = await connection.QueryAsync<KeyNameRow>(new CommandDefinition(sql, new { Ids = SqlDialect.IdsJson(ids) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    }
+
+    private static string NameOf(EconomicsLevel level, string key, Dictionary<string, KeyNameRow> names) => level switch
+    {
+        EconomicsLevel.Region => key,
+        EconomicsLevel.Contract => key == "0" ? "No contract" : Contract.FormatNumber(int.Parse(key, CultureInfo.InvariantCulture)),
+        EconomicsLevel.Product when key == "0" => "No product",
+        _ => names.GetValueOrDefault(key)?.Name ?? $"#{key}",
+    };
+
+    private static string DetailOf(EconomicsLevel level, string key, Dictionary<string, KeyNameRow> names) =>
+        level == EconomicsLevel.Contract && names.GetValueOrDefault(key) is { StartsOn: { } starts, EndsOn: { } ends } row
             ? $"{row.OrganisationName}, {row.PlanName}, {starts.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {ends.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}"
             : "";
 
-    private sealed record ComparedKeyRow
+    /// <summary>
+    /// A summed cell's key at the grain asked for: the columns of the levels not asked for stay null. InPeriod is a
+    /// constant that only marks where the measures start.
+    /// </summary>
+    private sealed record CellKeyRow
     {
-        public string GroupKey { get; init; } = "";
+        public string? Region { get; init; }
+        public int? OrganisationId { get; init; }
+        public int? ContractId { get; init; }
+        public int? ProductId { get; init; }
         public int InPeriod { get; init; }
+    }
+
+    private sealed record KeyNameRow
+    {
+        public int Id { get; init; }
         public string? Name { get; init; }
         public string? PlanName { get; init; }
         public string? OrganisationName { get; init; }
@@ -247,10 +314,11 @@ public sealed partial class EconomicsReader
         public int Renewed { get; init; }
     }
 
-    private sealed record RatingDayRow
+    /// <summary>An organisation's ratings summed over one cell: a month (yyyy-MM) or a day (yyyy-MM-dd).</summary>
+    private sealed record RatingCellRow
     {
         public int OrganisationId { get; init; }
-        public string Day { get; init; } = "";
+        public string Cell { get; init; } = "";
         public long CsatSum { get; init; }
         public long CsatCount { get; init; }
     }

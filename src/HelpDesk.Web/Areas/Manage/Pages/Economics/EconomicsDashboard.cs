@@ -51,23 +51,39 @@ public sealed record EconomicsDashboard
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(period);
         var filter = query.Filter(period);
-        var totals = await reader.TotalComparedAsync(filter, period.PreviousFrom, cancellationToken);
-        var names = query.Organisation is null && query.Product is null
-            ? new FilterNames(null, null)
-            : await reader.NamesAsync(filter, cancellationToken);
-        var crumbs = PathOf(query, names);
+        // The page's reads are independent of one another, so they run side by side on the thread pool, each on a
+        // connection of its own (SQLite's driver completes its "async" calls before returning them, so awaiting them one
+        // after another would run them in turn). One of them sums the period and the one before in total and at every level the page shows: its rows' level
+        // (none for a ticket or the tickets), the products and the customers.
+        var levels = new List<EconomicsLevel>();
+        if (query.Ticket is null)
+        {
+            if (query.RowLevel is { } rowLevel)
+            {
+                levels.Add(rowLevel);
+            }
 
+            levels.AddRange([EconomicsLevel.Product, EconomicsLevel.Customer]);
+        }
+
+        var comparing = Task.Run(() => reader.ComparedAsync(levels, filter, period.PreviousFrom, cancellationToken), cancellationToken);
+        var naming = query.Organisation is null && query.Product is null
+            ? Task.FromResult(new FilterNames(null, null))
+            : Task.Run(() => reader.NamesAsync(filter, cancellationToken), cancellationToken);
         if (query.Ticket is int ticketId)
         {
-            var log = await reader.TimeLogAsync(ticketId, filter, cancellationToken);
+            var logging = Task.Run(() => reader.TimeLogAsync(ticketId, filter, cancellationToken), cancellationToken);
+            await Task.WhenAll(comparing, naming, logging);
+            var log = await logging;
             var number = TicketNumber.Format(ticketId);
-            crumbs.Add(new(number, null));
+            var path = PathOf(query, await naming);
+            path.Add(new(number, null));
             return new EconomicsDashboard
             {
                 Query = query,
                 Period = period,
-                Breadcrumbs = crumbs,
-                Metrics = DashboardTables.Metrics(totals, currency),
+                Breadcrumbs = path,
+                Metrics = DashboardTables.Metrics((await comparing).Total, currency),
                 Rows = log is null
                     ? new DashboardTable("time", $"Time entries of {number}", [new("Work date")], [])
                     : DashboardTables.TimeLog(log, period, currency),
@@ -75,21 +91,30 @@ public sealed record EconomicsDashboard
             };
         }
 
+        var listing = query.RowLevel is null
+            ? Task.Run(() => reader.TicketsAsync(filter, TicketRows, cancellationToken), cancellationToken)
+            : Task.FromResult<IReadOnlyList<TicketContribution>>([]);
+        var trending = Task.Run(() => reader.ByMonthAsync(filter with { From = TrendStart(period) }, cancellationToken), cancellationToken);
+        var ending = Task.Run(() => reader.EndedContractsAsync(filter, cancellationToken), cancellationToken);
+        await Task.WhenAll(comparing, naming, listing, trending, ending);
+        var compared = await comparing;
+        var totals = compared.Total;
+        var crumbs = PathOf(query, await naming);
         DashboardTable rows;
         if (query.RowLevel is { } level)
         {
-            rows = DashboardTables.Levels(level, await reader.ByLevelComparedAsync(level, filter, period.PreviousFrom, cancellationToken), query, currency);
+            rows = DashboardTables.Levels(level, compared.Of(level), query, currency);
         }
         else
         {
             crumbs.Add(new("Tickets", null));
-            rows = DashboardTables.Tickets(await reader.TicketsAsync(filter, TicketRows, cancellationToken), query, currency);
+            rows = DashboardTables.Tickets(await listing, query, currency);
         }
 
-        var products = await reader.ByLevelComparedAsync(EconomicsLevel.Product, filter, period.PreviousFrom, cancellationToken);
-        var customers = await reader.ByLevelComparedAsync(EconomicsLevel.Customer, filter, period.PreviousFrom, cancellationToken);
-        var months = await reader.ByMonthAsync(filter with { From = TrendStart(period) }, cancellationToken);
-        var ended = await reader.EndedContractsAsync(filter, cancellationToken);
+        var products = compared.Of(EconomicsLevel.Product);
+        var customers = compared.Of(EconomicsLevel.Customer);
+        var months = await trending;
+        var ended = await ending;
         var losing = DashboardTables.Unprofitable(customers);
         var costliest = DashboardTables.CostliestFirst(products).ToList();
         return new EconomicsDashboard
