@@ -1,13 +1,16 @@
 using BenchmarkDotNet.Attributes;
+using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Economics;
+using HelpDesk.Web.Areas.Manage.Pages.Economics;
 
 namespace HelpDesk.Benchmarks.Economics;
 
 /// <summary>
 /// The reads behind the economics dashboards, through the real <see cref="IEconomicsReader"/> on rolled-up facts: the
 /// total of a quarter and of the quarter before, the quarter at each of the four levels, twelve months for the trends,
-/// and the tickets of the contract with the most ticket-days in the quarter. One call per iteration, so median and P95
-/// are single-call latencies. The baseline is a single GROUP BY over the same rows: the quarter's cells summed by product
+/// and the tickets of the contract with the most ticket-days in the quarter; then every read one dashboard page makes
+/// (<see cref="EconomicsDashboard.LoadAsync"/>, all but rendering and HTTP) at each step of the drill-down, from the
+/// regions to that contract's tickets. One call per iteration, so median and P95 are single-call latencies. The baseline is a single GROUP BY over the same rows: the quarter's cells summed by product
 /// through a bare SqliteCommand.
 /// </summary>
 [Config(typeof(EconomicsJob.Reads))]
@@ -17,8 +20,12 @@ public class EconomicsReaderBenchmarks
     private static readonly EconomicsFilter PreviousQuarter = new(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
     private static readonly EconomicsFilter TwelveMonths = new(new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30));
 
+    private static readonly ReportingPeriod QuarterPeriod = ReportingPeriods.Of(PeriodKind.Quarter, Quarter.From, Quarter.To);
+
     private EconomicsBench _bench = null!;
     private int _contractId;
+    private int _organisationId;
+    private string _region = "";
 
     [ParamsSource(nameof(TicketCounts))]
     public int Tickets { get; set; }
@@ -37,6 +44,12 @@ public class EconomicsReaderBenchmarks
             GROUP BY f.ContractId ORDER BY COUNT(*) DESC LIMIT 1
             """;
         _contractId = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT c.OrganisationId, o.Region FROM Contracts c JOIN Organisations o ON o.Id = c.OrganisationId WHERE c.Id = $id";
+        command.Parameters.AddWithValue("$id", _contractId);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        _organisationId = reader.GetInt32(0);
+        _region = reader.GetString(1);
     }
 
     [GlobalCleanup]
@@ -77,4 +90,19 @@ public class EconomicsReaderBenchmarks
 
     [Benchmark(Description = "TicketsAsync: the busiest contract's quarter, first 50")]
     public async Task<int> ContractTickets() => (await _bench.Reader.TicketsAsync(Quarter with { ContractId = _contractId }, 50)).Count;
+
+    [Benchmark(Description = "dashboard page's reads: the quarter by region")]
+    public Task<int> PageByRegion() => PageAsync(new DashboardQuery());
+
+    [Benchmark(Description = "dashboard page's reads: a region's customers")]
+    public Task<int> PageRegion() => PageAsync(new DashboardQuery { Region = _region });
+
+    [Benchmark(Description = "dashboard page's reads: a customer's contracts")]
+    public Task<int> PageCustomer() => PageAsync(new DashboardQuery { Region = _region, Organisation = _organisationId });
+
+    [Benchmark(Description = "dashboard page's reads: the busiest contract's tickets")]
+    public Task<int> PageContract() => PageAsync(new DashboardQuery { Region = _region, Organisation = _organisationId, Contract = _contractId });
+
+    private async Task<int> PageAsync(DashboardQuery query) =>
+        (await EconomicsDashboard.LoadAsync(_bench.Reader, query with { On = Quarter.From }, QuarterPeriod, Currency.Default, CancellationToken.None)).Rows.Rows.Count;
 }
