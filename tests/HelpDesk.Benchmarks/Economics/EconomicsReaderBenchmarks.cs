@@ -26,6 +26,7 @@ public class EconomicsReaderBenchmarks
     private int _contractId;
     private int _organisationId;
     private string _region = "";
+    private int _productId;
 
     [ParamsSource(nameof(TicketCounts))]
     public int Tickets { get; set; }
@@ -50,6 +51,9 @@ public class EconomicsReaderBenchmarks
         reader.Read();
         _organisationId = reader.GetInt32(0);
         _region = reader.GetString(1);
+        reader.Close();
+        command.CommandText = "SELECT f.ProductId FROM MonthlyFacts f WHERE f.Month = '2026-08' AND f.ProductId <> 0 GROUP BY f.ProductId ORDER BY SUM(f.LabourCostCents) DESC LIMIT 1";
+        _productId = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [GlobalCleanup]
@@ -102,6 +106,12 @@ public class EconomicsReaderBenchmarks
 
     [Benchmark(Description = "dashboard page's reads: the busiest contract's tickets")]
     public Task<int> PageContract() => PageAsync(new DashboardQuery { Region = _region, Organisation = _organisationId, Contract = _contractId });
+
+    [Benchmark(Description = "dashboard page's reads: a product's tickets")]
+    public Task<int> PageProduct() => PageAsync(new DashboardQuery { Level = EconomicsLevel.Product, Product = _productId });
+
+    [Benchmark(Description = "dashboard page's reads: every ticket of the quarter")]
+    public Task<int> PageTickets() => PageAsync(new DashboardQuery { Tickets = true });
 
     private async Task<int> PageAsync(DashboardQuery query) =>
         (await EconomicsDashboard.LoadAsync(_bench.Reader, query with { On = Quarter.From }, QuarterPeriod, Currency.Default, CancellationToken.None)).Rows.Rows.Count;
