@@ -28,6 +28,7 @@ public sealed partial class EconomicsReader
         // and the total are then added up from those sums.
         var current = Task.Run(() => SumCellsAsync(asked, filter, filter.From, filter.To, cancellationToken), cancellationToken);
         var previous = Task.Run(() => SumCellsAsync(asked, filter, previousFrom, filter.From.AddDays(-1), cancellationToken), cancellationToken);
+        await Task.WhenAll(current, previous);
         var cells = (await current).Select(c => (c.Key, Current: c.Measures, Previous: new Measures()))
             .Concat((await previous).Select(c => (c.Key, Current: new Measures(), Previous: c.Measures)))
             .ToList();
@@ -56,8 +57,8 @@ public sealed partial class EconomicsReader
         var keys = string.Concat(levels.Select(level => $"f.{ColumnOf(level)}, "));
         var (cells, parameters) = FactCells.Of(filter, [(from, to)], _ => $"{keys}{FactCells.Measures}");
         var sql = levels.Count == 0
-            ? $"SELECT 0 AS InPeriod, {FactColumns.Sums} FROM ({cells}) f"
-            : $"SELECT {keys}0 AS InPeriod, {FactColumns.Sums} FROM ({cells}) f GROUP BY {keys.TrimEnd(',', ' ')}";
+            ? $"SELECT COUNT(*) AS Cells, {FactColumns.Sums} FROM ({cells}) f"
+            : $"SELECT {keys}COUNT(*) AS Cells, {FactColumns.Sums} FROM ({cells}) f GROUP BY {keys.TrimEnd(',', ' ')}";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CellKeyRow, NullableSums, (CellKeyRow, Measures)>(
             new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
@@ -259,8 +260,8 @@ public sealed partial class EconomicsReader
             : "";
 
     /// <summary>
-    /// A summed cell's key at the grain asked for: the columns of the levels not asked for stay null. InPeriod is a
-    /// constant that only marks where the measures start.
+    /// The key of a sum at the grain asked for (the columns of the levels not asked for stay null) and how many cells
+    /// it adds up.
     /// </summary>
     private sealed record CellKeyRow
     {
@@ -268,7 +269,7 @@ public sealed partial class EconomicsReader
         public int? OrganisationId { get; init; }
         public int? ContractId { get; init; }
         public int? ProductId { get; init; }
-        public int InPeriod { get; init; }
+        public long Cells { get; init; }
     }
 
     private sealed record KeyNameRow

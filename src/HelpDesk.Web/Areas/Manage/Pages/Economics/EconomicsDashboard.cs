@@ -52,9 +52,9 @@ public sealed record EconomicsDashboard
         ArgumentNullException.ThrowIfNull(period);
         var filter = query.Filter(period);
         // The page's reads are independent of one another, so they run side by side on the thread pool, each on a
-        // connection of its own (SQLite's driver completes its "async" calls before returning them, so awaiting them one
-        // after another would run them in turn). One of them sums the period and the one before in total and at every level the page shows: its rows' level
-        // (none for a ticket or the tickets), the products and the customers.
+        // connection of its own: SQLite's driver completes its "async" calls before returning them, so awaiting them
+        // one after another would run them in turn. One of them sums the period and the one before in total and at
+        // every level the page shows: its rows' level (none for a ticket or the tickets), the products and the customers.
         var levels = new List<EconomicsLevel>();
         if (query.Ticket is null)
         {
