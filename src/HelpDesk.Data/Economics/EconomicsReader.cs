@@ -69,12 +69,27 @@ public sealed partial class EconomicsReader(IDbConnectionFactory connections) : 
 
     public async Task<IReadOnlyList<TicketContribution>> TicketsAsync(EconomicsFilter filter, int take, CancellationToken cancellationToken = default)
     {
+        var (sql, parameters) = TicketsQuery(filter, take, connections.Dialect);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TicketKeyRow, Measures, TicketContribution>(
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
+            (key, measures) => new TicketContribution(key.TicketId, TicketNumber.Format(key.TicketId), key.Subject, key.OrganisationId, key.OrganisationName, measures),
+            splitOn: FactColumns.Measures[0]);
+        return [.. rows];
+    }
+
+    /// <summary>
+    /// The <paramref name="take"/> tickets with the largest labour cost in the filter, each with every measure summed
+    /// over the filter's days. They are chosen by their labour cost alone, one sum a row read from the cell index
+    /// (which ends with the labour cost), and only those few then have every measure summed, each along its own
+    /// (ticket, day) key: summing all 32 measures of every ticket in the filter first, to keep a couple of hundred of
+    /// them, cost several times as much.
+    /// </summary>
+    internal static (string Sql, DynamicParameters Parameters) TicketsQuery(EconomicsFilter filter, int take, SqlDialect dialect)
+    {
         var where = FactFilter.For(filter, "f");
         where.Parameters.Add("Take", take);
         var outer = string.Join(", ", FactColumns.Measures.Select(m => $"g.{m}"));
-        // The tickets to show are chosen by their labour cost alone, one sum a row; only those few then have every
-        // measure summed, each read along its own (ticket, day) key. Summing all 32 measures of every ticket in the
-        // filter first, to keep a couple of hundred of them, cost several times as much.
         var sql = $"""
             SELECT g.TicketId, t.Subject, t.OrganisationId, o.Name AS OrganisationName, {outer}
             FROM (
@@ -84,21 +99,16 @@ public sealed partial class EconomicsReader(IDbConnectionFactory connections) : 
                         SELECT c.TicketId FROM TicketDayFacts c WHERE {FactFilter.For(filter, "c").Sql}
                         GROUP BY c.TicketId
                         ORDER BY SUM(c.LabourCostCents) DESC, c.TicketId
-                        {connections.Dialect.TopClause})
+                        {dialect.TopClause})
                   AND {where.Sql}
                 GROUP BY f.TicketId
             ) g
             JOIN Tickets t ON t.Id = g.TicketId
             JOIN Organisations o ON o.Id = t.OrganisationId
             ORDER BY g.LabourCostCents DESC, g.TicketId
-            {connections.Dialect.TopClause}
+            {dialect.TopClause}
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TicketKeyRow, Measures, TicketContribution>(
-            new CommandDefinition(sql, where.Parameters, cancellationToken: cancellationToken),
-            (key, measures) => new TicketContribution(key.TicketId, TicketNumber.Format(key.TicketId), key.Subject, key.OrganisationId, key.OrganisationName, measures),
-            splitOn: FactColumns.Measures[0]);
-        return [.. rows];
+        return (sql, where.Parameters);
     }
 
     public Task<RebuildProgress?> GetRebuildAsync(CancellationToken cancellationToken = default) =>

@@ -8,6 +8,7 @@ namespace HelpDesk.Data.Tests.Economics;
 /// <summary>
 /// The incremental rollup sums and writes only the dirty cells: SQLite must seek each source, and the daily cells it
 /// updates, cell by cell along their day-first indexes, not scan the whole of them and probe the dirty cells row by row.
+/// A dashboard's ticket list chooses its tickets from the cell index alone and then seeks only those tickets' days.
 /// </summary>
 public sealed class DirtyCellsPlanTests : ProviderTestBase
 {
@@ -97,6 +98,25 @@ public sealed class DirtyCellsPlanTests : ProviderTestBase
                 string.Join("\n", plan));
             plan.Should().NotContain(d => d.StartsWith("SCAN ", StringComparison.Ordinal), "each row and source is sought by its key:\n" + string.Join("\n", plan));
         }
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task ATicketList_ChoosesItsTicketsFromTheCellIndexAlone_ThenSeeksEachTicketsDays(bool byContract, bool byRegion)
+    {
+        var filter = new HelpDesk.Core.Economics.EconomicsFilter(new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30))
+        {
+            ContractId = byContract ? 2 : null,
+            Region = byRegion ? "EMEA" : null,
+        };
+
+        var plan = await PlanAsync(EconomicsReader.TicketsQuery(filter, 200, SqlDialect.Sqlite).Sql);
+
+        plan.Should().Contain(d => d.StartsWith("SEARCH c USING COVERING INDEX IX_TicketDayFacts_Cell (Day>? AND Day<?)", StringComparison.Ordinal), string.Join("\n", plan));
+        plan.Should().Contain(d => d.StartsWith("SEARCH f USING INDEX sqlite_autoindex_TicketDayFacts_1 (TicketId=?", StringComparison.Ordinal), string.Join("\n", plan));
+        plan.Should().NotContain(d => d.StartsWith("SCAN ", StringComparison.Ordinal) && d != "SCAN g", "only the chosen tickets' sums are read whole:\n" + string.Join("\n", plan));
     }
 
     private async Task<List<string>> PlanAsync(string sql)
