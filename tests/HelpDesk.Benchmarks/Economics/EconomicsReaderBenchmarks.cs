@@ -10,8 +10,9 @@ namespace HelpDesk.Benchmarks.Economics;
 /// total of a quarter and of the quarter before, the quarter at each of the four levels, twelve months for the trends,
 /// and the tickets of the contract with the most ticket-days in the quarter; then every read one dashboard page makes
 /// (<see cref="EconomicsDashboard.LoadAsync"/>, all but rendering and HTTP) at each step of the drill-down, from the
-/// regions to that contract's tickets. One call per iteration, so median and P95 are single-call latencies. The baseline is a single GROUP BY over the same rows: the quarter's cells summed by product
-/// through a bare SqliteCommand.
+/// regions to that contract's tickets, the costliest product's tickets and every ticket of the quarter. One call per
+/// iteration, so median and P95 are single-call latencies. The baseline is a single GROUP BY over the same rows: the
+/// quarter's cells summed by product through a bare SqliteCommand.
 /// </summary>
 [Config(typeof(EconomicsJob.Reads))]
 public class EconomicsReaderBenchmarks
