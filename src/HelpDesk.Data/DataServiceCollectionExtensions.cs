@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => DbConnectionFactory.Create(sp.GetRequiredService<DatabaseOptions>()));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<SqliteCheckpointer>();
+        services.AddHostedService<TicketSearchIndexer>();
         // The host registers the "Mail" settings; without them the defaults serve (Message-IDs on the default domain).
         services.TryAddSingleton(new MailSettings());
         // The concrete outbox too: the stores that queue mail call its EnqueueAsync inside their transaction.

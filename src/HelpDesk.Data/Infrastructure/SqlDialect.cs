@@ -103,6 +103,35 @@ public sealed class SqlDialect
         ? $"EXISTS (SELECT 1 FROM TicketSearch WHERE TicketSearch MATCH @{parameter} AND TicketSearch.rowid = t.Id)"
         : $"EXISTS (SELECT 1 FROM TicketSearch s WHERE s.TicketId = t.Id AND CONTAINS(({SearchColumns(withNotes)}), @{parameter}))";
 
+    /// <summary>Deletes the text search documents of the tickets whose ids are the id list <paramref name="parameter"/> (see <see cref="IdList"/>).</summary>
+    public string TicketSearchDelete(string parameter) => this == Sqlite
+        ? $"DELETE FROM TicketSearch WHERE rowid IN {IdList(parameter)}"
+        : $"DELETE FROM TicketSearch WHERE TicketId IN {IdList(parameter)}";
+
+    /// <summary>
+    /// Writes the text search document of each ticket whose id is in the id list <paramref name="parameter"/>, whole:
+    /// its subject, its requester's name and address, its replies and its internal notes. A ticket with no row writes
+    /// none.
+    /// </summary>
+    public string TicketSearchWrite(string parameter) => this == Sqlite
+        ? $"""
+          INSERT INTO TicketSearch (rowid, TicketId, Subject, Requester, Replies, Notes)
+          SELECT t.Id, t.Id, t.Subject,
+                 COALESCE((SELECT u.DisplayName || ' ' || u.Email FROM Users u WHERE u.Id = t.RequesterId), ''),
+                 COALESCE((SELECT group_concat(m.BodyText, char(10)) FROM TicketMessages m WHERE m.TicketId = t.Id AND m.Kind = 'Reply'), ''),
+                 COALESCE((SELECT group_concat(m.BodyText, char(10)) FROM TicketMessages m WHERE m.TicketId = t.Id AND m.Kind <> 'Reply'), '')
+          FROM Tickets t
+          WHERE t.Id IN {IdList(parameter)}
+          """
+        : $"""
+          INSERT INTO TicketSearch (TicketId, Subject, Requester, Replies, Notes)
+          SELECT t.Id, t.Subject, COALESCE(u.DisplayName + N' ' + u.Email, N''),
+                 COALESCE((SELECT STRING_AGG(CAST(m.BodyText AS NVARCHAR(MAX)), NCHAR(10)) FROM TicketMessages AS m WHERE m.TicketId = t.Id AND m.Kind = 'Reply'), N''),
+                 COALESCE((SELECT STRING_AGG(CAST(m.BodyText AS NVARCHAR(MAX)), NCHAR(10)) FROM TicketMessages AS m WHERE m.TicketId = t.Id AND m.Kind <> 'Reply'), N'')
+          FROM Tickets AS t LEFT JOIN Users AS u ON u.Id = t.RequesterId
+          WHERE t.Id IN {IdList(parameter)}
+          """;
+
     // SQL Server names the searched columns in CONTAINS; internal notes only for staff.
     private static string SearchColumns(bool withNotes) => withNotes ? "Subject, Requester, Replies, Notes" : "Subject, Requester, Replies";
 

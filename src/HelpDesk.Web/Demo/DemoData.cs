@@ -8,6 +8,7 @@ using HelpDesk.Core.Organisations;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Tickets;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -125,6 +126,9 @@ public static partial class DemoData
                 await File.WriteAllTextAsync(recordTo, DemoHistory.Record(beforeHistory, after, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
                 stages.Done("demo history recorded");
             }
+
+            // The demo's tickets are searchable from the first request, not from the indexer's first run.
+            await TicketSearchIndex.IndexPendingAsync(services.GetRequiredService<IDbConnectionFactory>());
 
             var retired = await DemoPasswords.RetirePublishedAsync(users, password);
             if (retired > 0)

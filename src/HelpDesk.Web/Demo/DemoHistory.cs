@@ -55,6 +55,7 @@ internal static partial class DemoHistory
         "sqlite_sequence",
         "sqlite_stat1",
         "sqlite_stat4",
+        "TicketSearchChanges",
     };
 
     private static readonly string[] SecretColumnWords = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Token", "Secret"];

@@ -3,6 +3,7 @@ using Dapper;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Seeding;
+using HelpDesk.Data.Tickets;
 using HelpDesk.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -47,6 +48,7 @@ public static class VolumeSeed
 
         var started = TimeProvider.System.GetTimestamp();
         var signIns = new TicketVolume(connection, connections.Dialect).Generate(tickets, hash);
+        await TicketSearchIndex.IndexPendingAsync(connections);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             HelpDesk: seeded {signIns.Tickets:N0} tickets, {TicketVolume.OrganisationCount} organisations, {TicketVolume.OrganisationCount * TicketVolume.PeoplePerOrganisation:N0} customers and {TicketVolume.EngineerCount} engineers in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s.
             Sign in with the demo password as:

@@ -2,6 +2,7 @@ using System.Globalization;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Data.Infrastructure;
 using HelpDesk.Data.Seeding;
+using HelpDesk.Data.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 
@@ -42,6 +43,7 @@ internal static class TicketDataset
 
         var hash = new PasswordHasher<HelpDeskUser>().HashPassword(new HelpDeskUser(), Web.Demo.DemoData.DefaultPassword);
         new TicketVolume(connection, SqlDialect.Sqlite).Generate(count, hash);
+        TicketSearchIndex.IndexPendingAsync(connection, SqlDialect.Sqlite).GetAwaiter().GetResult();
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         checkpoint.ExecuteNonQuery();

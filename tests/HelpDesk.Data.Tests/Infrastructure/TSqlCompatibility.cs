@@ -29,7 +29,10 @@ public static partial class TSqlCompatibility
                 continue;
             }
 
+            // Whole statements first: they hold an id list of their own.
             var tsql = statement
+                .Replace(SqlDialect.Sqlite.TicketSearchDelete("Ids"), SqlDialect.SqlServer.TicketSearchDelete("Ids"), StringComparison.Ordinal)
+                .Replace(SqlDialect.Sqlite.TicketSearchWrite("Ids"), SqlDialect.SqlServer.TicketSearchWrite("Ids"), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.SelectInsertedId, SqlDialect.SqlServer.SelectInsertedId, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.PageClause, SqlDialect.SqlServer.PageClause, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TopClause, SqlDialect.SqlServer.TopClause, StringComparison.Ordinal)
