@@ -11,8 +11,8 @@ namespace HelpDesk.Data.Tickets;
 /// requester, or adds a message logs the ticket in <c>TicketSearchChanges</c> (a trigger, in the write's own
 /// transaction); <see cref="IndexPendingAsync(IDbConnectionFactory, CancellationToken)"/> then writes each logged
 /// ticket's document whole — subject, requester, replies, notes — hundreds of tickets in one write, and deletes the
-/// log rows it read, and only those: a change logged meanwhile stays for the next batch. <see cref="TicketSearchIndexer"/>
-/// does that in the background, and a search first does it for whatever is still logged (<see cref="CatchUpAsync"/>),
+/// log rows it read, and only those: a change logged meanwhile stays for the next batch.
+/// <see cref="TicketSearchIndexer"/> does that in the background, and a search first does it for whatever is still logged (<see cref="CatchUpAsync"/>),
 /// so a search finds every ticket committed before it, as when triggers wrote the index inside each write. On SQLite a
 /// filing's turn of the one writer no longer indexes (see docs/performance.md); on SQL Server the full-text index
 /// over the table follows it in the background, as it always did.
