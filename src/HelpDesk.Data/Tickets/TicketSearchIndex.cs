@@ -12,10 +12,10 @@ namespace HelpDesk.Data.Tickets;
 /// transaction); <see cref="IndexPendingAsync(IDbConnectionFactory, CancellationToken)"/> then writes each logged
 /// ticket's document whole — subject, requester, replies, notes — hundreds of tickets in one write, and deletes the
 /// log rows it read, and only those: a change logged meanwhile stays for the next batch.
-/// <see cref="TicketSearchIndexer"/> does that in the background, and a search first does it for whatever is still logged (<see cref="CatchUpAsync"/>),
-/// so a search finds every ticket committed before it, as when triggers wrote the index inside each write. On SQLite a
-/// filing's turn of the one writer no longer indexes (see docs/performance.md); on SQL Server the full-text index
-/// over the table follows it in the background, as it always did.
+/// <see cref="TicketSearchIndexer"/> does that in the background, and a search first does it for whatever is still
+/// logged (<see cref="CatchUpAsync"/>), so a search finds every ticket committed before it, as when triggers wrote the
+/// index inside each write. On SQLite a filing's turn of the one writer no longer indexes (see docs/performance.md);
+/// on SQL Server the full-text index over the table follows it in the background, as it always did.
 /// </summary>
 public static class TicketSearchIndex
 {
@@ -62,6 +62,17 @@ public static class TicketSearchIndex
                 return indexed;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="IndexPendingAsync(IDbConnectionFactory, CancellationToken)"/> when anything is logged; when nothing
+    /// is, one read and no write. What the background indexer runs.
+    /// </summary>
+    public static async Task IndexLoggedAsync(IDbConnectionFactory connections, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await CatchUpAsync(connections, connection, cancellationToken);
     }
 
     /// <summary>
@@ -120,7 +131,7 @@ public sealed partial class TicketSearchIndexer(IDbConnectionFactory connections
             {
                 try
                 {
-                    await TicketSearchIndex.IndexPendingAsync(connections, stoppingToken);
+                    await TicketSearchIndex.IndexLoggedAsync(connections, stoppingToken);
                 }
                 catch (Exception ex) when (ex is DbException or InvalidOperationException)
                 {
