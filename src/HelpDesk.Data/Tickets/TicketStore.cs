@@ -256,7 +256,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         var olderChecked = false;
         if (words is not null)
         {
-            // The tickets noted for the index since it was last written are indexed first (see TicketSearchIndex).
+            // The tickets logged for the index since it was last written are indexed first (see TicketSearchIndex).
             await TicketSearchIndex.CatchUpAsync(connections, connection, cancellationToken);
             var terms = await TicketSearchTokens.OfAsync(connection, connections.Dialect, words, cancellationToken);
             if (terms is null)

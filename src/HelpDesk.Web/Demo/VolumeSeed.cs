@@ -48,7 +48,7 @@ public static class VolumeSeed
 
         var started = TimeProvider.System.GetTimestamp();
         var signIns = new TicketVolume(connection, connections.Dialect).Generate(tickets, hash);
-        await TicketSearchIndex.IndexPendingAsync(connections);
+        await TicketSearchIndex.IndexPendingAsync(connection, connections.Dialect);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             HelpDesk: seeded {signIns.Tickets:N0} tickets, {TicketVolume.OrganisationCount} organisations, {TicketVolume.OrganisationCount * TicketVolume.PeoplePerOrganisation:N0} customers and {TicketVolume.EngineerCount} engineers in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s.
             Sign in with the demo password as:
