@@ -88,13 +88,32 @@ public static class TicketSearchIndex
     /// </summary>
     internal static async Task CatchUpAsync(IDbConnectionFactory connections, DbConnection connection, CancellationToken cancellationToken)
     {
-        var logged = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT CASE WHEN EXISTS (SELECT 1 FROM TicketSearchChanges) THEN 1 ELSE 0 END", cancellationToken: cancellationToken));
-        if (logged != 0)
+        if (await AnyLoggedAsync(connection, cancellationToken))
         {
             await IndexPendingAsync(connections, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// <see cref="CatchUpAsync"/> for a search: should the indexing fail (on SQL Server two indexers writing the same
+    /// documents can deadlock, and one is chosen to fail), the search reads the index as it is rather than failing,
+    /// and the log keeps what was not indexed for the background indexer.
+    /// </summary>
+    internal static async Task CatchUpForSearchAsync(IDbConnectionFactory connections, DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CatchUpAsync(connections, connection, cancellationToken);
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing is lost: the log still holds it, and the background indexer's next run indexes it.
+        }
+    }
+
+    private static async Task<bool> AnyLoggedAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM TicketSearchChanges) THEN 1 ELSE 0 END", cancellationToken: cancellationToken)) != 0;
 
     private static async Task<int> IndexBatchAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, int take, CancellationToken cancellationToken)
     {

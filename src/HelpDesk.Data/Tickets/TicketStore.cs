@@ -257,7 +257,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         if (words is not null)
         {
             // The tickets logged for the index since it was last written are indexed first (see TicketSearchIndex).
-            await TicketSearchIndex.CatchUpAsync(connections, connection, cancellationToken);
+            await TicketSearchIndex.CatchUpForSearchAsync(connections, connection, cancellationToken);
             var terms = await TicketSearchTokens.OfAsync(connection, connections.Dialect, words, cancellationToken);
             if (terms is null)
             {
