@@ -110,6 +110,9 @@ public static partial class DemoData
                     : DemoHistory.Embedded();
                 var (tickets, before) = await SeedAsync(services, users, password, stages, history, recordTo is not null);
                 beforeHistory = before;
+
+                // The demo's tickets are searchable from the first request, not from the indexer's first run.
+                await TicketSearchIndex.IndexPendingAsync(services.GetRequiredService<IDbConnectionFactory>());
                 var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 LogSeeded(logger, Organisations.Count, People.Count, DemoCatalogue.Products.Count, DemoContracts.Contracts.Count, tickets, milliseconds);
             }
@@ -126,9 +129,6 @@ public static partial class DemoData
                 await File.WriteAllTextAsync(recordTo, DemoHistory.Record(beforeHistory, after, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
                 stages.Done("demo history recorded");
             }
-
-            // The demo's tickets are searchable from the first request, not from the indexer's first run.
-            await TicketSearchIndex.IndexPendingAsync(services.GetRequiredService<IDbConnectionFactory>());
 
             var retired = await DemoPasswords.RetirePublishedAsync(users, password);
             if (retired > 0)
