@@ -30,16 +30,8 @@ public static class TicketSearchIndex
     {
         ArgumentNullException.ThrowIfNull(connections);
         var dialect = connections.Dialect;
-        var indexed = 0;
-        while (true)
-        {
-            var batch = await connections.WriteAsync((connection, transaction, ct) => IndexBatchAsync(connection, transaction, dialect, Batch, ct), cancellationToken);
-            indexed += batch;
-            if (batch < Batch)
-            {
-                return indexed;
-            }
-        }
+        return await InBatchesAsync(Batch, () => connections.WriteAsync(
+            (connection, transaction, ct) => IndexBatchAsync(connection, transaction, dialect, Batch, ct), cancellationToken));
     }
 
     /// <summary>
@@ -57,14 +49,24 @@ public static class TicketSearchIndex
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(dialect);
-        var indexed = 0;
-        while (true)
+        return await InBatchesAsync(BulkBatch, async () =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var batch = await IndexBatchAsync(connection, transaction, dialect, BulkBatch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            indexed += batch;
-            if (batch < BulkBatch)
+            return batch;
+        });
+    }
+
+    /// <summary>Runs <paramref name="batch"/> until it reads fewer than <paramref name="size"/> log rows; the log rows read in all.</summary>
+    private static async Task<int> InBatchesAsync(int size, Func<Task<int>> batch)
+    {
+        var indexed = 0;
+        while (true)
+        {
+            var read = await batch();
+            indexed += read;
+            if (read < size)
             {
                 return indexed;
             }
