@@ -3,7 +3,7 @@ using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Tests.Infrastructure;
 
-/// <summary>Inserts the organisations and users that the stores under test refer to.</summary>
+/// <summary>Inserts the organisations, users and messages that the stores under test refer to.</summary>
 public static class TestRows
 {
     private static readonly DateTime Created = new(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
@@ -23,5 +23,14 @@ public static class TestRows
             INSERT INTO Users (UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, DisplayName, ConcurrencyStamp, OrganisationId, CreatedUtc)
             VALUES (@Email, @Normal, @Email, @Normal, 1, @Email, 'x', @Org, @Now)
             """), new { Email = email, Normal = email.ToUpperInvariant(), Org = organisationId, Now = Created });
+    }
+
+    /// <summary>A message on a ticket, written as a row (firing the table's triggers), with no author.</summary>
+    public static async Task MessageAsync(IDbConnectionFactory connections, int ticketId, string kind, string text, DateTime createdUtc)
+    {
+        await using var connection = await connections.OpenAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO TicketMessages (TicketId, AuthorId, Kind, BodyText, BodyHtml, CreatedUtc) VALUES (@TicketId, NULL, @Kind, @Text, @Text, @Now)",
+            new { TicketId = ticketId, Kind = kind, Text = text, Now = createdUtc });
     }
 }

@@ -40,14 +40,6 @@ public abstract class TicketListTests : ProviderTestBase
         });
     }
 
-    private async Task AddMessageAsync(int ticketId, string kind, string text)
-    {
-        await using var connection = await Connections.OpenAsync();
-        await connection.ExecuteAsync(
-            "INSERT INTO TicketMessages (TicketId, AuthorId, Kind, BodyText, BodyHtml, CreatedUtc) VALUES (@TicketId, NULL, @Kind, @Text, @Text, @Now)",
-            new { TicketId = ticketId, Kind = kind, Text = text, Now = Start });
-    }
-
     private async Task TouchAsync(int ticketId, DateTime updated)
     {
         await using var connection = await Connections.OpenAsync();
@@ -138,9 +130,9 @@ public abstract class TicketListTests : ProviderTestBase
         var bob = await TestRows.UserAsync(Connections, "bob@beta.example", beta);
         var bySubject = await InsertTicketAsync(alpha, alice, "Printer on fire", 1);
         var byReply = await InsertTicketAsync(alpha, alice, "Question", 2);
-        await AddMessageAsync(byReply, "Reply", "The gateway firmware crashed twice.");
+        await TestRows.MessageAsync(Connections, byReply, "Reply", "The gateway firmware crashed twice.", Start);
         var byNote = await InsertTicketAsync(alpha, alice, "Another question", 3);
-        await AddMessageAsync(byNote, "Note", "Suspect the gateway quota, internal only.");
+        await TestRows.MessageAsync(Connections, byNote, "Note", "Suspect the gateway quota, internal only.", Start);
         var otherOrganisation = await InsertTicketAsync(beta, bob, "Printer smoking as well", 4);
 
         async Task<IEnumerable<int>> Find(string text, TicketScope scope) =>

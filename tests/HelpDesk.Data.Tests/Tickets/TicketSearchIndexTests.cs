@@ -21,8 +21,8 @@ public abstract class TicketSearchIndexTests : ProviderTestBase
         var org = await TestRows.OrganisationAsync(Connections, "Alpha");
         var customer = await TestRows.UserAsync(Connections, "casey@alpha.example", org);
         var id = await InsertTicketAsync(org, customer, "Printer offline");
-        await AddMessageAsync(id, "Reply", "The spooler stopped overnight.");
-        await AddMessageAsync(id, "Note", "Driver rollback pending.");
+        await TestRows.MessageAsync(Connections, id, "Reply", "The spooler stopped overnight.", Now);
+        await TestRows.MessageAsync(Connections, id, "Note", "Driver rollback pending.", Now);
         await using (var connection = await Connections.OpenAsync())
         {
             await connection.ExecuteAsync("UPDATE Tickets SET Subject = 'Printer jammed', Version = Version + 1 WHERE Id = @Id", new { Id = id });
@@ -50,7 +50,7 @@ public abstract class TicketSearchIndexTests : ProviderTestBase
         var customer = await TestRows.UserAsync(Connections, "casey@alpha.example", org);
         var id = await InsertTicketAsync(org, customer, "Question");
         await TicketSearchIndex.IndexPendingAsync(Connections);
-        await AddMessageAsync(id, "Reply", "The zephyr gateway crashed.");
+        await TestRows.MessageAsync(Connections, id, "Reply", "The zephyr gateway crashed.", Now);
 
         var found = await TestStores.Tickets(Connections).ListAsync(new TicketQuery { Scope = TicketScope.Staff, Text = "zephyr" });
 
@@ -66,7 +66,7 @@ public abstract class TicketSearchIndexTests : ProviderTestBase
         var customer = await TestRows.UserAsync(Connections, "casey@alpha.example", org);
         var id = await InsertTicketAsync(org, customer, "Printer offline");
         await TicketSearchIndex.IndexPendingAsync(Connections);
-        await AddMessageAsync(id, "Reply", "The zephyr gateway crashed.");
+        await TestRows.MessageAsync(Connections, id, "Reply", "The zephyr gateway crashed.", Now);
         // Not SQL the app runs: on a connection the test does not check as T-SQL.
         await using (var connection = await Db.Unrecorded.OpenAsync())
         {
@@ -160,14 +160,6 @@ public abstract class TicketSearchIndexTests : ProviderTestBase
     {
         await using var connection = await Connections.OpenAsync();
         return await connection.ExecuteScalarAsync<int>(Connections.Dialect.InsertReturningId(InsertTicketSql), TicketArgs(organisation, requester, subject));
-    }
-
-    private async Task AddMessageAsync(int ticketId, string kind, string text)
-    {
-        await using var connection = await Connections.OpenAsync();
-        await connection.ExecuteAsync(
-            "INSERT INTO TicketMessages (TicketId, AuthorId, Kind, BodyText, BodyHtml, CreatedUtc) VALUES (@TicketId, NULL, @Kind, @Text, @Text, @Now)",
-            new { TicketId = ticketId, Kind = kind, Text = text, Now });
     }
 
     private async Task<List<int>> LoggedAsync()
