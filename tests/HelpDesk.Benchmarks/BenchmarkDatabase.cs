@@ -33,4 +33,14 @@ public static class BenchmarkDatabase
         await pragma.ExecuteNonQueryAsync();
         return connection;
     }
+
+    /// <summary>Runs <paramref name="sql"/> (one or more statements) on a bare connection; the rows it changed.</summary>
+    public static int Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
 }

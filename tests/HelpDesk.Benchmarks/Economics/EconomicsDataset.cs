@@ -67,15 +67,15 @@ internal static class EconomicsDataset
 
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA foreign_keys = OFF;");
+        BenchmarkDatabase.Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA foreign_keys = OFF;");
         using var transaction = connection.BeginTransaction();
         var world = SeedReferenceRows(connection, transaction, random);
         InsertTickets(connection, transaction, random, world, count);
 
         // The inserts above logged a change per row; the benchmarks start from a rollup that has caught up.
-        Execute(connection, transaction, "DELETE FROM EconomicsChanges;");
+        BenchmarkDatabase.Execute(connection, "DELETE FROM EconomicsChanges;", transaction);
         transaction.Commit();
-        Execute(connection, null, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+        BenchmarkDatabase.Execute(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
     private sealed record World(
@@ -369,11 +369,4 @@ internal static class EconomicsDataset
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

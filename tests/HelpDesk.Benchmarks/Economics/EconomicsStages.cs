@@ -104,7 +104,7 @@ internal static class EconomicsStages
         {
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ConnectionString);
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            BenchmarkDatabase.Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
             using (var attach = connection.CreateCommand())
             {
                 attach.CommandText = "ATTACH DATABASE $file AS src";
@@ -128,7 +128,7 @@ internal static class EconomicsStages
 
             foreach (var table in definitions.Where(d => d.Type == "table"))
             {
-                Execute(connection, table.Sql);
+                BenchmarkDatabase.Execute(connection, table.Sql);
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -137,11 +137,7 @@ internal static class EconomicsStages
             {
                 foreach (var table in tables)
                 {
-                    using var copy = connection.CreateCommand();
-                    copy.Transaction = transaction;
-                    copy.CommandTimeout = 0;
-                    copy.CommandText = $"INSERT INTO main.{table} SELECT * FROM src.{table}";
-                    rows += copy.ExecuteNonQuery();
+                    rows += BenchmarkDatabase.Execute(connection, $"INSERT INTO main.{table} SELECT * FROM src.{table}", transaction);
                 }
 
                 transaction.Commit();
@@ -150,16 +146,12 @@ internal static class EconomicsStages
             var copied = Stopwatch.GetElapsedTime(started);
             var indexes = definitions.Where(d => d.Type == "index").ToList();
             started = Stopwatch.GetTimestamp();
-            Execute(connection, "PRAGMA cache_size = -65536;");
+            BenchmarkDatabase.Execute(connection, "PRAGMA cache_size = -65536;");
             using (var transaction = connection.BeginTransaction())
             {
                 foreach (var index in indexes)
                 {
-                    using var create = connection.CreateCommand();
-                    create.Transaction = transaction;
-                    create.CommandTimeout = 0;
-                    create.CommandText = index.Sql;
-                    create.ExecuteNonQuery();
+                    BenchmarkDatabase.Execute(connection, index.Sql, transaction);
                 }
 
                 transaction.Commit();
@@ -179,13 +171,6 @@ internal static class EconomicsStages
         }
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        command.ExecuteNonQuery();
-    }
 
     /// <summary>The process's peak resident memory so far (VmHWM), in MiB.</summary>
     private static string PeakRss() =>

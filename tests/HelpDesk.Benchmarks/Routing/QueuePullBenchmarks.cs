@@ -132,7 +132,7 @@ public class QueuePullBenchmarks
     public void PutClaimedTicketsBack()
     {
         using var connection = Open();
-        Execute(connection, $"""
+        BenchmarkDatabase.Execute(connection, $"""
             UPDATE Tickets SET AssigneeId = NULL, Queue = {HomeQueue}, Routing = NULL, Version = 1 WHERE AssigneeId IS NOT NULL;
             DELETE FROM TicketAudit;
             UPDATE EngineerProfiles SET LastAssignedUtc = NULL;
@@ -275,9 +275,9 @@ public class QueuePullBenchmarks
             insert.ExecuteNonQuery();
         }
 
-        Execute(connection, $"UPDATE Tickets SET Queue = {HomeQueue}, Tier = {HomeTier}", transaction);
+        BenchmarkDatabase.Execute(connection, $"UPDATE Tickets SET Queue = {HomeQueue}, Tier = {HomeTier}", transaction);
         transaction.Commit();
-        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        BenchmarkDatabase.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
     /// <summary>
@@ -320,17 +320,10 @@ public class QueuePullBenchmarks
         connection.Open();
 
         // The same per-connection settings as the app's connection factory.
-        Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        BenchmarkDatabase.Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     private sealed class PullsPerSecondConfig : ManualConfig
     {
