@@ -53,7 +53,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<IInboundMailStore, InboundMailStore>();
         services.AddSingleton<IInboundReviewList, InboundReviewList>();
-        services.AddSingleton<IAcknowledgementCounters, AcknowledgementCounterStore>();
         services.AddSingleton<IMailboxStore, MailboxStore>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<IOrganisationStore>(provider => provider.GetRequiredService<OrganisationStore>());

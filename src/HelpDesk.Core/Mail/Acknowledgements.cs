@@ -63,13 +63,3 @@ public static class AcknowledgementBudget
         ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0} h")
         : string.Create(CultureInfo.InvariantCulture, $"{window.TotalMinutes:0.#} min");
 }
-
-/// <summary>The acknowledgement counts, kept where every node of the desk sees the same numbers.</summary>
-public interface IAcknowledgementCounters
-{
-    /// <summary>
-    /// Takes one from every counter, all or none, atomically: two intakes at the same moment never both take the
-    /// last one. Returns null when taken, or the first counter that was already at its limit.
-    /// </summary>
-    Task<AcknowledgementCounter?> TakeAsync(IReadOnlyList<AcknowledgementCounter> counters, CancellationToken cancellationToken = default);
-}

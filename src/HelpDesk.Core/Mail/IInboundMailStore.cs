@@ -37,13 +37,6 @@ public interface IInboundMailStore
     Task<int?> FindTicketByMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Counts one more message from the address in the throttle window that started at <paramref name="windowStartUtc"/>,
-    /// unless <paramref name="limit"/> were already counted there. Atomic: of any number of intakes at the same moment,
-    /// exactly as many as the window has room for get true. False means the sender is over the throttle.
-    /// </summary>
-    Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>
     /// Marks a held or quarantined message released (it became a ticket or a reply) or deleted, if it still is held or
     /// quarantined. False when someone else resolved it first. A deleted quarantined message loses its raw bytes.
     /// </summary>

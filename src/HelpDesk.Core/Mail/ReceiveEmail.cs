@@ -14,7 +14,8 @@ namespace HelpDesk.Core.Mail;
 /// hold robots (unless allow-listed) and senders over the throttle, thread a reply onto its ticket (subject tag, then
 /// In-Reply-To and References) or hold it when its sender is not on the ticket, and otherwise file a ticket judged
 /// and routed like any other. The received message is recorded in the same transaction as the ticket or reply, so a
-/// crash before the mailbox moves it creates no duplicate on the next poll.
+/// crash before the mailbox moves it creates no duplicate on the next poll; the sender's throttle and the
+/// acknowledgement budget are taken in that transaction too (<see cref="MailAllowance"/>), so a mail is one write.
 /// </summary>
 public sealed class ReceiveEmail(
     IInboundMailParser parser,
@@ -27,7 +28,6 @@ public sealed class ReceiveEmail(
     ReplyToTicket replyToTicket,
     AttachmentPolicy attachments,
     MailSettings settings,
-    IAcknowledgementCounters acknowledgements,
     TimeProvider clock) : IEmailIntake, IInboundReview
 {
     private const int ConflictRetries = 3;
@@ -139,35 +139,40 @@ public sealed class ReceiveEmail(
                 }
             }
 
-            if (!releasing && await ThrottledAsync(email.FromAddress, arrival.NowUtc, cancellationToken) is { } throttled)
-            {
-                return await HoldAsync(arrival, classification, HoldKind.Throttled, throttled, null, cancellationToken);
-            }
-
             var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
             var threaded = await ThreadAsync(email, cancellationToken);
             var verdict = SenderAuthentication.Judge(email, settings.TrustedAuthServId, settings.TrustedRelays);
-            if (threaded is { } ticket && ticket.Status != TicketStatus.Closed)
+            try
             {
-                var participant = sender is not null
-                    && (sender.IsStaff || sender.Id == ticket.RequesterId || (sender.OrganisationId is int org && org == ticket.OrganisationId));
-                if (!participant && !releasing)
+                if (threaded is { } ticket && ticket.Status != TicketStatus.Closed)
                 {
-                    return await HoldAsync(arrival, classification, HoldKind.NotParticipant, $"{email.FromAddress} is not a participant of {ticket.Number}", ticket.Id, cancellationToken);
+                    var participant = sender is not null
+                        && (sender.IsStaff || sender.Id == ticket.RequesterId || (sender.OrganisationId is int org && org == ticket.OrganisationId));
+                    if (!participant && !releasing)
+                    {
+                        return await HoldAsync(arrival, classification, HoldKind.NotParticipant, $"{email.FromAddress} is not a participant of {ticket.Number}", ticket.Id, cancellationToken);
+                    }
+
+                    // A staff reply is posted as that engineer and mailed to the customer, so a forged From must not pass.
+                    if (sender is { IsStaff: true } && !verdict.Verified && !releasing)
+                    {
+                        return await HoldAsync(arrival, classification, HoldKind.Unverified, $"a staff reply from {email.FromAddress} that the receiving server did not verify ({verdict.Summary})", ticket.Id, cancellationToken);
+                    }
+
+                    sender ??= (await AddContactAsync(email, arrival.NowUtc, cancellationToken)).Person;
+                    return await ReplyAsync(arrival, classification, ticket, sender, verdict, cancellationToken);
                 }
 
-                // A staff reply is posted as that engineer and mailed to the customer, so a forged From must not pass.
-                if (sender is { IsStaff: true } && !verdict.Verified && !releasing)
-                {
-                    return await HoldAsync(arrival, classification, HoldKind.Unverified, $"a staff reply from {email.FromAddress} that the receiving server did not verify ({verdict.Summary})", ticket.Id, cancellationToken);
-                }
-
-                sender ??= (await AddContactAsync(email, arrival.NowUtc, cancellationToken)).Person;
-                return await ReplyAsync(arrival, classification, ticket, sender, verdict, cancellationToken);
+                // A reply to a closed ticket starts a new one that says what it follows.
+                return await FileAsync(arrival, classification, sender, verdict, cancellationToken, followUpOf: threaded);
             }
-
-            // A reply to a closed ticket starts a new one that says what it follows.
-            return await FileAsync(arrival, classification, sender, verdict, cancellationToken, followUpOf: threaded);
+            catch (SenderThrottledException throttled)
+            {
+                // The write that would have made the ticket or reply took nothing; the message waits for an engineer.
+                var full = throttled.Throttle;
+                var why = string.Create(CultureInfo.InvariantCulture, $"{email.FromAddress} already sent {full.Limit} messages since {full.WindowStartUtc:HH:mm} UTC (the limit is {full.Limit} in {settings.ThrottleMinutes} minutes)");
+                return await HoldAsync(arrival, classification, HoldKind.Throttled, why, null, cancellationToken);
+            }
         }
         catch (DuplicateMailException)
         {
@@ -253,16 +258,6 @@ public sealed class ReceiveEmail(
         return null;
     }
 
-    private async Task<string?> ThrottledAsync(string fromAddress, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        // Windows are fixed (aligned to the clock) so the count is one row that parallel intakes update in turn.
-        var window = TimeSpan.FromMinutes(settings.ThrottleMinutes);
-        var start = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % window.Ticks), DateTimeKind.Utc);
-        return await inbound.TakeSenderAllowanceAsync(fromAddress, start, settings.ThrottleMessages, cancellationToken)
-            ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{fromAddress} already sent {settings.ThrottleMessages} messages since {start:HH:mm} UTC (the limit is {settings.ThrottleMessages} in {settings.ThrottleMinutes} minutes)");
-    }
-
     /// <summary>The ticket a reply belongs to: its subject tag first, then the Message-IDs it answers.</summary>
     private async Task<Ticket?> ThreadAsync(InboundEmail email, CancellationToken cancellationToken)
     {
@@ -303,7 +298,10 @@ public sealed class ReceiveEmail(
                     BodyHtml = html,
                     Attachments = files,
                     Notes = notes,
-                    Received = Record(arrival, classification, InboundStatus.Processed, trimmed.Trimmed ? "Quoted history or signature trimmed for display." : null, ticket.Id),
+                    Received = Record(arrival, classification, InboundStatus.Processed, trimmed.Trimmed ? "Quoted history or signature trimmed for display." : null, ticket.Id) with
+                    {
+                        Allowance = Allowance(arrival, []),
+                    },
                 },
                 cancellationToken);
             if (result.Succeeded)
@@ -342,33 +340,45 @@ public sealed class ReceiveEmail(
             notes.Add(new AuditChange("mail", null, Clip($"Not acknowledged: {silent.Summary}.", 400)));
         }
 
-        if (acknowledge
-            && await acknowledgements.TakeAsync(AcknowledgementBudget.CountersFor(email.FromAddress, arrival.NowUtc, settings.Acknowledgements), cancellationToken) is { } full)
-        {
-            acknowledge = false;
-            notes.Add(new AuditChange("mail", null, Clip(AcknowledgementBudget.Describe(full, settings.Acknowledgements), 400)));
-        }
-
         // Only a contact the desk knew before this mail (staff, or placed in an organisation), whose domain did not
         // fail DMARC, hears its own subject and name back.
         var known = sender is { IsStaff: true } or { OrganisationId: not null } && dmarc is null;
-        var result = await fileTicket.HandleAsync(
-            new FileTicketRequest
+        Result<Ticket> result;
+        while (true)
+        {
+            var budget = acknowledge ? AcknowledgementBudget.CountersFor(email.FromAddress, arrival.NowUtc, settings.Acknowledgements) : [];
+            try
             {
-                RequesterId = requester.Person.Id,
-                OrganisationId = requester.OrganisationId,
-                Channel = TicketChannel.Email,
-                Subject = Subject(email.Subject),
-                Body = text,
-                BodyHtml = html,
-                Attachments = files,
-                Notes = notes,
-                Acknowledge = acknowledge,
-                QuoteInAcknowledgement = known,
-                TriageReason = Triage(requester.TriageReason ?? dmarc, email.Repairs),
-                Received = Record(arrival, classification, InboundStatus.Processed, classification.IsRobot ? $"{Describe(classification.Kind)} from an allow-listed sender: not answered." : null, null),
-            },
-            cancellationToken);
+                result = await fileTicket.HandleAsync(
+                    new FileTicketRequest
+                    {
+                        RequesterId = requester.Person.Id,
+                        OrganisationId = requester.OrganisationId,
+                        Channel = TicketChannel.Email,
+                        Subject = Subject(email.Subject),
+                        Body = text,
+                        BodyHtml = html,
+                        Attachments = files,
+                        Notes = notes,
+                        Acknowledge = acknowledge,
+                        QuoteInAcknowledgement = known,
+                        TriageReason = Triage(requester.TriageReason ?? dmarc, email.Repairs),
+                        Received = Record(arrival, classification, InboundStatus.Processed, classification.IsRobot ? $"{Describe(classification.Kind)} from an allow-listed sender: not answered." : null, null) with
+                        {
+                            Allowance = Allowance(arrival, budget),
+                        },
+                    },
+                    cancellationToken);
+                break;
+            }
+            catch (AcknowledgementBudgetUsedException used) when (acknowledge)
+            {
+                // Nothing was written: filed again, unanswered, with a note saying why.
+                acknowledge = false;
+                notes.Add(new AuditChange("mail", null, Clip(AcknowledgementBudget.Describe(used.Full, settings.Acknowledgements), 400)));
+            }
+        }
+
         if (!result.Succeeded)
         {
             var why = string.Join(" ", result.Errors.Select(e => e.Message));
@@ -537,6 +547,16 @@ public sealed class ReceiveEmail(
 
         return (files, notes);
     }
+
+    /// <summary>
+    /// The counts the message takes with its ticket or reply: the sender's throttle (not for a held message an engineer
+    /// releases) and the acknowledgement counts when it is answered.
+    /// </summary>
+    private MailAllowance Allowance(Arrival arrival, IReadOnlyList<AcknowledgementCounter> acknowledgements) => new()
+    {
+        Sender = arrival.Release is null ? SenderThrottle.For(arrival.Email.FromAddress, arrival.NowUtc, settings) : null,
+        Acknowledgements = acknowledgements,
+    };
 
     private static ReceivedMail Record(Arrival arrival, MailClassification classification, InboundStatus status, string? reason, int? ticketId) => new()
     {

@@ -64,6 +64,9 @@ public sealed record ReceivedMail
 
     public required byte[] Raw { get; init; }
 
+    /// <summary>The counts the message takes in the write that makes it a ticket or a reply; null takes none.</summary>
+    public MailAllowance? Allowance { get; init; }
+
     /// <summary>The key of a message: its Message-ID, or a hash of its bytes when it has none.</summary>
     public static string KeyFor(string? messageId, byte[] raw)
     {

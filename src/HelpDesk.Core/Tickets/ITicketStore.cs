@@ -64,6 +64,8 @@ public sealed record NewTicket(Ticket Ticket, NewMessage FirstMessage, Func<Tick
     /// <summary>
     /// The received message the ticket is made from, recorded in the same transaction (with its Message-ID for threading)
     /// and linked to the first message. Throws <see cref="DuplicateMailException"/>, saving nothing, when it was recorded before.
+    /// Its <see cref="ReceivedMail.Allowance"/> is taken last in the same transaction: a full count throws
+    /// <see cref="SenderThrottledException"/> or <see cref="AcknowledgementBudgetUsedException"/>, saving nothing.
     /// </summary>
     public ReceivedMail? Received { get; init; }
 
@@ -85,7 +87,10 @@ public sealed record TicketUpdate(Ticket Ticket, int? ActorId, IReadOnlyList<Aud
 
     public IReadOnlyList<OutboundMail> Mail { get; init; } = [];
 
-    /// <summary>The received message the change's message comes from, recorded in the same transaction (see <see cref="NewTicket.Received"/>).</summary>
+    /// <summary>
+    /// The received message the change's message comes from, recorded in the same transaction with its allowance taken
+    /// (see <see cref="NewTicket.Received"/>).
+    /// </summary>
     public ReceivedMail? Received { get; init; }
 
     /// <summary>The sender's key for the request that made <see cref="Message"/>, stored with it (see <see cref="NewTicket.Key"/>).</summary>

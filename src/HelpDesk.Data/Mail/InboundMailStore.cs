@@ -12,7 +12,6 @@ namespace HelpDesk.Data.Mail;
 /// </summary>
 public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboundMailStore
 {
-    private static readonly WindowedCounts SenderCounts = new("SenderCounts", "SenderAddress");
 
     internal const string SelectEntry = """
         SELECT Id, MessageKey, MessageId, Source, FromAddress, FromName, Subject, ReceivedUtc, Status, Kind, Reason, TicketId,
@@ -157,12 +156,6 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
         return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(sql, new { Ids = ids, Take = 1 }, cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(fromAddress);
-        return await SenderCounts.TakeEachAsync(connections, [(Clip(Normalize(fromAddress), 320), windowStartUtc, limit)], cancellationToken) < 0;
-    }
-
     public async Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         if (expected is not (InboundStatus.Held or InboundStatus.Quarantined))
@@ -271,8 +264,6 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
             throw;
         }
     }
-
-    private static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
 
     // Addresses are compared lower-cased on both engines: SQLite's text comparison is case-sensitive.
     private static string Normalize(string address) => address.Trim().ToLowerInvariant();

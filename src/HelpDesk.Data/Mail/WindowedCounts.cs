@@ -5,9 +5,9 @@ using HelpDesk.Data.Infrastructure;
 namespace HelpDesk.Data.Mail;
 
 /// <summary>
-/// Counts per key and clock-aligned window in one table, taken in a write of their own with a conditional UPDATE
-/// (<c>Taken &lt; @Limit</c>): the row lock makes concurrent takers queue, and each re-reads Taken. The acknowledgement
-/// budget and the sender throttle keep their counts this way.
+/// Counts per key and clock-aligned window in one table, taken with a conditional UPDATE (<c>Taken &lt; @Limit</c>):
+/// the row lock makes concurrent takers queue, and each re-reads Taken. The acknowledgement budget and the sender
+/// throttle keep their counts this way (see <see cref="MailAllowanceRows"/>).
 /// </summary>
 internal sealed class WindowedCounts(string table, string keyColumn)
 {
@@ -45,53 +45,33 @@ internal sealed class WindowedCounts(string table, string keyColumn)
     }
 
     /// <summary>
-    /// Takes one from each counter, all or none, as a write of its own (see <see cref="IDbConnectionFactory.WriteAsync"/>):
-    /// on SQLite it shares a commit with the writes waiting at the same moment, rather than taking the writers' turn and
-    /// committing alone for every mail. A full counter undoes only this write's takes. A window started here drops the
-    /// rows of the windows before it.
+    /// Takes one from each counter in the caller's transaction, in order, and stops at the first that is full. What was
+    /// taken before it stays taken in the transaction: the caller undoes the write when a counter was full. A window
+    /// started here drops the rows of the windows before it.
     /// </summary>
-    /// <returns>The index of the first counter that was full (nothing is taken then), or -1 when one was taken from each.</returns>
+    /// <returns>The index of the first counter that was full, or -1 when one was taken from each.</returns>
     public async Task<int> TakeEachAsync(
-        IDbConnectionFactory connections, IReadOnlyList<(string Key, DateTime WindowStartUtc, int Limit)> counters, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Key, DateTime WindowStartUtc, int Limit)> counters, CancellationToken cancellationToken)
     {
-        try
+        var started = false;
+        for (var i = 0; i < counters.Count; i++)
         {
-            await connections.WriteAsync(
-                async (connection, transaction, ct) =>
-                {
-                    var started = false;
-                    for (var i = 0; i < counters.Count; i++)
-                    {
-                        var (key, windowStartUtc, limit) = counters[i];
-                        var take = await TakeAsync(connection, transaction, key, windowStartUtc, limit, ct);
-                        started |= take.Started;
-                        if (!take.Taken)
-                        {
-                            throw new CounterFull(i);
-                        }
-                    }
-
-                    if (started)
-                    {
-                        // The rows of the windows before this one are not needed any more.
-                        await connection.ExecuteAsync(new CommandDefinition(
-                            _forgetSql, new { counters[0].WindowStartUtc }, transaction, cancellationToken: ct));
-                    }
-
-                    return true;
-                },
-                cancellationToken);
-            return -1;
+            var (key, windowStartUtc, limit) = counters[i];
+            var take = await TakeAsync(connection, transaction, key, windowStartUtc, limit, cancellationToken);
+            started |= take.Started;
+            if (!take.Taken)
+            {
+                return i;
+            }
         }
-        catch (CounterFull full)
+
+        if (started && counters.Count > 0)
         {
-            return full.Index;
+            // The rows of the windows before this one are not needed any more.
+            await connection.ExecuteAsync(new CommandDefinition(
+                _forgetSql, new { counters[0].WindowStartUtc }, transaction, cancellationToken: cancellationToken));
         }
-    }
 
-    /// <summary>Thrown inside the write so that it is undone; never leaves <see cref="TakeEachAsync"/>.</summary>
-    private sealed class CounterFull(int index) : Exception("A counter is full.")
-    {
-        public int Index { get; } = index;
+        return -1;
     }
 }

@@ -113,6 +113,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         var listeners = await WebhookQueue.ListenersAsync(connection, transaction, cancellationToken);
         var queued = await WebhookQueue.QueueTicketAsync(
             connection, transaction, connections.Dialect, listeners, null, saved, null, null, ticket.NowUtc, cancellationToken);
+        await MailAllowanceRows.TakeAsync(connection, transaction, ticket.Received?.Allowance, cancellationToken);
         return (saved, queued);
     }
 
@@ -207,6 +208,9 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             ? 0
             : await WebhookQueue.QueueTicketAsync(
                 connection, transaction, connections.Dialect, listeners, previous, updated, update.Message, messageId, update.NowUtc, cancellationToken);
+
+        // A full count throws here and the change is rolled back as the transaction is disposed.
+        await MailAllowanceRows.TakeAsync(connection, transaction, update.Received?.Allowance, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         WebhookQueue.Announce(webhooks, queued);
         return updated;

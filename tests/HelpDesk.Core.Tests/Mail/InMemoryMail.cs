@@ -33,12 +33,23 @@ internal sealed class InMemoryMail : IInboundMailStore, IOutbox, IInboundMailPar
     public InboundParse Parse(byte[] raw) =>
         _parsed.TryGetValue(Convert.ToBase64String(raw), out var email) ? InboundParse.Ok(email) : InboundParse.Failed("Not a MIME message: no header lines.");
 
+    /// <summary>The sender and acknowledgement counts received mail takes with its ticket or reply.</summary>
+    public InMemoryMailAllowances Allowances { get; } = new();
+
+    /// <summary>Refuses a message recorded before, then takes its allowance, as the ticket store does in its transaction.</summary>
     public void CheckNew(ReceivedMail? mail)
     {
-        if (mail is not null && Received.Any(r => r.Entry.MessageKey == mail.MessageKey))
+        if (mail is null)
+        {
+            return;
+        }
+
+        if (Received.Any(r => r.Entry.MessageKey == mail.MessageKey))
         {
             throw new DuplicateMailException(mail.MessageKey);
         }
+
+        Allowances.Take(mail.Allowance);
     }
 
     public void Record(ReceivedMail? mail, int ticketId, NewMessage? message)
@@ -105,21 +116,6 @@ internal sealed class InMemoryMail : IInboundMailStore, IOutbox, IInboundMailPar
 
     public Task<int?> FindTicketByMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>
         Task.FromResult(ThreadIds.LastOrDefault(t => messageIds.Contains(t.MessageId)) is { TicketId: > 0 } found ? (int?)found.TicketId : null);
-
-    public Dictionary<(string Address, DateTime WindowStartUtc), int> SenderCounts { get; } = [];
-
-    public Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default)
-    {
-        var key = (fromAddress.ToLowerInvariant(), windowStartUtc);
-        var taken = SenderCounts.GetValueOrDefault(key);
-        if (taken >= limit)
-        {
-            return Task.FromResult(false);
-        }
-
-        SenderCounts[key] = taken + 1;
-        return Task.FromResult(true);
-    }
 
     public Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
@@ -194,27 +190,48 @@ internal sealed class InMemoryMail : IInboundMailStore, IOutbox, IInboundMailPar
     }
 }
 
-/// <summary>Acknowledgement counts in memory, taken all or none as the store's contract says.</summary>
-internal sealed class InMemoryAcknowledgementCounters : IAcknowledgementCounters
+/// <summary>The sender and acknowledgement counts in memory, taken all or none as the ticket store's transaction does.</summary>
+internal sealed class InMemoryMailAllowances
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Key, DateTime WindowStartUtc), int> _taken = [];
 
-    public Task<AcknowledgementCounter?> TakeAsync(IReadOnlyList<AcknowledgementCounter> counters, CancellationToken cancellationToken = default)
+    public int Taken(string key, DateTime windowStartUtc)
     {
         lock (_gate)
         {
-            if (counters.FirstOrDefault(c => _taken.GetValueOrDefault((c.Key, c.WindowStartUtc)) >= c.Limit) is { } full)
+            return _taken.GetValueOrDefault((key, windowStartUtc));
+        }
+    }
+
+    public void Take(MailAllowance? allowance)
+    {
+        if (allowance is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (allowance.Sender is { } sender && _taken.GetValueOrDefault(("sender:" + sender.Address, sender.WindowStartUtc)) >= sender.Limit)
             {
-                return Task.FromResult<AcknowledgementCounter?>(full);
+                throw new SenderThrottledException(sender);
             }
 
-            foreach (var counter in counters)
+            if (allowance.Acknowledgements.FirstOrDefault(c => _taken.GetValueOrDefault((c.Key, c.WindowStartUtc)) >= c.Limit) is { } full)
+            {
+                throw new AcknowledgementBudgetUsedException(full);
+            }
+
+            if (allowance.Sender is { } taken)
+            {
+                _taken[("sender:" + taken.Address, taken.WindowStartUtc)] = _taken.GetValueOrDefault(("sender:" + taken.Address, taken.WindowStartUtc)) + 1;
+            }
+
+            foreach (var counter in allowance.Acknowledgements)
             {
                 _taken[(counter.Key, counter.WindowStartUtc)] = _taken.GetValueOrDefault((counter.Key, counter.WindowStartUtc)) + 1;
             }
-
-            return Task.FromResult<AcknowledgementCounter?>(null);
         }
     }
 }

@@ -43,8 +43,6 @@ internal sealed class MailWorld
 
     public AttachmentPolicy Attachments { get; set; } = AttachmentPolicy.Default;
 
-    public InMemoryAcknowledgementCounters Acknowledgements { get; } = new();
-
     public ReceiveEmail Intake => new(
         Mail,
         Mail,
@@ -56,7 +54,6 @@ internal sealed class MailWorld
         new ReplyToTicket(Tickets, People, Attachments, Clock),
         Attachments,
         Settings,
-        Acknowledgements,
         Clock);
 
     public Task<IntakeOutcome> ReceiveAsync(InboundEmail email) => Intake.ReceiveAsync(Mail.Raw(email), "imap:support");

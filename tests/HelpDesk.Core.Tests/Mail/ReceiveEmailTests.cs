@@ -156,7 +156,6 @@ public sealed class ReceiveEmailTests
             new ReplyToTicket(_world.Tickets, _world.People, AttachmentPolicy.Default, _world.Clock),
             AttachmentPolicy.Default,
             _world.Settings,
-            _world.Acknowledgements,
             _world.Clock);
 
         var outcome = await intake
@@ -248,6 +247,24 @@ public sealed class ReceiveEmailTests
 
         _world.Clock.Advance(TimeSpan.FromMinutes(11));
         (await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Later"))).Result.Should().Be(IntakeResult.Ticket);
+    }
+
+    [Fact]
+    public async Task Replies_count_against_the_throttle_and_the_excess_is_held_not_added()
+    {
+        var filed = await _world.ReceiveAsync(MailWorld.From("ann@contoso.example"));
+        var number = TicketNumber.Format(filed.TicketId!.Value);
+
+        var replies = new List<IntakeOutcome>();
+        for (var i = 0; i < 5; i++)
+        {
+            replies.Add(await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", $"Re: [{number}] Printer on fire", $"Update {i}.")));
+        }
+
+        replies.Take(4).Should().OnlyContain(o => o.Result == IntakeResult.Reply, "the ticket and 4 replies reach the limit of 5");
+        replies[4].Result.Should().Be(IntakeResult.Held);
+        replies[4].Reason.Should().Contain("ann@contoso.example already sent 5 messages since 09:00 UTC");
+        (await _world.Tickets.ListAuditAsync(filed.TicketId.Value)).Should().NotContain(a => a.Field == "reply" && a.NewValue == "Update 4.");
     }
 
     [Fact]
@@ -533,7 +550,6 @@ public sealed class ReceiveEmailTests
         public Task<int> AddAsync(ReceivedMail mail, CancellationToken cancellationToken = default) => inner.AddAsync(mail, cancellationToken);
         public Task<int> AddBounceAsync(ReceivedMail mail, int outboxId, string auditText, CancellationToken cancellationToken = default) => inner.AddBounceAsync(mail, outboxId, auditText, cancellationToken);
         public Task<int?> FindTicketByMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) => inner.FindTicketByMessageIdsAsync(messageIds, cancellationToken);
-        public Task<bool> TakeSenderAllowanceAsync(string fromAddress, DateTime windowStartUtc, int limit, CancellationToken cancellationToken = default) => Task.FromResult(true);
         public Task<bool> ResolveAsync(int id, InboundStatus expected, InboundStatus outcome, int? ticketId, int actorId, DateTime nowUtc, CancellationToken cancellationToken = default) => inner.ResolveAsync(id, expected, outcome, ticketId, actorId, nowUtc, cancellationToken);
         public Task<bool> IsAllowListedAsync(string address, CancellationToken cancellationToken = default) => inner.IsAllowListedAsync(address, cancellationToken);
         public Task<IReadOnlyList<AllowListEntry>> ListAllowListAsync(CancellationToken cancellationToken = default) => inner.ListAllowListAsync(cancellationToken);

@@ -159,34 +159,6 @@ public abstract class InboundMailStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
-    public async Task TakeSenderAllowanceAsync_LetsThroughTheLimitPerSenderAndWindow_AndNoMore()
-    {
-        var window = Now.AddMinutes(-5);
-        var taken = new List<bool>();
-        for (var i = 0; i < 4; i++)
-        {
-            taken.Add(await Store.TakeSenderAllowanceAsync("Robot@Monitor.example", window, 3));
-        }
-
-        taken.Should().Equal(true, true, true, false);
-        (await Store.TakeSenderAllowanceAsync("someone@else.example", window, 3)).Should().BeTrue("each sender has a count of their own");
-        (await Store.TakeSenderAllowanceAsync("robot@monitor.example", window.AddMinutes(10), 3)).Should().BeTrue("a new window starts from nothing");
-    }
-
-    [SkippableFact]
-    public async Task TakeSenderAllowanceAsync_InParallel_LetsExactlyTheLimitThrough()
-    {
-        // Each taker opens its own connection, as parallel intakes do; the database is made before they start.
-        var window = Now.AddMinutes(-5);
-        var connections = Connections;
-        var attempts = Enumerable.Range(0, 12).Select(_ => Task.Run(() => new InboundMailStore(connections).TakeSenderAllowanceAsync("burst@monitor.example", window, 5)));
-
-        var taken = await Task.WhenAll(attempts);
-
-        taken.Count(t => t).Should().Be(5);
-    }
-
-    [SkippableFact]
     public async Task ResolveAsync_ReleasesAHeldMessage_OnlyOnce_AndThreadsItOnTheTicket()
     {
         var sent = await TicketWithMailAsync();

@@ -132,6 +132,64 @@ public abstract class TicketMailTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task CreateAsync_TakesTheAllowanceWithTheTicket_AndAFullThrottleSavesNothing()
+    {
+        var seed = await SeedAsync();
+        var throttle = new SenderThrottle("casey.customer@helpdesk.test", Now, 1);
+        var allowance = new MailAllowance { Sender = throttle, Acknowledgements = AcknowledgementBudget.CountersFor("casey.customer@helpdesk.test", Now, new AcknowledgementLimits()) };
+        await Store.CreateAsync(FromMail(RoutingRows.Ticket(seed.Organisation, seed.Requester), Received("first@mail.contoso.example") with { Allowance = allowance }));
+        var before = (Tickets: await CountAsync("Tickets"), Messages: await CountAsync("TicketMessages"), Outbox: await CountAsync("OutboxMessages"),
+            Audit: await CountAsync("TicketAudit"), Inbound: await CountAsync("InboundMessages"));
+
+        var over = () => Store.CreateAsync(FromMail(RoutingRows.Ticket(seed.Organisation, seed.Requester), Received("second@mail.contoso.example") with { Allowance = allowance }));
+
+        (await over.Should().ThrowAsync<SenderThrottledException>()).Which.Throttle.Should().Be(throttle);
+        (await CountAsync("Tickets"), await CountAsync("TicketMessages"), await CountAsync("OutboxMessages"), await CountAsync("TicketAudit"),
+                await CountAsync("InboundMessages"))
+            .Should().Be(before);
+        await using var connection = await Connections.OpenAsync();
+        (await connection.ExecuteScalarAsync<int>("SELECT Taken FROM SenderCounts")).Should().Be(1);
+        (await connection.ExecuteScalarAsync<int>("SELECT Taken FROM AcknowledgementCounts WHERE CounterKey = 'all'")).Should().Be(1, "the refused write took nothing");
+    }
+
+    [SkippableFact]
+    public async Task CreateAsync_AFullAcknowledgementCount_SavesNothing_AndLeavesTheSendersCount()
+    {
+        var seed = await SeedAsync();
+        var limits = new AcknowledgementLimits { PerAddress = 1 };
+        MailAllowance Allowance() => new()
+        {
+            Sender = new SenderThrottle("casey.customer@helpdesk.test", Now, 10),
+            Acknowledgements = AcknowledgementBudget.CountersFor("casey.customer@helpdesk.test", Now, limits),
+        };
+        await Store.CreateAsync(FromMail(RoutingRows.Ticket(seed.Organisation, seed.Requester), Received("first@mail.contoso.example") with { Allowance = Allowance() }));
+        var tickets = await CountAsync("Tickets");
+
+        var over = () => Store.CreateAsync(FromMail(RoutingRows.Ticket(seed.Organisation, seed.Requester), Received("second@mail.contoso.example") with { Allowance = Allowance() }));
+
+        (await over.Should().ThrowAsync<AcknowledgementBudgetUsedException>()).Which.Full.Key.Should().Be("address:casey.customer@helpdesk.test");
+        (await CountAsync("Tickets")).Should().Be(tickets);
+        await using var connection = await Connections.OpenAsync();
+        (await connection.ExecuteScalarAsync<int>("SELECT Taken FROM SenderCounts")).Should().Be(1, "the sender's count taken before the full one was undone");
+    }
+
+    [SkippableFact]
+    public async Task UpdateAsync_AFullThrottle_RollsTheReplyBack()
+    {
+        var seed = await SeedAsync();
+        var ticket = await Store.CreateAsync(RoutingRows.Ticket(seed.Organisation, seed.Requester));
+        var allowance = new MailAllowance { Sender = new SenderThrottle("casey.customer@helpdesk.test", Now, 1) };
+        var first = await Store.UpdateAsync(Reply(ticket, Received("reply-1@mail.contoso.example", "Still smoking") with { Allowance = allowance }));
+        var before = (Messages: await CountAsync("TicketMessages"), Outbox: await CountAsync("OutboxMessages"), Inbound: await CountAsync("InboundMessages"));
+
+        var over = () => Store.UpdateAsync(Reply(first!, Received("reply-2@mail.contoso.example", "Smoke everywhere") with { Allowance = allowance }));
+
+        await over.Should().ThrowAsync<SenderThrottledException>();
+        (await CountAsync("TicketMessages"), await CountAsync("OutboxMessages"), await CountAsync("InboundMessages")).Should().Be(before);
+        (await Store.GetAsync(ticket.Id, TicketScope.Staff))!.Version.Should().Be(first!.Version, "the ticket's change was rolled back too");
+    }
+
+    [SkippableFact]
     public async Task ThreadIds_AreKeptOnce_AndNotAtAll_WhenTooLong()
     {
         var seed = await SeedAsync();
