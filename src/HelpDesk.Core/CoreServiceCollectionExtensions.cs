@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         }
 
         services.TryAddSingleton(new OfferSettings());
+        services.AddSingleton<FullMailCounts>();
         services.AddScoped<ReceiveEmail>();
         services.AddScoped<IEmailIntake>(provider => provider.GetRequiredService<ReceiveEmail>());
         services.AddScoped<IInboundReview>(provider => provider.GetRequiredService<ReceiveEmail>());

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace HelpDesk.Core.Mail;
 
 /// <summary>
@@ -52,4 +54,53 @@ public sealed class AcknowledgementBudgetUsedException(AcknowledgementCounter fu
     : Exception($"The acknowledgement count {full.Key} is full.")
 {
     public AcknowledgementCounter Full { get; } = full;
+}
+
+/// <summary>
+/// The mail counts this node found full, remembered until their window ends. Counts only grow within a window, so a
+/// count once full stays full: a storm past the throttle or the acknowledgement budget is held or filed unanswered
+/// straight away, rather than writing a ticket each time only to have the full count undo it. A count full on
+/// another node is learnt here by the first write it undoes.
+/// </summary>
+public sealed class FullMailCounts
+{
+    /// <summary>Past this many, everything remembered is forgotten (rotating addresses each fill a count of their own).</summary>
+    internal const int MaxRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<(bool Sender, string Key, DateTime WindowStartUtc), byte> _full = new();
+
+    public bool IsFull(SenderThrottle throttle)
+    {
+        ArgumentNullException.ThrowIfNull(throttle);
+        return _full.ContainsKey((true, throttle.Address, throttle.WindowStartUtc));
+    }
+
+    /// <summary>The first of the counters known to be full, or null.</summary>
+    public AcknowledgementCounter? FirstFull(IReadOnlyList<AcknowledgementCounter> counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        return counters.FirstOrDefault(c => _full.ContainsKey((false, c.Key, c.WindowStartUtc)));
+    }
+
+    public void Remember(SenderThrottle throttle)
+    {
+        ArgumentNullException.ThrowIfNull(throttle);
+        Remember((true, throttle.Address, throttle.WindowStartUtc));
+    }
+
+    public void Remember(AcknowledgementCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(counter);
+        Remember((false, counter.Key, counter.WindowStartUtc));
+    }
+
+    private void Remember((bool Sender, string Key, DateTime WindowStartUtc) count)
+    {
+        if (_full.Count >= MaxRemembered)
+        {
+            _full.Clear();
+        }
+
+        _full.TryAdd(count, 0);
+    }
 }

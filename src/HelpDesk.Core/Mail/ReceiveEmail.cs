@@ -28,6 +28,7 @@ public sealed class ReceiveEmail(
     ReplyToTicket replyToTicket,
     AttachmentPolicy attachments,
     MailSettings settings,
+    FullMailCounts fullCounts,
     TimeProvider clock) : IEmailIntake, IInboundReview
 {
     private const int ConflictRetries = 3;
@@ -142,6 +143,12 @@ public sealed class ReceiveEmail(
             var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
             var threaded = await ThreadAsync(email, cancellationToken);
             var verdict = SenderAuthentication.Judge(email, settings.TrustedAuthServId, settings.TrustedRelays);
+            var throttle = releasing ? null : SenderThrottle.For(email.FromAddress, arrival.NowUtc, settings);
+            if (throttle is not null && fullCounts.IsFull(throttle))
+            {
+                return await HoldThrottledAsync(arrival, classification, throttle, cancellationToken);
+            }
+
             try
             {
                 if (threaded is { } ticket && ticket.Status != TicketStatus.Closed)
@@ -169,9 +176,8 @@ public sealed class ReceiveEmail(
             catch (SenderThrottledException throttled)
             {
                 // The write that would have made the ticket or reply took nothing; the message waits for an engineer.
-                var full = throttled.Throttle;
-                var why = string.Create(CultureInfo.InvariantCulture, $"{email.FromAddress} already sent {full.Limit} messages since {full.WindowStartUtc:HH:mm} UTC (the limit is {full.Limit} in {settings.ThrottleMinutes} minutes)");
-                return await HoldAsync(arrival, classification, HoldKind.Throttled, why, null, cancellationToken);
+                fullCounts.Remember(throttled.Throttle);
+                return await HoldThrottledAsync(arrival, classification, throttled.Throttle, cancellationToken);
             }
         }
         catch (DuplicateMailException)
@@ -343,10 +349,17 @@ public sealed class ReceiveEmail(
         // Only a contact the desk knew before this mail (staff, or placed in an organisation), whose domain did not
         // fail DMARC, hears its own subject and name back.
         var known = sender is { IsStaff: true } or { OrganisationId: not null } && dmarc is null;
+        var budget = acknowledge ? AcknowledgementBudget.CountersFor(email.FromAddress, arrival.NowUtc, settings.Acknowledgements) : [];
+        if (fullCounts.FirstFull(budget) is { } full)
+        {
+            acknowledge = false;
+            budget = [];
+            notes.Add(new AuditChange("mail", null, Clip(AcknowledgementBudget.Describe(full, settings.Acknowledgements), 400)));
+        }
+
         Result<Ticket> result;
         while (true)
         {
-            var budget = acknowledge ? AcknowledgementBudget.CountersFor(email.FromAddress, arrival.NowUtc, settings.Acknowledgements) : [];
             try
             {
                 result = await fileTicket.HandleAsync(
@@ -374,7 +387,9 @@ public sealed class ReceiveEmail(
             catch (AcknowledgementBudgetUsedException used) when (acknowledge)
             {
                 // Nothing was written: filed again, unanswered, with a note saying why.
+                fullCounts.Remember(used.Full);
                 acknowledge = false;
+                budget = [];
                 notes.Add(new AuditChange("mail", null, Clip(AcknowledgementBudget.Describe(used.Full, settings.Acknowledgements), 400)));
             }
         }
@@ -445,6 +460,15 @@ public sealed class ReceiveEmail(
         // Made by a concurrent intake a moment ago.
         return (await organisations.ListAsync(cancellationToken)).First(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Id;
     }
+
+    private Task<IntakeOutcome> HoldThrottledAsync(Arrival arrival, MailClassification classification, SenderThrottle full, CancellationToken cancellationToken) =>
+        HoldAsync(
+            arrival,
+            classification,
+            HoldKind.Throttled,
+            string.Create(CultureInfo.InvariantCulture, $"{arrival.Email.FromAddress} already sent {full.Limit} messages since {full.WindowStartUtc:HH:mm} UTC (the limit is {full.Limit} in {settings.ThrottleMinutes} minutes)"),
+            null,
+            cancellationToken);
 
     private async Task<IntakeOutcome> HoldAsync(Arrival arrival, MailClassification classification, string holdKind, string why, int? ticketId, CancellationToken cancellationToken)
     {

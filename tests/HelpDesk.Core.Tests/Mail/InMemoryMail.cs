@@ -196,6 +196,9 @@ internal sealed class InMemoryMailAllowances
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Key, DateTime WindowStartUtc), int> _taken = [];
 
+    /// <summary>How many writes a full count refused.</summary>
+    public int Refused { get; private set; }
+
     public int Taken(string key, DateTime windowStartUtc)
     {
         lock (_gate)
@@ -215,11 +218,13 @@ internal sealed class InMemoryMailAllowances
         {
             if (allowance.Sender is { } sender && _taken.GetValueOrDefault(("sender:" + sender.Address, sender.WindowStartUtc)) >= sender.Limit)
             {
+                Refused++;
                 throw new SenderThrottledException(sender);
             }
 
             if (allowance.Acknowledgements.FirstOrDefault(c => _taken.GetValueOrDefault((c.Key, c.WindowStartUtc)) >= c.Limit) is { } full)
             {
+                Refused++;
                 throw new AcknowledgementBudgetUsedException(full);
             }
 

@@ -43,6 +43,9 @@ internal sealed class MailWorld
 
     public AttachmentPolicy Attachments { get; set; } = AttachmentPolicy.Default;
 
+    /// <summary>The counts found full, shared by every intake of this world as the app's singleton is.</summary>
+    public FullMailCounts FullCounts { get; } = new();
+
     public ReceiveEmail Intake => new(
         Mail,
         Mail,
@@ -54,6 +57,7 @@ internal sealed class MailWorld
         new ReplyToTicket(Tickets, People, Attachments, Clock),
         Attachments,
         Settings,
+        FullCounts,
         Clock);
 
     public Task<IntakeOutcome> ReceiveAsync(InboundEmail email) => Intake.ReceiveAsync(Mail.Raw(email), "imap:support");

@@ -156,6 +156,7 @@ public sealed class ReceiveEmailTests
             new ReplyToTicket(_world.Tickets, _world.People, AttachmentPolicy.Default, _world.Clock),
             AttachmentPolicy.Default,
             _world.Settings,
+            _world.FullCounts,
             _world.Clock);
 
         var outcome = await intake
@@ -265,6 +266,26 @@ public sealed class ReceiveEmailTests
         replies[4].Result.Should().Be(IntakeResult.Held);
         replies[4].Reason.Should().Contain("ann@contoso.example already sent 5 messages since 09:00 UTC");
         (await _world.Tickets.ListAuditAsync(filed.TicketId.Value)).Should().NotContain(a => a.Field == "reply" && a.NewValue == "Update 4.");
+    }
+
+    [Fact]
+    public async Task A_count_found_full_is_not_tried_again_in_its_window()
+    {
+        _world.Settings = _world.Settings with { ThrottleMessages = 2, Acknowledgements = new AcknowledgementLimits { PerAddress = 1, PerDomain = 100, Total = 100 } };
+
+        var outcomes = new List<IntakeOutcome>();
+        for (var i = 0; i < 5; i++)
+        {
+            outcomes.Add(await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", $"Problem {i}")));
+        }
+
+        outcomes.Select(o => o.Result).Should().Equal(IntakeResult.Ticket, IntakeResult.Ticket, IntakeResult.Held, IntakeResult.Held, IntakeResult.Held);
+        outcomes[1].Reason.Should().EndWith("(not answered).");
+        outcomes.Skip(2).Should().OnlyContain(o => o.Reason.Contains("already sent 2 messages since 09:00 UTC"));
+        _world.Mail.Allowances.Refused.Should().Be(2, "the full acknowledgement count and the full throttle each refused one write, and were then known");
+
+        _world.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await _world.ReceiveAsync(MailWorld.From("ann@contoso.example", "Next window"))).Result.Should().Be(IntakeResult.Ticket, "a new window starts from nothing");
     }
 
     [Fact]
