@@ -140,15 +140,15 @@ public sealed class ReceiveEmail(
                 }
             }
 
-            var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
-            var threaded = await ThreadAsync(email, cancellationToken);
-            var verdict = SenderAuthentication.Judge(email, settings.TrustedAuthServId, settings.TrustedRelays);
-            var throttle = releasing ? null : SenderThrottle.For(email.FromAddress, arrival.NowUtc, settings);
-            if (throttle is not null && fullCounts.IsFull(throttle))
+            // The sender's throttle is taken in the write that makes the ticket or reply; one known full holds it now.
+            if (!releasing && SenderThrottle.For(email.FromAddress, arrival.NowUtc, settings) is var throttle && fullCounts.IsFull(throttle))
             {
                 return await HoldThrottledAsync(arrival, classification, throttle, cancellationToken);
             }
 
+            var sender = await people.FindByEmailAsync(email.FromAddress, cancellationToken);
+            var threaded = await ThreadAsync(email, cancellationToken);
+            var verdict = SenderAuthentication.Judge(email, settings.TrustedAuthServId, settings.TrustedRelays);
             try
             {
                 if (threaded is { } ticket && ticket.Status != TicketStatus.Closed)
