@@ -125,9 +125,18 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             return [];
         }
 
-        var candidatesSql = $"""
-            SELECT Id FROM OutboxMessages
-            WHERE {Due}
+        // Each kind of due message is read in the order of IX_OutboxMessages_Due (Status, NextAttemptUtc, Id) and stops
+        // at @Take, so a batch costs the same behind a backlog of any size; one query with the OR of both would gather
+        // every due message and sort them all for each batch.
+        var pendingSql = $"""
+            SELECT Id, NextAttemptUtc FROM OutboxMessages
+            WHERE Status = 'Pending' AND NextAttemptUtc <= @NowUtc
+            ORDER BY NextAttemptUtc, Id
+            {connections.Dialect.TopClause}
+            """;
+        var expiredSql = $"""
+            SELECT Id, NextAttemptUtc FROM OutboxMessages
+            WHERE Status = 'Sending' AND ClaimedUntilUtc <= @NowUtc
             ORDER BY NextAttemptUtc, Id
             {connections.Dialect.TopClause}
             """;
@@ -147,8 +156,10 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             """;
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var candidates = (await connection.QueryAsync<int>(new CommandDefinition(
-            candidatesSql, new { NowUtc = nowUtc, Take = take }, cancellationToken: cancellationToken))).AsList();
+        var args = new { NowUtc = nowUtc, Take = take };
+        var pending = await connection.QueryAsync<(int Id, DateTime NextAttemptUtc)>(new CommandDefinition(pendingSql, args, cancellationToken: cancellationToken));
+        var expired = await connection.QueryAsync<(int Id, DateTime NextAttemptUtc)>(new CommandDefinition(expiredSql, args, cancellationToken: cancellationToken));
+        var candidates = pending.Concat(expired).OrderBy(c => c.NextAttemptUtc).ThenBy(c => c.Id).Take(take).Select(c => c.Id).ToList();
         if (candidates.Count == 0)
         {
             return [];

@@ -1,0 +1,47 @@
+using Dapper;
+using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Mail;
+using HelpDesk.Data.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace HelpDesk.Data.Tests.Mail;
+
+/// <summary>
+/// The outbox sender's claim reads the due messages in index order and stops at the batch, so a batch costs the
+/// same behind a backlog of 50 or 50,000 messages (filing queues an acknowledgement for each ticket).
+/// </summary>
+public sealed class OutboxClaimPlanTests : ProviderTestBase
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [Fact]
+    public async Task TheClaimsReads_SeekTheDueIndex_AndSortNothing()
+    {
+        var now = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+        await TestStores.Outbox(Connections).ClaimDueAsync(now, now.AddMinutes(2), 50);
+
+        var reads = Db.Connections.Statements
+            .Where(s => s.StartsWith("SELECT Id, NextAttemptUtc FROM OutboxMessages", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        reads.Should().HaveCount(2);
+        foreach (var sql in reads)
+        {
+            var plan = await PlanAsync(sql);
+            var why = sql + "\n" + string.Join("\n", plan);
+            plan.Should().ContainSingle(d => d.StartsWith("SEARCH OutboxMessages USING ", StringComparison.Ordinal) && d.Contains("INDEX IX_OutboxMessages_Due (Status=?", StringComparison.Ordinal), why);
+            plan.Should().NotContain(d => d.StartsWith("SCAN", StringComparison.Ordinal) || d.Contains("TEMP B-TREE", StringComparison.Ordinal), why);
+        }
+    }
+
+    private async Task<List<string>> PlanAsync(string sql)
+    {
+        // A raw connection: EXPLAIN is SQLite's own.
+        await using var connection = new SqliteConnection(Db.Options.ConnectionString);
+        await connection.OpenAsync();
+        return (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+                "EXPLAIN QUERY PLAN " + sql, new { NowUtc = "2026-11-23", Take = 50 }))
+            .Select(row => row.Detail)
+            .ToList();
+    }
+}
