@@ -15,11 +15,16 @@ namespace HelpDesk.Data.Accounts;
 public sealed class AccountCache(TimeProvider? clock = null)
 {
     private readonly ExpiringCache<int, HelpDeskUser?> _accounts = new(Lifetime, maxEntries: 10_000, clock ?? TimeProvider.System);
+    private readonly ExpiringCache<int, Person?> _people = new(Lifetime, maxEntries: 10_000, clock ?? TimeProvider.System);
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Forgets every copy: the next read of any account goes to the database.</summary>
-    public void Invalidate() => _accounts.Invalidate();
+    public void Invalidate()
+    {
+        _accounts.Invalidate();
+        _people.Invalidate();
+    }
 
     /// <summary>Runs a write to account rows and forgets every copy once it is over, committed or not.</summary>
     internal async Task<T> WriteAsync<T>(Func<Task<T>> write)
@@ -33,6 +38,13 @@ public sealed class AccountCache(TimeProvider? clock = null)
             Invalidate();
         }
     }
+
+    /// <summary>
+    /// An account as the use cases meet it (<see cref="Person"/>: its name, address, organisation and whether it is
+    /// active staff), read by id; filing reads its requester's for every ticket. Immutable, so callers share it.
+    /// </summary>
+    internal Task<Person?> GetPersonAsync(int id, Func<Task<Person?>> load) =>
+        _people.GetAsync(id, load, keep: person => person is not null);
 
     internal async Task<HelpDeskUser?> GetAsync(int id, Func<Task<HelpDeskUser?>> load)
     {

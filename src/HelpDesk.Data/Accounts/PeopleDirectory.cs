@@ -8,9 +8,10 @@ namespace HelpDesk.Data.Accounts;
 
 /// <summary>
 /// People as the use cases meet them. A deactivated account is no one's colleague: it is not staff (its mail is a
-/// stranger's) and tickets cannot be assigned to it.
+/// stranger's) and tickets cannot be assigned to it. A person read by id is kept by the <see cref="AccountCache"/>
+/// when one is given (the app's is), which forgets it with every write to an account.
 /// </summary>
-public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleDirectory
+public sealed class PeopleDirectory(IDbConnectionFactory connections, AccountCache? accounts = null) : IPeopleDirectory
 {
     private const string SelectPerson = """
         SELECT u.Id, u.DisplayName AS Name, u.Email, u.OrganisationId,
@@ -20,7 +21,10 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
         FROM Users u
         """;
 
-    public async Task<Person?> FindAsync(int userId, CancellationToken cancellationToken = default)
+    public Task<Person?> FindAsync(int userId, CancellationToken cancellationToken = default) =>
+        accounts is null ? ReadAsync(userId, cancellationToken) : accounts.GetPersonAsync(userId, () => ReadAsync(userId, cancellationToken));
+
+    private async Task<Person?> ReadAsync(int userId, CancellationToken cancellationToken)
     {
         const string sql = $"""
             {SelectPerson}

@@ -116,6 +116,41 @@ public abstract class AccountCacheTests : IdentityTestBase
         (await ReloadAsync(user)).CanBuyServices.Should().BeTrue();
     }
 
+    [SkippableFact]
+    public async Task PeopleFindAsync_ReadsStaffRolesAndDeactivation_AsSoonAsTheyAreWritten_AndAChangeByHandWithinTheLifetime()
+    {
+        await CreateRoleAsync(Roles.Engineer);
+        await CreateRoleAsync(Roles.Admin);
+        var admin = await CreateUserAsync("admin@example.com");
+        await UserStore.AddToRoleAsync(admin, Roles.Admin.ToUpperInvariant(), None);
+        var user = await CreateUserAsync("ada@example.com");
+        var people = new PeopleDirectory(Connections, Cache);
+        (await people.FindAsync(user.Id))!.IsStaff.Should().BeFalse();
+
+        var accounts = new AccountStore(Connections, Cache);
+        var stamp = (await ReloadAsync(user)).ConcurrencyStamp;
+        var line = new ManageAuditEntry { Subject = AuditSubjects.Account, SubjectId = user.Id, Action = "roles", AtUtc = DateTime.UtcNow };
+        (await accounts.ChangeRolesAsync(user.Id, stamp, [Roles.Engineer], line)).Should().Be(AccountWrite.Done);
+        (await people.FindAsync(user.Id))!.IsStaff.Should().BeTrue("the role change forgot the kept person");
+
+        stamp = (await ReloadAsync(user)).ConcurrencyStamp;
+        (await accounts.SetDeactivatedAsync(user.Id, stamp, DateTime.UtcNow, line with { Action = "deactivated" })).Should().Be(AccountWrite.Done);
+        (await people.FindAsync(user.Id))!.IsStaff.Should().BeFalse("a deactivated account is no one's colleague");
+
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var elsewhere = new PeopleDirectory(Connections, new AccountCache(clock));
+        (await elsewhere.FindAsync(user.Id))!.Name.Should().Be("ada");
+        await using (var connection = await Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE Users SET DisplayName = 'Edited by hand' WHERE Id = @Id", new { user.Id });
+        }
+
+        (await elsewhere.FindAsync(user.Id))!.Name.Should().Be("ada", "another node's change holds within the lifetime");
+        clock.Advance(AccountCache.Lifetime);
+        (await elsewhere.FindAsync(user.Id))!.Name.Should().Be("Edited by hand");
+        (await elsewhere.FindAsync(user.Id + 1000)).Should().BeNull();
+    }
+
     private async Task<string?> StoredStampAsync(int id)
     {
         await using var connection = await Connections.OpenAsync();
