@@ -12,7 +12,6 @@ namespace HelpDesk.Data.Mail;
 /// </summary>
 public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboundMailStore
 {
-
     internal const string SelectEntry = """
         SELECT Id, MessageKey, MessageId, Source, FromAddress, FromName, Subject, ReceivedUtc, Status, Kind, Reason, TicketId,
                TicketMessageId, SizeBytes, ResolvedById, ResolvedUtc

@@ -199,14 +199,6 @@ internal sealed class InMemoryMailAllowances
     /// <summary>How many writes a full count refused.</summary>
     public int Refused { get; private set; }
 
-    public int Taken(string key, DateTime windowStartUtc)
-    {
-        lock (_gate)
-        {
-            return _taken.GetValueOrDefault((key, windowStartUtc));
-        }
-    }
-
     public void Take(MailAllowance? allowance)
     {
         if (allowance is null)
