@@ -232,10 +232,15 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             {connections.Dialect.TopClause}
             """;
         object Args(int rows) => new { TicketId = ticketId, Take = rows, OwnCreatedUtc = own?.CreatedUtc, OwnDirection = own?.Direction, OwnMessageId = own?.MessageId };
-        var first = await connection.QueryAsync<ThreadId>(new CommandDefinition(firstSql, Args(1), cancellationToken: cancellationToken));
         var latest = take == 1
             ? []
-            : await connection.QueryAsync<ThreadId>(new CommandDefinition(latestSql, Args(take - 1), cancellationToken: cancellationToken));
+            : (await connection.QueryAsync<ThreadId>(new CommandDefinition(latestSql, Args(take - 1), cancellationToken: cancellationToken))).AsList();
+
+        // A thread shorter than the latest ids asked for came whole, its first message with it (the usual case: the
+        // outbox sender asks for the thread of every message it sends).
+        var first = take > 1 && latest.Count < take - 1
+            ? []
+            : await connection.QueryAsync<ThreadId>(new CommandDefinition(firstSql, Args(1), cancellationToken: cancellationToken));
         return first.Concat(latest)
             .DistinctBy(t => t.MessageId, StringComparer.Ordinal)
             .OrderBy(t => t.CreatedUtc)

@@ -216,6 +216,9 @@ public abstract class OutboxStoreTests : ProviderTestBase
         await outbox.EnqueueAsync(Mail("a@example.test", other), Now.AddMinutes(10));
 
         (await outbox.ListThreadAsync(ticketId, 20)).Should().Equal(ids);
+        (await outbox.ListThreadAsync(ticketId, 7)).Should().Equal(ids, "the latest 6 are the whole thread");
+        (await outbox.ListThreadAsync(ticketId, 6)).Should().Equal(ids, "the first and the latest 5");
+        (await outbox.ListThreadAsync(ticketId, 5)).Should().Equal(ids[0], ids[2], ids[3], ids[4], ids[5]);
         (await outbox.ListThreadAsync(ticketId, 3)).Should().Equal(ids[0], ids[4], ids[5]);
         (await outbox.ListThreadAsync(ticketId, 1)).Should().Equal(ids[0]);
         (await outbox.ListThreadAsync(other, 20)).Should().ContainSingle();
