@@ -350,11 +350,16 @@ public sealed class ReceiveEmail(
         // fail DMARC, hears its own subject and name back.
         var known = sender is { IsStaff: true } or { OrganisationId: not null } && dmarc is null;
         var budget = acknowledge ? AcknowledgementBudget.CountersFor(email.FromAddress, arrival.NowUtc, settings.Acknowledgements) : [];
-        if (fullCounts.FirstFull(budget) is { } full)
+        void Unanswered(AcknowledgementCounter full)
         {
             acknowledge = false;
             budget = [];
             notes.Add(new AuditChange("mail", null, Clip(AcknowledgementBudget.Describe(full, settings.Acknowledgements), 400)));
+        }
+
+        if (fullCounts.FirstFull(budget) is { } alreadyFull)
+        {
+            Unanswered(alreadyFull);
         }
 
         Result<Ticket> result;
@@ -388,9 +393,7 @@ public sealed class ReceiveEmail(
             {
                 // Nothing was written: filed again, unanswered, with a note saying why.
                 fullCounts.Remember(used.Full);
-                acknowledge = false;
-                budget = [];
-                notes.Add(new AuditChange("mail", null, Clip(AcknowledgementBudget.Describe(used.Full, settings.Acknowledgements), 400)));
+                Unanswered(used.Full);
             }
         }
 
