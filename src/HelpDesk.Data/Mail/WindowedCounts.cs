@@ -65,7 +65,7 @@ internal sealed class WindowedCounts(string table, string keyColumn)
             }
         }
 
-        if (started && counters.Count > 0)
+        if (started)
         {
             // The rows of the windows before this one are not needed any more.
             await connection.ExecuteAsync(new CommandDefinition(

@@ -368,5 +368,4 @@ internal static class EconomicsDataset
 
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
-
 }

@@ -171,7 +171,6 @@ internal static class EconomicsStages
         }
     }
 
-
     /// <summary>The process's peak resident memory so far (VmHWM), in MiB.</summary>
     private static string PeakRss() =>
         File.Exists("/proc/self/status")

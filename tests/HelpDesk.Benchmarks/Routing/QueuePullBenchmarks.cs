@@ -324,7 +324,6 @@ public class QueuePullBenchmarks
         return connection;
     }
 
-
     private sealed class PullsPerSecondConfig : ManualConfig
     {
         public PullsPerSecondConfig() => AddColumn(new PullsPerSecondColumn());
