@@ -54,6 +54,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInboundMailStore, InboundMailStore>();
         services.AddSingleton<IInboundReviewList, InboundReviewList>();
         services.AddSingleton<IMailboxStore, MailboxStore>();
+        services.AddSingleton<OrganisationCache>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<IOrganisationStore>(provider => provider.GetRequiredService<OrganisationStore>());
         // The concrete store too: the stores that write messages call its AddAsync inside their transaction.

@@ -17,6 +17,13 @@ public interface IOrganisationStore
 
     Task<Organisation?> GetAsync(int id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The organisation as this node read it a short while ago, for intake, which reads it for every ticket: a store
+    /// that keeps copies forgets them when it saves an organisation, and another node's change applies within their
+    /// lifetime. Without copies, as <see cref="GetAsync"/>.
+    /// </summary>
+    Task<Organisation?> GetRecentAsync(int id, CancellationToken cancellationToken = default) => GetAsync(id, cancellationToken);
+
     /// <summary>Every organisation, ordered by name.</summary>
     Task<IReadOnlyList<Organisation>> ListAsync(CancellationToken cancellationToken = default);
 

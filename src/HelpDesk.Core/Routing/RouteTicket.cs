@@ -12,7 +12,7 @@ public sealed class RouteTicket(IRoutingStore routing, IOrganisationStore organi
     public async Task<Ticket> ApplyAsync(Ticket draft, FileTicketRequest request, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var organisation = await organisations.GetAsync(draft.OrganisationId, cancellationToken);
+        var organisation = await organisations.GetRecentAsync(draft.OrganisationId, cancellationToken);
         var candidates = await routing.LoadCandidatesAsync(cancellationToken);
         var decision = Router.Decide(RoutingRequests.For(draft, organisation?.Segment ?? CustomerSegment.Standard, nowUtc), candidates, settings);
         return TicketRouting.Apply(draft, decision);

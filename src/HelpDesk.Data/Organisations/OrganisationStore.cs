@@ -7,7 +7,7 @@ using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Organisations;
 
-public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrganisationStore
+public sealed class OrganisationStore(IDbConnectionFactory connections, OrganisationCache? cache = null) : IOrganisationStore
 {
     public async Task<OrganisationSaveResult> CreateAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
@@ -104,12 +104,25 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
         [.. Enumerable.Range(0, count).Select(i => i == index ? refusal : OrganisationSaveResult.Failed(OrganisationSaveProblem.StaleVersion))];
 
     public Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, CancellationToken cancellationToken = default) =>
-        UpdateCoreAsync(organisation, null, cancellationToken);
+        ForgettingAsync(UpdateCoreAsync(organisation, null, cancellationToken));
 
     public Task<OrganisationSaveResult> UpdateAsync(Organisation organisation, ManageAuditEntry audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        return UpdateCoreAsync(organisation, audit, cancellationToken);
+        return ForgettingAsync(UpdateCoreAsync(organisation, audit, cancellationToken));
+    }
+
+    /// <summary>Runs an update, then drops the copies of organisations, which it may have changed.</summary>
+    private async Task<OrganisationSaveResult> ForgettingAsync(Task<OrganisationSaveResult> update)
+    {
+        try
+        {
+            return await update;
+        }
+        finally
+        {
+            cache?.Invalidate();
+        }
     }
 
     private async Task<OrganisationSaveResult> UpdateCoreAsync(Organisation organisation, ManageAuditEntry? audit, CancellationToken cancellationToken)
@@ -179,6 +192,9 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : IOrgan
             """;
         return (await QueryAsync(sql, new { Id = id }, cancellationToken)).SingleOrDefault();
     }
+
+    public Task<Organisation?> GetRecentAsync(int id, CancellationToken cancellationToken = default) =>
+        cache is null ? GetAsync(id, cancellationToken) : cache.GetAsync(id, () => GetAsync(id, cancellationToken));
 
     public async Task<IReadOnlyList<Organisation>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -29,7 +29,16 @@ public sealed class RecordingConnectionFactory(IDbConnectionFactory inner) : IDb
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default) =>
         inner.WriteAsync((connection, transaction, ct) => write(new RecordingConnection(connection, this, owns: false), transaction, ct), cancellationToken);
 
-    private void Record(string sql) => _statements.TryAdd(sql, 0);
+    private int _executions;
+
+    /// <summary>How many commands ran, each time counted.</summary>
+    public int Executions => Volatile.Read(ref _executions);
+
+    private void Record(string sql)
+    {
+        Interlocked.Increment(ref _executions);
+        _statements.TryAdd(sql, 0);
+    }
 
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Passes the store's own text through.")]
     private sealed class RecordingConnection(DbConnection inner, RecordingConnectionFactory recorder, bool owns = true) : DbConnection

@@ -123,6 +123,27 @@ public abstract class OrganisationStoreTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task GetRecentAsync_WithTheCache_ReadsOnce_UntilTheStoreUpdatesAnOrganisation()
+    {
+        var recorder = new RecordingConnectionFactory(Connections);
+        var store = new OrganisationStore(recorder, new OrganisationCache());
+        var created = await store.CreateAsync(Contoso);
+        (await store.GetRecentAsync(created.Id + 1)).Should().BeNull();
+
+        var first = await store.GetRecentAsync(created.Id);
+        var executions = recorder.Executions;
+        var second = await store.GetRecentAsync(created.Id);
+
+        recorder.Executions.Should().Be(executions, "the organisation read is kept");
+        second.Should().BeEquivalentTo(first);
+
+        await store.UpdateAsync(first! with { Segment = CustomerSegment.Strategic });
+
+        (await store.GetRecentAsync(created.Id))!.Segment.Should().Be(CustomerSegment.Strategic, "an update drops the copies");
+        (await Store.GetRecentAsync(created.Id))!.Segment.Should().Be(CustomerSegment.Strategic, "without a cache every read is fresh");
+    }
+
+    [SkippableFact]
     public async Task UpdateAsync_Fails_WhenTheVersionIsStale_AndKeepsTheFirstWrite()
     {
         var created = await Store.CreateAsync(Contoso);
