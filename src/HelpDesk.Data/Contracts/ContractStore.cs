@@ -195,12 +195,12 @@ public sealed partial class ContractStore(
     }
 
     public Task<Contract?> SaveContractAsync(Contract contract, CancellationToken cancellationToken = default) =>
-        SaveContractCoreAsync(contract, null, cancellationToken);
+        InvalidatingAsync(SaveContractCoreAsync(contract, null, cancellationToken));
 
     public Task<Contract?> SaveContractAsync(Contract contract, ManageAuditEntry audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        return SaveContractCoreAsync(contract, audit, cancellationToken);
+        return InvalidatingAsync(SaveContractCoreAsync(contract, audit, cancellationToken));
     }
 
     private async Task<Contract?> SaveContractCoreAsync(Contract contract, ManageAuditEntry? audit, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ internal sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, int maxEntr
         _entries.Clear();
     }
 
+    /// <summary>Forgets the value kept for <paramref name="key"/>, found out of date by its reader.</summary>
+    public void Forget(TKey key) => _entries.TryRemove(key, out _);
+
     /// <summary>The value kept for <paramref name="key"/>, or the one <paramref name="load"/> reads, kept when <paramref name="keep"/> says so (always when it is not given).</summary>
     public async Task<TValue> GetAsync(TKey key, Func<Task<TValue>> load, Func<TValue, bool>? keep = null)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
@@ -11,7 +12,8 @@ namespace HelpDesk.Data.Scope;
 /// Loads an entitlement decision's facts in two small batches: the product named (by code, else by name) with its
 /// releases and published scope versions, the environments and the plans, which change rarely and come from
 /// <see cref="EntitlementFactsCache"/> when one is given; and the organisation's contracts that are not cancelled
-/// with the incidents their tickets hold (the count kept on the contract), read on every call.
+/// with the incidents their tickets hold (the count kept on the contract). With the cache, each call reads only each
+/// contract's version and counts (one statement), and the contracts themselves again when a version differs.
 /// </summary>
 public sealed class EntitlementFactsSource(IDbConnectionFactory connections, EntitlementFactsCache? cache = null) : IEntitlementFactsSource
 {
@@ -42,15 +44,25 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
         SELECT c.Id AS ContractId, c.IncidentsUsed AS Used FROM Contracts c WHERE c.Id IN ({OrganisationContracts});
         """;
 
+    // What changes without a new version: the incidents used, and those bought in packs.
+    private const string StatesSql = """
+        SELECT c.Id, c.Version, c.IncidentsUsed, c.IncidentsBought FROM Contracts c
+        WHERE c.OrganisationId = @OrganisationId AND c.Status <> 'Cancelled'
+        """;
+
+    private static readonly string ContractsOnlySql = $"""
+        SELECT {ContractColumns} FROM Contracts c WHERE c.Id IN ({OrganisationContracts}) ORDER BY c.StartsOn, c.Id;
+        SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId IN ({OrganisationContracts});
+        """;
+
     public async Task<EntitlementFacts> LoadAsync(int organisationId, string? product, CancellationToken cancellationToken = default)
     {
         var catalogue = await CatalogueAsync(product ?? "", cancellationToken);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            ContractsSql, new { OrganisationId = organisationId }, cancellationToken: cancellationToken));
-        var contracts = ToContracts(await results.ReadAsync<Contract>(), await results.ReadAsync<ContractProductRow>());
-        var used = (await results.ReadAsync<IncidentCountRow>()).ToDictionary(r => r.ContractId, r => r.Used);
+        var (contracts, used) = cache is null
+            ? await ReadContractsAndCountsAsync(connection, organisationId, cancellationToken)
+            : await CachedContractsAsync(cache, connection, organisationId, cancellationToken);
 
         return new EntitlementFacts
         {
@@ -68,6 +80,41 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
             }).ToList(),
             ProductNames = catalogue.ProductNames,
         };
+    }
+
+    private static async Task<(IReadOnlyList<Contract> Contracts, Dictionary<int, int> Used)> ReadContractsAndCountsAsync(
+        DbConnection connection, int organisationId, CancellationToken cancellationToken)
+    {
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            ContractsSql, new { OrganisationId = organisationId }, cancellationToken: cancellationToken));
+        var contracts = ToContracts(await results.ReadAsync<Contract>(), await results.ReadAsync<ContractProductRow>());
+        var used = (await results.ReadAsync<IncidentCountRow>()).ToDictionary(r => r.ContractId, r => r.Used);
+        return (contracts, used);
+    }
+
+    /// <summary>
+    /// The contracts from the cache when it holds the same ones at the same versions as the rows, otherwise read again;
+    /// the counts always from the rows. A contract made, changed or cancelled on any node applies at once.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Contract> Contracts, Dictionary<int, int> Used)> CachedContractsAsync(
+        EntitlementFactsCache cache, DbConnection connection, int organisationId, CancellationToken cancellationToken)
+    {
+        var states = (await connection.QueryAsync<ContractState>(new CommandDefinition(
+            StatesSql, new { OrganisationId = organisationId }, cancellationToken: cancellationToken))).ToDictionary(s => s.Id);
+        var contracts = await cache.ContractsAsync(organisationId, Load);
+        if (contracts.Count != states.Count || contracts.Any(c => !states.TryGetValue(c.Id, out var state) || state.Version != c.Version))
+        {
+            cache.ForgetContracts(organisationId);
+            contracts = await cache.ContractsAsync(organisationId, Load);
+        }
+
+        var current = contracts
+            .Select(c => states.TryGetValue(c.Id, out var state) && state.IncidentsBought != c.IncidentsBought ? c with { IncidentsBought = state.IncidentsBought } : c)
+            .ToList();
+        return (current, states.Values.ToDictionary(s => s.Id, s => s.IncidentsUsed));
+
+        async Task<IReadOnlyList<Contract>> Load() =>
+            await ReadContractsAsync(connection, null, ContractsOnlySql, new { OrganisationId = organisationId }, cancellationToken);
     }
 
     /// <summary>The catalogue facts of a product by its code, from the cache when there is one.</summary>
@@ -92,6 +139,14 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
         var holidays = (await results.ReadAsync<HolidayRow>()).ToLookup(h => h.CalendarId, h => new Holiday(h.Day, h.Name));
         var names = (await results.ReadAsync<ProductNameRow>()).ToDictionary(r => r.Id, r => r.Name);
         return new CatalogueFacts(found, releases, environments, scopes, plans, holidays, names);
+    }
+
+    private sealed record ContractState
+    {
+        public int Id { get; init; }
+        public int Version { get; init; }
+        public int IncidentsUsed { get; init; }
+        public int IncidentsBought { get; init; }
     }
 
     private sealed record IncidentCountRow

@@ -1,3 +1,4 @@
+using Dapper;
 using HelpDesk.Core.Contracts;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Tickets;
@@ -169,8 +170,49 @@ public abstract class EntitlementFactsSourceTests : ProviderTestBase
         var third = new RecordingConnectionFactory(Connections);
         var fresh = await new EntitlementFactsSource(third, cache).LoadAsync(seed.Organisation, "ledger");
 
-        third.Statements.Should().HaveCount(2, "a store that changes the catalogue drops the cached copy");
+        third.Statements.Should().HaveCount(3, "a store that changes the catalogue drops every copy: the catalogue and the contracts are read again, with the counts");
         fresh.Releases.Should().Contain(r => r.Name == "99.0");
+    }
+
+    [SkippableFact]
+    public async Task LoadAsync_WithTheCache_ReadsTheContractsAgain_WhenAnyNodeChangesThem()
+    {
+        var seed = await SeedAsync();
+        var cache = new EntitlementFactsCache();
+        var source = new EntitlementFactsSource(Connections, cache);
+        await source.LoadAsync(seed.Organisation, "ledger");
+
+        // Another node's store, which cannot drop this node's cache; and counts moved without a new version.
+        var elsewhere = new ContractStore(Connections);
+        await elsewhere.SaveContractAsync(seed.Contract with { ProductIds = [seed.Ledger.Id], EndsOn = new DateOnly(2027, 6, 30) });
+        var added = (await elsewhere.SaveContractAsync(new Contract
+        {
+            OrganisationId = seed.Organisation, PlanId = seed.Plan.Id, ProductIds = [seed.Payroll.Id], StartsOn = new DateOnly(2027, 1, 1), EndsOn = new DateOnly(2027, 12, 31),
+        }))!;
+        await ExecuteAsync("UPDATE Contracts SET IncidentsBought = 5, IncidentsUsed = 7 WHERE Id = @Id", new { seed.Contract.Id });
+
+        var facts = await source.LoadAsync(seed.Organisation, "ledger");
+
+        facts.Contracts.Select(c => c.Contract.Id).Should().Equal(seed.Contract.Id, added.Id);
+        facts.Contracts[0].Contract.EndsOn.Should().Be(new DateOnly(2027, 6, 30));
+        facts.Contracts[0].Contract.ProductIds.Should().Equal(seed.Ledger.Id);
+        facts.Contracts[0].Contract.IncidentsBought.Should().Be(5);
+        facts.Contracts[0].IncidentsUsed.Should().Be(7);
+
+        var recorder = new RecordingConnectionFactory(Connections);
+        var unchanged = await new EntitlementFactsSource(recorder, cache).LoadAsync(seed.Organisation, "ledger");
+        recorder.Statements.Should().ContainSingle("nothing changed: only the versions and counts are read");
+        unchanged.Contracts.Should().BeEquivalentTo(facts.Contracts);
+
+        await ExecuteAsync("UPDATE Contracts SET Status = 'Cancelled', Version = Version + 1 WHERE Id = @Id", new { added.Id });
+        var cancelled = await source.LoadAsync(seed.Organisation, "ledger");
+        cancelled.Contracts.Should().ContainSingle().Which.Contract.Id.Should().Be(seed.Contract.Id);
+    }
+
+    private async Task ExecuteAsync(string sql, object parameters)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await connection.ExecuteAsync(sql, parameters);
     }
 
     [SkippableFact]

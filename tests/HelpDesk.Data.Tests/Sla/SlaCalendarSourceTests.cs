@@ -1,6 +1,7 @@
 using HelpDesk.Core.Contracts;
 using HelpDesk.Data.Contracts;
 using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Scope;
 using HelpDesk.Data.Sla;
 using HelpDesk.Data.Tests.Infrastructure;
 
@@ -35,6 +36,30 @@ public abstract class SlaCalendarSourceTests : ProviderTestBase
         always!.Hours.AroundTheClock.Should().BeTrue();
         always.Holidays.Should().BeEmpty();
         missing.Should().BeNull();
+    }
+
+    [SkippableFact]
+    public async Task ForContractAsync_WithTheCache_ReadsOnce_UntilTheContractStoreSavesAContract()
+    {
+        var cache = new EntitlementFactsCache();
+        var contracts = new ContractStore(Connections, factsCache: cache);
+        var organisation = await TestRows.OrganisationAsync(Connections, "Contoso");
+        var plan = await contracts.SavePlanAsync(new Plan { Code = "standard", Name = "Standard", Hours = new SupportHours { TimeZone = "Europe/London" } });
+        var contract = await contracts.SaveContractAsync(new Contract { OrganisationId = organisation, PlanId = plan!.Id, StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31) });
+        var recorder = new RecordingConnectionFactory(Connections);
+        var source = new SlaCalendarSource(recorder, cache);
+
+        (await source.ForContractAsync(contract!.Id))!.Hours.TimeZone.Should().Be("Europe/London");
+        (await source.ForContractAsync(contract.Id + 100)).Should().BeNull();
+        var reads = recorder.Executions;
+        (await source.ForContractAsync(contract.Id))!.Hours.TimeZone.Should().Be("Europe/London");
+        recorder.Executions.Should().Be(reads, "the calendar found is kept");
+        (await source.ForContractAsync(contract.Id + 100)).Should().BeNull();
+        recorder.Executions.Should().Be(reads + 1, "a contract not found is looked for again");
+
+        await contracts.SaveContractAsync(contract with { SupportTimeZone = "America/New_York" });
+
+        (await source.ForContractAsync(contract.Id))!.Hours.TimeZone.Should().Be("America/New_York", "saving a contract drops the copies");
     }
 }
 
