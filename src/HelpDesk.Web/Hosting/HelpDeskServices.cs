@@ -18,6 +18,7 @@ using HelpDesk.Web.Live;
 using HelpDesk.Web.Tickets;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -176,6 +177,8 @@ public static class HelpDeskServices
             // After AddApiEndpoints, which registers Identity's own sign-in manager.
             .AddSignInManager<HelpDeskSignInManager>();
 
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure<TimeProvider>((options, clock) => options.BearerTokenProtector = new RememberedBearerTokens(options.BearerTokenProtector, clock));
         services.AddSingleton<SignInAttempts>();
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(sessionCheckSeconds));
         services.AddTransient<AccountMailer>();

@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using HelpDesk.Core.Accounts;
 using HelpDesk.Web.Accounts;
 using HelpDesk.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Web.Tests.Security;
 
@@ -27,6 +30,16 @@ public sealed class SessionRevocationTests(SessionRevocationTests.CheckEveryRequ
 
         ShouldSendToSignIn(await browser.GetAsync("/desk"));
         (await script.GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void BearerTokens_AreRememberedOnceRead_AndStillCheckedOnEveryRequest()
+    {
+        // RoleTakenAway_EndsTheCookieAndTheBearerToken sends a remembered token after the role is gone.
+        var bearer = app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+
+        bearer.BearerTokenProtector.Should().BeOfType<RememberedBearerTokens>();
+        bearer.RefreshTokenProtector.Should().NotBeOfType<RememberedBearerTokens>("a refresh token is used once");
     }
 
     [Fact]
