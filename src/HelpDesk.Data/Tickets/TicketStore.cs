@@ -51,14 +51,20 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                     1)
             """);
 
+        // The row's values (its decisions as JSON among them) are made here, before the write: writes run one at a time.
+        var filed = ticket.Ticket with { QueuedUtc = ticket.Ticket.Queue is null ? null : ticket.NowUtc };
+        var columns = Columns(filed);
+
         // Filed in a transaction shared with the tickets filed at the same moment, each undone alone when it fails (see
         // IDbConnectionFactory.WriteAsync); the caller is answered after the commit.
-        var (saved, queued) = await connections.WriteAsync((connection, transaction, ct) => WriteNewAsync(connection, transaction, insert, ticket, ct), cancellationToken);
+        var (saved, queued) = await connections.WriteAsync(
+            (connection, transaction, ct) => WriteNewAsync(connection, transaction, insert, ticket, filed, columns, ct), cancellationToken);
         WebhookQueue.Announce(webhooks, queued);
         return saved;
     }
 
-    private async Task<(Ticket Saved, int Queued)> WriteNewAsync(DbConnection connection, DbTransaction transaction, string insert, NewTicket ticket, CancellationToken cancellationToken)
+    private async Task<(Ticket Saved, int Queued)> WriteNewAsync(
+        DbConnection connection, DbTransaction transaction, string insert, NewTicket ticket, Ticket filed, object columns, CancellationToken cancellationToken)
     {
         // The assignee's profile row before the ticket's, the order every write that assigns takes (see RoutingStore.ClaimAsync).
         // The router chose the engineer from loads read before this transaction: it still holds a place only if tickets
@@ -78,8 +84,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             }
         }
 
-        var filed = ticket.Ticket with { QueuedUtc = ticket.Ticket.Queue is null ? null : ticket.NowUtc };
-        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, Columns(filed), transaction, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, columns, transaction, cancellationToken: cancellationToken));
         var saved = filed with { Id = id, Version = 1, IncidentContractId = await TakeIncidentAsync(connection, transaction, ticket, id, cancellationToken) };
 
         // The received message's record comes first: if it was recorded before, nothing else is written.
