@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace HelpDesk.Data.Infrastructure;
 
@@ -10,7 +11,7 @@ public sealed class SqlDialect
 {
     public static readonly SqlDialect Sqlite = new(
         name: "Sqlite",
-        selectInsertedId: "SELECT last_insert_rowid();",
+        insertedId: "{0} RETURNING Id",
         utcNow: "strftime('%Y-%m-%d %H:%M:%f', 'now')",
         pageClause: "LIMIT @Take OFFSET @Skip",
         topClause: "LIMIT @Take",
@@ -19,7 +20,7 @@ public sealed class SqlDialect
 
     public static readonly SqlDialect SqlServer = new(
         name: "SqlServer",
-        selectInsertedId: "SELECT CAST(SCOPE_IDENTITY() AS int);",
+        insertedId: "{0};\nSELECT CAST(SCOPE_IDENTITY() AS int);",
         utcNow: "SYSUTCDATETIME()",
         pageClause: "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
         topClause: "OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY",
@@ -29,21 +30,20 @@ public sealed class SqlDialect
     private readonly string _idList;
     private readonly string _bigIdList;
 
-    private SqlDialect(string name, string selectInsertedId, string utcNow, string pageClause, string topClause, string idList, string bigIdList)
+    private readonly CompositeFormat _insertedId;
+
+    private SqlDialect(string name, string insertedId, string utcNow, string pageClause, string topClause, string idList, string bigIdList)
     {
         _idList = idList;
         _bigIdList = bigIdList;
         Name = name;
-        SelectInsertedId = selectInsertedId;
+        _insertedId = CompositeFormat.Parse(insertedId);
         UtcNow = utcNow;
         PageClause = pageClause;
         TopClause = topClause;
     }
 
     public string Name { get; }
-
-    /// <summary>Appended after an INSERT into a table with an identity key: returns the new key as a scalar.</summary>
-    public string SelectInsertedId { get; }
 
     /// <summary>The database's current UTC time, for the rare statement that cannot take it as a parameter.</summary>
     public string UtcNow { get; }
@@ -172,8 +172,12 @@ public sealed class SqlDialect
         static string Quoted(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 
-    /// <summary>An INSERT statement followed by the query that returns its identity value.</summary>
-    public string InsertReturningId(string insertSql) => $"{insertSql.TrimEnd().TrimEnd(';')};\n{SelectInsertedId}";
+    /// <summary>
+    /// An INSERT into a table with an identity key <c>Id</c> that returns the new key as a scalar: on SQLite one statement
+    /// (<c>RETURNING Id</c>; no row when nothing was inserted), on SQL Server the INSERT then <c>SCOPE_IDENTITY()</c>.
+    /// </summary>
+    public string InsertReturningId(string insertSql) =>
+        string.Format(CultureInfo.InvariantCulture, _insertedId, insertSql.TrimEnd().TrimEnd(';'));
 
     public override string ToString() => Name;
 }

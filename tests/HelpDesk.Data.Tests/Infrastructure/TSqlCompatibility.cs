@@ -33,7 +33,6 @@ public static partial class TSqlCompatibility
             var tsql = statement
                 .Replace(SqlDialect.Sqlite.TicketSearchDelete("Ids"), SqlDialect.SqlServer.TicketSearchDelete("Ids"), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TicketSearchWrite("Ids"), SqlDialect.SqlServer.TicketSearchWrite("Ids"), StringComparison.Ordinal)
-                .Replace(SqlDialect.Sqlite.SelectInsertedId, SqlDialect.SqlServer.SelectInsertedId, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.PageClause, SqlDialect.SqlServer.PageClause, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TopClause, SqlDialect.SqlServer.TopClause, StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.UtcNow, SqlDialect.SqlServer.UtcNow, StringComparison.Ordinal)
@@ -43,6 +42,7 @@ public static partial class TSqlCompatibility
                 .Replace(SqlDialect.Sqlite.TicketSearchFirst("Search", withNotes: true, "Limit"), SqlDialect.SqlServer.TicketSearchFirst("Search", withNotes: true, "Limit"), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.TicketSearchFirst("Search", withNotes: true, "Limit", newestFirst: true), SqlDialect.SqlServer.TicketSearchFirst("Search", withNotes: true, "Limit", newestFirst: true), StringComparison.Ordinal)
                 .Replace(SqlDialect.Sqlite.ByKeyOnly, SqlDialect.SqlServer.ByKeyOnly, StringComparison.Ordinal);
+            tsql = ReturningId().Replace(tsql, SqlDialect.SqlServer.InsertReturningId("$1"));
             tsql = IndexHint().Replace(tsql, SqlDialect.SqlServer.ReadThrough("$1"));
             using var reader = new StringReader(tsql);
             new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
@@ -51,6 +51,10 @@ public static partial class TSqlCompatibility
 
         return problems;
     }
+
+    /// <summary>SQLite's <c>INSERT … RETURNING Id</c>, the whole statement.</summary>
+    [GeneratedRegex(@"\A(.*) RETURNING Id\z", RegexOptions.Singleline)]
+    private static partial Regex ReturningId();
 
     [GeneratedRegex(@"INDEXED BY (\w+)")]
     private static partial Regex IndexHint();
