@@ -74,15 +74,15 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
                 }
 
                 group.Add(pending);
-                await transaction.SaveAsync("w").ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, "SAVEPOINT w").ConfigureAwait(false);
                 if (!await pending.RunAsync(connection, transaction).ConfigureAwait(false))
                 {
                     // Only this write is undone. Should the transaction itself be gone (SQLite rolls it back on a few
                     // errors, such as a full disk), the rollback to the savepoint throws and the whole group fails.
-                    await transaction.RollbackAsync("w").ConfigureAwait(false);
+                    await ExecuteAsync(connection, transaction, "ROLLBACK TO w").ConfigureAwait(false);
                 }
 
-                await transaction.ReleaseAsync("w").ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, "RELEASE w").ConfigureAwait(false);
             }
 
             await transaction.CommitAsync().ConfigureAwait(false);
@@ -118,6 +118,18 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
         {
             pending.Answer(null);
         }
+    }
+
+    /// <summary>
+    /// A savepoint statement through the connection's own commands, which keep their compiled statements (see
+    /// <see cref="SqliteStatementCache"/>); <see cref="DbTransaction.SaveAsync"/> and its kin compile theirs anew each time.
+    /// </summary>
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private interface IPendingWrite

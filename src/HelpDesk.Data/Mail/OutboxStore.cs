@@ -54,7 +54,7 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             cancellationToken: cancellationToken));
         if (mail.TicketId is int ticketId)
         {
-            await TicketMailIds.AddAsync(connection, transaction, messageId, ticketId, TicketMailIds.Outbound, nowUtc, cancellationToken);
+            await TicketMailIds.AddNewAsync(connection, transaction, messageId, ticketId, nowUtc, cancellationToken);
         }
 
         return id;

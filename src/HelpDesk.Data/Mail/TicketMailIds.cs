@@ -16,6 +16,16 @@ internal static class TicketMailIds
     /// <summary>Longer IDs are not kept: the column is the primary key and must stay indexable on SQL Server.</summary>
     public const int MaxLength = 400;
 
+    /// <summary>Records an ID this app has just made (a version 7 UUID of its own): no other mail can hold it.</summary>
+    public static Task AddNewAsync(DbConnection connection, DbTransaction? transaction, string messageId, int ticketId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO TicketMailIds (MessageId, TicketId, Direction, CreatedUtc) VALUES (@MessageId, @TicketId, @Direction, @NowUtc)
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(
+            sql, new { MessageId = messageId, TicketId = ticketId, Direction = Outbound, NowUtc = nowUtc }, transaction, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Records the ID for the ticket unless it is already recorded (for this ticket or another).</summary>
     public static async Task AddAsync(DbConnection connection, DbTransaction? transaction, string messageId, int ticketId, string direction, DateTime nowUtc, CancellationToken cancellationToken)
     {
