@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Dapper;
 
 namespace HelpDesk.Data.Infrastructure;
 
@@ -74,15 +75,18 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
                 }
 
                 group.Add(pending);
-                await ExecuteAsync(connection, transaction, "SAVEPOINT w").ConfigureAwait(false);
+
+                // Savepoints through the connection's own commands, which keep their compiled statements (see
+                // SqliteStatementCache); DbTransaction.SaveAsync and its kin compile theirs anew each time.
+                await connection.ExecuteAsync("SAVEPOINT w", transaction: transaction).ConfigureAwait(false);
                 if (!await pending.RunAsync(connection, transaction).ConfigureAwait(false))
                 {
                     // Only this write is undone. Should the transaction itself be gone (SQLite rolls it back on a few
                     // errors, such as a full disk), the rollback to the savepoint throws and the whole group fails.
-                    await ExecuteAsync(connection, transaction, "ROLLBACK TO w").ConfigureAwait(false);
+                    await connection.ExecuteAsync("ROLLBACK TO w", transaction: transaction).ConfigureAwait(false);
                 }
 
-                await ExecuteAsync(connection, transaction, "RELEASE w").ConfigureAwait(false);
+                await connection.ExecuteAsync("RELEASE w", transaction: transaction).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync().ConfigureAwait(false);
@@ -118,18 +122,6 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
         {
             pending.Answer(null);
         }
-    }
-
-    /// <summary>
-    /// A savepoint statement through the connection's own commands, which keep their compiled statements (see
-    /// <see cref="SqliteStatementCache"/>); <see cref="DbTransaction.SaveAsync"/> and its kin compile theirs anew each time.
-    /// </summary>
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private interface IPendingWrite

@@ -38,12 +38,6 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
         SELECT pp.Id, pp.Name FROM Products pp;
         """;
 
-    private static readonly string ContractsSql = $"""
-        SELECT {ContractColumns} FROM Contracts c WHERE c.Id IN ({OrganisationContracts}) ORDER BY c.StartsOn, c.Id;
-        SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId IN ({OrganisationContracts});
-        SELECT c.Id AS ContractId, c.IncidentsUsed AS Used FROM Contracts c WHERE c.Id IN ({OrganisationContracts});
-        """;
-
     // What changes without a new version: the incidents used, and those bought in packs.
     private const string StatesSql = """
         SELECT c.Id, c.Version, c.IncidentsUsed, c.IncidentsBought FROM Contracts c
@@ -53,6 +47,12 @@ public sealed class EntitlementFactsSource(IDbConnectionFactory connections, Ent
     private static readonly string ContractsOnlySql = $"""
         SELECT {ContractColumns} FROM Contracts c WHERE c.Id IN ({OrganisationContracts}) ORDER BY c.StartsOn, c.Id;
         SELECT cp.ContractId, cp.ProductId FROM ContractProducts cp WHERE cp.ContractId IN ({OrganisationContracts});
+        """;
+
+    // Without the cache: the contracts with their products, then the incidents used, in one batch.
+    private static readonly string ContractsSql = ContractsOnlySql + $"""
+
+        SELECT c.Id AS ContractId, c.IncidentsUsed AS Used FROM Contracts c WHERE c.Id IN ({OrganisationContracts});
         """;
 
     public async Task<EntitlementFacts> LoadAsync(int organisationId, string? product, CancellationToken cancellationToken = default)
