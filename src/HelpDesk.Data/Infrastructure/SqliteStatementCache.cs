@@ -35,14 +35,23 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
     /// <summary>How many times a kept statement was reused instead of compiled (for tests).</summary>
     internal long Reused { get; private set; }
 
+    /// <summary>The names a kept statement's parameters were bound under, by the name each was given (for tests).</summary>
+    internal IReadOnlyDictionary<string, string>? BoundNamesOf(string commandText) =>
+        _kept.TryGetValue(commandText, out var node) ? node.Value.BoundNames : null;
+
     /// <summary>Whether a kept statement is lent to a command not yet disposed.</summary>
     internal bool AnyBorrowed => _borrowed > 0;
 
     private int _borrowed;
 
-    /// <summary>A command for the SQL text, compiled already if it ran before; give it back with <see cref="Return"/>.</summary>
-    internal SqliteCommand Rent(string commandText)
+    /// <summary>
+    /// A command for the SQL text, compiled already if it ran before; give it back with <see cref="Return"/>. A kept one
+    /// comes with the names its parameters are bound under, as found in its text the first time each was bound; a command
+    /// used once comes with none.
+    /// </summary>
+    internal SqliteCommand Rent(string commandText, out Dictionary<string, string>? boundNames)
     {
+        boundNames = null;
         if (_kept.TryGetValue(commandText, out var node))
         {
             if (!node.Value.Borrowed)
@@ -52,6 +61,7 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
                 _byUse.Remove(node);
                 _byUse.AddFirst(node);
                 Reused++;
+                boundNames = node.Value.BoundNames;
                 return node.Value.Command;
             }
 
@@ -70,6 +80,7 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
             _borrowed++;
             _kept.Add(commandText, kept);
             _byUse.AddFirst(kept);
+            boundNames = kept.Value.BoundNames;
         }
 
         return command;
@@ -147,6 +158,9 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
     {
         public SqliteCommand Command { get; } = command;
 
+        /// <summary>Each parameter name as given, with the name it is bound under (see CachedStatementCommand.BindingName).</summary>
+        public Dictionary<string, string> BoundNames { get; } = new(StringComparer.Ordinal);
+
         public bool Borrowed { get; set; }
     }
 }
@@ -163,6 +177,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
     private readonly ParameterCollection _parameters = new();
     private string _commandText = string.Empty;
     private SqliteCommand? _borrowed;
+    private Dictionary<string, string>? _boundNames;
     private SqliteDataReader? _reader;
     private DbTransaction? _transaction;
     private int? _commandTimeout;
@@ -256,9 +271,19 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
         for (var i = 0; i < _parameters.Count; i++)
         {
             var parameter = _parameters[i];
-            if (ShouldPrefix(_commandText, parameter.ParameterName))
+            var name = parameter.ParameterName;
+            if (_boundNames is null)
             {
-                parameter.ParameterName = "@" + parameter.ParameterName;
+                parameter.ParameterName = BindingName(_commandText, name);
+            }
+            else if (_boundNames.TryGetValue(name, out var bound))
+            {
+                parameter.ParameterName = bound;
+            }
+            else
+            {
+                // Looked for once per name for a kept statement, not on every run: the search reads the whole text.
+                parameter.ParameterName = _boundNames[name] = BindingName(_commandText, name);
             }
 
             parameters.Add(parameter);
@@ -266,6 +291,9 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
 
         return borrowed;
     }
+
+    /// <summary>The name a parameter is bound under: <c>@name</c> where <see cref="ShouldPrefix"/> says so, else as given.</summary>
+    private static string BindingName(string text, string name) => ShouldPrefix(text, name) ? "@" + name : name;
 
     /// <summary>
     /// Whether a name given without its prefix (as Dapper gives them) is used in the text as <c>@name</c> and with no other
@@ -319,7 +347,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
     {
         if (_borrowed is null)
         {
-            _borrowed = cache.Rent(_commandText);
+            _borrowed = cache.Rent(_commandText, out _boundNames);
             _borrowed.Transaction = RunsIn;
             _borrowed.CommandTimeout = CommandTimeout;
         }
@@ -335,6 +363,7 @@ internal sealed class CachedStatementCommand(SqliteConnection connection, Sqlite
         if (_borrowed is { } borrowed)
         {
             _borrowed = null;
+            _boundNames = null;
             cache.Return(borrowed);
         }
     }

@@ -185,6 +185,25 @@ public sealed class SqliteStatementCacheTests()
         await ambiguous.Should().ThrowAsync<InvalidOperationException>("a name the text uses with two prefixes is refused, as the driver does");
     }
 
+    [Fact]
+    public async Task A_kept_statement_finds_where_each_name_binds_once_and_binds_it_there_on_every_run()
+    {
+        const string sql = "SELECT @A * 100 + :B * 10 + @C";
+        await using var connection = await Factory.OpenAsync();
+        var statements = ((WriterGatedConnection)LentConnection.Sqlite(connection)!).Statements!;
+
+        (await connection.ExecuteScalarAsync<long>(sql, new { A = 1, B = 2, C = 3 })).Should().Be(123);
+        statements.BoundNamesOf(sql).Should().BeEquivalentTo(new Dictionary<string, string> { ["A"] = "@A", ["B"] = "B", ["C"] = "@C" });
+
+        (await connection.ExecuteScalarAsync<long>(sql, new { A = 4, B = 5, C = 6 })).Should().Be(456, "the names found on the first run bind the second");
+        var prefixed = new DynamicParameters();
+        prefixed.Add("@A", 7);
+        prefixed.Add(":B", 8);
+        prefixed.Add("C", 9);
+        (await connection.ExecuteScalarAsync<long>(sql, prefixed)).Should().Be(789, "Dapper gives these names without their prefixes too");
+        statements.BoundNamesOf(sql).Should().HaveCount(3);
+    }
+
     [Theory]
     [InlineData("SELECT @A + @AB", "A", true)]
     [InlineData("SELECT @AB", "A", false)]
