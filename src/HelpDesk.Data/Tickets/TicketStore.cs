@@ -97,18 +97,15 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         }
 
         await attachments.AddAsync(connection, transaction, id, messageId, ticket.Attachments, ticket.NowUtc, cancellationToken);
-        await InsertAuditAsync(connection, transaction, id, ticket.FirstMessage.AuthorId, [new AuditChange("created", null, saved.Status.ToString())], ticket.NowUtc, cancellationToken);
-        if (ticket.Notes.Count > 0)
-        {
-            // Written by the intake, not by the requester: no actor.
-            await InsertAuditAsync(connection, transaction, id, null, ticket.Notes, ticket.NowUtc, cancellationToken);
-        }
-
+        // The intake's notes and the router's decision were made by neither the requester nor anyone else: no actor.
+        List<(int? ActorId, AuditChange Change)> audit = [(ticket.FirstMessage.AuthorId, new AuditChange("created", null, saved.Status.ToString()))];
+        audit.AddRange(ticket.Notes.Select(note => ((int?)null, note)));
         if (saved.Routing is { } routing)
         {
-            // The router, not the requester, made this decision: the entry has no actor.
-            await InsertAuditAsync(connection, transaction, id, null, [new AuditChange(TicketRouting.AuditField, null, routing.Summary)], ticket.NowUtc, cancellationToken);
+            audit.Add((null, new AuditChange(TicketRouting.AuditField, null, routing.Summary)));
         }
+
+        await InsertAuditAsync(connection, transaction, id, audit, ticket.NowUtc, cancellationToken);
 
         foreach (var mail in ticket.Mail(saved))
         {
@@ -474,19 +471,24 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             cancellationToken: cancellationToken));
     }
 
-    internal static async Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, int ticketId, int? actorId, IReadOnlyList<AuditChange> changes, DateTime nowUtc, CancellationToken cancellationToken)
+    internal static Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, int ticketId, int? actorId, IReadOnlyList<AuditChange> changes, DateTime nowUtc, CancellationToken cancellationToken) =>
+        InsertAuditAsync(connection, transaction, ticketId, changes.Select(c => (actorId, c)), nowUtc, cancellationToken);
+
+    /// <summary>Entries by several actors in one call: one command, run once per entry.</summary>
+    private static async Task InsertAuditAsync(
+        DbConnection connection, DbTransaction transaction, int ticketId, IEnumerable<(int? ActorId, AuditChange Change)> entries, DateTime nowUtc, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO TicketAudit (TicketId, ActorId, Field, OldValue, NewValue, CreatedUtc)
             VALUES (@TicketId, @ActorId, @Field, @OldValue, @NewValue, @CreatedUtc)
             """;
-        var rows = changes.Select(c => new
+        var rows = entries.Select(e => new
         {
             TicketId = ticketId,
-            ActorId = actorId,
-            c.Field,
-            OldValue = Clip(c.OldValue),
-            NewValue = Clip(c.NewValue),
+            e.ActorId,
+            e.Change.Field,
+            OldValue = Clip(e.Change.OldValue),
+            NewValue = Clip(e.Change.NewValue),
             CreatedUtc = nowUtc,
         });
         await connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
