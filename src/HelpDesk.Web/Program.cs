@@ -1,6 +1,6 @@
 using HelpDesk.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HelpDeskStartup.HostArguments(args));
 builder.AddHelpDesk();
 
 var app = builder.Build();
