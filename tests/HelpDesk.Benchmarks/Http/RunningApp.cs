@@ -69,6 +69,9 @@ public sealed class RunningApp : IAsyncDisposable
             ["Mail__IngressApiKey"] = MailBenchmarkApp.IngressKey,
             ["RateLimits__MailIngressPerMinute"] = "10000000",
             ["Logging__LogLevel__Default"] = "Warning",
+
+            // The acknowledgements the load sends, beside the database and gone with it, not in the web project's folder.
+            ["Mail__PickupDirectory"] = MailDirectoryOf(databaseFile),
         };
         foreach (var (key, value) in settings)
         {
@@ -118,7 +121,14 @@ public sealed class RunningApp : IAsyncDisposable
         {
             File.Delete(file);
         }
+
+        if (Directory.Exists(MailDirectoryOf(DatabaseFile)))
+        {
+            Directory.Delete(MailDirectoryOf(DatabaseFile), recursive: true);
+        }
     }
+
+    private static string MailDirectoryOf(string databaseFile) => databaseFile + "-mail-out";
 
     private void Keep(string? line)
     {
