@@ -97,7 +97,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         }
 
         await attachments.AddAsync(connection, transaction, id, messageId, ticket.Attachments, ticket.NowUtc, cancellationToken);
-        // The intake's notes and the router's decision were made by neither the requester nor anyone else: no actor.
+        // The intake wrote the notes and the router made its decision, not the requester: those entries have no actor.
         List<(int? ActorId, AuditChange Change)> audit = [(ticket.FirstMessage.AuthorId, new AuditChange("created", null, saved.Status.ToString()))];
         audit.AddRange(ticket.Notes.Select(note => ((int?)null, note)));
         if (saved.Routing is { } routing)

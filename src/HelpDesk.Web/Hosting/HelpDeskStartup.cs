@@ -20,9 +20,8 @@ public static partial class HelpDeskStartup
     /// <summary>
     /// The host's arguments: <c>appsettings.json</c> and its kin are read once, at start, unless a later argument says
     /// <c>--hostBuilder:reloadConfigOnChange=true</c>. Reading them again on change watches the content root with
-    /// everything under it: at start the watcher walked every directory there (the mail pickup folder of a dev machine
-    /// held 420,000 files, 0.3 s of each start), and afterwards it was woken by every file written under it, the SQLite
-    /// database and its log among them.
+    /// everything under it: the watcher walks every directory there at start, however many files the mail pickup folder
+    /// holds, and is woken afterwards by every file written under it, the SQLite database and its log among them.
     /// </summary>
     public static string[] HostArguments(string[] args) => [$"--{ReloadConfigOnChange}=false", .. args];
 
