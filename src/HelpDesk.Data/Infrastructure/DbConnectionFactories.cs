@@ -111,9 +111,31 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     /// <summary>
     /// Once the log holds this many pages after a passive checkpoint (SQLite's own threshold for a commit to checkpoint),
-    /// <see cref="CheckpointAsync"/> starts it again from its beginning.
+    /// <see cref="CheckpointAsync"/> starts it again from its beginning, at most once every <see cref="RestartInterval"/>.
     /// </summary>
     internal const int RestartLogAfterPages = 1000;
+
+    /// <summary>
+    /// The shortest time between two restarts of the log, unless it holds <see cref="RestartLogAlwaysAfterPages"/>.
+    /// A restart holds the writers while it copies what was committed during the passive checkpoint before it and makes
+    /// both files durable: 46 to 92 ms while filing at eight callers here, once a second when every checkpoint restarted.
+    /// A longer log costs the reads nothing, since a read looks in the log only for pages committed after the last
+    /// checkpoint copied it; it costs disk space, which <see cref="RestartLogAlwaysAfterPages"/> bounds.
+    /// </summary>
+    internal TimeSpan RestartInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A log this long (256 MB of 4 KB pages) is started again at the next checkpoint, however recent the last restart.</summary>
+    internal int RestartLogAlwaysAfterPages { get; init; } = 65536;
+
+    /// <summary>The clock of <see cref="RestartInterval"/> (for tests).</summary>
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    // When the last restart of the log that was not stopped short by a reader began; used only by the one checkpoint
+    // that runs at a time.
+    private long? _lastRestart;
+
+    /// <summary>How many restarts of the log this factory ran (for tests).</summary>
+    internal int Restarts { get; private set; }
 
     /// <summary>
     /// How long a restart of the log waits for readers still reading from it before it leaves it for the next time.
@@ -128,26 +150,40 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     /// A passive checkpoint never starts the log again from its beginning: the next writer does, but only when every
     /// page in it was copied, and under a steady stream of writes some were always committed after the checkpoint
     /// began, and some reader was still reading from the log. The log then grew for as long as the writes went on (a
-    /// gigabyte in a minute of filing), and with it the index every read searches for its pages in the log. So when the
-    /// log still holds <see cref="RestartLogAfterPages"/> pages, the checkpointer takes the writers' turn and runs a
-    /// RESTART checkpoint: it copies what was committed meanwhile and waits (up to <see cref="RestartWait"/>; if they do
-    /// not finish, the next checkpoint tries again) until no reader reads from the log, so that the next writer starts
-    /// it again from its beginning. Writers of this process wait for it on the turn, not in SQLite's busy sleeps.
+    /// gigabyte in a minute of filing). So when the log still holds <see cref="RestartLogAfterPages"/> pages and the last
+    /// restart is <see cref="RestartInterval"/> ago (or the log holds <see cref="RestartLogAlwaysAfterPages"/>), a second
+    /// passive checkpoint copies what was committed during the first, and then the checkpointer takes the writers' turn
+    /// and runs a RESTART checkpoint: it copies the little committed since and waits (up to <see cref="RestartWait"/>; if
+    /// they do not finish, the next checkpoint tries again) until no reader reads from the log, so that the next writer
+    /// starts it again from its beginning. Writers of this process wait for it on the turn, not in SQLite's busy sleeps.
     /// </summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken = default)
     {
         var builder = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite };
         await using var connection = new SqliteConnection(builder.ToString());
         await connection.OpenAsync(cancellationToken);
-        var logPages = await CheckpointAsync(connection, "PASSIVE", busyTimeoutMilliseconds: 30000, cancellationToken);
-        if (logPages < RestartLogAfterPages || !await _writer.WaitAsync(WriterGatedConnection.MaxWait, cancellationToken))
+        var (_, logPages) = await CheckpointAsync(connection, "PASSIVE", busyTimeoutMilliseconds: 30000, cancellationToken);
+        if (!RestartDue(logPages))
+        {
+            return;
+        }
+
+        // Without the turn, what was committed while the first one ran: the restart then copies only what came after.
+        await CheckpointAsync(connection, "PASSIVE", busyTimeoutMilliseconds: 30000, cancellationToken);
+        if (!await _writer.WaitAsync(WriterGatedConnection.MaxWait, cancellationToken))
         {
             return;
         }
 
         try
         {
-            await CheckpointAsync(connection, "RESTART", (int)RestartWait.TotalMilliseconds, cancellationToken);
+            var began = Clock.GetTimestamp();
+            Restarts++;
+            var (busy, _) = await CheckpointAsync(connection, "RESTART", (int)RestartWait.TotalMilliseconds, cancellationToken);
+            if (!busy)
+            {
+                _lastRestart = began;
+            }
         }
         finally
         {
@@ -155,15 +191,22 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         }
     }
 
-    /// <summary>Runs a checkpoint of the mode and gives the number of pages in the log (SQLite's second column).</summary>
-    private static async Task<long> CheckpointAsync(SqliteConnection connection, string mode, int busyTimeoutMilliseconds, CancellationToken cancellationToken)
+    private bool RestartDue(long logPages) =>
+        logPages >= RestartLogAlwaysAfterPages
+        || (logPages >= RestartLogAfterPages && (_lastRestart is not { } last || Clock.GetElapsedTime(last) >= RestartInterval));
+
+    /// <summary>
+    /// Runs a checkpoint of the mode and gives whether it stopped short for a reader or writer (SQLite's first column)
+    /// and the number of pages in the log (its second).
+    /// </summary>
+    private static async Task<(bool Busy, long LogPages)> CheckpointAsync(SqliteConnection connection, string mode, int busyTimeoutMilliseconds, CancellationToken cancellationToken)
     {
         await using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = FormattableString.Invariant($"PRAGMA busy_timeout = {busyTimeoutMilliseconds}");
         await checkpoint.ExecuteNonQueryAsync(cancellationToken);
         checkpoint.CommandText = $"PRAGMA wal_checkpoint({mode})";
         await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) : 0;
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (false, 0);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Dapper;
 using HelpDesk.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpDesk.Data.Tests.Infrastructure;
 
@@ -78,6 +79,33 @@ public sealed class SqliteCheckpointerTests : IDisposable
         await writer.ExecuteAsync("INSERT INTO Filler (Body) VALUES ('next')");
 
         (await LogPagesAsync()).Should().BeLessThan(10, "the write after the checkpoint started the log again from its beginning");
+    }
+
+    [Fact]
+    public async Task The_log_is_started_again_at_most_once_an_interval_unless_it_is_past_its_cap()
+    {
+        var clock = new FakeTimeProvider();
+        var factory = new SqliteConnectionFactory(_db.Options.ConnectionString) { CheckpointsInBackground = true, Clock = clock };
+        await using var writer = await factory.OpenAsync();
+        await WriteAsync(writer);
+        await factory.CheckpointAsync();
+        factory.Restarts.Should().Be(1, "the first checkpoint with 1,000 pages in the log restarts it");
+
+        await WriteAsync(writer, create: false);
+        clock.Advance(factory.RestartInterval - TimeSpan.FromSeconds(1));
+        await factory.CheckpointAsync();
+        factory.Restarts.Should().Be(1, "the last restart was less than an interval ago: the log is only copied");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await factory.CheckpointAsync();
+        factory.Restarts.Should().Be(2, "an interval after the last restart, the log is started again");
+
+        var capped = new SqliteConnectionFactory(_db.Options.ConnectionString) { CheckpointsInBackground = true, Clock = clock, RestartLogAlwaysAfterPages = Pages };
+        await WriteAsync(writer, create: false);
+        await capped.CheckpointAsync();
+        await WriteAsync(writer, create: false);
+        await capped.CheckpointAsync();
+        capped.Restarts.Should().Be(2, "a log past its cap is started again however recent the last restart");
     }
 
     [Fact]
