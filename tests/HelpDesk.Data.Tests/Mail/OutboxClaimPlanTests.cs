@@ -34,6 +34,18 @@ public sealed class OutboxClaimPlanTests : ProviderTestBase
         }
     }
 
+    [Fact]
+    public async Task EveryMessageQueued_WritesOnlyTheIndexesTheOutboxReads()
+    {
+        // The due index for the claims, the ticket's for its foreign key, the Message-ID's for threading and idempotency.
+        await using var connection = new SqliteConnection(Db.Options.ConnectionString);
+        await connection.OpenAsync();
+        var indexes = await connection.QueryAsync<string>(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'OutboxMessages' AND sql IS NOT NULL ORDER BY name");
+
+        indexes.Should().Equal("IX_OutboxMessages_Due", "IX_OutboxMessages_Ticket", "UX_OutboxMessages_MessageId");
+    }
+
     private async Task<List<string>> PlanAsync(string sql)
     {
         // A raw connection: EXPLAIN is SQLite's own.
