@@ -26,6 +26,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     private readonly string _connectionString;
 
+    // Before the first connection of the process, which is one of this type's (see SqliteProcess).
+    static SqliteConnectionFactory() => SqliteProcess.Configure();
+
     public SqliteConnectionFactory(string connectionString)
     {
         _connectionString = connectionString;
