@@ -6,7 +6,8 @@ namespace HelpDesk.Core.Tickets;
 
 /// <summary>
 /// The notifications a ticket sends. Every subject carries the ticket's tag (<c>[HD-42]</c>) so replies thread.
-/// Internal notes and time are never in them.
+/// Internal notes and time are never in them. They are queued as text: the sender lays out the HTML part from it, signed
+/// with the ticket's number, when it sends them. Only a mail with buttons (the rating links) is queued with its own.
 /// </summary>
 public static class TicketMail
 {
@@ -55,8 +56,7 @@ public static class TicketMail
             requester.Email,
             quote ? $"{Tag(ticket)} {ticket.Subject}" : $"{Tag(ticket)} We have your request",
             text,
-            MailLayout.FromText(text, $"Ticket {ticket.Number}"),
-            ticket.Id);
+            TicketId: ticket.Id);
     }
 
     /// <summary>The ticket's page on the portal.</summary>
@@ -145,7 +145,7 @@ public static class TicketMail
 
                 {follow}
                 """;
-            return new(StatusNotice, requester.Email, Subject(), text, MailLayout.FromText(text, $"Ticket {ticket.Number}"), TicketId: ticket.Id);
+            return new(StatusNotice, requester.Email, Subject(), text, TicketId: ticket.Id);
         }
 
         var opening = $"""
@@ -157,7 +157,7 @@ public static class TicketMail
         if (ratingLinks is not { Count: RatingScale.Count })
         {
             var text = opening + "\nYou can rate how we did on the portal.\n\n" + follow + nps;
-            return new(StatusNotice, requester.Email, Subject(), text, MailLayout.FromText(text, $"Ticket {ticket.Number}"), TicketId: ticket.Id);
+            return new(StatusNotice, requester.Email, Subject(), text, TicketId: ticket.Id);
         }
 
         var invitation = "\n\nHow did we do? One click on a rating sends it, no sign-in needed:";

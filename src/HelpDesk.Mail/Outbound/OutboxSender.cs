@@ -1,4 +1,5 @@
 using HelpDesk.Core.Mail;
+using HelpDesk.Core.Tickets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -158,11 +159,13 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
             message.Headers.Add("X-Auto-Response-Suppress", "All");
         }
 
-        // Every message has both parts: the HTML one that came with it, or one laid out from its text.
+        // Every message has both parts: the HTML one that came with it, or one laid out from its text now, signed with the
+        // ticket it is about, else the desk's name. Laid out here, not when queued, the outbox row holds the text alone: a
+        // third of the 2.2 KB it took with the layout, in the transaction of every filing.
         var body = new BodyBuilder
         {
             TextBody = entry.TextBody,
-            HtmlBody = string.IsNullOrEmpty(entry.HtmlBody) ? MailLayout.FromText(entry.TextBody, settings.SupportName) : entry.HtmlBody,
+            HtmlBody = string.IsNullOrEmpty(entry.HtmlBody) ? MailLayout.FromText(entry.TextBody, SignatureOf(entry)) : entry.HtmlBody,
         };
 
         message.Body = body.ToMessageBody();
@@ -170,6 +173,9 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The line under a message laid out from its text.</summary>
+    private string SignatureOf(OutboxEntry entry) => entry.TicketId is { } ticketId ? $"Ticket {TicketNumber.Format(ticketId)}" : settings.SupportName;
 
     /// <summary>The server refused the message or its address for good (5xx), or the address cannot be written.</summary>
     /// <summary>

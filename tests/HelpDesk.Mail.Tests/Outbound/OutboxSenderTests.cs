@@ -65,6 +65,23 @@ public sealed class OutboxSenderTests(TestMailServers servers)
     }
 
     [Fact]
+    public async Task Build_LaysOutTextOnlyMail_SignedWithItsTicket_ElseWithTheDesksName()
+    {
+        await _outbox.EnqueueAsync(new OutboundMail(TicketMail.Acknowledgement, "anna@northwind.example", "[HD-12] Printer", "We have your request.\nSee https://desk.example/portal/tickets/HD-12", TicketId: 12), Now);
+        await _outbox.EnqueueAsync(new OutboundMail(OutboundMail.PasswordReset, "anna@northwind.example", "Reset your password", "Follow the link."), Now);
+        var batch = await _outbox.ClaimDueAsync(Now, Now.AddMinutes(2), 10);
+        var sender = Sender(new PickupDirectoryTransport(Path.GetTempPath()));
+
+        using var ticketMail = await sender.BuildAsync(batch.Single(e => e.TicketId == 12), CancellationToken.None);
+        using var accountMail = await sender.BuildAsync(batch.Single(e => e.TicketId is null), CancellationToken.None);
+
+        ticketMail.HtmlBody.Should().Contain(">We have your request.<br>")
+            .And.Contain("<a href=\"https://desk.example/portal/tickets/HD-12\"")
+            .And.Contain(">Ticket HD-12</p>", "mail about a ticket is signed with its number");
+        accountMail.HtmlBody.Should().Contain(">Follow the link.</p>").And.Contain(">HelpDesk Support</p>");
+    }
+
+    [Fact]
     public async Task Build_ThreadsMailQueuedTogether_OnlyOnEarlierMail_SoNoTwoPointAtEachOther()
     {
         // A status change and a reply saved in one transaction queue two messages at the same moment, and one batch
