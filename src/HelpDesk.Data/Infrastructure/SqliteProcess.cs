@@ -21,8 +21,9 @@ public static class SqliteProcess
     /// Turns off SQLite's memory statistics, which SQLite's own documentation advises for speed. Kept, they take a
     /// mutex for the whole process around every allocation SQLite makes, in every connection: the writer that commits
     /// the filings contends with every reader for it. Without them filing at eight callers went from 1,593 to 1,732 a
-    /// second here, the mean of three alternated runs each (docs/performance.md). Nothing in this app reads them: they serve only
-    /// <c>sqlite3_memory_used</c> and the heap limits, which it does not set. Safe to call more than once.
+    /// second here, the mean of three alternated runs each (docs/performance.md). Nothing in this app reads them:
+    /// they serve only <c>sqlite3_memory_used</c> and the heap limits, which it does not set. Safe to call more than
+    /// once.
     /// </summary>
     public static void Configure() => _ = MemoryStatisticsTurnedOff.Value;
 

@@ -160,8 +160,8 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
         }
 
         // Every message has both parts: the HTML one that came with it, or one laid out from its text now, signed with the
-        // ticket it is about, else the desk's name. Laid out here, not when queued, the outbox row holds the text alone: a
-        // third of the 2.2 KB it took with the layout, in the transaction of every filing.
+        // ticket it is about, else the desk's name. Laid out here rather than when queued, the outbox row written in every
+        // filing's transaction holds the text alone: 861 bytes on average, where it took 2,248 with the layout.
         var body = new BodyBuilder
         {
             TextBody = entry.TextBody,
@@ -177,7 +177,6 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
     /// <summary>The line under a message laid out from its text.</summary>
     private string SignatureOf(OutboxEntry entry) => entry.TicketId is { } ticketId ? $"Ticket {TicketNumber.Format(ticketId)}" : settings.SupportName;
 
-    /// <summary>The server refused the message or its address for good (5xx), or the address cannot be written.</summary>
     /// <summary>
     /// When to try a message again after <paramref name="attempts"/> attempts, or null to fail it for good. A server that
     /// cannot be reached is waited for however long it takes (the delay stops growing at MaxRetry), so an outage loses
@@ -194,6 +193,7 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
         return nowUtc + settings.RetryDelay(attempts);
     }
 
+    /// <summary>The server refused the message or its address for good (5xx), or the address cannot be written.</summary>
     internal static bool IsPermanent(Exception error) => error switch
     {
         SmtpCommandException command => (int)command.StatusCode >= 500,
