@@ -22,6 +22,9 @@ public static class TicketMail
 
     public static string Tag(Ticket ticket) => $"[{ticket.Number}]";
 
+    /// <summary>The line under the HTML part of mail about the ticket: here for the rating notice, by the sender for the rest.</summary>
+    public static string Signature(int ticketId) => $"Ticket {TicketNumber.Format(ticketId)}";
+
     /// <summary>
     /// To the requester: the ticket is filed. Without <paramref name="quote"/> it says nothing the sender wrote (no
     /// subject, no name), for mail from someone the desk does not know. With <paramref name="site"/> it also says, in a
@@ -169,7 +172,7 @@ public static class TicketMail
             requester.Email,
             Subject(),
             opening + invitation + "\n" + links + "\n\n" + follow + nps,
-            MailLayout.FromText(opening + invitation, $"Ticket {ticket.Number}", buttons, follow + nps),
+            MailLayout.FromText(opening + invitation, Signature(ticket.Id), buttons, follow + nps),
             TicketId: ticket.Id);
 
         string Subject() => $"{Tag(ticket)} is now {TicketWorkflow.Describe(ticket.Status)}";

@@ -175,7 +175,7 @@ public sealed partial class OutboxSender(IOutbox outbox, IMailTransport transpor
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The line under a message laid out from its text.</summary>
-    private string SignatureOf(OutboxEntry entry) => entry.TicketId is { } ticketId ? $"Ticket {TicketNumber.Format(ticketId)}" : settings.SupportName;
+    private string SignatureOf(OutboxEntry entry) => entry.TicketId is { } ticketId ? TicketMail.Signature(ticketId) : settings.SupportName;
 
     /// <summary>
     /// When to try a message again after <paramref name="attempts"/> attempts, or null to fail it for good. A server that
