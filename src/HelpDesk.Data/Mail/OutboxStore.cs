@@ -198,40 +198,37 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             return [];
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        const string ownSql = """
-            SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
-            WHERE MessageId = @MessageId AND TicketId = @TicketId
+        // Mail earlier than the named message in the order both queries sort by, so every message of the ticket sees
+        // the same line; all of it when none is named or the named one is not this ticket's. The named message is
+        // looked up inside the statement (once, and by its key for each row read), so one statement does what a
+        // look-up of it and a query after it did: the outbox sender asks for the thread of every message it sends.
+        const string fromThread = """
+            FROM TicketMailIds AS t
+            WHERE t.TicketId = @TicketId
+              AND (NOT EXISTS (SELECT 1 FROM TicketMailIds AS own WHERE own.MessageId = @Before AND own.TicketId = @TicketId)
+                   OR EXISTS (SELECT 1 FROM TicketMailIds AS own
+                              WHERE own.MessageId = @Before AND own.TicketId = @TicketId
+                                AND (t.CreatedUtc < own.CreatedUtc
+                                     OR (t.CreatedUtc = own.CreatedUtc AND (t.Direction < own.Direction
+                                         OR (t.Direction = own.Direction AND t.MessageId < own.MessageId))))))
             """;
-        var own = before is null
-            ? null
-            : await connection.QuerySingleOrDefaultAsync<ThreadId>(new CommandDefinition(
-                ownSql, new { MessageId = before, TicketId = ticketId }, cancellationToken: cancellationToken));
-
-        // Earlier in the order both queries sort by, so every message of the ticket sees the same line.
-        var earlier = own is null
-            ? ""
-            : """
-              AND (CreatedUtc < @OwnCreatedUtc
-                   OR (CreatedUtc = @OwnCreatedUtc AND (Direction < @OwnDirection
-                       OR (Direction = @OwnDirection AND MessageId < @OwnMessageId))))
-              """;
 
         // The first message starts the thread and the latest ones are what a reader's client threads by; a long
         // thread's middle is left out so that References stays a sensible length.
         var firstSql = $"""
-            SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
-            WHERE TicketId = @TicketId {earlier}
-            ORDER BY CreatedUtc, Direction, MessageId
+            SELECT t.MessageId, t.CreatedUtc, t.Direction
+            {fromThread}
+            ORDER BY t.CreatedUtc, t.Direction, t.MessageId
             {connections.Dialect.TopClause}
             """;
         var latestSql = $"""
-            SELECT MessageId, CreatedUtc, Direction FROM TicketMailIds
-            WHERE TicketId = @TicketId {earlier}
-            ORDER BY CreatedUtc DESC, Direction DESC, MessageId DESC
+            SELECT t.MessageId, t.CreatedUtc, t.Direction
+            {fromThread}
+            ORDER BY t.CreatedUtc DESC, t.Direction DESC, t.MessageId DESC
             {connections.Dialect.TopClause}
             """;
-        object Args(int rows) => new { TicketId = ticketId, Take = rows, OwnCreatedUtc = own?.CreatedUtc, OwnDirection = own?.Direction, OwnMessageId = own?.MessageId };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        object Args(int rows) => new { TicketId = ticketId, Take = rows, Before = before };
         var latest = take == 1
             ? []
             : (await connection.QueryAsync<ThreadId>(new CommandDefinition(latestSql, Args(take - 1), cancellationToken: cancellationToken))).AsList();

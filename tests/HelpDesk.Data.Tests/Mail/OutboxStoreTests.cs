@@ -254,6 +254,38 @@ public abstract class OutboxStoreTests : ProviderTestBase
         (await outbox.ListThreadAsync(ticketId, 20, before: earlier)).Should().BeEmpty();
     }
 
+    [SkippableFact]
+    public async Task ListThreadAsync_BeforeAnotherTicketsMessage_GivesTheWholeThread()
+    {
+        var ticketId = await TicketAsync();
+        var other = await TicketAsync();
+        var outbox = TestStores.Outbox(Connections);
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            ids.Add((await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now.AddMinutes(i))))!.MessageId!);
+        }
+
+        var elsewhere = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", other), Now.AddMinutes(-1))))!.MessageId!;
+
+        (await outbox.ListThreadAsync(ticketId, 20, before: elsewhere)).Should().Equal(ids);
+        (await outbox.ListThreadAsync(ticketId, 20, before: "unknown@example.test")).Should().Equal(ids);
+    }
+
+    [SkippableFact]
+    public async Task ListThreadAsync_OfAMessageInAShortThread_IsOneStatement()
+    {
+        // The outbox sender asks for the thread of every message it sends: the acknowledgement's is the usual case.
+        var ticketId = await TicketAsync();
+        var outbox = TestStores.Outbox(Connections);
+        var first = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now)))!.MessageId!;
+        var second = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now.AddMinutes(1))))!.MessageId!;
+
+        var before = Db.Connections.Executions;
+        (await outbox.ListThreadAsync(ticketId, 20, before: second)).Should().Equal(first);
+        (Db.Connections.Executions - before).Should().Be(1);
+    }
+
     private static OutboundMail Mail(string to, int? ticketId = null) =>
         new("reply", to, "[HD-1] Printer on fire", "Try turning it off.", TicketId: ticketId);
 
