@@ -209,8 +209,7 @@ public abstract class OutboxStoreTests : ProviderTestBase
         var ids = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            var id = await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now.AddMinutes(i));
-            ids.Add((await outbox.GetAsync(id))!.MessageId!);
+            ids.Add(await QueuedMessageIdAsync(outbox, ticketId, Now.AddMinutes(i)));
         }
 
         await outbox.EnqueueAsync(Mail("a@example.test", other), Now.AddMinutes(10));
@@ -229,11 +228,11 @@ public abstract class OutboxStoreTests : ProviderTestBase
     {
         var ticketId = await TicketAsync();
         var outbox = TestStores.Outbox(Connections);
-        var earlier = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now.AddMinutes(-5))))!.MessageId!;
+        var earlier = await QueuedMessageIdAsync(outbox, ticketId, Now.AddMinutes(-5));
         var together = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            together.Add((await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now)))!.MessageId!);
+            together.Add(await QueuedMessageIdAsync(outbox, ticketId, Now));
         }
 
         var threads = new Dictionary<string, IReadOnlyList<string>>();
@@ -263,10 +262,10 @@ public abstract class OutboxStoreTests : ProviderTestBase
         var ids = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            ids.Add((await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now.AddMinutes(i))))!.MessageId!);
+            ids.Add(await QueuedMessageIdAsync(outbox, ticketId, Now.AddMinutes(i)));
         }
 
-        var elsewhere = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", other), Now.AddMinutes(-1))))!.MessageId!;
+        var elsewhere = await QueuedMessageIdAsync(outbox, other, Now.AddMinutes(-1));
 
         (await outbox.ListThreadAsync(ticketId, 20, before: elsewhere)).Should().Equal(ids);
         (await outbox.ListThreadAsync(ticketId, 20, before: "unknown@example.test")).Should().Equal(ids);
@@ -278,13 +277,17 @@ public abstract class OutboxStoreTests : ProviderTestBase
         // The outbox sender asks for the thread of every message it sends: the acknowledgement's is the usual case.
         var ticketId = await TicketAsync();
         var outbox = TestStores.Outbox(Connections);
-        var first = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now)))!.MessageId!;
-        var second = (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), Now.AddMinutes(1))))!.MessageId!;
+        var first = await QueuedMessageIdAsync(outbox, ticketId, Now);
+        var second = await QueuedMessageIdAsync(outbox, ticketId, Now.AddMinutes(1));
 
         var before = Db.Connections.Executions;
         (await outbox.ListThreadAsync(ticketId, 20, before: second)).Should().Equal(first);
         (Db.Connections.Executions - before).Should().Be(1);
     }
+
+    /// <summary>Queues a mail about the ticket at <paramref name="at"/> and gives the Message-ID it got.</summary>
+    private static async Task<string> QueuedMessageIdAsync(OutboxStore outbox, int ticketId, DateTime at) =>
+        (await outbox.GetAsync(await outbox.EnqueueAsync(Mail("a@example.test", ticketId), at)))!.MessageId!;
 
     private static OutboundMail Mail(string to, int? ticketId = null) =>
         new("reply", to, "[HD-1] Printer on fire", "Try turning it off.", TicketId: ticketId);
