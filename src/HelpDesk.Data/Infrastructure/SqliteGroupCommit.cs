@@ -14,6 +14,8 @@ namespace HelpDesk.Data.Infrastructure;
 /// once its write has begun it runs to the commit, and the caller is answered with the result.
 /// The writer keeps its connection from one group to the next, and with it the statements SQLite compiled for the
 /// writes (see <see cref="SqliteStatementCache"/>); a group that fails closes it and the next opens another.
+/// A group takes about half of the writes in flight (<see cref="GroupLimit"/>), so that while it is written the callers
+/// of the group before prepare their next writes, and the writer goes from one group to the next without waiting.
 /// </summary>
 internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> writer)
 {
@@ -25,6 +27,16 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
 
     // Used only by the one task that drains the queue at a time.
     private DbConnection? _connection;
+    private int _previousGroup;
+
+    /// <summary>
+    /// How many of the <paramref name="waiting"/> writes a group takes, when the group before took
+    /// <paramref name="previous"/>: half of the two together, the writes in flight as far as the writer can tell. Taking
+    /// every waiting write instead locks the callers into step: all of them wait for one group, are answered together,
+    /// and prepare their next writes together while the writer has nothing to do, and the first of them back is
+    /// written alone. Taking half splits them into two groups that take turns, one written while the other prepares.
+    /// </summary>
+    internal static int GroupLimit(int waiting, int previous) => Math.Clamp((waiting + previous + 1) / 2, 1, MaxGroup);
 
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
@@ -67,7 +79,10 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
         {
             var connection = _connection = await writer(_connection).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            while (group.Count < MaxGroup && _waiting.TryDequeue(out var pending))
+
+            // Counted once the writers' turn is taken: the writes that queued while it was awaited are waiting too.
+            var limit = GroupLimit(_waiting.Count, _previousGroup);
+            while (group.Count < limit && _waiting.TryDequeue(out var pending))
             {
                 if (!pending.TryStart())
                 {
@@ -90,6 +105,7 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
             }
 
             await transaction.CommitAsync().ConfigureAwait(false);
+            _previousGroup = group.Count;
         }
         catch (Exception ex)
         {

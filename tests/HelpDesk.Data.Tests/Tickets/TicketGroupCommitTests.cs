@@ -11,8 +11,9 @@ namespace HelpDesk.Data.Tests.Tickets;
 
 /// <summary>
 /// On SQLite the tickets filed at the same moment share one transaction and one commit: each caller still gets its own
-/// ticket, a filing that fails is undone alone, a caller that gives up while waiting files nothing, and every answered
-/// ticket is in the file when it is opened again.
+/// ticket, a filing that fails is undone alone, a caller that gives up while waiting files nothing, every answered
+/// ticket is in the file when it is opened again, and writes that waited together are written in two groups that take
+/// turns.
 /// </summary>
 public sealed class TicketGroupCommitTests : ProviderTestBase
 {
@@ -50,7 +51,7 @@ public sealed class TicketGroupCommitTests : ProviderTestBase
     {
         var (org, requester) = await SeedAsync();
 
-        // Holding the writers' turn makes every filing below wait, so they are written as one group.
+        // Holding the writers' turn makes every filing below wait, so they are written in groups, the failing one among them.
         var (blocker, hold) = await HoldWriterTurnAsync();
         var good = Enumerable.Range(0, 6).Select(i => FileAsync(org, requester, $"Kept {i}")).ToList();
         var failing = FileAsync(org, requesterId: 999_999, "No such requester");
@@ -101,6 +102,26 @@ public sealed class TicketGroupCommitTests : ProviderTestBase
         await using var connection = await reopened.OpenAsync();
         var ids = await connection.QueryAsync<int>("SELECT Id FROM Tickets WHERE Subject LIKE 'Durable %'");
         ids.Should().BeEquivalentTo(answered.Select(t => t.Id));
+    }
+
+    [SkippableFact]
+    public async Task Writes_that_waited_together_are_split_into_two_groups_that_take_turns()
+    {
+        // Eight writes queue while the writers' turn is held, as eight callers' filings do while a group is written.
+        var (blocker, hold) = await HoldWriterTurnAsync();
+        var written = Enumerable.Range(0, 8)
+            .Select(i => Connections.WriteAsync((_, transaction, _) => Task.FromResult((Write: i, Transaction: transaction))))
+            .ToList();
+        await hold.CommitAsync();
+        await blocker.DisposeAsync();
+        var groups = (await Task.WhenAll(written))
+            .GroupBy(w => w.Transaction, (_, writes) => writes.Select(w => w.Write).ToList())
+            .ToList();
+
+        // Half of them first, in the order they came; the other half next, while the first half's callers go on.
+        groups.Should().HaveCount(2);
+        groups[0].Should().Equal(0, 1, 2, 3);
+        groups[1].Should().Equal(4, 5, 6, 7);
     }
 
     private async Task<(int Organisation, int Requester)> SeedAsync()
