@@ -29,6 +29,9 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
     private readonly Dictionary<string, LinkedListNode<Kept>> _kept = new(StringComparer.Ordinal);
     private readonly LinkedList<Kept> _byUse = new();
 
+    // Statements bound by position (see SqliteRowStatement): a few fixed texts on the filing path, kept until the connection closes.
+    private readonly Dictionary<string, SqliteRowStatement> _rows = new(StringComparer.Ordinal);
+
     /// <summary>How many SQL texts are kept now (for tests).</summary>
     internal int Count => _kept.Count;
 
@@ -86,6 +89,18 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
         return command;
     }
 
+    /// <summary>The statement for the SQL text bound by position, compiled the first time it is asked for.</summary>
+    internal SqliteRowStatement Row(string commandText)
+    {
+        if (!_rows.TryGetValue(commandText, out var row))
+        {
+            row = new SqliteRowStatement(connection.Handle ?? throw new InvalidOperationException("The connection is not open."), commandText);
+            _rows.Add(commandText, row);
+        }
+
+        return row;
+    }
+
     /// <summary>Takes a rented command back: a kept one is emptied and kept, any other disposed.</summary>
     internal void Return(SqliteCommand command)
     {
@@ -123,6 +138,12 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
         _byUse.Clear();
         _kept.Clear();
         _borrowed = 0;
+        foreach (var row in _rows.Values)
+        {
+            row.Dispose();
+        }
+
+        _rows.Clear();
     }
 
     private SqliteCommand Fresh(string commandText) => new(commandText, connection);

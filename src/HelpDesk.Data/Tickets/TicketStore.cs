@@ -84,7 +84,7 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             }
         }
 
-        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(insert, columns, transaction, cancellationToken: cancellationToken));
+        var id = (int)await SqliteRowStatement.ScalarAsync(connection, transaction, insert, columns, cancellationToken);
         var saved = filed with { Id = id, Version = 1, IncidentContractId = await TakeIncidentAsync(connection, transaction, ticket, id, cancellationToken) };
 
         // The received message's record comes first: if it was recorded before, nothing else is written.
