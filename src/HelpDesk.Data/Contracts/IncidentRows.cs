@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using HelpDesk.Data.Infrastructure;
 
 namespace HelpDesk.Data.Contracts;
 
@@ -24,14 +25,14 @@ internal static class IncidentRows
         const string record = """
             INSERT INTO ContractIncidents (ContractId, TicketId, UsedUtc) VALUES (@ContractId, @TicketId, @NowUtc)
             """;
-        var taken = await connection.ExecuteAsync(new CommandDefinition(take, new { ContractId = contractId }, transaction, cancellationToken: cancellationToken));
+        var taken = await SqliteRowStatement.ExecuteAsync(connection, transaction, take, new { ContractId = contractId }, cancellationToken);
         if (taken == 0)
         {
             return false;
         }
 
         // The unique index on the incidents not given back refuses a second one for the same ticket.
-        await connection.ExecuteAsync(new CommandDefinition(record, new { ContractId = contractId, TicketId = ticketId, NowUtc = nowUtc }, transaction, cancellationToken: cancellationToken));
+        await SqliteRowStatement.ExecuteAsync(connection, transaction, record, new { ContractId = contractId, TicketId = ticketId, NowUtc = nowUtc }, cancellationToken);
         return true;
     }
 

@@ -53,34 +53,40 @@ internal sealed class SqliteRowStatement : IDisposable
     /// Runs <paramref name="sql"/> in the connection's open transaction and returns the first column of the row it gives,
     /// as an INSERT … RETURNING Id does (see <see cref="SqlDialect.InsertReturningId"/>).
     /// </summary>
-    public static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken)
+    public static async Task<long> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, object parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (LentConnection.Sqlite(connection) is not { Handle: { } handle } sqlite)
-        {
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        }
+        return LentConnection.Sqlite(connection) is { Handle: not null } sqlite
+            ? Run(sqlite, sql, parameters, static (statement, values) => statement.Scalar(values), cancellationToken)
+            : await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
 
+    /// <summary>Runs <paramref name="sql"/> in the connection's open transaction; returns the rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return LentConnection.Sqlite(connection) is { Handle: not null } sqlite
+            ? Run(sqlite, sql, parameters, static (statement, values) => statement.Execute(values), cancellationToken)
+            : await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static T Run<T>(SqliteConnection sqlite, string sql, object parameters, Func<SqliteRowStatement, object, T> run, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         if (sqlite is WriterGatedConnection { Statements: { } kept })
         {
-            return kept.Row(sql).Scalar(parameters);
+            return run(kept.Row(sql), parameters);
         }
 
-        using var once = new SqliteRowStatement(handle, sql);
-        return once.Scalar(parameters);
+        using var once = new SqliteRowStatement(sqlite.Handle!, sql);
+        return run(once, parameters);
     }
 
     internal long Scalar(object parameters)
     {
-        var getters = GettersFor(parameters.GetType());
         try
         {
-            for (var i = 0; i < getters.Length; i++)
-            {
-                Bind(i + 1, getters[i](parameters));
-            }
-
+            BindAll(parameters);
             var step = raw.sqlite3_step(_statement);
             if (step != raw.SQLITE_ROW)
             {
@@ -94,10 +100,43 @@ internal sealed class SqliteRowStatement : IDisposable
         }
         finally
         {
-            // Nothing of this run stays with the kept statement: not its read of the table, nor a copy of its values.
-            _ = raw.sqlite3_reset(_statement);
-            _ = raw.sqlite3_clear_bindings(_statement);
+            Reset();
         }
+    }
+
+    internal int Execute(object parameters)
+    {
+        try
+        {
+            BindAll(parameters);
+            int step;
+            while ((step = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+            }
+
+            Check(step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
+    private void BindAll(object parameters)
+    {
+        var getters = GettersFor(parameters.GetType());
+        for (var i = 0; i < getters.Length; i++)
+        {
+            Bind(i + 1, getters[i](parameters));
+        }
+    }
+
+    // Nothing of a run stays with the kept statement: not its read of the table, nor a copy of its values.
+    private void Reset()
+    {
+        _ = raw.sqlite3_reset(_statement);
+        _ = raw.sqlite3_clear_bindings(_statement);
     }
 
     public void Dispose() => _statement.Dispose();

@@ -47,11 +47,12 @@ public sealed class OutboxStore(IDbConnectionFactory connections, MailSettings s
             INSERT INTO OutboxMessages (Kind, ToAddress, Subject, TextBody, HtmlBody, TicketId, CreatedUtc, NextAttemptUtc, Attempts, Status, MessageId)
             VALUES (@Kind, @ToAddress, @Subject, @TextBody, @HtmlBody, @TicketId, @NowUtc, @NowUtc, 0, 'Pending', @MessageId)
             """);
-        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var id = (int)await SqliteRowStatement.ScalarAsync(
+            connection,
+            transaction,
             sql,
             new { mail.Kind, mail.ToAddress, mail.Subject, mail.TextBody, mail.HtmlBody, mail.TicketId, NowUtc = nowUtc, MessageId = messageId },
-            transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken);
         if (mail.TicketId is int ticketId)
         {
             await TicketMailIds.AddNewAsync(connection, transaction, messageId, ticketId, nowUtc, cancellationToken);

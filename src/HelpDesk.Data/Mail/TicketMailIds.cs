@@ -22,8 +22,8 @@ internal static class TicketMailIds
         const string sql = """
             INSERT INTO TicketMailIds (MessageId, TicketId, Direction, CreatedUtc) VALUES (@MessageId, @TicketId, @Direction, @NowUtc)
             """;
-        return connection.ExecuteAsync(new CommandDefinition(
-            sql, new { MessageId = messageId, TicketId = ticketId, Direction = Outbound, NowUtc = nowUtc }, transaction, cancellationToken: cancellationToken));
+        return SqliteRowStatement.ExecuteAsync(
+            connection, transaction, sql, new { MessageId = messageId, TicketId = ticketId, Direction = Outbound, NowUtc = nowUtc }, cancellationToken);
     }
 
     /// <summary>Records the ID for the ticket unless it is already recorded (for this ticket or another).</summary>

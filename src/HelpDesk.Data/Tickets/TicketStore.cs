@@ -456,7 +456,9 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             INSERT INTO TicketMessages (TicketId, AuthorId, Kind, BodyText, BodyHtml, CreatedUtc)
             VALUES (@TicketId, @AuthorId, @Kind, @BodyText, @BodyHtml, @CreatedUtc)
             """);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        return (int)await SqliteRowStatement.ScalarAsync(
+            connection,
+            transaction,
             sql,
             new
             {
@@ -467,14 +469,13 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
                 BodyHtml = message.Body.Html,
                 CreatedUtc = nowUtc,
             },
-            transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     internal static Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, int ticketId, int? actorId, IReadOnlyList<AuditChange> changes, DateTime nowUtc, CancellationToken cancellationToken) =>
         InsertAuditAsync(connection, transaction, ticketId, changes.Select(c => (actorId, c)), nowUtc, cancellationToken);
 
-    /// <summary>Entries by several actors in one call: one command, run once per entry.</summary>
+    /// <summary>Entries by several actors in one call: one statement, run once per entry.</summary>
     private static async Task InsertAuditAsync(
         DbConnection connection, DbTransaction transaction, int ticketId, IEnumerable<(int? ActorId, AuditChange Change)> entries, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -482,16 +483,19 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             INSERT INTO TicketAudit (TicketId, ActorId, Field, OldValue, NewValue, CreatedUtc)
             VALUES (@TicketId, @ActorId, @Field, @OldValue, @NewValue, @CreatedUtc)
             """;
-        var rows = entries.Select(e => new
+        foreach (var (actorId, change) in entries)
         {
-            TicketId = ticketId,
-            e.ActorId,
-            e.Change.Field,
-            OldValue = Clip(e.Change.OldValue),
-            NewValue = Clip(e.Change.NewValue),
-            CreatedUtc = nowUtc,
-        });
-        await connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
+            var row = new
+            {
+                TicketId = ticketId,
+                ActorId = actorId,
+                change.Field,
+                OldValue = Clip(change.OldValue),
+                NewValue = Clip(change.NewValue),
+                CreatedUtc = nowUtc,
+            };
+            await SqliteRowStatement.ExecuteAsync(connection, transaction, sql, row, cancellationToken);
+        }
     }
 
     private static Task<Ticket?> ReadAsync(DbConnection connection, DbTransaction transaction, int id, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using Dapper;
 using HelpDesk.Data.Infrastructure;
+using HelpDesk.Data.Tickets;
+using HelpDesk.Core.Mail;
 using HelpDesk.Core.Routing;
 using HelpDesk.Core.Scope;
 using HelpDesk.Core.Sla;
@@ -12,36 +14,47 @@ namespace HelpDesk.Data.Tests.Tickets;
 
 /// <summary>
 /// On the app's own SQLite connections a new ticket's row is bound by position on SQLite's compiled statement
-/// (SqliteRowStatement); through any other connection it goes through Dapper. Both store the same row, value for value
-/// and type for type, and a refused insert on the kept statement leaves it ready for the next.
+/// (SqliteRowStatement), and so are its first message, audit entries, acknowledgement and the acknowledgement's
+/// Message-ID; through any other connection they go through Dapper. Both store the same rows, value for value and type
+/// for type, and a refused insert on the kept statement leaves it ready for the next.
 /// </summary>
 public sealed class TicketRowByPositionTests : ProviderTestBase
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     [SkippableFact]
-    public async Task A_ticket_bound_by_position_is_stored_exactly_as_through_Dapper()
+    public async Task A_filing_bound_by_position_stores_exactly_the_rows_it_stores_through_Dapper()
     {
         var org = await TestRows.OrganisationAsync(Connections, "Positions");
         var person = await TestRows.UserAsync(Connections, "positions@example.test", org);
         var ticket = EveryColumn(org, person);
 
-        var byPosition = await TestStores.Tickets(Db.Unrecorded).CreateAsync(ticket with { Subject = "By position" });
-        var byDapper = await TestStores.Tickets(Connections).CreateAsync(ticket with { Subject = "By Dapper" });
+        var byPosition = await FileAsync(TestStores.Tickets(Db.Unrecorded), ticket);
+        var byDapper = await FileAsync(TestStores.Tickets(Connections), ticket);
 
-        var stored = await StoredAsync(byPosition.Id);
-        var expected = await StoredAsync(byDapper.Id);
-        stored.Remove("Id");
-        expected.Remove("Id");
-        stored["Subject"].Should().Be(("text", "'By position'"));
-        stored.Remove("Subject");
-        expected.Remove("Subject");
-        stored.Should().Equal(expected);
-        stored["CreatedUtc"].Should().Be(("text", "'2026-03-04 05:06:07.1234567'"), "a time keeps its fraction");
-        stored["ClassifiedUtc"].Should().Be(("text", "'2026-03-04 05:06:00'"), "a whole second has no fraction");
-        stored["ModifiedSource"].Should().Be(("integer", "1"));
-        stored["FirstResponseMet"].Should().Be(("integer", "0"));
-        stored["ResolveMet"].Should().Be(("null", "NULL"));
+        // Every column but the keys, the Message-ID (a new one for each mail) and what names the ticket by its number.
+        var tables = new[]
+        {
+            ("Tickets", "Id"),
+            ("TicketMessages", "TicketId"),
+            ("TicketAudit", "TicketId"),
+            ("OutboxMessages", "TicketId"),
+            ("TicketMailIds", "TicketId"),
+        };
+        foreach (var (table, key) in tables)
+        {
+            var stored = await StoredAsync(table, key, byPosition.Id);
+            var expected = await StoredAsync(table, key, byDapper.Id);
+            stored.Should().NotBeEmpty(table);
+            stored.Should().BeEquivalentTo(expected, options => options.WithStrictOrdering(), table);
+        }
+
+        var row = (await StoredAsync("Tickets", "Id", byPosition.Id)).Single();
+        row["CreatedUtc"].Should().Be(("text", "'2026-03-04 05:06:07.1234567'"), "a time keeps its fraction");
+        row["ClassifiedUtc"].Should().Be(("text", "'2026-03-04 05:06:00'"), "a whole second has no fraction");
+        row["ModifiedSource"].Should().Be(("integer", "1"));
+        row["FirstResponseMet"].Should().Be(("integer", "0"));
+        row["ResolveMet"].Should().Be(("null", "NULL"));
     }
 
     [SkippableFact]
@@ -102,17 +115,35 @@ public sealed class TicketRowByPositionTests : ProviderTestBase
         };
     }
 
-    private async Task<Dictionary<string, (string Type, string Value)>> StoredAsync(int id)
-    {
-        await using var connection = await Connections.OpenAsync();
-        var columns = (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('Tickets')")).ToList();
-        var row = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var column in columns)
+    private static Task<Ticket> FileAsync(TicketStore store, Ticket ticket) => store.CreateAsync(
+        new NewTicket(
+            ticket,
+            new NewMessage(ticket.RequesterId, MessageKind.Reply, MessageBody.FromPlainText("It stops at boot.")),
+            saved => [new OutboundMail(TicketMail.Acknowledgement, "positions@example.test", "We have your request", "We have it.", "<p>We have it.</p>", saved.Id)],
+            ticket.CreatedUtc)
         {
-            row[column] = await connection.QuerySingleAsync<(string, string)>(
-                $"SELECT typeof({column}), quote({column}) FROM Tickets WHERE Id = @id", new { id });
+            Notes = [new AuditChange("triage", null, "Names a release we no longer ship.")],
+        });
+
+    private async Task<List<Dictionary<string, (string Type, string Value)>>> StoredAsync(string table, string key, int ticketId)
+    {
+        string[] skipped = ["Id", "TicketId", "MessageId", "Subject"];
+        await using var connection = await Connections.OpenAsync();
+        var columns = (await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table}')"))
+            .Where(c => !skipped.Contains(c, StringComparer.Ordinal))
+            .ToList();
+        var rows = new List<Dictionary<string, (string, string)>>();
+        foreach (var id in await connection.QueryAsync<long>($"SELECT rowid FROM {table} WHERE {key} = @ticketId ORDER BY rowid", new { ticketId }))
+        {
+            var row = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+            foreach (var column in columns)
+            {
+                row[column] = await connection.QuerySingleAsync<(string, string)>($"SELECT typeof({column}), quote({column}) FROM {table} WHERE rowid = @id", new { id });
+            }
+
+            rows.Add(row);
         }
 
-        return row;
+        return rows;
     }
 }
