@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Dapper;
 
 namespace HelpDesk.Data.Infrastructure;
 
@@ -91,17 +90,17 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
 
                 group.Add(pending);
 
-                // Savepoints through the connection's own commands, which keep their compiled statements (see
-                // SqliteStatementCache); DbTransaction.SaveAsync and its kin compile theirs anew each time.
-                await connection.ExecuteAsync("SAVEPOINT w", transaction: transaction).ConfigureAwait(false);
+                // Savepoints on kept statements (see SqliteRowStatement); DbTransaction.SaveAsync and its kin compile
+                // theirs anew each time.
+                await SqliteRowStatement.ExecuteAsync(connection, transaction, "SAVEPOINT w", SqliteRowStatement.NoValues, CancellationToken.None).ConfigureAwait(false);
                 if (!await pending.RunAsync(connection, transaction).ConfigureAwait(false))
                 {
                     // Only this write is undone. Should the transaction itself be gone (SQLite rolls it back on a few
                     // errors, such as a full disk), the rollback to the savepoint throws and the whole group fails.
-                    await connection.ExecuteAsync("ROLLBACK TO w", transaction: transaction).ConfigureAwait(false);
+                    await SqliteRowStatement.ExecuteAsync(connection, transaction, "ROLLBACK TO w", SqliteRowStatement.NoValues, CancellationToken.None).ConfigureAwait(false);
                 }
 
-                await connection.ExecuteAsync("RELEASE w", transaction: transaction).ConfigureAwait(false);
+                await SqliteRowStatement.ExecuteAsync(connection, transaction, "RELEASE w", SqliteRowStatement.NoValues, CancellationToken.None).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync().ConfigureAwait(false);

@@ -27,6 +27,9 @@ internal sealed class SqliteRowStatement : IDisposable
     /// <summary>How Microsoft.Data.Sqlite writes a <see cref="DateTime"/> as text; every stored time compares as this text.</summary>
     internal const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
+    /// <summary>The parameters of a statement that has none.</summary>
+    public static readonly object NoValues = new();
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 

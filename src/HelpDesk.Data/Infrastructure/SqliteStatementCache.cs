@@ -35,6 +35,9 @@ internal sealed class SqliteStatementCache(SqliteConnection connection)
     /// <summary>How many SQL texts are kept now (for tests).</summary>
     internal int Count => _kept.Count;
 
+    /// <summary>How many SQL texts are kept as statements bound by position (for tests).</summary>
+    internal int RowCount => _rows.Count;
+
     /// <summary>How many times a kept statement was reused instead of compiled (for tests).</summary>
     internal long Reused { get; private set; }
 
