@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
@@ -14,7 +15,7 @@ namespace HelpDesk.Data.Infrastructure;
 /// every property on every run, looks each one up in the statement by its name and checks its type: for the 48 columns
 /// of a new ticket that was more than half of the insert's time inside the writer, where each filing waits for the ones
 /// before it. Here each name is looked up once, when the statement is compiled, and which property fills which position
-/// once per parameter type. On a connection that keeps its statements (the writer's, see
+/// once per parameter type and text. On a connection that keeps its statements (the writer's, see
 /// <see cref="SqliteStatementCache"/>) the statement is kept with them; on any other SQLite connection it is compiled
 /// for the one run. On a connection that is not SQLite's (SQL Server, a test's recording wrapper) the same text and
 /// parameter object go through Dapper.
@@ -30,18 +31,21 @@ internal sealed class SqliteRowStatement : IDisposable
     /// <summary>The parameters of a statement that has none.</summary>
     public static readonly object NoValues = new();
 
+    // Which property fills each position, by parameter type and SQL text (the same on every connection): made once for
+    // the process, since a statement compiled for one run would otherwise make them for each.
+    private static readonly ConcurrentDictionary<(Type Type, string Sql), Func<object, object?>[]> Getters = new();
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly string _sql;
 
     /// <summary>The parameters' names without their prefix, by position (SQLite numbers them from 1).</summary>
     private readonly string[] _names;
 
-    // Which property fills each position, for the parameter type last bound (one statement is run with one type).
-    private (Type Type, Func<object, object?>[] Getters)? _getters;
-
     internal SqliteRowStatement(sqlite3 db, string sql)
     {
         _db = db;
+        _sql = sql;
         Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
         _names = new string[raw.sqlite3_bind_parameter_count(_statement)];
         for (var i = 0; i < _names.Length; i++)
@@ -128,7 +132,7 @@ internal sealed class SqliteRowStatement : IDisposable
 
     private void BindAll(object parameters)
     {
-        var getters = GettersFor(parameters.GetType());
+        var getters = Getters.GetOrAdd((parameters.GetType(), _sql), static (key, names) => GettersFor(key.Type, names), _names);
         for (var i = 0; i < getters.Length; i++)
         {
             Bind(i + 1, getters[i](parameters));
@@ -144,25 +148,19 @@ internal sealed class SqliteRowStatement : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private Func<object, object?>[] GettersFor(Type type)
+    private static Func<object, object?>[] GettersFor(Type type, string[] names)
     {
-        if (_getters is { } known && known.Type == type)
-        {
-            return known.Getters;
-        }
-
-        var getters = new Func<object, object?>[_names.Length];
+        var getters = new Func<object, object?>[names.Length];
         var instance = Expression.Parameter(typeof(object), "parameters");
-        for (var i = 0; i < _names.Length; i++)
+        for (var i = 0; i < names.Length; i++)
         {
             // Matched as Dapper matches a parameter to a property: by name, in any case.
-            var property = type.GetProperty(_names[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
-                ?? throw new InvalidOperationException($"The parameters have no property for @{_names[i]}.");
+            var property = type.GetProperty(names[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                ?? throw new InvalidOperationException($"The parameters have no property for @{names[i]}.");
             getters[i] = Expression.Lambda<Func<object, object?>>(
                 Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(object)), instance).Compile();
         }
 
-        _getters = (type, getters);
         return getters;
     }
 
