@@ -42,6 +42,9 @@ internal sealed class SqliteRowStatement : IDisposable
     /// <summary>The parameters' names without their prefix, by position (SQLite numbers them from 1).</summary>
     private readonly string[] _names;
 
+    // The getters this statement last bound from, so that a kept statement run again does not hash its text each time.
+    private (Type? Type, Func<object, object?>[] Getters) _last = (null, []);
+
     internal SqliteRowStatement(sqlite3 db, string sql)
     {
         _db = db;
@@ -132,7 +135,13 @@ internal sealed class SqliteRowStatement : IDisposable
 
     private void BindAll(object parameters)
     {
-        var getters = Getters.GetOrAdd((parameters.GetType(), _sql), static (key, names) => GettersFor(key.Type, names), _names);
+        var type = parameters.GetType();
+        if (_last.Type != type)
+        {
+            _last = (type, Getters.GetOrAdd((type, _sql), static (key, names) => GettersFor(key.Type, names), _names));
+        }
+
+        var getters = _last.Getters;
         for (var i = 0; i < getters.Length; i++)
         {
             Bind(i + 1, getters[i](parameters));
