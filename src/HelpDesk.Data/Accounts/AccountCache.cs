@@ -16,6 +16,7 @@ public sealed class AccountCache(TimeProvider? clock = null)
 {
     private readonly ExpiringCache<int, HelpDeskUser?> _accounts = new(Lifetime, maxEntries: 10_000, clock ?? TimeProvider.System);
     private readonly ExpiringCache<int, Person?> _people = new(Lifetime, maxEntries: 10_000, clock ?? TimeProvider.System);
+    private readonly ExpiringCache<string, Person?> _peopleByEmail = new(Lifetime, maxEntries: 10_000, clock ?? TimeProvider.System, StringComparer.Ordinal);
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(5);
 
@@ -24,6 +25,7 @@ public sealed class AccountCache(TimeProvider? clock = null)
     {
         _accounts.Invalidate();
         _people.Invalidate();
+        _peopleByEmail.Invalidate();
     }
 
     /// <summary>Runs a write to account rows and forgets every copy once it is over, committed or not.</summary>
@@ -45,6 +47,13 @@ public sealed class AccountCache(TimeProvider? clock = null)
     /// </summary>
     internal Task<Person?> GetPersonAsync(int id, Func<Task<Person?>> load) =>
         _people.GetAsync(id, load, keep: person => person is not null);
+
+    /// <summary>
+    /// The same, found by its normalized address; mail intake reads its sender's for every message. An address that
+    /// belongs to nobody is not remembered: the contact intake adds for it a moment later is found at once.
+    /// </summary>
+    internal Task<Person?> GetPersonByEmailAsync(string normalizedEmail, Func<Task<Person?>> load) =>
+        _peopleByEmail.GetAsync(normalizedEmail, load, keep: person => person is not null);
 
     internal async Task<HelpDeskUser?> GetAsync(int id, Func<Task<HelpDeskUser?>> load)
     {

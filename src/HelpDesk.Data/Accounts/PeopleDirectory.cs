@@ -9,7 +9,7 @@ namespace HelpDesk.Data.Accounts;
 /// <summary>
 /// People as the use cases meet them. A deactivated account is no one's colleague: it is not staff (its mail is a
 /// stranger's) and tickets cannot be assigned to it. A person read by id is kept by the <see cref="AccountCache"/>
-/// when one is given (the app's is), which forgets it with every write to an account.
+/// when one is given (the app's is), and so is one found by address, which forgets them with every write to an account.
 /// </summary>
 public sealed class PeopleDirectory(IDbConnectionFactory connections, AccountCache? accounts = null) : IPeopleDirectory
 {
@@ -49,9 +49,17 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections, AccountCac
         return rows.AsList();
     }
 
-    public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    public Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
+        var normalized = Normalize(email);
+        return accounts is null
+            ? ReadByEmailAsync(normalized, cancellationToken)
+            : accounts.GetPersonByEmailAsync(normalized, () => ReadByEmailAsync(normalized, cancellationToken));
+    }
+
+    private async Task<Person?> ReadByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+    {
         var sql = $"""
             {SelectPerson}
             WHERE u.NormalizedEmail = @NormalizedEmail
@@ -60,7 +68,7 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections, AccountCac
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
-            sql, new { NormalizedEmail = Normalize(email), Take = 1 }, cancellationToken: cancellationToken));
+            sql, new { NormalizedEmail = normalizedEmail, Take = 1 }, cancellationToken: cancellationToken));
     }
 
     public async Task<Person> AddContactAsync(string email, string name, int? organisationId, DateTime nowUtc, CancellationToken cancellationToken = default)

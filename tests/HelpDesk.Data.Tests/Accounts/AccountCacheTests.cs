@@ -151,6 +151,39 @@ public abstract class AccountCacheTests : IdentityTestBase
         (await elsewhere.FindAsync(user.Id + 1000)).Should().BeNull();
     }
 
+    [SkippableFact]
+    public async Task PeopleFindByEmailAsync_IsKeptAsFindAsyncIs_AndAnAddressOfNobodyIsNotRemembered()
+    {
+        await CreateRoleAsync(Roles.Engineer);
+        await CreateRoleAsync(Roles.Admin);
+        var admin = await CreateUserAsync("admin@example.com");
+        await UserStore.AddToRoleAsync(admin, Roles.Admin.ToUpperInvariant(), None);
+        var user = await CreateUserAsync("ada@example.com");
+        var people = new PeopleDirectory(Connections, Cache);
+        (await people.FindByEmailAsync(" Ada@Example.com "))!.IsStaff.Should().BeFalse();
+
+        var accounts = new AccountStore(Connections, Cache);
+        var stamp = (await ReloadAsync(user)).ConcurrencyStamp;
+        var line = new ManageAuditEntry { Subject = AuditSubjects.Account, SubjectId = user.Id, Action = "roles", AtUtc = DateTime.UtcNow };
+        (await accounts.ChangeRolesAsync(user.Id, stamp, [Roles.Engineer], line)).Should().Be(AccountWrite.Done);
+        (await people.FindByEmailAsync("ada@example.com"))!.IsStaff.Should().BeTrue("the role change forgot the person kept by address");
+
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var elsewhere = new PeopleDirectory(Connections, new AccountCache(clock));
+        (await elsewhere.FindByEmailAsync("ada@example.com"))!.Name.Should().Be("ada");
+        (await elsewhere.FindByEmailAsync("grace@example.com")).Should().BeNull();
+        await using (var connection = await Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE Users SET DisplayName = 'Edited by hand' WHERE Id = @Id", new { user.Id });
+        }
+
+        var grace = await elsewhere.AddContactAsync("grace@example.com", "Grace", null, DateTime.UtcNow);
+        (await elsewhere.FindByEmailAsync("GRACE@example.com"))!.Id.Should().Be(grace.Id, "an address found to be nobody's was not remembered");
+        (await elsewhere.FindByEmailAsync("ada@example.com"))!.Name.Should().Be("ada", "another node's change holds within the lifetime");
+        clock.Advance(AccountCache.Lifetime);
+        (await elsewhere.FindByEmailAsync("ada@example.com"))!.Name.Should().Be("Edited by hand");
+    }
+
     private async Task<string?> StoredStampAsync(int id)
     {
         await using var connection = await Connections.OpenAsync();
