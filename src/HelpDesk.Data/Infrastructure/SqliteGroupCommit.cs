@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 
 namespace HelpDesk.Data.Infrastructure;
 
@@ -15,14 +16,40 @@ namespace HelpDesk.Data.Infrastructure;
 /// writes (see <see cref="SqliteStatementCache"/>); a group that fails closes it and the next opens another.
 /// A group takes about half of the writes in flight (<see cref="GroupLimit"/>), so that while it is written the callers
 /// of the group before prepare their next writes, and the writer goes from one group to the next without waiting.
+/// While callers overlap, a group that would hold a single write waits a moment for a second (<see cref="FillWait"/>).
 /// </summary>
-internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> writer)
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim's wait handle is never created.")]
+internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> writer, TimeSpan? fillWait = null)
 {
     /// <summary>At most this many writes share a transaction, so the first of a long queue is not kept waiting for the rest.</summary>
     internal const int MaxGroup = 64;
 
+    /// <summary>
+    /// How long the writer waits for a second write of a group, unless told otherwise, while callers overlap (<see cref="OverlapMemory"/>).
+    /// Each commit writes every page its writes changed, and a filing changes a page of each of the tickets' indexes: a
+    /// filing alone commits about 59 pages of the log, two together about 67, four about 90. Callers spread out in time
+    /// would otherwise each have their write committed alone, the writer's core would go to writing the log, and the
+    /// callers, left too little of the machine to bunch up again, would stay spread out.
+    /// </summary>
+    internal static readonly TimeSpan FillWait = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// How long after a write arrived while another was still unanswered the callers count as overlapping. A caller
+    /// alone never overlaps itself, and its writes are never kept waiting.
+    /// </summary>
+    internal static readonly TimeSpan OverlapMemory = TimeSpan.FromMilliseconds(100);
+
+    private readonly TimeSpan _fillWait = fillWait ?? FillWait;
     private readonly ConcurrentQueue<IPendingWrite> _waiting = new();
     private int _writing;
+
+    // Released by the caller whose write arrives while the writer waits for one.
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _awaitingArrival;
+
+    // Writes queued or being written and not yet answered, and when one last arrived while another was.
+    private int _unanswered;
+    private long _lastOverlap = Stopwatch.GetTimestamp() - Stopwatch.Frequency;
 
     // Used only by the one task that drains the queue at a time.
     private DbConnection? _connection;
@@ -42,22 +69,48 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingWrite<T>(write);
         using var registration = cancellationToken.Register(static state => ((IPendingWrite)state!).TryCancel(), pending);
+        if (Interlocked.Increment(ref _unanswered) > 1)
+        {
+            Volatile.Write(ref _lastOverlap, Stopwatch.GetTimestamp());
+        }
+
         _waiting.Enqueue(pending);
+        if (Volatile.Read(ref _awaitingArrival) == 1 && Interlocked.Exchange(ref _awaitingArrival, 0) == 1)
+        {
+            _arrived.Release();
+        }
+
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
             // This caller writes the groups until nobody waits; the others are answered by it.
             _ = Task.Run(DrainAsync, CancellationToken.None);
         }
 
-        return await pending.Answered.ConfigureAwait(false);
+        try
+        {
+            return await pending.Answered.ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _unanswered);
+        }
     }
+
+    private bool Overlapping => Stopwatch.GetElapsedTime(Volatile.Read(ref _lastOverlap)) < OverlapMemory;
 
     private async Task DrainAsync()
     {
         while (true)
         {
-            while (!_waiting.IsEmpty)
+            // While callers overlap, the writer waits a moment for the next write before it stops, and for a second
+            // write before it writes a group of one.
+            while (!_waiting.IsEmpty || (Overlapping && await QueuedAsync(1).ConfigureAwait(false)))
             {
+                if (_waiting.Count < 2 && Overlapping)
+                {
+                    await QueuedAsync(2).ConfigureAwait(false);
+                }
+
                 await WriteGroupAsync().ConfigureAwait(false);
             }
 
@@ -69,6 +122,22 @@ internal sealed class SqliteGroupCommit(Func<DbConnection?, Task<DbConnection>> 
                 return;
             }
         }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> writes are queued, or the fill wait has passed; true when they are.</summary>
+    private async Task<bool> QueuedAsync(int count)
+    {
+        Volatile.Write(ref _awaitingArrival, 1);
+        var released = _waiting.Count < count && await _arrived.WaitAsync(_fillWait).ConfigureAwait(false);
+
+        // The one caller that cleared the flag releases once: if this wait did not take that release, it is taken
+        // now (the caller gives it at once), so that the next wait waits.
+        if (Interlocked.Exchange(ref _awaitingArrival, 0) == 0 && !released)
+        {
+            await _arrived.WaitAsync().ConfigureAwait(false);
+        }
+
+        return _waiting.Count >= count;
     }
 
     private async Task WriteGroupAsync()

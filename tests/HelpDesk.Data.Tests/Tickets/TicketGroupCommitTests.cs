@@ -124,6 +124,47 @@ public sealed class TicketGroupCommitTests : ProviderTestBase
         groups[1].Should().Equal(4, 5, 6, 7);
     }
 
+    [SkippableFact]
+    public async Task While_callers_overlap_a_write_that_would_be_written_alone_waits_for_a_second()
+    {
+        // A fill wait no test machine outlasts: the second write must be what ends the wait.
+        using var factory = new SqliteConnectionFactory(Db.Options.ConnectionString);
+        var commit = new SqliteGroupCommit(factory.WriterAsync, fillWait: TimeSpan.FromMinutes(5));
+        await using var blocker = await factory.OpenAsync();
+        var hold = await blocker.BeginTransactionAsync();
+        var first = commit.WriteAsync((_, transaction, _) => Task.FromResult(transaction), CancellationToken.None);
+        var second = commit.WriteAsync((_, transaction, _) => Task.FromResult(transaction), CancellationToken.None);
+        await hold.CommitAsync();
+
+        // Two in flight: the first group takes one, and the second write would be written alone.
+        var firstGroup = await first;
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        second.IsCompleted.Should().BeFalse("a write that came while another was unanswered waits for a second");
+
+        var third = commit.WriteAsync((_, transaction, _) => Task.FromResult(transaction), CancellationToken.None);
+        (await second).Should().BeSameAs(await third).And.NotBeSameAs(firstGroup);
+    }
+
+    [SkippableFact]
+    public async Task A_caller_alone_is_never_kept_waiting_for_a_second_write()
+    {
+        using var factory = new SqliteConnectionFactory(Db.Options.ConnectionString);
+        var commit = new SqliteGroupCommit(factory.WriterAsync, fillWait: TimeSpan.FromMinutes(5));
+
+        var groups = new List<System.Data.Common.DbTransaction>();
+        var alone = Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                groups.Add(await commit.WriteAsync((_, transaction, _) => Task.FromResult(transaction), CancellationToken.None));
+            }
+        });
+
+        // Each write would wait five minutes if a caller alone waited for company.
+        await alone.WaitAsync(TimeSpan.FromSeconds(60));
+        groups.Should().HaveCount(5).And.OnlyHaveUniqueItems();
+    }
+
     private async Task<(int Organisation, int Requester)> SeedAsync()
     {
         var org = await TestRows.OrganisationAsync(Connections, "Grouped");
