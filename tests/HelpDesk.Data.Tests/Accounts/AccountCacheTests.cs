@@ -119,11 +119,7 @@ public abstract class AccountCacheTests : IdentityTestBase
     [SkippableFact]
     public async Task PeopleFindAsync_ReadsStaffRolesAndDeactivation_AsSoonAsTheyAreWritten_AndAChangeByHandWithinTheLifetime()
     {
-        await CreateRoleAsync(Roles.Engineer);
-        await CreateRoleAsync(Roles.Admin);
-        var admin = await CreateUserAsync("admin@example.com");
-        await UserStore.AddToRoleAsync(admin, Roles.Admin.ToUpperInvariant(), None);
-        var user = await CreateUserAsync("ada@example.com");
+        var user = await CustomerBesideAnAdminAsync();
         var people = new PeopleDirectory(Connections, Cache);
         (await people.FindAsync(user.Id))!.IsStaff.Should().BeFalse();
 
@@ -154,11 +150,7 @@ public abstract class AccountCacheTests : IdentityTestBase
     [SkippableFact]
     public async Task PeopleFindByEmailAsync_IsKeptAsFindAsyncIs_AndAnAddressOfNobodyIsNotRemembered()
     {
-        await CreateRoleAsync(Roles.Engineer);
-        await CreateRoleAsync(Roles.Admin);
-        var admin = await CreateUserAsync("admin@example.com");
-        await UserStore.AddToRoleAsync(admin, Roles.Admin.ToUpperInvariant(), None);
-        var user = await CreateUserAsync("ada@example.com");
+        var user = await CustomerBesideAnAdminAsync();
         var people = new PeopleDirectory(Connections, Cache);
         (await people.FindByEmailAsync(" Ada@Example.com "))!.IsStaff.Should().BeFalse();
 
@@ -182,6 +174,16 @@ public abstract class AccountCacheTests : IdentityTestBase
         (await elsewhere.FindByEmailAsync("ada@example.com"))!.Name.Should().Be("ada", "another node's change holds within the lifetime");
         clock.Advance(AccountCache.Lifetime);
         (await elsewhere.FindByEmailAsync("ada@example.com"))!.Name.Should().Be("Edited by hand");
+    }
+
+    /// <summary>A customer, ada, beside an admin, with the engineer role there to be given.</summary>
+    private async Task<HelpDeskUser> CustomerBesideAnAdminAsync()
+    {
+        await CreateRoleAsync(Roles.Engineer);
+        await CreateRoleAsync(Roles.Admin);
+        var admin = await CreateUserAsync("admin@example.com");
+        await UserStore.AddToRoleAsync(admin, Roles.Admin.ToUpperInvariant(), None);
+        return await CreateUserAsync("ada@example.com");
     }
 
     private async Task<string?> StoredStampAsync(int id)
