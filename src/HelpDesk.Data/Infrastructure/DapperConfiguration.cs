@@ -12,6 +12,9 @@ namespace HelpDesk.Data.Infrastructure;
 /// </summary>
 public static class DapperConfiguration
 {
+    /// <summary>How Microsoft.Data.Sqlite writes a <see cref="DateTime"/> as text (invariant culture); every stored time compares as this text.</summary>
+    public const string StoredTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
     private static int _configured;
 
     public static void EnsureConfigured()

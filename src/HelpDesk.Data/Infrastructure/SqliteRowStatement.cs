@@ -25,9 +25,6 @@ namespace HelpDesk.Data.Infrastructure;
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {
-    /// <summary>How Microsoft.Data.Sqlite writes a <see cref="DateTime"/> as text; every stored time compares as this text.</summary>
-    internal const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
-
     /// <summary>The parameters of a statement that has none.</summary>
     public static readonly object NoValues = new();
 
@@ -181,7 +178,7 @@ internal sealed class SqliteRowStatement : IDisposable
         long number => raw.sqlite3_bind_int64(_statement, index, number),
         bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
         DateTime time => raw.sqlite3_bind_text(
-            _statement, index, (time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time).ToString(TimeFormat, CultureInfo.InvariantCulture)),
+            _statement, index, (time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time).ToString(DapperConfiguration.StoredTimeFormat, CultureInfo.InvariantCulture)),
         _ => throw new NotSupportedException($"A {value.GetType().Name} is not bound by position; run the statement through Dapper."),
     });
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HelpDesk.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace HelpDesk.Web.Demo;
@@ -38,7 +39,7 @@ internal static partial class DemoHistory
     private const int FormatVersion = 1;
 
     // How Microsoft.Data.Sqlite writes a DateTime and a DateOnly; a value read back in exactly this form is a time.
-    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    private const string TimeFormat = DapperConfiguration.StoredTimeFormat;
     private const string DateFormat = "yyyy-MM-dd";
 
     // How System.Text.Json writes a UTC DateTime inside a document.
