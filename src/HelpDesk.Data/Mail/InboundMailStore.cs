@@ -255,7 +255,7 @@ public sealed class InboundMailStore(IDbConnectionFactory connections) : IInboun
     {
         try
         {
-            return await InboundRows.InsertAsync(connection, transaction, connections.Dialect, mail, ticketId, cancellationToken);
+            return await InboundRows.InsertAsync(connection, transaction, connections.Dialect, mail, ticketId, null, cancellationToken);
         }
         catch (DuplicateMailException)
         {

@@ -12,17 +12,19 @@ namespace HelpDesk.Data.Mail;
 internal static class InboundRows
 {
     /// <summary>
-    /// Inserts the record and returns its id. Throws <see cref="DuplicateMailException"/> when the key was recorded
-    /// before; the caller's transaction must then be rolled back (SQL Server leaves it open after the error).
+    /// Inserts the record, linked to the ticket and the ticket message it became (when it became one), and returns its
+    /// id. Throws <see cref="DuplicateMailException"/> when the key was recorded before; the caller's transaction must
+    /// then be rolled back (SQL Server leaves it open after the error). The record is written whole, once: it holds the
+    /// message's bytes, which a later update of the row would write again.
     /// </summary>
     public static async Task<int> InsertAsync(
-        DbConnection connection, DbTransaction transaction, SqlDialect dialect, ReceivedMail mail, int? ticketId, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, ReceivedMail mail, int? ticketId, int? ticketMessageId, CancellationToken cancellationToken)
     {
         var sql = dialect.InsertReturningId("""
             INSERT INTO InboundMessages (MessageKey, MessageId, Source, FromAddress, FromName, Subject, ReceivedUtc, Status, Kind,
-                                         Reason, TicketId, SizeBytes, Raw)
+                                         Reason, TicketId, TicketMessageId, SizeBytes, Raw)
             VALUES (@MessageKey, @MessageId, @Source, @FromAddress, @FromName, @Subject, @ReceivedUtc, @Status, @Kind,
-                    @Reason, @TicketId, @SizeBytes, @Raw)
+                    @Reason, @TicketId, @TicketMessageId, @SizeBytes, @Raw)
             """);
         try
         {
@@ -41,6 +43,7 @@ internal static class InboundRows
                     Kind = mail.Kind.ToString(),
                     mail.Reason,
                     TicketId = ticketId,
+                    TicketMessageId = ticketMessageId,
                     SizeBytes = mail.Raw.Length,
                     mail.Raw,
                 },
@@ -53,22 +56,7 @@ internal static class InboundRows
         }
     }
 
-    /// <summary>Links the record to the ticket message it became, and keeps its Message-ID for threading.</summary>
-    public static async Task LinkAsync(
-        DbConnection connection, DbTransaction transaction, int inboundId, ReceivedMail mail, int ticketId, int? ticketMessageId, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        if (ticketMessageId is int messageId)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE InboundMessages SET TicketMessageId = @TicketMessageId WHERE Id = @Id",
-                new { Id = inboundId, TicketMessageId = messageId },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        await AddThreadIdAsync(connection, transaction, mail, ticketId, nowUtc, cancellationToken);
-    }
-
+    /// <summary>Keeps the message's Message-ID for threading the ticket's later mail.</summary>
     public static async Task AddThreadIdAsync(
         DbConnection connection, DbTransaction transaction, ReceivedMail mail, int ticketId, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -87,14 +87,9 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
         var id = (int)await SqliteRowStatement.ScalarAsync(connection, transaction, insert, columns, cancellationToken);
         var saved = filed with { Id = id, Version = 1, IncidentContractId = await TakeIncidentAsync(connection, transaction, ticket, id, cancellationToken) };
 
-        // The received message's record comes first: if it was recorded before, nothing else is written.
-        var inboundId = await AddReceivedAsync(connection, transaction, ticket.Received, id, cancellationToken);
         var messageId = await InsertMessageAsync(connection, transaction, id, ticket.FirstMessage, ticket.NowUtc, cancellationToken);
+        await AddReceivedAsync(connection, transaction, ticket.Received, id, messageId, ticket.NowUtc, cancellationToken);
         await RequestKeyRows.InsertAsync(connection, transaction, ticket.Key, id, messageId, ticket.NowUtc, cancellationToken);
-        if (ticket.Received is { } received && inboundId is int inbound)
-        {
-            await InboundRows.LinkAsync(connection, transaction, inbound, received, id, messageId, ticket.NowUtc, cancellationToken);
-        }
 
         await attachments.AddAsync(connection, transaction, id, messageId, ticket.Attachments, ticket.NowUtc, cancellationToken);
         // The intake wrote the notes and the router made its decision, not the requester: those entries have no actor.
@@ -172,7 +167,6 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             return null;
         }
 
-        var inboundId = await AddReceivedAsync(connection, transaction, update.Received, ticket.Id, cancellationToken);
         int? messageId = null;
         if (update.Message is { } message)
         {
@@ -180,12 +174,8 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
             await attachments.AddAsync(connection, transaction, ticket.Id, messageId.Value, update.Attachments, update.NowUtc, cancellationToken);
         }
 
+        await AddReceivedAsync(connection, transaction, update.Received, ticket.Id, messageId, update.NowUtc, cancellationToken);
         await RequestKeyRows.InsertAsync(connection, transaction, update.Key, ticket.Id, messageId, update.NowUtc, cancellationToken);
-
-        if (update.Received is { } received && inboundId is int inbound)
-        {
-            await InboundRows.LinkAsync(connection, transaction, inbound, received, ticket.Id, messageId, update.NowUtc, cancellationToken);
-        }
 
         var holds = await MoveIncidentAsync(connection, transaction, update, cancellationToken);
         await InsertAuditAsync(connection, transaction, ticket.Id, update.ActorId, update.Changes, update.NowUtc, cancellationToken);
@@ -435,19 +425,22 @@ public sealed partial class TicketStore(IDbConnectionFactory connections, Attach
     }
 
     /// <summary>
-    /// Records the received message a ticket or reply comes from. A message recorded before rolls the whole change back
-    /// and is reported as <see cref="DuplicateMailException"/>.
+    /// Records the received message a ticket or reply comes from, linked to the message it became, and keeps its
+    /// Message-ID for threading. A message recorded before rolls the whole change back and is reported as
+    /// <see cref="DuplicateMailException"/>.
     /// </summary>
-    private async Task<int?> AddReceivedAsync(DbConnection connection, DbTransaction transaction, ReceivedMail? received, int ticketId, CancellationToken cancellationToken)
+    private async Task AddReceivedAsync(
+        DbConnection connection, DbTransaction transaction, ReceivedMail? received, int ticketId, int? ticketMessageId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         if (received is null)
         {
-            return null;
+            return;
         }
 
         // A message recorded before throws DuplicateMailException; the transaction around the write (or its savepoint, in
-        // a group commit) is rolled back as the exception leaves it.
-        return await InboundRows.InsertAsync(connection, transaction, connections.Dialect, received, ticketId, cancellationToken);
+        // a group commit) is rolled back as the exception leaves it, with the ticket and message written before it.
+        await InboundRows.InsertAsync(connection, transaction, connections.Dialect, received, ticketId, ticketMessageId, cancellationToken);
+        await InboundRows.AddThreadIdAsync(connection, transaction, received, ticketId, nowUtc, cancellationToken);
     }
 
     private async Task<int> InsertMessageAsync(DbConnection connection, DbTransaction transaction, int ticketId, NewMessage message, DateTime nowUtc, CancellationToken cancellationToken)

@@ -116,6 +116,30 @@ public abstract class TicketMailTests : ProviderTestBase
     }
 
     [SkippableFact]
+    public async Task TheReceivedRecord_IsWrittenOnce_WithItsLinks_AndNeverUpdated()
+    {
+        // The record holds the message's bytes: an update would write them again. A trigger counts any update; it is not
+        // SQL the app runs, so it goes through a connection the test does not check as T-SQL.
+        await using (var connection = await Db.Unrecorded.OpenAsync())
+        {
+            await connection.ExecuteAsync("CREATE TABLE InboundUpdates (Id INT NOT NULL)");
+            await connection.ExecuteAsync(Provider == DatabaseProvider.SqlServer
+                ? "CREATE TRIGGER TR_InboundUpdates ON InboundMessages AFTER UPDATE AS INSERT INTO InboundUpdates (Id) SELECT Id FROM inserted"
+                : "CREATE TRIGGER TR_InboundUpdates AFTER UPDATE ON InboundMessages BEGIN INSERT INTO InboundUpdates (Id) VALUES (NEW.Id); END");
+        }
+
+        var seed = await SeedAsync();
+        var ticket = await Store.CreateAsync(FromMail(RoutingRows.Ticket(seed.Organisation, seed.Requester), Received("first@mail.contoso.example")));
+        await Store.UpdateAsync(Reply(ticket, Received("reply-1@mail.contoso.example", "Still smoking")));
+
+        var messages = await Store.ListMessagesAsync(ticket.Id, TicketScope.Staff);
+        await using var check = await Connections.OpenAsync();
+        (await check.QueryAsync<(int TicketId, int TicketMessageId)>("SELECT TicketId, TicketMessageId FROM InboundMessages ORDER BY Id"))
+            .Should().Equal((ticket.Id, messages[0].Id), (ticket.Id, messages[1].Id));
+        (await CountAsync("InboundUpdates")).Should().Be(0);
+    }
+
+    [SkippableFact]
     public async Task UpdateAsync_ThrowsDuplicateMail_AndSavesNothing_WhenTheReplyWasRecordedBefore()
     {
         var seed = await SeedAsync();
