@@ -39,3 +39,34 @@ public sealed record LoadRow(string Work, int Callers, int Operations, TimeSpan 
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }
+
+/// <summary>
+/// What a row of the load table is held to: a share of the same run's baseline row at the same number of callers (the
+/// machine's speed moves, the share much less) and a p99 ceiling.
+/// </summary>
+public sealed record LoadTarget(string Work, string Baseline, int Callers, double? MinimumShare, double MaximumP99Ms)
+{
+    public static string Header =>
+        "| work | callers | ops/s | baseline ops/s | share of baseline | target share | p99 ms | target p99 ms | met |\n|---|---:|---:|---:|---:|---:|---:|---:|---|";
+
+    /// <summary>One line per target whose row and baseline row were both measured.</summary>
+    public static IEnumerable<string> Judge(IReadOnlyList<LoadRow> rows, IEnumerable<LoadTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        foreach (var target in targets)
+        {
+            var row = rows.FirstOrDefault(r => r.Work == target.Work && r.Callers == target.Callers);
+            var baseline = rows.FirstOrDefault(r => r.Work == target.Baseline && r.Callers == target.Callers);
+            if (row is null || baseline is null)
+            {
+                continue;
+            }
+
+            var share = row.PerSecond / baseline.PerSecond;
+            var met = (target.MinimumShare is not { } minimum || share >= minimum) && row.P99Ms < target.MaximumP99Ms;
+            yield return string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {row.Work} | {row.Callers} | {row.PerSecond:N0} | {baseline.PerSecond:N0} | {share:P1} | {(target.MinimumShare is { } m ? m.ToString("P1", CultureInfo.InvariantCulture) : "—")} | {row.P99Ms:0.0} | < {target.MaximumP99Ms:0} | {(met ? "yes" : "no")} |");
+        }
+    }
+}
