@@ -29,6 +29,9 @@ public static class LoadDriver
 
     /// <summary>How long a row waits at most for the mail of the rows before it to be sent.</summary>
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a row waits for the first or next message to be sent: longer than the sender's minute tick.</summary>
+    private static readonly TimeSpan SettleIdle = TimeSpan.FromSeconds(75);
     private const string RawFiling = "raw SQLite: 2-row insert transaction, WAL, synchronous NORMAL";
     private const string Filing = "POST /api/tickets (judged, routed)";
     private const string RawMail = "raw SQLite: 3-row insert with the mail's bytes, WAL, synchronous NORMAL";
@@ -216,17 +219,31 @@ public static class LoadDriver
     /// <summary>
     /// Waits until the app has sent the mail the work before queued (every filing and every mail queues an
     /// acknowledgement, and the outbox sender drains them from its next minute's tick), so that each row measures its
-    /// own work, and the mail it queues itself, rather than a backlog left by the rows before it.
+    /// own work, and the mail it queues itself, rather than a backlog left by the rows before it. Gives up when nothing
+    /// was sent for longer than the sender's tick (the jobs server is off) or after <see cref="SettleLimit"/>.
     /// </summary>
     private static async Task SettleAsync(string databaseFile, string work, int callers)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
+        var lastSent = System.Diagnostics.Stopwatch.StartNew();
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        var unsent = 0;
-        while (waited.Elapsed < SettleLimit
-               && (unsent = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM OutboxMessages WHERE Status IN ('Pending', 'Sending')")) > 0)
+        var unsent = int.MaxValue;
+        while (waited.Elapsed < SettleLimit && lastSent.Elapsed < SettleIdle)
         {
+            var now = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM OutboxMessages WHERE Status IN ('Pending', 'Sending')");
+            if (now == 0)
+            {
+                unsent = 0;
+                break;
+            }
+
+            if (now < unsent)
+            {
+                lastSent.Restart();
+            }
+
+            unsent = now;
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
 
