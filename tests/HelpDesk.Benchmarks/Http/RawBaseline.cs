@@ -28,42 +28,41 @@ public sealed class RawBaseline : IDisposable
         schema.ExecuteNonQuery();
     }
 
-    public async Task InsertAsync(int i)
-    {
-        await using var connection = await BenchmarkDatabase.OpenRawAsync(_connectionString);
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO Tickets (Subject, Status, CreatedUtc) VALUES ($subject, 'New', $now);
-            INSERT INTO TicketMessages (TicketId, Body, CreatedUtc) VALUES (last_insert_rowid(), $body, $now);
-            """;
-        insert.Parameters.AddWithValue("$subject", "Orders API returns 500 on bulk import");
-        insert.Parameters.AddWithValue("$body", "Since this morning every bulk import fails with HTTP 500.\n\nSingle orders still go through.");
-        insert.Parameters.AddWithValue("$now", DateTime.UtcNow);
-        await insert.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-    }
+    public Task InsertAsync(int i) => InsertAsync(
+        """
+        INSERT INTO Tickets (Subject, Status, CreatedUtc) VALUES ($subject, 'New', $now);
+        INSERT INTO TicketMessages (TicketId, Body, CreatedUtc) VALUES (last_insert_rowid(), $body, $now);
+        """,
+        ("$subject", "Orders API returns 500 on bulk import"),
+        ("$body", "Since this morning every bulk import fails with HTTP 500.\n\nSingle orders still go through."));
 
     /// <summary>The three rows a received mail becomes at the least, with its bytes kept, in one transaction.</summary>
-    public async Task InsertMailAsync(byte[] raw)
+    public Task InsertMailAsync(byte[] raw) => InsertAsync(
+        """
+        INSERT INTO Tickets (Subject, Status, CreatedUtc) VALUES ($subject, 'New', $now);
+        INSERT INTO TicketMessages (TicketId, Body, CreatedUtc) VALUES (last_insert_rowid(), $body, $now);
+        INSERT INTO InboundMessages (MessageKey, TicketMessageId, ReceivedUtc, Raw) VALUES ($key, last_insert_rowid(), $now, $raw);
+        """,
+        ("$subject", "Bulk import fails with HTTP 500 since this morning"),
+        ("$body", "Since the upgrade yesterday evening our operators see the error every few minutes."),
+        ("$key", Guid.NewGuid().ToString("N")),
+        ("$raw", raw));
+
+    /// <summary>Runs <paramref name="sql"/> with these values and the time now as <c>$now</c>, in a transaction of its own.</summary>
+    private async Task InsertAsync(string sql, params (string Name, object Value)[] values)
     {
         await using var connection = await BenchmarkDatabase.OpenRawAsync(_connectionString);
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO Tickets (Subject, Status, CreatedUtc) VALUES ($subject, 'New', $now);
-            INSERT INTO TicketMessages (TicketId, Body, CreatedUtc) VALUES (last_insert_rowid(), $body, $now);
-            INSERT INTO InboundMessages (MessageKey, TicketMessageId, ReceivedUtc, Raw) VALUES ($key, last_insert_rowid(), $now, $raw);
-            """;
-        insert.Parameters.AddWithValue("$subject", "Bulk import fails with HTTP 500 since this morning");
-        insert.Parameters.AddWithValue("$body", "Since the upgrade yesterday evening our operators see the error every few minutes.");
+        insert.CommandText = sql;
         insert.Parameters.AddWithValue("$now", DateTime.UtcNow);
-        insert.Parameters.AddWithValue("$key", Guid.NewGuid().ToString("N"));
-        insert.Parameters.AddWithValue("$raw", raw);
+        foreach (var (name, value) in values)
+        {
+            insert.Parameters.AddWithValue(name, value);
+        }
+
         await insert.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }
