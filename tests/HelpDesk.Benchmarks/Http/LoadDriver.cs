@@ -27,15 +27,16 @@ public static class LoadDriver
     private const string EngineerEmail = "engineer@helpdesk.test";
     private const int WarmUp = 300;
 
+    private const string RawFiling = "raw SQLite: 2-row insert transaction, WAL, synchronous NORMAL";
+    private const string Filing = "POST /api/tickets (judged, routed)";
+    private const string RawMail = "raw SQLite: 3-row insert with the mail's bytes, WAL, synchronous NORMAL";
+    private const string Mail = "POST /api/inbound/email";
+
     /// <summary>How long a row waits at most for the mail of the rows before it to be sent.</summary>
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a row waits for the first or next message to be sent: longer than the sender's minute tick.</summary>
     private static readonly TimeSpan SettleIdle = TimeSpan.FromSeconds(75);
-    private const string RawFiling = "raw SQLite: 2-row insert transaction, WAL, synchronous NORMAL";
-    private const string Filing = "POST /api/tickets (judged, routed)";
-    private const string RawMail = "raw SQLite: 3-row insert with the mail's bytes, WAL, synchronous NORMAL";
-    private const string Mail = "POST /api/inbound/email";
 
     /// <summary>
     /// The targets: filing 2,000 a second at 8 callers, set beside a 2-row insert that ran at about 16,500 a second on
