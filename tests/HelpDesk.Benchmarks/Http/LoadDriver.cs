@@ -227,8 +227,7 @@ public static class LoadDriver
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var lastSent = System.Diagnostics.Stopwatch.StartNew();
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenReadOnlyAsync(databaseFile);
         var unsent = int.MaxValue;
         while (waited.Elapsed < SettleLimit && lastSent.Elapsed < SettleIdle)
         {
@@ -256,10 +255,17 @@ public static class LoadDriver
         }
     }
 
+    /// <summary>The app's database file, opened beside the running app to read it only.</summary>
+    private static async Task<SqliteConnection> OpenReadOnlyAsync(string databaseFile)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     private static async Task<(int Saved, int JudgedAndRouted)> CountFiledAsync(string databaseFile, string run)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenReadOnlyAsync(databaseFile);
         return await connection.QuerySingleAsync<(int, int)>(
             """
             SELECT COUNT(*), COALESCE(SUM(CASE WHEN Verdict IS NOT NULL AND Routing IS NOT NULL THEN 1 ELSE 0 END), 0)
