@@ -11,6 +11,9 @@ public static class SqliteProcess
 
     private static readonly Lazy<bool> MemoryStatisticsTurnedOff = new(TurnOffMemoryStatistics);
 
+    // After the memory statistics: finding the default file layer starts SQLite.
+    private static readonly Lazy<bool> LogFrameWritesRegistered = new(RegisterLogFrameWrites);
+
     /// <summary>
     /// True when SQLite keeps no count of the memory it allocates in this process; false when something opened a
     /// connection before <see cref="Configure"/> ran, since SQLite takes the setting only before it starts.
@@ -22,10 +25,23 @@ public static class SqliteProcess
     /// mutex for the whole process around every allocation SQLite makes, in every connection: the writer that commits
     /// the filings contends with every reader for it. Without them filing at eight callers went from 1,593 to 1,732 a
     /// second here, the mean of three alternated runs each (docs/performance.md). Nothing in this app reads them:
-    /// they serve only <c>sqlite3_memory_used</c> and the heap limits, which it does not set. Safe to call more than
-    /// once.
+    /// they serve only <c>sqlite3_memory_used</c> and the heap limits, which it does not set.
+    /// Then makes <see cref="SqliteLogFrameWrites"/> SQLite's default file layer, so that every commit writes each
+    /// frame of the write-ahead log in one call. Safe to call more than once.
     /// </summary>
-    public static void Configure() => _ = MemoryStatisticsTurnedOff.Value;
+    public static void Configure() => _ = LogFrameWritesRegistered.Value;
+
+    /// <summary>
+    /// True when SQLite's files in this process are opened through <see cref="SqliteLogFrameWrites"/>, which writes
+    /// each frame of the write-ahead log in one call.
+    /// </summary>
+    public static bool LogFramesWrittenWhole => LogFrameWritesRegistered.Value;
+
+    private static bool RegisterLogFrameWrites()
+    {
+        _ = MemoryStatisticsTurnedOff.Value;
+        return SqliteLogFrameWrites.Register();
+    }
 
     private static bool TurnOffMemoryStatistics()
     {
