@@ -12,7 +12,7 @@ public static class SqliteProcess
     private static readonly Lazy<bool> MemoryStatisticsTurnedOff = new(TurnOffMemoryStatistics);
 
     // After the memory statistics: finding the default file layer starts SQLite.
-    private static readonly Lazy<bool> LogFrameWritesRegistered = new(RegisterLogFrameWrites);
+    private static readonly Lazy<bool> LogWritesRegistered = new(RegisterLogWrites);
 
     /// <summary>
     /// True when SQLite keeps no count of the memory it allocates in this process; false when something opened a
@@ -26,21 +26,21 @@ public static class SqliteProcess
     /// the filings contends with every reader for it. Without them filing at eight callers went from 1,593 to 1,732 a
     /// second here, the mean of three alternated runs each (docs/performance.md). Nothing in this app reads them:
     /// they serve only <c>sqlite3_memory_used</c> and the heap limits, which it does not set.
-    /// Then makes <see cref="SqliteLogFrameWrites"/> SQLite's default file layer, so that every commit writes each
-    /// frame of the write-ahead log in one call. Safe to call more than once.
+    /// Then makes <see cref="SqliteLogWrites"/> SQLite's default file layer, so that a commit hands the frames it
+    /// appends to the write-ahead log to the operating system in one write. Safe to call more than once.
     /// </summary>
-    public static void Configure() => _ = LogFrameWritesRegistered.Value;
+    public static void Configure() => _ = LogWritesRegistered.Value;
 
     /// <summary>
-    /// True when SQLite's files in this process are opened through <see cref="SqliteLogFrameWrites"/>, which writes
-    /// each frame of the write-ahead log in one call.
+    /// True when SQLite's files in this process are opened through <see cref="SqliteLogWrites"/>, which writes what a
+    /// commit appends to the write-ahead log in one call.
     /// </summary>
-    public static bool LogFramesWrittenWhole => LogFrameWritesRegistered.Value;
+    public static bool LogWritesJoined => LogWritesRegistered.Value;
 
-    private static bool RegisterLogFrameWrites()
+    private static bool RegisterLogWrites()
     {
         _ = MemoryStatisticsTurnedOff.Value;
-        return SqliteLogFrameWrites.Register();
+        return SqliteLogWrites.Register();
     }
 
     private static bool TurnOffMemoryStatistics()
