@@ -43,14 +43,14 @@ internal static unsafe class SqliteLogWrites
     private const int OpenMainDatabase = 0x00000100;
     private const int OpenWal = 0x00080000;
 
+    // SQLITE_FCNTL_JOURNAL_POINTER: the file of a database's log, in WAL mode.
+    private const int JournalPointer = 28;
+
     private static Vfs* _inner;
     private static IoMethods* _logMethods;
 
     // One table for each version of SQLite's own methods (1: none of shared memory; 2: shared memory; 3: memory mapping).
     private static IoMethods** _databaseMethods;
-
-    // SQLITE_FCNTL_JOURNAL_POINTER: the file of a database's log, in WAL mode.
-    private const int JournalPointer = 28;
 
     /// <summary>
     /// Makes the layer SQLite's default file layer; false when SQLite's own default is not a layer it can wrap.
@@ -215,8 +215,8 @@ internal static unsafe class SqliteLogWrites
         log->Bytes = 0;
         log->Methods = _logMethods;
 
-        // The database file this log belongs to, whose shared-memory calls say when held frames are due. A log without
-        // one of this layer's (never so for SQLite's own use) holds nothing.
+        // The database file this log belongs to, whose lock calls write what a rolled-back transaction left held. A log
+        // without one of this layer's (never so for SQLite's own use) holds nothing.
         var owner = sqlite3_database_file_object(name);
         if (owner is not null && IsDatabaseFile(owner))
         {
