@@ -241,8 +241,10 @@ internal static unsafe class SqliteLogWrites
             return written != Ok ? written : log->Real->Methods->xWrite(log->Real, data, amount, offset);
         }
 
-        // A frame's header gives the database's size in pages after the commit when the frame ends one, else 0.
+        // A frame's header gives the database's size in pages after the commit when the frame ends one, else 0; the
+        // write after such a header is that frame's page, whether or not it joins what is held.
         var commitHeader = amount == FrameHeaderSize && (data[4] | data[5] | data[6] | data[7]) != 0;
+        var commitPage = log->CommitFollows;
         if (log->Held == 0 || offset != log->HeldOffset + log->Held || log->Held + amount > HeldLimit || !Fits(log, log->Held + amount))
         {
             var rc = WriteHeld(log);
@@ -264,7 +266,7 @@ internal static unsafe class SqliteLogWrites
         log->Held += amount;
 
         // The commit frame's page: the commit is written now, and SQLite hears of a failure as its own.
-        if (log->CommitFollows)
+        if (commitPage)
         {
             return WriteHeld(log);
         }
